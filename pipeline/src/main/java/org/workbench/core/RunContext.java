@@ -1,0 +1,40 @@
+package org.workbench.core;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.workbench.config.PipelineConfig;
+
+/**
+ * The state of one run: the resolved config plus the artifacts stages hand to each other. Every
+ * value passes through here explicitly; nothing is global.
+ */
+public final class RunContext {
+    private final PipelineConfig config;
+    private final Map<String, Object> artifacts = new HashMap<>();
+
+    public RunContext(PipelineConfig config) {
+        this.config = config;
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    public <T> void put(Artifact<T> key, T value) {
+        artifacts.put(key.name(), value);
+    }
+
+    public <T> T get(Artifact<T> key) {
+        Object value = artifacts.get(key.name());
+        if (value == null) {
+            throw new IllegalStateException("artifact '" + key.name() + "' is missing: the "
+                    + key.producedBy() + " stage must run first");
+        }
+        return key.type().cast(value);
+    }
+
+    public <T> Optional<T> find(Artifact<T> key) {
+        return Optional.ofNullable(artifacts.get(key.name())).map(key.type()::cast);
+    }
+}

@@ -1,0 +1,57 @@
+package org.workbench.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The column to predict, kept apart from the features so no step can fit on it by accident.
+ * Classification targets hold labels, regression targets hold values; the other array is null.
+ */
+public record Target(String name, String[] labels, double[] values) {
+
+    public static Target labels(String name, String[] labels) {
+        return new Target(name, labels, null);
+    }
+
+    public static Target values(String name, double[] values) {
+        return new Target(name, null, values);
+    }
+
+    public boolean isCategorical() {
+        return labels != null;
+    }
+
+    public int size() {
+        return labels != null ? labels.length : values.length;
+    }
+
+    public Target subset(int[] rows) {
+        if (labels != null) {
+            String[] out = new String[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = labels[rows[i]];
+            }
+            return labels(name, out);
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return values(name, out);
+    }
+
+    /** Distinct labels in sorted order (the class order used everywhere in reports). */
+    public List<String> classes() {
+        return Arrays.stream(labels).distinct().sorted().toList();
+    }
+
+    /** Label counts in sorted label order. */
+    public TreeMap<String, Integer> counts() {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        for (String l : labels) {
+            counts.merge(l, 1, Integer::sum);
+        }
+        return counts;
+    }
+}

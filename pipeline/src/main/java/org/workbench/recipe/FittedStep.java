@@ -1,0 +1,21 @@
+package org.workbench.recipe;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import tech.tablesaw.api.Table;
+
+/**
+ * A transformation with its learned state. {@link #apply} is pure: it returns a new table and
+ * leaves its input untouched. Implementations are records, so their state serializes to JSON and
+ * the model bundle can replay them on raw rows. Register new ones in {@link StepJson}.
+ */
+public interface FittedStep {
+    @JsonIgnore
+    String name();
+
+    /** Transforms feature rows; notes anything unusual (e.g. unseen categories) in {@code log}. */
+    Table apply(Table features, ApplyLog log);
+
+    /** One line with the fitted numbers, e.g. "Age: median 28.0 fitted on 712 rows". */
+    @JsonIgnore
+    String summary();
+}
