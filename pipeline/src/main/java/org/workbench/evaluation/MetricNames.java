@@ -1,0 +1,81 @@
+package org.workbench.evaluation;
+
+import java.util.List;
+import java.util.Set;
+import org.workbench.config.ConfigException;
+import org.workbench.config.Suggest;
+import org.workbench.data.Task;
+
+/** The metric names a user may ask for, per task: exactly the keys of the reports' headline maps. */
+public final class MetricNames {
+    private static final List<String> CLASSIFICATION = List.of("accuracy", "balanced_accuracy", "precision", "recall",
+            "f1", "precision_macro", "recall_macro", "f1_macro", "f1_weighted", "roc_auc", "log_loss", "mcc", "kappa");
+    private static final List<String> REGRESSION = List.of("mse", "rmse", "mae", "r2", "mape");
+    private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "mape");
+
+    /** The value of {@code problem.metric} that stands for the task's default metric. */
+    public static final String AUTO = "auto";
+
+    private MetricNames() {
+    }
+
+    public static List<String> classification() {
+        return CLASSIFICATION;
+    }
+
+    public static List<String> regression() {
+        return REGRESSION;
+    }
+
+    public static List<String> forTask(Task task) {
+        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
+    }
+
+    /** accuracy for classification, rmse for regression. */
+    public static String defaultMetric(Task task) {
+        return task == Task.CLASSIFICATION ? "accuracy" : "rmse";
+    }
+
+    /** False for errors and losses (mse, rmse, mae, log_loss, mape), true for scores. */
+    public static boolean higherIsBetter(String metric) {
+        if (!CLASSIFICATION.contains(metric) && !REGRESSION.contains(metric)) {
+            throw new IllegalArgumentException("unknown metric '" + metric + "'");
+        }
+        return !LOWER_IS_BETTER.contains(metric);
+    }
+
+    /**
+     * Fails with a one-line message naming {@code configPath} unless {@code metric} is a metric of
+     * the task, e.g. {@code problem.metric: 'f1_macr' is not a classification metric; did you mean
+     * 'f1_macro'? valid: accuracy, ...}.
+     *
+     * @throws ConfigException (an {@link org.workbench.core.InputException}) for an unknown metric
+     */
+    public static void check(String metric, Task task, String configPath) {
+        List<String> valid = forTask(task);
+        if (valid.contains(metric)) {
+            return;
+        }
+        Task otherTask = task == Task.CLASSIFICATION ? Task.REGRESSION : Task.CLASSIFICATION;
+        String suggestion = Suggest.nearest(metric, valid);
+        String hint;
+        if (forTask(otherTask).contains(metric)) {
+            hint = " (it is a " + otherTask.label() + " metric);";
+        } else if (suggestion != null) {
+            hint = "; did you mean '" + suggestion + "'?";
+        } else {
+            hint = ";";
+        }
+        String message = "'" + metric + "' is not a " + task.label() + " metric" + hint + " valid: " + String.join(", ", valid);
+        throw new ConfigException(configPath, message);
+    }
+
+    /** {@link #defaultMetric} for "auto", else the metric itself once {@link #check}ed. */
+    public static String resolve(String metric, Task task, String configPath) {
+        if (AUTO.equals(metric)) {
+            return defaultMetric(task);
+        }
+        check(metric, task, configPath);
+        return metric;
+    }
+}
