@@ -40,11 +40,13 @@ public record FittedImputer(int trainingRows, List<NumberFill> numeric, List<Tex
     public Table apply(Table features, ApplyLog log) {
         Map<String, DoubleColumn> filledNumbers = new HashMap<>();
         for (NumberFill fill : numeric) {
-            filledNumbers.put(fill.column(), fill(FeatureColumns.numeric(features, fill.column(), name()), fill, log));
+            DoubleColumn column = FeatureColumns.numeric(features, fill.column(), name());
+            filledNumbers.put(fill.column(), fill(column, fill, log));
         }
         Map<String, StringColumn> filledTexts = new HashMap<>();
         for (TextFill fill : categorical) {
-            filledTexts.put(fill.column(), fill(FeatureColumns.categorical(features, fill.column(), name()), fill, log));
+            StringColumn column = FeatureColumns.categorical(features, fill.column(), name());
+            filledTexts.put(fill.column(), fill(column, fill, log));
         }
         List<Column<?>> out = new ArrayList<>();
         for (Column<?> column : features.columns()) {

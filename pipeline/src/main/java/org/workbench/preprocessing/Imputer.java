@@ -26,15 +26,18 @@ import tech.tablesaw.columns.Column;
  */
 public record Imputer(String numeric, String categorical, double fillNumeric, String fillCategorical)
         implements Step {
-    public static final List<String> NUMERIC_STRATEGIES = List.of("mean", "median", "most_frequent", "constant", "none");
+    public static final List<String> NUMERIC_STRATEGIES =
+            List.of("mean", "median", "most_frequent", "constant", "none");
     public static final List<String> CATEGORICAL_STRATEGIES = List.of("most_frequent", "constant", "none");
 
     public Imputer {
         if (!NUMERIC_STRATEGIES.contains(numeric)) {
-            throw new IllegalArgumentException("numeric imputation must be one of " + NUMERIC_STRATEGIES + ": " + numeric);
+            throw new IllegalArgumentException("numeric imputation must be one of " + NUMERIC_STRATEGIES
+                    + ": " + numeric);
         }
         if (!CATEGORICAL_STRATEGIES.contains(categorical)) {
-            throw new IllegalArgumentException("categorical imputation must be one of " + CATEGORICAL_STRATEGIES + ": " + categorical);
+            throw new IllegalArgumentException("categorical imputation must be one of " + CATEGORICAL_STRATEGIES
+                    + ": " + categorical);
         }
     }
 

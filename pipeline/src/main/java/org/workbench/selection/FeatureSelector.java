@@ -28,7 +28,8 @@ public record FeatureSelector(List<String> include, List<String> exclude) implem
     @Override
     public FittedFeatureSelector fit(Table train) {
         List<String> features = train.columnNames();
-        Set<String> kept = new LinkedHashSet<>(include.isEmpty() ? features : matches(include, features, "select.include"));
+        Set<String> kept = new LinkedHashSet<>(
+                include.isEmpty() ? features : matches(include, features, "select.include"));
         kept.removeAll(matches(exclude, features, "select.exclude"));
         if (kept.isEmpty()) {
             throw new InputException("select: include " + include + " and exclude " + exclude
