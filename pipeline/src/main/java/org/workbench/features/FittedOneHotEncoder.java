@@ -1,0 +1,130 @@
+package org.workbench.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FittedStep;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The levels of each encoded column. Output column order is fixed: first the other columns in their
+ * input order (numeric ones untouched), then, per encoded column in training order, one 0/1 column
+ * {@code column=level} per level in sorted order. A value that is not a training level (unseen, or
+ * missing "") gives all zeros and is counted in the {@link ApplyLog}.
+ */
+public record FittedOneHotEncoder(List<Levels> columns) implements FittedStep {
+
+    /** One categorical column and its sorted training levels. */
+    public record Levels(String column, List<String> levels) {
+        public Levels {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    public FittedOneHotEncoder {
+        columns = List.copyOf(columns);
+    }
+
+    @Override
+    public String name() {
+        return "onehot";
+    }
+
+    /** The output column names for an input with these columns, in output order. */
+    List<String> outputColumns(List<String> inputColumns) {
+        Set<String> encoded = encodedNames();
+        List<String> names = new ArrayList<>();
+        for (String name : inputColumns) {
+            if (!encoded.contains(name)) {
+                names.add(name);
+            }
+        }
+        for (Levels c : columns) {
+            for (String level : c.levels()) {
+                names.add(c.column() + "=" + level);
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public Table apply(Table features, ApplyLog log) {
+        Set<String> encoded = encodedNames();
+        List<Column<?>> out = new ArrayList<>();
+        for (Column<?> column : features.columns()) {
+            if (!encoded.contains(column.name())) {
+                out.add(column.copy());
+            }
+        }
+        for (Levels c : columns) {
+            out.addAll(encode(FeatureColumns.categorical(features, c.column(), name()), c.levels(), log));
+        }
+        return FeatureColumns.tableLike(features, out);
+    }
+
+    /** Fills one double array per level directly: no per-row boxing, no per-cell column appends. */
+    private static List<DoubleColumn> encode(StringColumn column, List<String> levels, ApplyLog log) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int j = 0; j < levels.size(); j++) {
+            index.put(levels.get(j), j);
+        }
+        int rows = column.size();
+        double[][] indicators = new double[levels.size()][rows];
+        long unseen = 0;
+        long missing = 0;
+        for (int i = 0; i < rows; i++) {
+            String value = column.get(i);
+            Integer j = index.get(value);
+            if (j != null) {
+                indicators[j][i] = 1.0;
+            } else if (value.isEmpty()) {
+                missing++;
+            } else {
+                unseen++;
+            }
+        }
+        log.count("unseen categories in " + column.name(), unseen);
+        log.count("missing " + column.name(), missing);
+        List<DoubleColumn> out = new ArrayList<>(levels.size());
+        for (int j = 0; j < levels.size(); j++) {
+            out.add(DoubleColumn.create(column.name() + "=" + levels.get(j), indicators[j]));
+        }
+        return out;
+    }
+
+    private Set<String> encodedNames() {
+        Set<String> names = new HashSet<>();
+        for (Levels c : columns) {
+            names.add(c.column());
+        }
+        return names;
+    }
+
+    /** E.g. "Sex: 2 levels (female, male); Embarked: 3 levels (C, Q, S)". */
+    @Override
+    public String summary() {
+        if (columns.isEmpty()) {
+            return "no categorical columns to encode";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Levels c : columns) {
+            parts.add(c.column() + ": " + c.levels().size() + (c.levels().size() == 1 ? " level (" : " levels (")
+                    + preview(c.levels()) + ")");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String preview(List<String> levels) {
+        int shown = Math.min(levels.size(), 5);
+        String text = String.join(", ", levels.subList(0, shown));
+        return levels.size() > shown ? text + ", ... " + (levels.size() - shown) + " more" : text;
+    }
+}

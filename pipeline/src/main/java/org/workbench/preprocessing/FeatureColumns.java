@@ -1,0 +1,55 @@
+package org.workbench.preprocessing;
+
+import java.util.List;
+import org.workbench.core.InputException;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Looks up the feature columns a fitted step was fitted on. A fitted step may be replayed on rows
+ * read from another file, so a column that is absent or of another type there is bad input.
+ */
+public final class FeatureColumns {
+    private FeatureColumns() {
+    }
+
+    /** The numeric column {@code name}, which training saw as numeric. */
+    public static DoubleColumn numeric(Table table, String name, String step) {
+        Column<?> column = require(table, name, step);
+        if (column instanceof DoubleColumn numbers) {
+            return numbers;
+        }
+        throw new InputException(step + ": column '" + name + "' was numeric in the training data but is "
+                + describe(column) + " here");
+    }
+
+    /** The categorical column {@code name}, which training saw as categorical. */
+    public static StringColumn categorical(Table table, String name, String step) {
+        Column<?> column = require(table, name, step);
+        if (column instanceof StringColumn text) {
+            return text;
+        }
+        throw new InputException(step + ": column '" + name + "' was categorical in the training data but is "
+                + describe(column) + " here");
+    }
+
+    /** A new table with the given (already copied) columns, keeping the input table's name. */
+    public static Table tableLike(Table like, List<Column<?>> columns) {
+        return Table.create(like.name(), columns);
+    }
+
+    private static Column<?> require(Table table, String name, String step) {
+        if (!table.columnNames().contains(name)) {
+            throw new InputException(step + ": column '" + name + "' was in the training data but is missing here");
+        }
+        return table.column(name);
+    }
+
+    private static String describe(Column<?> column) {
+        return column instanceof DoubleColumn ? "numeric"
+                : column instanceof StringColumn ? "categorical"
+                : column.type().name().toLowerCase();
+    }
+}

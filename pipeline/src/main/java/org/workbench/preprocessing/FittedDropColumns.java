@@ -1,0 +1,40 @@
+package org.workbench.preprocessing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FittedStep;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Drops the remembered columns. Rows to predict on may already lack some of them (an id column
+ * left out of a new file), so only the ones present are dropped.
+ */
+public record FittedDropColumns(List<String> columns) implements FittedStep {
+    public FittedDropColumns {
+        columns = List.copyOf(columns);
+    }
+
+    @Override
+    public String name() {
+        return "drop_columns";
+    }
+
+    @Override
+    public Table apply(Table features, ApplyLog log) {
+        List<Column<?>> kept = new ArrayList<>();
+        for (Column<?> column : features.columns()) {
+            if (!columns.contains(column.name())) {
+                kept.add(column.copy());
+            }
+        }
+        return FeatureColumns.tableLike(features, kept);
+    }
+
+    @Override
+    public String summary() {
+        return "dropped " + columns.size() + (columns.size() == 1 ? " column: " : " columns: ")
+                + String.join(", ", columns);
+    }
+}

@@ -1,0 +1,99 @@
+package org.workbench.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.workbench.recipe.TableAssert.assertNoSharedColumns;
+import static org.workbench.recipe.TableAssert.assertSameTable;
+import static org.workbench.recipe.TableAssert.values;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class OneHotEncoderTest {
+    private static Table train() {
+        return Table.create("t",
+                DoubleColumn.create("Age", 30, 4, 61),
+                StringColumn.create("Sex", "male", "female", "male"),
+                DoubleColumn.create("Fare", 7.5, 20, 80),
+                StringColumn.create("Port", "S", "C", ""));
+    }
+
+    @Test
+    void learnsSortedLevelsAndPutsNumericColumnsFirst() {
+        FittedOneHotEncoder fitted = new OneHotEncoder().fit(train());
+        assertEquals(List.of(new FittedOneHotEncoder.Levels("Sex", List.of("female", "male")),
+                new FittedOneHotEncoder.Levels("Port", List.of("C", "S"))), fitted.columns());
+        Table out = fitted.apply(train(), new ApplyLog());
+        assertEquals(List.of("Age", "Fare", "Sex=female", "Sex=male", "Port=C", "Port=S"), out.columnNames());
+        assertArrayEquals(new double[] {30, 4, 61}, values(out, "Age"));
+        assertArrayEquals(new double[] {0, 1, 0}, values(out, "Sex=female"));
+        assertArrayEquals(new double[] {1, 0, 1}, values(out, "Sex=male"));
+        assertArrayEquals(new double[] {0, 1, 0}, values(out, "Port=C"));
+        assertArrayEquals(new double[] {1, 0, 0}, values(out, "Port=S"));
+        assertEquals("Sex: 2 levels (female, male); Port: 2 levels (C, S)", fitted.summary());
+    }
+
+    @Test
+    void unseenAndMissingCategoriesBecomeAllZerosAndAreCounted() {
+        FittedOneHotEncoder fitted = new OneHotEncoder().fit(train());
+        Table test = Table.create("p",
+                DoubleColumn.create("Age", 1e6, 2),
+                StringColumn.create("Sex", "female", "unknown"),
+                DoubleColumn.create("Fare", 1.0, 2.0),
+                StringColumn.create("Port", "Q", ""));
+        Table before = test.copy();
+        ApplyLog log = new ApplyLog();
+        Table out = fitted.apply(test, log);
+        assertArrayEquals(new double[] {1, 0}, values(out, "Sex=female"));
+        assertArrayEquals(new double[] {0, 0}, values(out, "Sex=male"));
+        assertArrayEquals(new double[] {0, 0}, values(out, "Port=C"));
+        assertArrayEquals(new double[] {0, 0}, values(out, "Port=S"));
+        assertEquals(Map.of("unseen categories in Sex", 1L, "unseen categories in Port", 1L, "missing Port", 1L),
+                log.counts());
+        assertSameTable(before, test);
+        assertNoSharedColumns(test, out);
+        assertEquals(new OneHotEncoder().fit(train()), fitted);
+    }
+
+    @Test
+    void fitLeavesTheTrainingTableUnchanged() {
+        Table t = train();
+        new OneHotEncoder().fit(t).apply(t, new ApplyLog());
+        assertSameTable(train(), t);
+    }
+
+    @Test
+    void summaryShortensLongLevelLists() {
+        Table t = Table.create("t", StringColumn.create("c", "g", "f", "e", "d", "c", "b", "a"));
+        assertEquals("c: 7 levels (a, b, c, d, e, ... 2 more)", new OneHotEncoder().fit(t).summary());
+    }
+
+    @Test
+    void levelsDifferingOnlyInCaseAreAnInputError() {
+        Table t = Table.create("t", StringColumn.create("c", "yes", "Yes"));
+        InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
+        assertEquals("features.encode: the one-hot column 'c=yes' clashes with another column whose name differs"
+                + " only in case; make the categories of that column differ by more than case", e.getMessage());
+    }
+
+    @Test
+    void aCategoricalColumnMissingAtApplyIsAnInputError() {
+        FittedOneHotEncoder fitted = new OneHotEncoder().fit(train());
+        Table noPort = train().removeColumns("Port");
+        InputException e = assertThrows(InputException.class, () -> fitted.apply(noPort, new ApplyLog()));
+        assertEquals("onehot: column 'Port' was in the training data but is missing here", e.getMessage());
+    }
+
+    @Test
+    void configBuildsOneEncoder() {
+        assertEquals(List.of(new OneHotEncoder()), FeatureSteps.from(new PipelineConfig.Features("onehot")).steps());
+    }
+}

@@ -1,0 +1,77 @@
+package org.workbench.recipe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.workbench.core.InputException;
+import org.workbench.features.FittedOneHotEncoder;
+import org.workbench.preprocessing.FittedDropColumns;
+import org.workbench.preprocessing.FittedImputer;
+import org.workbench.preprocessing.FittedScaler;
+import org.workbench.selection.FittedFeatureSelector;
+
+class StepJsonTest {
+    private static FittedRecipe oneOfEach() {
+        return new FittedRecipe(List.of(
+                new FittedDropColumns(List.of("Name")),
+                new FittedImputer(5,
+                        List.of(new FittedImputer.NumberFill("Age", "median", 28.0, 2)),
+                        List.of(new FittedImputer.TextFill("Port", "most_frequent", "S", 1))),
+                new FittedScaler("standard", List.of(new FittedScaler.ColumnScale("Age", 29.5, 14.25))),
+                new FittedOneHotEncoder(List.of(new FittedOneHotEncoder.Levels("Port", List.of("C", "Q", "S")))),
+                new FittedFeatureSelector(List.of("Age", "Port=C"), List.of("Port=Q", "Port=S"))));
+    }
+
+    @Test
+    void everyStepTypeRoundTrips() {
+        FittedRecipe recipe = oneOfEach();
+        assertEquals(recipe, StepJson.fromJson(StepJson.toJson(recipe)));
+        assertEquals(List.of("drop_columns", "impute", "scale", "onehot", "select"),
+                List.copyOf(StepJson.types().keySet()));
+    }
+
+    @Test
+    void eachStepIsTaggedByTypeAndShowsOnlyItsState() {
+        String json = StepJson.toJson(new FittedRecipe(List.of(new FittedDropColumns(List.of("Name", "Ticket")))));
+        assertEquals("""
+                {
+                  "steps" : [ {
+                    "type" : "drop_columns",
+                    "columns" : [ "Name", "Ticket" ]
+                  } ]
+                }""", json);
+        String all = StepJson.toJson(oneOfEach());
+        for (String type : StepJson.types().keySet()) {
+            assertTrue(all.contains("\"type\" : \"" + type + "\""), type);
+        }
+        assertTrue(all.contains("\"value\" : 28.0"));
+        assertFalse(all.contains("summary"));
+        assertFalse(all.contains("\"name\""));
+    }
+
+    @Test
+    void nanAndInfinityRoundTrip() {
+        FittedRecipe recipe = new FittedRecipe(List.of(
+                new FittedScaler("minmax", List.of(new FittedScaler.ColumnScale("x", Double.NaN, Double.POSITIVE_INFINITY))),
+                new FittedImputer(0, List.of(new FittedImputer.NumberFill("y", "constant", Double.NEGATIVE_INFINITY, 0)),
+                        List.of())));
+        String json = StepJson.toJson(recipe);
+        assertTrue(json.contains("\"center\" : NaN"), json);
+        FittedRecipe back = StepJson.fromJson(json);
+        assertEquals(recipe, back);
+        FittedScaler.ColumnScale scale = ((FittedScaler) back.steps().get(0)).columns().get(0);
+        assertTrue(Double.isNaN(scale.center()));
+        assertEquals(Double.POSITIVE_INFINITY, scale.spread());
+    }
+
+    @Test
+    void anUnknownStepTypeIsAnInputError() {
+        String json = "{\"steps\":[{\"type\":\"frobnicate\",\"columns\":[]}]}";
+        InputException e = assertThrows(InputException.class, () -> StepJson.fromJson(json));
+        assertTrue(e.getMessage().startsWith("fitted recipe JSON: Could not resolve type id 'frobnicate'"), e.getMessage());
+    }
+}
