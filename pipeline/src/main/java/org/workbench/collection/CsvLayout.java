@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 
@@ -37,30 +38,23 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
 
     /** Checks the whole file: names, field counts and quoting of every row. */
     static CsvLayout scan(PipelineConfig.Data data) {
-        Path file = data.source();
-        checkReadable(file);
-        CsvParser parser = new CsvParser(settings(data));
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            parser.beginParsing(reader);
+        return parse(data, parser -> {
+            Path file = data.source();
             String[] first = parser.parseNext();
-            int firstEnd = (int) parser.getContext().currentLine();
-            checkClosed(file, first, firstEnd, data.quote());
+            int firstLine = startLine(parser, first);
+            checkClosed(file, first, firstLine, data.quote());
             List<String> names = names(file, data, first);
             List<Integer> lines = new ArrayList<>();
             if (!data.header()) {
-                lines.add(firstEnd - newlines(first, first.length));
+                lines.add(firstLine);
             }
             String[] row;
             while ((row = parser.parseNext()) != null) {
-                int end = (int) parser.getContext().currentLine();
-                int start = end - newlines(row, row.length);
+                int start = startLine(parser, row);
                 checkClosed(file, row, start, data.quote());
-                if (names.size() == 1 && row.length == 1 && isEmpty(row[0], data.quote())) {
-                    continue; // Tablesaw skips such rows as empty; keep the line map aligned with it
-                }
                 if (row.length != names.size()) {
                     throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
-                            + names.size() + (data.header() ? " as in the header" : " as in line 1"));
+                            + names.size() + (data.header() ? " as in the header" : " as in the first row"));
                 }
                 lines.add(start);
             }
@@ -68,6 +62,26 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
                 throw new InputException(file + ": has a header but no data rows");
             }
             return new CsvLayout(file, names, lines.stream().mapToInt(Integer::intValue).toArray());
+        });
+    }
+
+    /** Reads only the first record: the column names. */
+    static List<String> header(PipelineConfig.Data data) {
+        return parse(data, parser -> {
+            String[] first = parser.parseNext();
+            checkClosed(data.source(), first, startLine(parser, first), data.quote());
+            return names(data.source(), data, first);
+        });
+    }
+
+    /** Runs {@code reading} on a parser over the file, turning parser failures into InputExceptions. */
+    private static <T> T parse(PipelineConfig.Data data, Function<CsvParser, T> reading) {
+        Path file = data.source();
+        checkReadable(file);
+        CsvParser parser = new CsvParser(settings(data));
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            parser.beginParsing(reader);
+            return reading.apply(parser);
         } catch (TextParsingException e) {
             throw parsingProblem(file, e);
         } catch (IOException e) {
@@ -77,23 +91,10 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
         }
     }
 
-    /** Reads only the first record: the column names. */
-    static List<String> header(PipelineConfig.Data data) {
-        Path file = data.source();
-        checkReadable(file);
-        CsvParser parser = new CsvParser(settings(data));
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            parser.beginParsing(reader);
-            String[] first = parser.parseNext();
-            checkClosed(file, first, 1, data.quote());
-            return names(file, data, first);
-        } catch (TextParsingException e) {
-            throw parsingProblem(file, e);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
-        } finally {
-            parser.stopParsing();
-        }
+    /** The parser stands at the record's last line; quoted line breaks tell how many lines it spans. */
+    private static int startLine(CsvParser parser, String[] row) {
+        int end = (int) parser.getContext().currentLine();
+        return row == null ? end : end - newlines(row, row.length);
     }
 
     /**
@@ -160,7 +161,7 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
             // Tablesaw looks columns up ignoring case, so "Age" and "age" would clash
             Integer earlier = seen.putIfAbsent(name.toLowerCase(), i + 1);
             if (earlier != null) {
-                throw new InputException(file + ": line 1: column name '" + name + "' appears twice (columns "
+                throw new InputException(file + ": line 1: column name '" + shown(name) + "' appears twice (columns "
                         + earlier + " and " + (i + 1) + "; names are compared ignoring case)");
             }
             names.add(name);
@@ -184,18 +185,25 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
 
     private static InputException parsingProblem(Path file, TextParsingException e) {
         long line = e.getLineIndex() + 1;
-        String message = String.valueOf(e.getMessage());
+        // the rest of univocity's message is a dump of its settings
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable CSV");
         String problem;
-        if (message.contains("Unescaped quote")) {
-            problem = "a quote inside a quoted value must be doubled (\"\"), and nothing may follow the closing quote";
-        } else if (message.contains("maximum number of characters")) {
+        if (first.contains("maximum number of characters")) {
             problem = "a value is longer than " + MAX_CHARS_PER_VALUE + " characters; is a quote never closed?";
-        } else if (message.contains("maximum number of columns") || e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+        } else if (first.contains("Unescaped quote")) {
+            problem = "a quote inside a quoted value must be doubled (\"\"), and nothing may follow the closing quote";
+        } else if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
             problem = "more than " + MAX_COLUMNS + " fields in a row";
         } else {
-            problem = message.lines().findFirst().orElse("unreadable CSV");
+            problem = first;
         }
         return new InputException(file + ": line " + line + ": " + problem, e);
+    }
+
+    /** A cell as it can appear inside a one-line message: line breaks escaped, long text cut. */
+    static String shown(String cell) {
+        String oneLine = cell.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 
     private static int newlines(String[] row, int upTo) {
@@ -206,10 +214,6 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
             }
         }
         return n;
-    }
-
-    private static boolean isEmpty(String value, char quote) {
-        return value == null || value.isEmpty() || unquote(value, quote).isEmpty();
     }
 
     /** Removes the kept outer quotes (univocity has already collapsed doubled quotes inside). */

@@ -28,9 +28,6 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * cell are dropped (so {@code " ?"} is the marker {@code "?"}); quoted cells are kept exactly.
  */
 public final class CsvSource {
-    private static final String NUMERIC = "numeric";
-    private static final String CATEGORICAL = "categorical";
-
     private CsvSource() {
     }
 
@@ -107,9 +104,9 @@ public final class CsvSource {
         for (String name : text.columnNames()) {
             StringColumn column = text.stringColumn(name);
             String type = data.columnTypes().get(name);
-            if (NUMERIC.equals(type)) {
+            if (ColumnProfile.NUMERIC.equals(type)) {
                 out.addColumns(toNumbers(column, parser, layout));
-            } else if (CATEGORICAL.equals(type) || !allNumbers(column, parser)) {
+            } else if (ColumnProfile.CATEGORICAL.equals(type) || !allNumbers(column, parser)) {
                 out.addColumns(column);
             } else {
                 out.addColumns(toNumbers(column, parser, layout));
@@ -143,7 +140,7 @@ public final class CsvSource {
                 values[row] = parser.parseDouble(cell);
             } else {
                 throw new InputException(layout.file() + ": line " + layout.dataLines()[row] + ", column '"
-                        + column.name() + "': \"" + cell + "\" is not a number, but data.column_types says numeric");
+                        + column.name() + "': \"" + CsvLayout.shown(cell) + "\" is not a number, but data.column_types says numeric");
             }
         }
         return DoubleColumn.create(column.name(), values);
