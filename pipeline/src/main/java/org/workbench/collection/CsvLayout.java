@@ -1,0 +1,226 @@
+package org.workbench.collection;
+
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import com.univocity.parsers.csv.UnescapedQuoteHandling;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+
+/**
+ * The shape of a CSV file, checked before Tablesaw reads it: column names and the physical line
+ * (1-based, header = line 1) where each data row starts. Tablesaw counts rows, not lines, and a
+ * quoted value may span several lines, so error messages need this map to point at the right line.
+ * The parser is univocity, configured exactly as Tablesaw configures it.
+ */
+record CsvLayout(Path file, List<String> names, int[] dataLines) {
+
+    /** Tablesaw's default limit on the number of columns. */
+    static final int MAX_COLUMNS = 10_000;
+    /** Long enough for any real cell; an unclosed quote in a big file runs into it. */
+    static final int MAX_CHARS_PER_VALUE = 1_000_000;
+    /** Disables comment lines: univocity would otherwise skip every line starting with '#'. */
+    static final char NO_COMMENTS = '\0';
+
+    int rows() {
+        return dataLines.length;
+    }
+
+    /** Checks the whole file: names, field counts and quoting of every row. */
+    static CsvLayout scan(PipelineConfig.Data data) {
+        return parse(data, parser -> {
+            Path file = data.source();
+            String[] first = parser.parseNext();
+            int firstLine = startLine(parser, first);
+            checkClosed(file, first, firstLine, data.quote());
+            List<String> names = names(file, data, first);
+            List<Integer> lines = new ArrayList<>();
+            if (!data.header()) {
+                lines.add(firstLine);
+            }
+            String[] row;
+            while ((row = parser.parseNext()) != null) {
+                int start = startLine(parser, row);
+                checkClosed(file, row, start, data.quote());
+                if (row.length != names.size()) {
+                    throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
+                            + names.size() + (data.header() ? " as in the header" : " as in the first row"));
+                }
+                lines.add(start);
+            }
+            if (lines.isEmpty()) {
+                throw new InputException(file + ": has a header but no data rows");
+            }
+            return new CsvLayout(file, names, lines.stream().mapToInt(Integer::intValue).toArray());
+        });
+    }
+
+    /** Reads only the first record: the column names. */
+    static List<String> header(PipelineConfig.Data data) {
+        return parse(data, parser -> {
+            String[] first = parser.parseNext();
+            checkClosed(data.source(), first, startLine(parser, first), data.quote());
+            return names(data.source(), data, first);
+        });
+    }
+
+    /** Runs {@code reading} on a parser over the file, turning parser failures into InputExceptions. */
+    private static <T> T parse(PipelineConfig.Data data, Function<CsvParser, T> reading) {
+        Path file = data.source();
+        checkReadable(file);
+        CsvParser parser = new CsvParser(settings(data));
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            parser.beginParsing(reader);
+            return reading.apply(parser);
+        } catch (TextParsingException e) {
+            throw parsingProblem(file, e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        } finally {
+            parser.stopParsing();
+        }
+    }
+
+    /** The parser stands at the record's last line; quoted line breaks tell how many lines it spans. */
+    private static int startLine(CsvParser parser, String[] row) {
+        int end = (int) parser.getContext().currentLine();
+        return row == null ? end : end - newlines(row, row.length);
+    }
+
+    /**
+     * Parser settings matching Tablesaw's CsvReader, plus strict quoting. Quotes are kept in values
+     * so that a quoted value that never closes can be recognised.
+     */
+    private static CsvParserSettings settings(PipelineConfig.Data data) {
+        if (data.delimiter() == data.quote()) {
+            throw new InputException(data.source() + ": the delimiter and the quote character are both '"
+                    + data.delimiter() + "'; they must differ");
+        }
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.getFormat().setDelimiter(data.delimiter());
+        settings.getFormat().setQuote(data.quote());
+        settings.getFormat().setQuoteEscape(data.quote());
+        settings.getFormat().setComment(NO_COMMENTS);
+        settings.setMaxColumns(MAX_COLUMNS);
+        settings.setMaxCharsPerColumn(MAX_CHARS_PER_VALUE);
+        settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.RAISE_ERROR);
+        settings.setKeepQuotes(true);
+        return settings;
+    }
+
+    /** Fails unless the file exists and holds something other than whitespace. */
+    static void checkReadable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + ": is a directory, not a CSV file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": data file not found");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int c;
+            while ((c = reader.read()) != -1) {
+                if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                    return;
+                }
+            }
+            throw new InputException(file + ": the file is empty");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Column names as Tablesaw makes them: trimmed header cells, or C0, C1, ... without a header. */
+    private static List<String> names(Path file, PipelineConfig.Data data, String[] first) {
+        if (first == null) {
+            throw new InputException(file + ": the file is empty");
+        }
+        List<String> names = new ArrayList<>();
+        if (!data.header()) {
+            for (int i = 0; i < first.length; i++) {
+                names.add("C" + i);
+            }
+            return List.copyOf(names);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < first.length; i++) {
+            String name = first[i] == null ? "" : unquote(first[i], data.quote()).trim();
+            if (name.isEmpty()) {
+                throw new InputException(file + ": line 1: column " + (i + 1) + " has a blank name");
+            }
+            // Tablesaw looks columns up ignoring case, so "Age" and "age" would clash
+            Integer earlier = seen.putIfAbsent(name.toLowerCase(), i + 1);
+            if (earlier != null) {
+                throw new InputException(file + ": line 1: column name '" + shown(name) + "' appears twice (columns "
+                        + earlier + " and " + (i + 1) + "; names are compared ignoring case)");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+
+    /** With kept quotes, a value that opens a quote must end with one; otherwise it ran to the end of the file. */
+    private static void checkClosed(Path file, String[] row, int startLine, char quote) {
+        if (row == null) {
+            return;
+        }
+        for (int i = 0; i < row.length; i++) {
+            String v = row[i];
+            if (v != null && !v.isEmpty() && v.charAt(0) == quote && (v.length() == 1 || v.charAt(v.length() - 1) != quote)) {
+                throw new InputException(file + ": line " + (startLine + newlines(row, i))
+                        + ": a quoted value is never closed (missing " + quote + ")");
+            }
+        }
+    }
+
+    private static InputException parsingProblem(Path file, TextParsingException e) {
+        long line = e.getLineIndex() + 1;
+        // the rest of univocity's message is a dump of its settings
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable CSV");
+        String problem;
+        if (first.contains("maximum number of characters")) {
+            problem = "a value is longer than " + MAX_CHARS_PER_VALUE + " characters; is a quote never closed?";
+        } else if (first.contains("Unescaped quote")) {
+            problem = "a quote inside a quoted value must be doubled (\"\"), and nothing may follow the closing quote";
+        } else if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+            problem = "more than " + MAX_COLUMNS + " fields in a row";
+        } else {
+            problem = first;
+        }
+        return new InputException(file + ": line " + line + ": " + problem, e);
+    }
+
+    /** A cell as it can appear inside a one-line message: line breaks escaped, long text cut. */
+    static String shown(String cell) {
+        String oneLine = cell.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+
+    private static int newlines(String[] row, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (row[i] != null) {
+                n += (int) row[i].chars().filter(c -> c == '\n').count();
+            }
+        }
+        return n;
+    }
+
+    /** Removes the kept outer quotes (univocity has already collapsed doubled quotes inside). */
+    private static String unquote(String value, char quote) {
+        if (value.length() >= 2 && value.charAt(0) == quote && value.charAt(value.length() - 1) == quote) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,134 @@
+package org.workbench.collection;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.workbench.config.Suggest;
+import org.workbench.core.InputException;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.api.NumericColumn;
+
+/**
+ * A first look at a table: its size, exact duplicate rows, a profile per column, and how the
+ * target is distributed (label counts for a categorical target, quartiles for a numeric one).
+ * Absent parts are null, so the record writes cleanly as JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnProfile> columnProfiles,
+                          String target, Map<String, Integer> targetDistribution, Quartiles targetQuartiles) {
+
+    /** Five-number summary; quartiles interpolate linearly between order statistics (numpy's default). */
+    public record Quartiles(double min, double q1, double median, double q3, double max) {
+    }
+
+    public DataProfile {
+        columnProfiles = List.copyOf(columnProfiles);
+    }
+
+    /** Profiles every column; {@code targetColumn} may be null when there is no target yet. */
+    public static DataProfile of(Table table, String targetColumn) {
+        List<ColumnProfile> profiles = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            profiles.add(ColumnProfile.of(column));
+        }
+        Map<String, Integer> distribution = null;
+        Quartiles quartiles = null;
+        if (targetColumn != null) {
+            if (!table.columnNames().contains(targetColumn)) {
+                String nearest = Suggest.nearest(targetColumn, table.columnNames());
+                throw new InputException("problem.target: no column '" + targetColumn + "' in the data"
+                        + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"));
+            }
+            Column<?> target = table.column(targetColumn);
+            if (target instanceof NumericColumn<?> numbers) {
+                quartiles = quartiles(numbers);
+            } else {
+                distribution = distribution(target);
+            }
+        }
+        return new DataProfile(table.rowCount(), table.columnCount(), duplicateRows(table), profiles,
+                targetColumn, distribution, quartiles);
+    }
+
+    /** Readable lines for a report: size, one line per column, then the target. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(rows + " rows, " + columns + " columns, " + duplicateRows + " duplicate rows");
+        for (ColumnProfile column : columnProfiles) {
+            lines.add(column.describe(rows));
+        }
+        if (targetDistribution != null) {
+            int labelled = targetDistribution.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder line = new StringBuilder("target " + target + ":");
+            targetDistribution.forEach((label, count) -> line.append(line.charAt(line.length() - 1) == ':' ? " " : ", ")
+                    .append(label).append(' ').append(count)
+                    .append(" (").append(ColumnProfile.percent(count, labelled)).append(')'));
+            lines.add(line.toString());
+        }
+        if (targetQuartiles != null) {
+            Quartiles q = targetQuartiles;
+            lines.add("target " + target + ": min " + ColumnProfile.number(q.min()) + " q1 " + ColumnProfile.number(q.q1())
+                    + " median " + ColumnProfile.number(q.median()) + " q3 " + ColumnProfile.number(q.q3())
+                    + " max " + ColumnProfile.number(q.max()));
+        }
+        return lines;
+    }
+
+    /** Rows equal in every column to an earlier row. */
+    private static int duplicateRows(Table table) {
+        Set<List<Object>> seen = new HashSet<>();
+        int duplicates = 0;
+        Object[] row = new Object[table.columnCount()];
+        for (int r = 0; r < table.rowCount(); r++) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = table.column(c).get(r);
+            }
+            if (!seen.add(Arrays.asList(row.clone()))) {
+                duplicates++;
+            }
+        }
+        return duplicates;
+    }
+
+    /** Label counts in label order; missing labels are left out (the column profile counts them). */
+    private static Map<String, Integer> distribution(Column<?> target) {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        for (int row = 0; row < target.size(); row++) {
+            if (!target.isMissing(row)) {
+                counts.merge(target.getString(row), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Quartiles quartiles(NumericColumn<?> target) {
+        double[] values = new double[target.size()];
+        int n = 0;
+        for (int row = 0; row < target.size(); row++) {
+            double v = target.getDouble(row);
+            if (!target.isMissing(row) && !Double.isNaN(v)) {
+                values[n++] = v;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        return new Quartiles(sorted[0], quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75),
+                sorted[n - 1]);
+    }
+
+    private static double quantile(double[] sorted, double p) {
+        double position = p * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+}
