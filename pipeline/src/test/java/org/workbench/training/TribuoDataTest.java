@@ -113,7 +113,6 @@ class TribuoDataTest {
         long start = System.nanoTime();
         MutableDataset<Label> data = TribuoData.classification(t, Target.labels("y", labels));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.err.println("100k x 40 conversion: " + millis + " ms");
         assertEquals(rows, data.size());
         assertEquals(40, data.getFeatureMap().size());
         // well under a second on a quiet machine; the bound leaves room for a busy one
