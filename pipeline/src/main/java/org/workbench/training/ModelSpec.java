@@ -1,0 +1,80 @@
+package org.workbench.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.tribuo.Trainer;
+import org.workbench.config.ConfigException;
+import org.workbench.config.Key;
+import org.workbench.config.Section;
+import org.workbench.data.Task;
+
+/**
+ * One algorithm of the catalog: its name, the task it solves, a sentence for students, its
+ * documented parameters and how to build a Tribuo trainer from them.
+ */
+public record ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory) {
+
+    /** Config path under which parameters are given, used in every error message. */
+    public static final String PARAMS_PATH = "train.params";
+
+    /**
+     * Builds a trainer from validated parameters. {@code targetScale} is the root-mean-square of a
+     * regression target (1 for classification): step sizes of gradient methods are given relative to it.
+     */
+    @FunctionalInterface
+    public interface TrainerFactory {
+        Trainer<?> build(Section params, long seed, double targetScale);
+    }
+
+    public ModelSpec {
+        params = List.copyOf(params);
+    }
+
+    /**
+     * A new trainer for each call: Tribuo trainers keep a random generator that advances with every
+     * fit, so reusing one would make refits differ.
+     *
+     * @throws org.workbench.config.ConfigException for an unknown parameter, a wrong type or a value out of range
+     */
+    public Trainer<?> trainer(JsonNode params, long seed) {
+        return trainer(params, seed, 1.0);
+    }
+
+    /**
+     * As {@link #trainer(JsonNode, long)}, for a regression target of the given scale (its root mean
+     * square). AdaGrad moves each weight by about one learning rate per step whatever the gradient's
+     * size, so without this a target in the hundred thousands could never be reached.
+     */
+    public Trainer<?> trainer(JsonNode params, long seed, double targetScale) {
+        if (!(targetScale > 0) || Double.isInfinite(targetScale)) {
+            throw new IllegalArgumentException("target scale must be positive, got " + targetScale);
+        }
+        return factory.build(section(params), seed, targetScale);
+    }
+
+    /** Every parameter with the given value or its default, in documented order: what a run records. */
+    public ObjectNode resolvedParams(JsonNode params) {
+        Section section = section(params);
+        for (Key key : this.params) {
+            switch (key.kind()) {
+                case INTEGER -> section.integer(key.name());
+                case NUMBER -> section.number(key.name());
+                case BOOLEAN -> section.bool(key.name());
+                case CHOICE -> section.choice(key.name());
+                case STRING -> section.string(key.name());
+                default -> throw new IllegalStateException("unsupported parameter kind " + key.kind());
+            }
+        }
+        factory.build(section, 0L, 1.0); // range checks
+        return section.resolved();
+    }
+
+    private Section section(JsonNode params) {
+        if (this.params.isEmpty() && params != null && params.isObject() && params.size() > 0) {
+            String first = params.fieldNames().next();
+            throw new ConfigException(PARAMS_PATH + "." + first, "unknown key; '" + name + "' takes no parameters");
+        }
+        return new Section(params, PARAMS_PATH, this.params);
+    }
+}

@@ -1,0 +1,203 @@
+package org.workbench.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Dataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.regression.Regressor;
+import org.workbench.core.InputException;
+import org.workbench.data.Predictions;
+import org.workbench.data.Target;
+import org.workbench.data.Task;
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted Tribuo model and the task it solves. Predicts on processed feature tables, matching
+ * columns by name, and saves itself as Tribuo's protobuf format (never Java serialization, which is
+ * unsafe to read from untrusted files).
+ */
+public final class TrainedModel {
+    static {
+        QuietLogging.apply();
+    }
+
+    private final Model<?> model;
+    private final Task task;
+    private final long trainMillis;
+    private final List<String> featureNames;
+    private final List<String> classes;
+
+    private TrainedModel(Model<?> model, Task task, long trainMillis) {
+        this.model = model;
+        this.task = task;
+        this.trainMillis = trainMillis;
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        List<String> names = new ArrayList<>(features.size());
+        for (int id = 0; id < features.size(); id++) {
+            names.add(features.get(id).getName());
+        }
+        this.featureNames = List.copyOf(names);
+        this.classes = task == Task.CLASSIFICATION
+                ? model.getOutputIDInfo().getDomain().stream().map(o -> ((Label) o).getLabel()).sorted().toList()
+                : List.of();
+    }
+
+    /**
+     * Fits a fresh trainer for {@code spec} on the feature rows and their target.
+     *
+     * @throws InputException for bad parameters (at {@code train.params}), missing values or a one-class target
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static TrainedModel train(ModelSpec spec, JsonNode params, long seed, Table features, Target target) {
+        if (target.isCategorical() != (spec.task() == Task.CLASSIFICATION)) {
+            throw new InputException("train.model: '" + spec.name() + "' is a " + spec.task().label() + " model but target '"
+                    + target.name() + "' holds " + (target.isCategorical() ? "labels" : "numbers"));
+        }
+        Trainer trainer = spec.trainer(params, seed, target.isCategorical() ? 1.0 : rootMeanSquare(target.values()));
+        Dataset dataset;
+        if (target.isCategorical()) {
+            List<String> classes = target.classes();
+            if (classes.size() < 2) {
+                throw new InputException("target '" + target.name() + "' has only one class " + classes
+                        + " in the training rows; a classifier needs at least two");
+            }
+            dataset = TribuoData.classification(features, target);
+        } else {
+            dataset = TribuoData.regression(features, target);
+        }
+        long start = System.nanoTime();
+        Model<?> model = trainer.train(dataset);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new TrainedModel(model, spec.task(), millis);
+    }
+
+    /** The scale of a regression target (finite values only), 1 when there is none. */
+    static double rootMeanSquare(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                sum += v * v;
+                n++;
+            }
+        }
+        double rms = n == 0 ? 0 : Math.sqrt(sum / n);
+        return rms > 0 && Double.isFinite(rms) ? rms : 1.0;
+    }
+
+    /** Predictions for every row; columns are matched by name, extra columns are ignored. */
+    @SuppressWarnings("unchecked")
+    public Predictions predict(Table features) {
+        if (task == Task.CLASSIFICATION) {
+            Model<Label> labelModel = (Model<Label>) model;
+            List<Prediction<Label>> predictions =
+                    labelModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownLabel()));
+            return classification(predictions);
+        }
+        Model<Regressor> regressionModel = (Model<Regressor>) model;
+        List<Prediction<Regressor>> predictions =
+                regressionModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
+        double[] values = new double[predictions.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = predictions.get(i).getOutput().getValues()[0];
+        }
+        return Predictions.regression(values);
+    }
+
+    private Predictions classification(List<Prediction<Label>> predictions) {
+        String[] labels = new String[predictions.size()];
+        // CART trees report generatesProbabilities() == false although each prediction carries its
+        // leaf's class fractions and says so; trust the predictions when all of them agree.
+        boolean probabilistic = model.generatesProbabilities()
+                || !predictions.isEmpty() && predictions.stream().allMatch(Prediction::hasProbabilities);
+        double[][] probabilities = probabilistic ? new double[labels.length][] : null;
+        for (int i = 0; i < labels.length; i++) {
+            Prediction<Label> p = predictions.get(i);
+            labels[i] = p.getOutput().getLabel();
+            if (probabilities != null) {
+                Map<String, Label> scores = p.getOutputScores();
+                double[] row = new double[classes.size()];
+                for (int c = 0; c < row.length; c++) {
+                    Label score = scores.get(classes.get(c));
+                    row[c] = score == null ? 0.0 : score.getScore();
+                }
+                probabilities[i] = row;
+            }
+        }
+        return Predictions.classification(labels, probabilities, classes);
+    }
+
+    /** Feature names the model was trained on, in Tribuo's order (sorted by name). */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** Class labels in sorted order (the order of probability columns); empty for regression. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    /** Wall-clock milliseconds spent in the trainer; -1 for a model read back with {@link #fromBytes}. */
+    public long trainMillis() {
+        return trainMillis;
+    }
+
+    /** The underlying Tribuo model, e.g. to read weights or feature importances. */
+    public Model<?> tribuoModel() {
+        return model;
+    }
+
+    /** Tribuo's protobuf encoding of the model. */
+    public byte[] toBytes() {
+        return model.serialize().toByteArray();
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes}.
+     *
+     * @throws InputException when the bytes are not a Tribuo model or the model solves another task
+     */
+    public static TrainedModel fromBytes(byte[] bytes, Task task) {
+        Model<?> model;
+        try {
+            model = Model.deserialize(ModelProto.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            throw new InputException("not a readable Tribuo model (" + e.getMessage() + ")", e);
+        }
+        Class<? extends Output<?>> expected = task == Task.CLASSIFICATION ? Label.class : Regressor.class;
+        if (!model.validate(expected)) {
+            throw new InputException("the saved model is not a " + task.label() + " model");
+        }
+        return new TrainedModel(model, task, -1);
+    }
+
+    /** Tribuo's provenance (trainer, parameters, data, versions) as JSON, or as indented text if that fails. */
+    public String provenanceJson() {
+        try {
+            return new JsonProvenanceSerialization(true).marshalAndSerialize(model.getProvenance());
+        } catch (RuntimeException e) {
+            return ProvenanceUtil.formattedProvenanceString(model.getProvenance());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TrainedModel[" + task.label() + ", " + model.getClass().getSimpleName() + ", "
+                + featureNames.size() + " features]";
+    }
+}
