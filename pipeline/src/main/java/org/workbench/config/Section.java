@@ -37,7 +37,7 @@ public final class Section {
 
     static String unknownKeyMessage(String name, java.util.Collection<String> valid) {
         String nearest = Suggest.nearest(name, valid);
-        return "unknown key" + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+        return "unknown key" + (nearest == null ? ";" : "; did you mean '" + nearest + "'?")
                 + " valid keys: " + String.join(", ", valid);
     }
 

@@ -65,17 +65,17 @@ public final class StepJson {
     private interface TaggedByType {
     }
 
-    /** A copy of the configured mapper, for embedding fitted recipes in larger JSON documents. */
-    public static ObjectMapper mapper() {
-        return MAPPER.copy();
-    }
-
     public static String toJson(FittedRecipe recipe) {
         try {
             return MAPPER.writeValueAsString(recipe);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write fitted recipe as JSON", e);
         }
+    }
+
+    /** The recipe as a JSON tree, for embedding in run records. */
+    public static com.fasterxml.jackson.databind.JsonNode toTree(FittedRecipe recipe) {
+        return MAPPER.valueToTree(recipe);
     }
 
     /** Reads a fitted recipe; a damaged or foreign document is bad input. */

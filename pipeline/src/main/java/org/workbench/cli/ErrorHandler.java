@@ -1,0 +1,47 @@
+package org.workbench.cli;
+
+import org.workbench.core.InputException;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit codes: bad input (a typed {@link InputException} or a
+ * command-line mistake) exits 2 with one line; anything else is an internal error and exits 1.
+ * Stack traces are printed only with {@code --verbose}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        boolean verbose = verbose(parsed);
+        var err = cli.getErr();
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof InputException) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        return INTERNAL_ERROR;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("error: " + e.getMessage());
+        cli.getErr().println("see: " + cli.getCommandSpec().qualifiedName() + " --help");
+        return BAD_INPUT;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package org.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.workbench.config.ConfigLoader;
+import org.workbench.config.PipelineConfig;
+import org.workbench.evaluation.Evaluation;
+import org.workbench.run.Artifacts;
+import org.workbench.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the pipeline stages of CONFIG and write a run folder with run.json, metrics.json, report.md, predictions.csv and model.bundle.",
+        footer = {"", "Examples:",
+                "  workbench run configs/titanic.yaml",
+                "  workbench run configs/titanic.yaml --set train.params.epochs=50 --set preprocess.scale=minmax",
+                "  workbench run configs/auto_mpg.yaml --until preprocessing --verbose"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG", description = "pipeline config (YAML)")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config value, e.g. train.params.epochs=20 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "folder for run outputs (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the config's seed")
+    Long seed;
+
+    @Option(names = "--until", paramLabel = "STAGE", description = "stop after this stage (definition, collection, ..., deployment)")
+    String until;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        List<String> sets = new ArrayList<>(overrides);
+        if (seed != null) {
+            sets.add("seed=" + seed);
+        }
+        PipelineConfig cfg = ConfigLoader.load(config, sets);
+        PrintWriter out = spec.commandLine().getOut();
+        int total = 9;
+        int[] index = {0};
+        Runner.Outcome outcome = Runner.run(cfg, this.out, until, r -> {
+            index[0]++;
+            if (!output.quiet) {
+                out.printf("[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
+                if (output.verbose) {
+                    r.details().forEach(d -> out.println("        " + d));
+                }
+            }
+        });
+        out.println("run folder: " + outcome.dir());
+        outcome.context().find(Artifacts.EVALUATION).ifPresent(e -> headline(out, e, outcome));
+        out.flush();
+        return ErrorHandler.OK;
+    }
+
+    private static void headline(PrintWriter out, Evaluation e, Runner.Outcome outcome) {
+        StringBuilder sb = new StringBuilder("test:");
+        e.test().forEach((k, v) -> sb.append(String.format(" %s=%.4f", k, v)));
+        out.println(sb);
+        String metric = outcome.context().get(Artifacts.PROBLEM).metric();
+        if (e.baseline().containsKey(metric)) {
+            out.printf("baseline %s=%.4f, train %s=%.4f%n", metric, e.baseline().get(metric), metric, e.train().get(metric));
+        }
+    }
+}

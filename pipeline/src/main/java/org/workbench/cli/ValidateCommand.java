@@ -1,0 +1,65 @@
+package org.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.workbench.collection.CsvSource;
+import org.workbench.config.ConfigLoader;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check CONFIG and its data (every key, the CSV, the target, the metric, the algorithm) without training.",
+        footer = {"", "Example:", "  workbench validate configs/titanic.yaml"})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG", description = "pipeline config (YAML)")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config value (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PipelineConfig cfg = ConfigLoader.load(config, overrides);
+        Table table = CsvSource.read(cfg.data());
+        if (!table.containsColumn(cfg.problem().target())) {
+            throw new InputException(cfg.data().source() + ": no target column '" + cfg.problem().target()
+                    + "' (problem.target); columns are " + table.columnNames());
+        }
+        Problem problem = DefinitionStage.define(cfg.problem(), cfg.train(), table.column(cfg.problem().target()),
+                cfg.data().source().toString());
+        for (String drop : cfg.preprocess().drop()) {
+            if (!table.containsColumn(drop)) {
+                throw new InputException("preprocess.drop: no column '" + drop + "' in " + cfg.data().source());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("config ok: %s%n", config);
+        out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
+        for (Column<?> c : table.columns()) {
+            out.printf("  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
+                    c.countMissing(), c.name().equals(problem.target()) ? "  <- target" : "");
+        }
+        out.printf("problem: %s of '%s', metric %s, algorithm %s%n", problem.task().label(), problem.target(),
+                problem.metric(), problem.model());
+        return ErrorHandler.OK;
+    }
+}

@@ -1,0 +1,50 @@
+package org.workbench.cli;
+
+import java.io.PrintWriter;
+import org.workbench.run.Versions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code workbench run | validate | stages | predict}. */
+@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
+        description = "Runs a machine-learning pipeline, stage by stage, from a YAML config.",
+        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, PredictCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  workbench run configs/iris.yaml",
+                "  workbench run configs/titanic.yaml --set train.model=xgboost --seed 7",
+                "  workbench predict --model reports/iris/<run>/model.bundle --input new.csv",
+                "", "Exit codes: 0 ok, 2 bad input (config, data, arguments), 1 internal error."})
+public final class WorkbenchCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (used by tests too). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new WorkbenchCli());
+        ErrorHandler handler = new ErrorHandler();
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(handler);
+        cli.setParameterExceptionHandler(handler);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var v = Versions.all();
+            return new String[] {"workbench " + v.get("workbench"),
+                    "tribuo " + v.get("tribuo") + ", tablesaw " + v.get("tablesaw") + ", java " + v.get("java")};
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.workbench.collection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.RunContext;
+import org.workbench.core.Stage;
+import org.workbench.core.StageResult;
+import org.workbench.data.Frame;
+import org.workbench.data.Labels;
+import org.workbench.data.Split;
+import org.workbench.data.Splits;
+import org.workbench.data.Target;
+import org.workbench.data.Task;
+import org.workbench.definition.Problem;
+import org.workbench.run.Artifacts;
+import org.workbench.run.DataSource;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Stage 2: reads the CSV, fingerprints and profiles it, drops rows without a target and holds out
+ * the test split (stratified and seeded) before anything is fitted.
+ */
+public final class CollectionStage implements Stage {
+
+    @Override
+    public String name() {
+        return "collection";
+    }
+
+    @Override
+    public String description() {
+        return "read the CSV, infer the schema, profile data quality, hash the file, split off the test rows";
+    }
+
+    @Override
+    public StageResult run(RunContext context) {
+        PipelineConfig config = context.config();
+        Problem problem = context.get(Artifacts.PROBLEM);
+        Table table = CsvSource.read(config.data());
+        String sha256 = FileHash.sha256(config.data().source());
+        DataProfile profile = DataProfile.of(table, problem.target());
+        context.put(Artifacts.PROFILE, profile);
+
+        Column<?> targetColumn = table.column(problem.target());
+        int[] kept = rowsWithTarget(targetColumn);
+        int dropped = table.rowCount() - kept.length;
+        Table features = table.rows(kept).removeColumns(problem.target());
+        Target target = target(problem, table.column(problem.target()), kept);
+        Frame all = new Frame(features, target);
+
+        List<DataSource.InputColumn> schema = new ArrayList<>();
+        for (Column<?> c : features.columns()) {
+            schema.add(new DataSource.InputColumn(c.name(), c instanceof DoubleColumn ? "numeric" : "categorical"));
+        }
+        String file = config.baseDir().relativize(config.data().source()).toString();
+        context.put(Artifacts.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
+        context.put(Artifacts.ALL_ROWS, all);
+
+        PipelineConfig.Split splitCfg = config.data().split();
+        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify(), config.seed());
+        Frame train = all.subset(split.train());
+        Frame test = all.subset(split.test());
+        context.put(Artifacts.RAW_TRAIN, train);
+        context.put(Artifacts.RAW_TEST, test);
+        context.put(Artifacts.TRAIN, train);
+        context.put(Artifacts.TEST, test);
+        context.put(Artifacts.SPLIT, split);
+        context.put(Artifacts.ROW_NUMBERS, java.util.Arrays.stream(kept).map(i -> i + 1).toArray());
+
+        boolean stratified = splitCfg.stratify() && problem.task() == Task.CLASSIFICATION;
+        List<String> details = new ArrayList<>(profile.describe());
+        if (dropped > 0) {
+            details.add(0, "dropped " + dropped + " rows without a value for '" + problem.target() + "'");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("file", file);
+        data.put("sha256", sha256);
+        data.put("rows", table.rowCount());
+        data.put("columns", table.columnCount());
+        data.put("rows_without_target", dropped);
+        data.put("train_rows", train.rows());
+        data.put("test_rows", test.rows());
+        data.put("profile", profile);
+        String summary = String.format("read %d rows x %d columns from %s (sha256 %s...); %s%d train / %d test rows (%s, seed %d)",
+                table.rowCount(), table.columnCount(), file, sha256.substring(0, 12),
+                dropped > 0 ? "dropped " + dropped + " without target; " : "",
+                train.rows(), test.rows(), stratified ? "stratified" : "shuffled", config.seed());
+        return StageResult.of(name(), summary, details, data);
+    }
+
+    private static int[] rowsWithTarget(Column<?> target) {
+        String[] labels = Labels.of(target);
+        return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != null).toArray();
+    }
+
+    private static Target target(Problem problem, Column<?> column, int[] kept) {
+        if (problem.task() == Task.CLASSIFICATION) {
+            String[] all = Labels.of(column);
+            String[] out = new String[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                out[i] = all[kept[i]];
+            }
+            return Target.labels(problem.target(), out);
+        }
+        DoubleColumn d = (DoubleColumn) column;
+        double[] out = new double[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[i] = d.getDouble(kept[i]);
+        }
+        return Target.values(problem.target(), out);
+    }
+}

@@ -1,0 +1,156 @@
+package org.workbench.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.workbench.collection.CsvSource;
+import org.workbench.config.ConfigException;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.RunContext;
+import org.workbench.core.Stage;
+import org.workbench.core.StageResult;
+import org.workbench.data.Labels;
+import org.workbench.data.Task;
+import org.workbench.evaluation.MetricNames;
+import org.workbench.run.Artifacts;
+import org.workbench.training.ModelCatalog;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
+ * "auto", and checks that the metric, positive class and algorithm fit that task.
+ */
+public final class DefinitionStage implements Stage {
+    /** A numeric target with more distinct values than this is treated as regression. */
+    static final int MAX_CLASSES_FOR_AUTO = 20;
+
+    @Override
+    public String name() {
+        return "definition";
+    }
+
+    @Override
+    public String description() {
+        return "task, target, primary metric and algorithm, checked against the target column";
+    }
+
+    @Override
+    public StageResult run(RunContext context) {
+        PipelineConfig config = context.config();
+        PipelineConfig.Problem cfg = config.problem();
+        Table table = CsvSource.read(config.data(), Set.of(cfg.target()));
+        Problem problem = define(cfg, config.train(), table.column(cfg.target()), config.data().source().toString());
+        context.put(Artifacts.PROBLEM, problem);
+
+        List<String> details = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("task", problem.task().label());
+        data.put("target", problem.target());
+        data.put("metric", problem.metric());
+        data.put("model", problem.model());
+        String taskNote = cfg.task().equals("auto") ? " (inferred from the target)" : "";
+        String what;
+        if (problem.task() == Task.CLASSIFICATION) {
+            TreeMap<String, Integer> counts = new TreeMap<>();
+            for (String l : Labels.of(table.column(cfg.target()))) {
+                if (l != null) {
+                    counts.merge(l, 1, Integer::sum);
+                }
+            }
+            data.put("classes", counts);
+            if (problem.positiveClass() != null) {
+                data.put("positive_class", problem.positiveClass());
+            }
+            what = problem.classes().size() + " classes " + counts;
+            int max = counts.values().stream().max(Integer::compare).orElse(0);
+            int min = counts.values().stream().min(Integer::compare).orElse(0);
+            details.add(String.format("class balance: largest/smallest = %d/%d = %.2f", max, min, (double) max / min));
+        } else {
+            what = "a numeric target";
+        }
+        int missing = countMissing(table.column(cfg.target()));
+        data.put("target_missing", missing);
+        if (missing > 0) {
+            details.add(missing + " rows have no target value and will be dropped by the collection stage");
+        }
+        String summary = String.format("%s%s of '%s' (%s), scored by %s; algorithm %s",
+                problem.task().label(), taskNote, problem.target(), what, problem.metric(), problem.model());
+        return StageResult.of(name(), summary, details, data);
+    }
+
+    /** Resolves "auto" choices and validates the problem against the target column. */
+    public static Problem define(PipelineConfig.Problem cfg, PipelineConfig.Train train, Column<?> target, String file) {
+        int missing = countMissing(target);
+        if (missing > 0 && cfg.missingTarget().equals("fail")) {
+            throw new ConfigException("problem.missing_target", file + ": target '" + cfg.target() + "' has "
+                    + missing + " missing values and missing_target is 'fail'");
+        }
+        if (missing == target.size()) {
+            throw new ConfigException("problem.target", file + ": target '" + cfg.target() + "' has no values");
+        }
+        Task task = switch (cfg.task()) {
+            case "classification" -> Task.CLASSIFICATION;
+            case "regression" -> Task.REGRESSION;
+            default -> inferTask(target);
+        };
+        if (task == Task.REGRESSION && !(target instanceof DoubleColumn)) {
+            throw new ConfigException("problem.task", "regression needs a numeric target, but '" + cfg.target()
+                    + "' in " + file + " holds text");
+        }
+        List<String> classes = List.of();
+        String positive = null;
+        if (task == Task.CLASSIFICATION) {
+            classes = java.util.Arrays.stream(Labels.of(target)).filter(java.util.Objects::nonNull)
+                    .distinct().sorted().toList();
+            if (classes.size() < 2) {
+                throw new ConfigException("problem.target", file + ": target '" + cfg.target()
+                        + "' has a single class " + classes + "; a classifier needs at least two");
+            }
+            positive = cfg.positiveClass();
+            if (positive != null && !classes.contains(positive)) {
+                throw new ConfigException("problem.positive_class", "'" + positive + "' is not a class of '"
+                        + cfg.target() + "'; classes are " + classes);
+            }
+            if (positive == null && classes.size() == 2) {
+                positive = minority(Labels.of(target), classes);
+            }
+        } else if (cfg.positiveClass() != null) {
+            throw new ConfigException("problem.positive_class", "only applies to classification");
+        }
+        String metric = cfg.metric().equals("auto") ? (task == Task.CLASSIFICATION ? "accuracy" : "rmse") : cfg.metric();
+        MetricNames.check(metric, task, "problem.metric");
+        String model = train.model().equals("auto") ? ModelCatalog.defaultModel(task) : train.model();
+        ModelCatalog.spec(model, task).resolvedParams(train.params());
+        return new Problem(cfg.target(), task, metric, positive, classes, model);
+    }
+
+    static Task inferTask(Column<?> target) {
+        if (target instanceof DoubleColumn d) {
+            long distinct = d.removeMissing().unique().size();
+            return distinct > MAX_CLASSES_FOR_AUTO ? Task.REGRESSION : Task.CLASSIFICATION;
+        }
+        return Task.CLASSIFICATION;
+    }
+
+    /** The rarer of two classes (ties: the later in sorted order, so "1" beats "0"). */
+    private static String minority(String[] labels, List<String> classes) {
+        long first = java.util.Arrays.stream(labels).filter(classes.get(0)::equals).count();
+        long second = java.util.Arrays.stream(labels).filter(classes.get(1)::equals).count();
+        return first < second ? classes.get(0) : classes.get(1);
+    }
+
+    private static int countMissing(Column<?> column) {
+        int n = 0;
+        for (String l : Labels.of(column)) {
+            if (l == null) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,62 @@
+package org.workbench.deployment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.workbench.collection.CsvSource;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+import org.workbench.data.Predictions;
+import org.workbench.recipe.ApplyLog;
+import tech.tablesaw.api.Table;
+
+/**
+ * Scores raw CSV rows with a bundle: reads them the way the training data was read (same missing
+ * markers, same column types), replays the fitted recipe and predicts.
+ */
+public final class BatchScorer {
+    private BatchScorer() {
+    }
+
+    /** Predictions plus notes for the user (ignored columns, unseen categories). */
+    public record Result(int[] rowNumbers, Predictions predictions, List<String> notes) {
+    }
+
+    public static Result score(Bundle bundle, Path input) {
+        Manifest m = bundle.manifest();
+        List<String> header = CsvSource.header(dataOptions(m, input, Map.of()));
+        List<String> missing = m.requiredColumns().stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputException(input + ": missing column" + (missing.size() == 1 ? " " : "s ") + missing
+                    + " needed by the model; the file has " + header);
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
+        Table table = CsvSource.read(dataOptions(m, input, types), new java.util.LinkedHashSet<>(types.keySet()));
+
+        List<String> notes = new ArrayList<>();
+        List<String> extra = header.stream().filter(c -> !types.containsKey(c) && !c.equals(m.target())).toList();
+        if (!extra.isEmpty()) {
+            notes.add("ignored column" + (extra.size() == 1 ? " " : "s ") + extra + " (not used by the model)");
+        }
+        if (header.contains(m.target())) {
+            notes.add("ignored the target column '" + m.target() + "'");
+        }
+        ApplyLog log = new ApplyLog();
+        Predictions predictions = bundle.predict(table, log);
+        if (!log.isEmpty()) {
+            notes.add("handled by the fitted steps: " + log);
+        }
+        notes.add(0, "scored " + table.rowCount() + " rows");
+        int[] rows = IntStream.rangeClosed(1, table.rowCount()).toArray();
+        return new Result(rows, predictions, notes);
+    }
+
+    private static PipelineConfig.Data dataOptions(Manifest m, Path input, Map<String, String> types) {
+        return new PipelineConfig.Data(input, m.delimiter().charAt(0), m.quote().charAt(0), true, m.missingValues(),
+                types, new PipelineConfig.Split(0.2, false));
+    }
+}

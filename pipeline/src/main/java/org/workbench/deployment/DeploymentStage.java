@@ -1,0 +1,76 @@
+package org.workbench.deployment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.RunContext;
+import org.workbench.core.Stage;
+import org.workbench.core.StageResult;
+import org.workbench.definition.Problem;
+import org.workbench.evaluation.Evaluation;
+import org.workbench.run.Artifacts;
+import org.workbench.run.DataSource;
+import org.workbench.run.Versions;
+
+/** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
+public final class DeploymentStage implements Stage {
+    public static final String BUNDLE_FILE = "model.bundle";
+
+    @Override
+    public String name() {
+        return "deployment";
+    }
+
+    @Override
+    public String description() {
+        return "write model.bundle: Tribuo model (protobuf), fitted recipe, input schema, metrics, provenance";
+    }
+
+    @Override
+    public StageResult run(RunContext context) {
+        PipelineConfig config = context.config();
+        if (!config.deploy().bundle()) {
+            return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), Map.of("skipped", true));
+        }
+        Bundle bundle = bundle(context);
+        Path file = context.get(Artifacts.RUN_DIR).resolve(BUNDLE_FILE);
+        bundle.write(file);
+
+        Manifest m = bundle.manifest();
+        List<String> details = new ArrayList<>();
+        details.add("needs columns " + m.requiredColumns());
+        details.add("replays " + bundle.recipe().steps().size() + " fitted steps, then " + m.model());
+        details.add("score new rows: workbench predict --model " + BUNDLE_FILE + " --input new.csv");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("file", BUNDLE_FILE);
+        data.put("bytes", file.toFile().length());
+        data.put("required_columns", m.requiredColumns());
+        String summary = String.format("wrote %s (%.1f KB): %s with %d fitted steps, needs %d input columns",
+                BUNDLE_FILE, file.toFile().length() / 1024.0, m.model(), bundle.recipe().steps().size(),
+                m.requiredColumns().size());
+        return StageResult.of(name(), summary, details, data);
+    }
+
+    /** Assembles the bundle of the model a run ends with (the tuned one when tuning adopted a setting). */
+    public static Bundle bundle(RunContext context) {
+        PipelineConfig config = context.find(Artifacts.TUNED_CONFIG).orElse(context.config());
+        Problem problem = context.get(Artifacts.PROBLEM);
+        DataSource source = context.get(Artifacts.SOURCE);
+        String model = config.train().model().equals("auto") ? problem.model() : config.train().model();
+        List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
+                .filter(c -> !config.preprocess().drop().contains(c)).toList();
+        Map<String, Double> metrics = context.find(Artifacts.EVALUATION).map(Evaluation::test).orElse(Map.of());
+        if (context.find(Artifacts.TUNED_CONFIG).isPresent()) {
+            metrics = Map.of(); // the evaluation stage measured the configured model, not this one
+        }
+        Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
+                problem.classes(), problem.positiveClass(), model, source.columns(), required,
+                config.data().missingValues(), String.valueOf(config.data().delimiter()),
+                String.valueOf(config.data().quote()), metrics, source.file(), source.sha256(), config.seed(),
+                Versions.all(), config.resolved());
+        return new Bundle(manifest, context.get(Artifacts.FITTED_RECIPE), context.get(Artifacts.MODEL));
+    }
+}

@@ -1,0 +1,77 @@
+package org.workbench.run;
+
+import java.util.List;
+import java.util.Map;
+import org.workbench.core.RunContext;
+import org.workbench.core.StageResult;
+import org.workbench.evaluation.ClassificationReport;
+import org.workbench.evaluation.Evaluation;
+
+/** A readable stage-by-stage account of a run, in Markdown. */
+final class Report {
+    private Report() {
+    }
+
+    static String markdown(RunContext context, List<StageResult> results) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Run: ").append(context.config().name()).append("\n\n");
+        md.append("Config `").append(context.config().file().getFileName()).append("`, seed ")
+                .append(context.config().seed()).append(".\n\n");
+        int n = 1;
+        for (StageResult r : results) {
+            md.append("## ").append(n++).append(". ").append(r.stage()).append("\n\n");
+            md.append(r.summary()).append("\n\n");
+            if (!r.details().isEmpty()) {
+                md.append("```\n");
+                r.details().forEach(d -> md.append(d).append('\n'));
+                md.append("```\n\n");
+            }
+            if (r.stage().equals("evaluation")) {
+                context.find(Artifacts.EVALUATION).ifPresent(e -> metricsTable(md, e));
+            }
+        }
+        md.append("## Provenance\n\n");
+        context.find(Artifacts.SOURCE).ifPresent(s -> md.append("- data: `").append(s.file()).append("`, sha256 `")
+                .append(s.sha256()).append("`\n"));
+        Versions.all().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        return md.toString();
+    }
+
+    private static void metricsTable(StringBuilder md, Evaluation e) {
+        md.append("| metric | test | train | baseline (test) |");
+        boolean cv = !e.cv().isEmpty();
+        md.append(cv ? " CV mean +/- std |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
+        for (Map.Entry<String, Double> m : e.test().entrySet()) {
+            md.append("| ").append(m.getKey()).append(" | ").append(f(m.getValue())).append(" | ")
+                    .append(f(e.train().get(m.getKey()))).append(" | ").append(f(e.baseline().get(m.getKey()))).append(" |");
+            if (cv) {
+                double[] ms = e.cv().get(m.getKey());
+                md.append(ms == null ? " - |" : String.format(" %.4f +/- %.4f |", ms[0], ms[1]));
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+        if (e.testReport() instanceof ClassificationReport c) {
+            md.append("Confusion matrix (rows = truth, columns = predicted):\n\n");
+            List<String> classes = c.classes();
+            md.append("| |");
+            classes.forEach(k -> md.append(' ').append(k).append(" |"));
+            md.append("\n|---|");
+            classes.forEach(k -> md.append("---|"));
+            md.append('\n');
+            int[][] cm = c.confusionMatrix();
+            for (int i = 0; i < classes.size(); i++) {
+                md.append("| **").append(classes.get(i)).append("** |");
+                for (int v : cm[i]) {
+                    md.append(' ').append(v).append(" |");
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String f(Double v) {
+        return v == null ? "-" : String.format("%.4f", v);
+    }
+}

@@ -1,0 +1,94 @@
+package org.workbench.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.core.RunContext;
+import org.workbench.core.StageResult;
+import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
+import org.workbench.data.Split;
+import org.workbench.deployment.PredictionsCsv;
+import org.workbench.recipe.ApplyLog;
+
+/**
+ * The files of a finished run: {@code run.json} (everything), {@code metrics.json} (only what is
+ * deterministic: same config, data and seed give the same bytes), {@code report.md} and
+ * {@code predictions.csv} (the final model's prediction for every row, with its split).
+ */
+public final class RunOutputs {
+    public static final String RUN_JSON = "run.json";
+    public static final String METRICS_JSON = "metrics.json";
+    public static final String REPORT_MD = "report.md";
+    public static final String PREDICTIONS_CSV = "predictions.csv";
+
+    private RunOutputs() {
+    }
+
+    static void write(Path dir, RunContext context, List<StageResult> results, Instant started, Instant finished) {
+        Map<String, Object> metrics = metrics(results);
+        Json.writeFile(dir.resolve(METRICS_JSON), metrics);
+
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("name", context.config().name());
+        run.put("config_file", context.config().file().toString());
+        run.put("started", started.toString());
+        run.put("finished", finished.toString());
+        run.put("seed", context.config().seed());
+        run.put("versions", Versions.all());
+        context.find(Artifacts.SOURCE).ifPresent(s -> run.put("data", Map.of("file", s.file(), "sha256", s.sha256(),
+                "rows", s.rows())));
+        run.put("config", context.config().resolved());
+        run.put("stages", results);
+        run.put("metrics", metrics);
+        Json.writeFile(dir.resolve(RUN_JSON), run);
+
+        Json.writeAtomically(dir.resolve(REPORT_MD), Report.markdown(context, results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (context.find(Artifacts.MODEL).isPresent()) {
+            writePredictions(dir.resolve(PREDICTIONS_CSV), context);
+        }
+    }
+
+    /** The numbers of each stage that measured something, keyed by stage. */
+    static Map<String, Object> metrics(List<StageResult> results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (StageResult r : results) {
+            if (r.stage().equals("evaluation") || r.stage().equals("tuning") && !r.data().containsKey("skipped")) {
+                Map<String, Object> copy = new LinkedHashMap<>(r.data());
+                if (r.stage().equals("tuning")) {
+                    copy.remove("trials"); // trial times vary; the full trials list is in run.json
+                    copy.remove("configured");
+                    copy.remove("best");
+                    Object best = r.data().get("best");
+                    if (best instanceof org.workbench.tuning.Trial t) {
+                        copy.put("best_params", t.params());
+                        copy.put("best_cv_mean", t.mean());
+                        copy.put("best_cv_std", t.std());
+                    }
+                }
+                out.put(r.stage(), copy);
+            }
+        }
+        return out;
+    }
+
+    private static void writePredictions(Path file, RunContext context) {
+        Frame all = context.get(Artifacts.ALL_ROWS);
+        Split split = context.get(Artifacts.SPLIT);
+        Predictions predictions = context.get(Artifacts.MODEL)
+                .predict(context.get(Artifacts.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
+        String[] splitNames = new String[all.rows()];
+        java.util.Arrays.fill(splitNames, "train");
+        for (int i : split.test()) {
+            splitNames[i] = "test";
+        }
+        String[] truth = all.target().isCategorical() ? all.target().labels()
+                : java.util.Arrays.stream(all.target().values()).mapToObj(Double::toString).toArray(String[]::new);
+        Map<String, String[]> extra = new LinkedHashMap<>();
+        extra.put("split", splitNames);
+        extra.put("truth", truth);
+        PredictionsCsv.write(file, context.get(Artifacts.ROW_NUMBERS), predictions, extra);
+    }
+}

@@ -1,0 +1,23 @@
+package org.workbench.selection;
+
+import org.workbench.config.PipelineConfig;
+import org.workbench.recipe.Recipe;
+import org.workbench.recipe.RecipeStage;
+
+/** Stage 5: choose which features the model sees. */
+public final class SelectionStage extends RecipeStage {
+    @Override
+    public String name() {
+        return "selection";
+    }
+
+    @Override
+    public String description() {
+        return "keep or drop features by name (include / exclude lists)";
+    }
+
+    @Override
+    public Recipe steps(PipelineConfig config) {
+        return SelectionSteps.from(config.select());
+    }
+}

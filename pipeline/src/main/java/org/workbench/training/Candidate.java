@@ -1,0 +1,48 @@
+package org.workbench.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.workbench.config.PipelineConfig;
+import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
+import org.workbench.data.Task;
+import org.workbench.features.FeatureSteps;
+import org.workbench.preprocessing.PreprocessingSteps;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FittedRecipe;
+import org.workbench.recipe.Recipe;
+import org.workbench.selection.SelectionSteps;
+import tech.tablesaw.api.Table;
+
+/**
+ * A complete, unfitted way of making predictions from raw rows: the recipe of steps plus an
+ * algorithm with its parameters. Cross-validation and tuning fit one per fold, from raw rows, so
+ * nothing learned from a validation fold can leak into its own training.
+ */
+public record Candidate(Recipe recipe, ModelSpec spec, JsonNode params, long seed) {
+
+    /** The candidate a config describes: stages 3 to 5 give the recipe, stage 6 the algorithm. */
+    public static Candidate from(PipelineConfig config, Task task, String model) {
+        Recipe recipe = PreprocessingSteps.from(config.preprocess())
+                .then(FeatureSteps.from(config.features()))
+                .then(SelectionSteps.from(config.select()));
+        return new Candidate(recipe, ModelCatalog.spec(model, task), config.train().params(), config.seed());
+    }
+
+    public Candidate withModel(ModelSpec other, JsonNode otherParams) {
+        return new Candidate(recipe, other, otherParams, seed);
+    }
+
+    /** Fits the recipe on the raw training rows, then trains the model on the result. */
+    public Fitted fit(Frame rawTrain) {
+        FittedRecipe fitted = recipe.fit(rawTrain.features());
+        Table features = fitted.apply(rawTrain.features(), new ApplyLog());
+        return new Fitted(fitted, TrainedModel.train(spec, params, seed, features, rawTrain.target()));
+    }
+
+    /** A fitted recipe and its model: predicts from raw rows. */
+    public record Fitted(FittedRecipe recipe, TrainedModel model) {
+        public Predictions predict(Table rawFeatures) {
+            return model.predict(recipe.apply(rawFeatures, new ApplyLog()));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.workbench.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.core.RunContext;
+import org.workbench.core.Stage;
+import org.workbench.core.StageResult;
+import org.workbench.data.Frame;
+import org.workbench.definition.Problem;
+import org.workbench.run.Artifacts;
+
+/** Stage 6: trains the chosen Tribuo algorithm on the processed training split. */
+public final class TrainingStage implements Stage {
+    @Override
+    public String name() {
+        return "training";
+    }
+
+    @Override
+    public String description() {
+        return "train the chosen algorithm (Tribuo) on the processed training split";
+    }
+
+    @Override
+    public StageResult run(RunContext context) {
+        Problem problem = context.get(Artifacts.PROBLEM);
+        Frame train = context.get(Artifacts.TRAIN);
+        ModelSpec spec = ModelCatalog.spec(problem.model(), problem.task());
+        var params = context.config().train().params();
+        TrainedModel model = TrainedModel.train(spec, params, context.config().seed(), train.features(), train.target());
+        context.put(Artifacts.MODEL, model);
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("model", spec.name());
+        data.put("params", spec.resolvedParams(params));
+        data.put("rows", train.rows());
+        data.put("features", train.features().columnCount());
+        List<String> details = new ArrayList<>();
+        details.add(spec.name() + ": " + spec.explanation());
+        details.add("params: " + spec.resolvedParams(params));
+        String summary = String.format("trained %s on %d rows x %d features in %.2f s",
+                spec.name(), train.rows(), train.features().columnCount(), model.trainMillis() / 1000.0);
+        return StageResult.of(name(), summary, details, data);
+    }
+}

@@ -1,0 +1,78 @@
+package org.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `workbench predict` on the shipped titanic rows, target removed, reproduces the run's predictions. */
+class PredictCommandTest {
+    @TempDir
+    static Path dir;
+    static Path runDir;
+
+    @BeforeAll
+    static void runTitanic() throws IOException {
+        Cli cli = Cli.run("run", "../configs/titanic.yaml", "--out", dir.toString(), "--quiet");
+        assertEquals(0, cli.exitCode(), cli.err());
+        String line = cli.out().lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow();
+        runDir = Path.of(line.substring("run folder: ".length()));
+    }
+
+    @Test
+    void predictWithoutTargetReproducesRunPredictions() throws IOException {
+        Path input = dir.resolve("passengers.csv");
+        List<String> lines = Files.readAllLines(Path.of("../datasets/titanic/data.csv"));
+        // Survived is the second column and never quoted
+        Files.write(input, lines.stream().map(l -> {
+            int a = l.indexOf(',');
+            int b = l.indexOf(',', a + 1);
+            return l.substring(0, a) + l.substring(b);
+        }).collect(Collectors.toList()));
+        Path output = dir.resolve("scored.csv");
+        Cli cli = Cli.run("predict", "--model", runDir.resolve("model.bundle").toString(), "--input", input.toString(),
+                "--output", output.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("scored 891 rows"), cli.out());
+        List<String> expected = Files.readAllLines(runDir.resolve("predictions.csv")).stream()
+                .map(org.workbench.run.PredictionFiles::withoutSplitAndTruth).toList();
+        assertEquals(expected, Files.readAllLines(output));
+        assertEquals("row,prediction,prob_0,prob_1", expected.get(0));
+    }
+
+    @Test
+    void missingColumnIsNamed() throws IOException {
+        Path input = dir.resolve("no_age.csv");
+        Files.writeString(input, "PassengerId,Pclass,Name,Sex,SibSp,Parch,Ticket,Fare,Cabin,Embarked\n1,3,x,male,1,0,t,7.25,,S\n");
+        Cli cli = Cli.run("predict", "--model", runDir.resolve("model.bundle").toString(), "--input", input.toString());
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("missing column [Age]"), cli.err());
+    }
+
+    @Test
+    void unseenCategoryAndExtraColumnAreNotedNotFatal() throws IOException {
+        Path input = dir.resolve("odd.csv");
+        Files.writeString(input, "Pclass,Sex,Age,SibSp,Parch,Fare,Embarked,Comment\n3,male,22,1,0,7.25,Q,hi\n1,female,,0,0,80,X,yo\n");
+        Cli cli = Cli.run("predict", "--model", runDir.resolve("model.bundle").toString(), "--input", input.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(3, cli.out().lines().count(), cli.out());
+        assertTrue(cli.err().contains("ignored column [Comment]"), cli.err());
+        assertTrue(cli.err().contains("unseen"), cli.err());
+    }
+
+    @Test
+    void notABundleIsBadInput() throws IOException {
+        Path fake = dir.resolve("fake.bundle");
+        Files.writeString(fake, "hello");
+        Cli cli = Cli.run("predict", "--model", fake.toString(), "--input", "../datasets/titanic/data.csv");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("fake.bundle"), cli.err());
+    }
+}

@@ -1,0 +1,67 @@
+package org.workbench.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SplitsTest {
+    /** 60 "a", 30 "b", 10 "c". */
+    private static Target labels() {
+        String[] l = new String[100];
+        for (int i = 0; i < 100; i++) {
+            l[i] = i < 60 ? "a" : i < 90 ? "b" : "c";
+        }
+        return Target.labels("y", l);
+    }
+
+    @Test
+    void stratifiedHoldoutKeepsClassProportions() {
+        Split s = Splits.holdout(labels(), 0.2, true, 7);
+        assertEquals(80, s.train().length);
+        assertEquals(20, s.test().length);
+        Target test = labels().subset(s.test());
+        assertEquals(12, test.counts().get("a"));
+        assertEquals(6, test.counts().get("b"));
+        assertEquals(2, test.counts().get("c"));
+        Set<Integer> all = new HashSet<>();
+        Arrays.stream(s.train()).forEach(all::add);
+        Arrays.stream(s.test()).forEach(all::add);
+        assertEquals(100, all.size());
+    }
+
+    @Test
+    void sameSeedSameSplitDifferentSeedDifferentSplit() {
+        assertArrayEquals(Splits.holdout(labels(), 0.2, true, 7).test(), Splits.holdout(labels(), 0.2, true, 7).test());
+        assertEquals(false, Arrays.equals(Splits.holdout(labels(), 0.2, true, 7).test(),
+                Splits.holdout(labels(), 0.2, true, 8).test()));
+    }
+
+    @Test
+    void kFoldPartitionsEveryRowExactlyOnceAndStratifies() {
+        List<Split> folds = Splits.kFold(labels(), 5, true, 1);
+        int[] seen = new int[100];
+        for (Split f : folds) {
+            assertEquals(20, f.test().length);
+            assertEquals(80, f.train().length);
+            Arrays.stream(f.test()).forEach(i -> seen[i]++);
+            Target t = labels().subset(f.test());
+            assertEquals(12, t.counts().get("a"));
+            assertEquals(2, t.counts().get("c"));
+        }
+        assertArrayEquals(IntStream.range(0, 100).map(i -> 1).toArray(), seen);
+    }
+
+    @Test
+    void regressionTargetsAreShuffledNotStratified() {
+        Target v = Target.values("y", IntStream.range(0, 10).asDoubleStream().toArray());
+        Split s = Splits.holdout(v, 0.3, true, 3);
+        assertEquals(3, s.test().length);
+        assertEquals(7, s.train().length);
+    }
+}

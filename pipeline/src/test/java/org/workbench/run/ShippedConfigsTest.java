@@ -1,0 +1,79 @@
+package org.workbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.workbench.config.ConfigLoader;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.StageResult;
+import org.workbench.deployment.BatchScorer;
+import org.workbench.deployment.Bundle;
+import org.workbench.deployment.DeploymentStage;
+import org.workbench.deployment.PredictionsCsv;
+
+/**
+ * Every shipped config runs all nine stages, writes every output, clears its quality bar, and its
+ * bundle replays the run's own predictions exactly on the raw CSV.
+ */
+class ShippedConfigsTest {
+    @TempDir
+    static Path out;
+
+    static Stream<String> configs() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../configs"))) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).map(p -> p.getFileName().toString()).sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void runsEndToEndAndReplays(String name) throws IOException {
+        PipelineConfig config = ConfigLoader.load(Path.of("../configs", name), List.of());
+        Runner.Outcome outcome = Runner.run(config, out, null, r -> { });
+        List<StageResult> results = outcome.results();
+        assertEquals(List.of("definition", "collection", "preprocessing", "features", "selection", "training",
+                "evaluation", "tuning", "deployment"), results.stream().map(StageResult::stage).toList());
+        for (String file : List.of("run.json", "metrics.json", "report.md", "predictions.csv", "model.bundle")) {
+            assertTrue(Files.size(outcome.dir().resolve(file)) > 0, file);
+        }
+        JsonNode metrics = Json.MAPPER.readTree(outcome.dir().resolve("metrics.json").toFile()).path("evaluation");
+        qualityBar(config.name(), metrics);
+
+        // the bundle, fed the raw CSV, reproduces the run's predictions for every row
+        Bundle bundle = Bundle.read(outcome.dir().resolve(DeploymentStage.BUNDLE_FILE));
+        BatchScorer.Result scored = BatchScorer.score(bundle, config.data().source());
+        String expected = Files.readString(outcome.dir().resolve("predictions.csv")).lines()
+                .map(PredictionFiles::withoutSplitAndTruth).reduce("", (a, b) -> a + b + "\n");
+        String actual = PredictionsCsv.render(scored.rowNumbers(), scored.predictions(), java.util.Map.of());
+        assertEquals(expected, actual, "bundle replay differs from in-run predictions for " + name);
+    }
+
+
+    private static void qualityBar(String name, JsonNode m) {
+        double acc = m.path("test").path("accuracy").asDouble(Double.NaN);
+        switch (name) {
+            case "iris" -> assertTrue(acc >= 0.90, "iris accuracy " + acc);
+            case "wine" -> assertTrue(acc >= 0.90, "wine accuracy " + acc);
+            case "breast_cancer_wisconsin" -> assertTrue(acc >= 0.93, "breast cancer accuracy " + acc);
+            case "titanic" -> assertTrue(acc >= 0.75, "titanic accuracy " + acc);
+            case "penguins" -> assertTrue(acc >= 0.95, "penguins accuracy " + acc);
+            case "adult" -> assertTrue(acc >= 0.80, "adult accuracy " + acc);
+            case "auto_mpg", "california_housing" -> {
+                double rmse = m.path("test").path("rmse").asDouble();
+                double baseline = m.path("baseline").path("rmse").asDouble();
+                assertTrue(rmse < 0.6 * baseline, name + " rmse " + rmse + " vs baseline " + baseline);
+            }
+            default -> assertTrue(m.path("test").size() > 0, name + " has test metrics");
+        }
+    }
+}
