@@ -1,17 +1,29 @@
 package org.workbench.config;
 
+import java.nio.file.Path;
 import org.workbench.core.InputException;
 
 /** A problem at one config path, e.g. {@code train.params.epochs: expected an integer, got "ten"}. */
 public class ConfigException extends InputException {
     private final String path;
+    private final String problem;
 
     public ConfigException(String path, String problem) {
-        super(path.isEmpty() ? problem : path + ": " + problem);
+        this(null, path, problem);
+    }
+
+    private ConfigException(Path file, String path, String problem) {
+        super((file == null ? "" : file + ": ") + (path.isEmpty() ? "" : path + ": ") + problem);
         this.path = path;
+        this.problem = problem;
     }
 
     public String path() {
         return path;
+    }
+
+    /** The same problem, prefixed with the config file it was found in. */
+    public ConfigException inFile(Path file) {
+        return new ConfigException(file, path, problem);
     }
 }

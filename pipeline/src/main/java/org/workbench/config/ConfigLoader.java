@@ -71,7 +71,7 @@ public final class ConfigLoader {
         try {
             return parseTree(tree, file);
         } catch (ConfigException e) {
-            throw new ConfigException(e.path(), file + ": " + e.getMessage());
+            throw e.inFile(file);
         }
     }
 
@@ -173,7 +173,7 @@ public final class ConfigLoader {
             }
             ObjectNode probe = tree.deepCopy();
             set(probe, path, values.get(0));
-            ((ObjectNode) probe.with("tune")).put("enabled", false);
+            probe.remove("tune"); // the search section itself is not searched, and must not recurse
             try {
                 parseTree(probe, file);
             } catch (ConfigException e) {
