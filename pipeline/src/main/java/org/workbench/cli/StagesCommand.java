@@ -2,7 +2,7 @@ package org.workbench.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.workbench.config.ConfigSchema;
+import org.workbench.config.PipelineConfig;
 import org.workbench.config.Key;
 import org.workbench.core.Stage;
 import org.workbench.run.Workbench;
@@ -21,14 +21,12 @@ final class StagesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Top-level keys:");
-        ConfigSchema.TOP.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
+        PipelineConfig.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
         int n = 1;
         for (Stage stage : Workbench.pipeline().stages()) {
             out.printf("%n%d. %s - %s%n", n++, stage.name(), stage.description());
-            for (String section : Workbench.SECTIONS.get(stage.name())) {
-                ConfigSchema.sections().get(section).stream().filter(k -> k.kind() != Key.Kind.SECTION)
-                        .forEach(k -> key(out, section + ".", k));
-            }
+            stage.configKeys().forEach((section, keys) -> keys.stream().filter(k -> k.kind() != Key.Kind.SECTION)
+                    .forEach(k -> key(out, section + ".", k)));
             if (stage.name().equals("training")) {
                 out.println("   algorithms (train.model) and their params (train.params.*):");
                 for (ModelSpec m : ModelCatalog.all()) {

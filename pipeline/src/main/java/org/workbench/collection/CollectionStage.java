@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -30,6 +31,11 @@ public final class CollectionStage implements Stage {
     @Override
     public String name() {
         return "collection";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Key.sections("data", DataConfig.KEYS, "data.split", DataConfig.Split.KEYS);
     }
 
     @Override
@@ -61,7 +67,7 @@ public final class CollectionStage implements Stage {
         context.put(Artifacts.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
         context.put(Artifacts.ALL_ROWS, all);
 
-        PipelineConfig.Split splitCfg = config.data().split();
+        DataConfig.Split splitCfg = config.data().split();
         Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify(), config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 
 /**
@@ -37,7 +36,7 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
     }
 
     /** Checks the whole file: names, field counts and quoting of every row. */
-    static CsvLayout scan(PipelineConfig.Data data) {
+    static CsvLayout scan(DataConfig data) {
         return parse(data, parser -> {
             Path file = data.source();
             String[] first = parser.parseNext();
@@ -66,7 +65,7 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
     }
 
     /** Reads only the first record: the column names. */
-    static List<String> header(PipelineConfig.Data data) {
+    static List<String> header(DataConfig data) {
         return parse(data, parser -> {
             String[] first = parser.parseNext();
             checkClosed(data.source(), first, startLine(parser, first), data.quote());
@@ -75,7 +74,7 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
     }
 
     /** Runs {@code reading} on a parser over the file, turning parser failures into InputExceptions. */
-    private static <T> T parse(PipelineConfig.Data data, Function<CsvParser, T> reading) {
+    private static <T> T parse(DataConfig data, Function<CsvParser, T> reading) {
         Path file = data.source();
         checkReadable(file);
         CsvParser parser = new CsvParser(settings(data));
@@ -101,7 +100,7 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
      * Parser settings matching Tablesaw's CsvReader, plus strict quoting. Quotes are kept in values
      * so that a quoted value that never closes can be recognised.
      */
-    private static CsvParserSettings settings(PipelineConfig.Data data) {
+    private static CsvParserSettings settings(DataConfig data) {
         if (data.delimiter() == data.quote()) {
             throw new InputException(data.source() + ": the delimiter and the quote character are both '"
                     + data.delimiter() + "'; they must differ");
@@ -141,7 +140,7 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
     }
 
     /** Column names as Tablesaw makes them: trimmed header cells, or C0, C1, ... without a header. */
-    private static List<String> names(Path file, PipelineConfig.Data data, String[] first) {
+    private static List<String> names(Path file, DataConfig data, String[] first) {
         if (first == null) {
             throw new InputException(file + ": the file is empty");
         }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.workbench.config.PipelineConfig;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.ColumnType;
@@ -32,12 +31,12 @@ public final class CsvSource {
     }
 
     /** The whole file. */
-    public static Table read(PipelineConfig.Data data) {
+    public static Table read(DataConfig data) {
         return read(data, null);
     }
 
     /** Only the named columns, in file order; the other columns are skipped while reading. */
-    public static Table read(PipelineConfig.Data data, Set<String> onlyColumns) {
+    public static Table read(DataConfig data, Set<String> onlyColumns) {
         if (onlyColumns != null && onlyColumns.isEmpty()) {
             throw new IllegalArgumentException("ask for at least one column");
         }
@@ -63,12 +62,12 @@ public final class CsvSource {
     }
 
     /** Column names only; reads just the first line. */
-    public static List<String> header(PipelineConfig.Data data) {
+    public static List<String> header(DataConfig data) {
         return CsvLayout.header(data);
     }
 
     /** Every wanted column as text, so that nothing is re-formatted (origin "1" stays "1"). */
-    private static Table readText(PipelineConfig.Data data, CsvLayout layout, Set<String> wanted) {
+    private static Table readText(DataConfig data, CsvLayout layout, Set<String> wanted) {
         ColumnType[] types = layout.names().stream()
                 .map(name -> wanted.contains(name) ? ColumnType.STRING : ColumnType.SKIP)
                 .toArray(ColumnType[]::new);
@@ -81,7 +80,7 @@ public final class CsvSource {
         }
     }
 
-    private static CsvReadOptions.Builder options(PipelineConfig.Data data) {
+    private static CsvReadOptions.Builder options(DataConfig data) {
         Path file = data.source();
         // an empty list would make Tablesaw fall back to its own markers ("NA", "NaN", "*", ...)
         List<String> markers = data.missingValues().isEmpty() ? List.of("") : data.missingValues();
@@ -98,7 +97,7 @@ public final class CsvSource {
     }
 
     /** Turns numeric text columns into DoubleColumns; column_types overrides win. */
-    private static Table normalise(Table text, PipelineConfig.Data data, CsvLayout layout) {
+    private static Table normalise(Table text, DataConfig data, CsvLayout layout) {
         DoubleParser parser = new DoubleParser(DoubleColumnType.instance(), options(data).build());
         Table out = Table.create(text.name());
         for (String name : text.columnNames()) {

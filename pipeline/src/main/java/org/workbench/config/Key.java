@@ -50,6 +50,14 @@ public record Key(String name, Kind kind, Object defaultValue, List<String> choi
         return new Key(name, Kind.SECTION, null, List.of(), help);
     }
 
+    /** Section paths to their keys, in the order given (a parent section before its nested one). */
+    public static java.util.Map<String, List<Key>> sections(String path, List<Key> keys, String nestedPath, List<Key> nested) {
+        java.util.Map<String, List<Key>> m = new java.util.LinkedHashMap<>();
+        m.put(path, keys);
+        m.put(nestedPath, nested);
+        return m;
+    }
+
     public String describeDefault() {
         if (defaultValue == REQUIRED) {
             return "required";

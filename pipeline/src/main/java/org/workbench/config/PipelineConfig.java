@@ -1,52 +1,41 @@
 package org.workbench.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.workbench.collection.DataConfig;
+import org.workbench.definition.ProblemConfig;
+import org.workbench.deployment.DeployConfig;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.features.FeaturesConfig;
+import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.selection.SelectConfig;
+import org.workbench.training.TrainConfig;
+import org.workbench.tuning.TuneConfig;
 
 /**
- * The whole configuration, one immutable record per stage section. {@code tree} is the config as
- * given (after {@code --set}); {@code resolved} has every default filled in and is what a run records.
+ * The whole configuration: one immutable record per stage section, each defined (keys, defaults,
+ * parsing) in its stage's package. {@code tree} is the config as given (after {@code --set});
+ * {@code resolved} has every default filled in and is what a run records.
  */
-public record PipelineConfig(Path file, String name, long seed, Problem problem, Data data,
-                             Preprocess preprocess, Features features, Select select, Train train,
-                             Evaluate evaluate, Tune tune, Deploy deploy, ObjectNode tree, ObjectNode resolved) {
+public record PipelineConfig(Path file, String name, long seed, ProblemConfig problem, DataConfig data,
+                             PreprocessConfig preprocess, FeaturesConfig features, SelectConfig select,
+                             TrainConfig train, EvaluateConfig evaluate, TuneConfig tune, DeployConfig deploy,
+                             ObjectNode tree, ObjectNode resolved) {
 
-    public record Problem(String target, String task, String metric, String positiveClass, String missingTarget) {
-    }
-
-    public record Split(double test, boolean stratify) {
-    }
-
-    public record Data(Path source, char delimiter, char quote, boolean header, List<String> missingValues,
-                       Map<String, String> columnTypes, Split split) {
-    }
-
-    public record Impute(String numeric, String categorical, double fillNumeric, String fillCategorical) {
-    }
-
-    public record Preprocess(List<String> drop, Impute impute, String scale) {
-    }
-
-    public record Features(String encode) {
-    }
-
-    public record Select(String method, List<String> include, List<String> exclude) {
-    }
-
-    public record Train(String model, JsonNode params) {
-    }
-
-    public record Evaluate(int cvFolds, List<String> metrics) {
-    }
-
-    public record Tune(boolean enabled, String method, Map<String, List<JsonNode>> grid, int cvFolds) {
-    }
-
-    public record Deploy(boolean bundle) {
-    }
+    /** Top-level keys; each section's own keys live beside its stage. */
+    public static final List<Key> KEYS = List.of(
+            Key.string("name", null, "run name; default: the config file name"),
+            Key.integer("seed", 42, "seed for splits, folds and trainers"),
+            Key.section("problem", "definition stage"),
+            Key.section("data", "collection stage"),
+            Key.section("preprocess", "preprocessing stage"),
+            Key.section("features", "feature engineering stage"),
+            Key.section("select", "selection stage"),
+            Key.section("train", "training stage"),
+            Key.section("evaluate", "evaluation stage"),
+            Key.section("tune", "tuning stage"),
+            Key.section("deploy", "deployment stage"));
 
     /** The directory relative paths in this config are resolved against. */
     public Path baseDir() {

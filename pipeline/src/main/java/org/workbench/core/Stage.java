@@ -1,5 +1,9 @@
 package org.workbench.core;
 
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.Key;
+
 /**
  * One step of the machine-learning process. A stage reads the artifacts earlier stages put into
  * the {@link RunContext}, adds its own, and returns a short account of what it did, with numbers.
@@ -12,4 +16,7 @@ public interface Stage {
     String description();
 
     StageResult run(RunContext context);
+
+    /** The config sections this stage reads, by dotted path, with their documented keys. */
+    Map<String, List<Key>> configKeys();
 }

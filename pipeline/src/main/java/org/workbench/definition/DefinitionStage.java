@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.workbench.collection.CsvSource;
 import org.workbench.config.ConfigException;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -17,6 +18,7 @@ import org.workbench.data.Task;
 import org.workbench.evaluation.MetricNames;
 import org.workbench.run.Artifacts;
 import org.workbench.training.ModelCatalog;
+import org.workbench.training.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -35,6 +37,11 @@ public final class DefinitionStage implements Stage {
     }
 
     @Override
+    public Map<String, List<Key>> configKeys() {
+        return Map.of("problem", ProblemConfig.KEYS);
+    }
+
+    @Override
     public String description() {
         return "task, target, primary metric and algorithm, checked against the target column";
     }
@@ -42,7 +49,7 @@ public final class DefinitionStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        PipelineConfig.Problem cfg = config.problem();
+        ProblemConfig cfg = config.problem();
         Table table = CsvSource.read(config.data(), Set.of(cfg.target()));
         Problem problem = define(cfg, config.train(), table.column(cfg.target()), config.data().source().toString());
         context.put(Artifacts.PROBLEM, problem);
@@ -84,7 +91,7 @@ public final class DefinitionStage implements Stage {
     }
 
     /** Resolves "auto" choices and validates the problem against the target column. */
-    public static Problem define(PipelineConfig.Problem cfg, PipelineConfig.Train train, Column<?> target, String file) {
+    public static Problem define(ProblemConfig cfg, TrainConfig train, Column<?> target, String file) {
         int missing = countMissing(target);
         if (missing > 0 && cfg.missingTarget().equals("fail")) {
             throw new ConfigException("problem.missing_target", file + ": target '" + cfg.target() + "' has "

@@ -1,5 +1,7 @@
 package org.workbench.deployment;
 
+import org.workbench.collection.DataConfig;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.workbench.collection.CsvSource;
-import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
 import org.workbench.recipe.ApplyLog;
@@ -55,8 +56,8 @@ public final class BatchScorer {
         return new Result(rows, predictions, notes);
     }
 
-    private static PipelineConfig.Data dataOptions(Manifest m, Path input, Map<String, String> types) {
-        return new PipelineConfig.Data(input, m.delimiter().charAt(0), m.quote().charAt(0), true, m.missingValues(),
-                types, new PipelineConfig.Split(0.2, false));
+    private static DataConfig dataOptions(Manifest m, Path input, Map<String, String> types) {
+        return new DataConfig(input, m.delimiter().charAt(0), m.quote().charAt(0), true, m.missingValues(),
+                types, new DataConfig.Split(0.2, false));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -22,6 +23,11 @@ public final class DeploymentStage implements Stage {
     @Override
     public String name() {
         return "deployment";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Map.of("deploy", DeployConfig.KEYS);
     }
 
     @Override

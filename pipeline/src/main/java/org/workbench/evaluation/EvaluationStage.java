@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -25,6 +26,11 @@ public final class EvaluationStage implements Stage {
     @Override
     public String name() {
         return "evaluation";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Map.of("evaluate", EvaluateConfig.KEYS);
     }
 
     @Override

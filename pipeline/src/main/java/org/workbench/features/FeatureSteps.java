@@ -1,7 +1,6 @@
 package org.workbench.features;
 
 import java.util.List;
-import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 
 /** Builds the feature-engineering recipe from its config section. */
@@ -9,7 +8,7 @@ public final class FeatureSteps {
     private FeatureSteps() {
     }
 
-    public static Recipe from(PipelineConfig.Features config) {
+    public static Recipe from(FeaturesConfig config) {
         return switch (config.encode()) {
             case "onehot" -> new Recipe(List.of(new OneHotEncoder()));
             default -> throw new IllegalArgumentException("unknown categorical encoding: " + config.encode());

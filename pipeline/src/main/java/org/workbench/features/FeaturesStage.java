@@ -1,5 +1,8 @@
 package org.workbench.features;
 
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.RecipeStage;
@@ -9,6 +12,11 @@ public final class FeaturesStage extends RecipeStage {
     @Override
     public String name() {
         return "features";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Map.of("features", FeaturesConfig.KEYS);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Step;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -41,7 +40,7 @@ public record Imputer(String numeric, String categorical, double fillNumeric, St
         }
     }
 
-    public static Imputer from(PipelineConfig.Impute config) {
+    public static Imputer from(PreprocessConfig.Impute config) {
         return new Imputer(config.numeric(), config.categorical(), config.fillNumeric(), config.fillCategorical());
     }
 

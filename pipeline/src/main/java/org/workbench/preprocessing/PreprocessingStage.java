@@ -1,5 +1,8 @@
 package org.workbench.preprocessing;
 
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.RecipeStage;
@@ -9,6 +12,11 @@ public final class PreprocessingStage extends RecipeStage {
     @Override
     public String name() {
         return "preprocessing";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Key.sections("preprocess", PreprocessConfig.KEYS, "preprocess.impute", PreprocessConfig.Impute.KEYS);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.workbench.preprocessing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.Step;
 
@@ -12,7 +11,7 @@ public final class PreprocessingSteps {
     }
 
     /** The ordered steps; a step configured off (nothing to drop, imputation "none", scale "none") is left out. */
-    public static Recipe from(PipelineConfig.Preprocess config) {
+    public static Recipe from(PreprocessConfig config) {
         List<Step> steps = new ArrayList<>();
         if (!config.drop().isEmpty()) {
             steps.add(new DropColumns(config.drop()));

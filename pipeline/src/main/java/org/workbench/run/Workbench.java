@@ -1,7 +1,6 @@
 package org.workbench.run;
 
 import java.util.List;
-import java.util.Map;
 import org.workbench.collection.CollectionStage;
 import org.workbench.core.Pipeline;
 import org.workbench.definition.DefinitionStage;
@@ -13,7 +12,7 @@ import org.workbench.selection.SelectionStage;
 import org.workbench.training.TrainingStage;
 import org.workbench.tuning.TuningStage;
 
-/** The nine stages in order, and the config section each one reads. */
+/** The nine stages, in order. */
 public final class Workbench {
     private Workbench() {
     }
@@ -23,16 +22,4 @@ public final class Workbench {
                 new FeaturesStage(), new SelectionStage(), new TrainingStage(), new EvaluationStage(),
                 new TuningStage(), new DeploymentStage()));
     }
-
-    /** Stage name to the config sections documented under it in {@code workbench stages}. */
-    public static final Map<String, List<String>> SECTIONS = Map.of(
-            "definition", List.of("problem"),
-            "collection", List.of("data", "data.split"),
-            "preprocessing", List.of("preprocess", "preprocess.impute"),
-            "features", List.of("features"),
-            "selection", List.of("select"),
-            "training", List.of("train"),
-            "evaluation", List.of("evaluate"),
-            "tuning", List.of("tune"),
-            "deployment", List.of("deploy"));
 }

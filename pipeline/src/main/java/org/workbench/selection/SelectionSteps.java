@@ -1,7 +1,6 @@
 package org.workbench.selection;
 
 import java.util.List;
-import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 
 /** Builds the selection recipe from its config section. */
@@ -10,7 +9,7 @@ public final class SelectionSteps {
     }
 
     /** No step when neither include nor exclude is given: every feature is kept as it is. */
-    public static Recipe from(PipelineConfig.Select config) {
+    public static Recipe from(SelectConfig config) {
         if (!config.method().equals("none")) {
             throw new IllegalArgumentException("unknown selection method: " + config.method());
         }

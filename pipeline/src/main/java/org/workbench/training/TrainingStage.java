@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.workbench.config.Key;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
@@ -16,6 +17,11 @@ public final class TrainingStage implements Stage {
     @Override
     public String name() {
         return "training";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Map.of("train", TrainConfig.KEYS);
     }
 
     @Override

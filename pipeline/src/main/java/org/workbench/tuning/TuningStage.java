@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.ConfigLoader;
+import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -31,6 +32,11 @@ public final class TuningStage implements Stage {
     @Override
     public String name() {
         return "tuning";
+    }
+
+    @Override
+    public Map<String, List<Key>> configKeys() {
+        return Map.of("tune", TuneConfig.KEYS);
     }
 
     @Override

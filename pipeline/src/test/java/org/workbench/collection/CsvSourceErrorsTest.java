@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,11 +30,11 @@ class CsvSourceErrorsTest {
         return file;
     }
 
-    private static PipelineConfig.Data data(Path file) {
+    private static DataConfig data(Path file) {
         return CsvSourceTest.data(file, Map.of());
     }
 
-    private static String failure(PipelineConfig.Data data) {
+    private static String failure(DataConfig data) {
         InputException e = assertThrows(InputException.class, () -> CsvSource.read(data));
         String message = e.getMessage();
         assertTrue(message.contains(data.source().getFileName().toString()), message);
@@ -183,7 +182,7 @@ class CsvSourceErrorsTest {
     @Test
     void missingMarkersComeFromTheConfigOnly() throws IOException {
         Path file = write("markers.csv", "a,b\nNA,1\nN/A,2\n-,3\n");
-        var data = new PipelineConfig.Data(file, ',', '"', true, List.of("-"), Map.of(), new PipelineConfig.Split(0.2, true));
+        var data = new DataConfig(file, ',', '"', true, List.of("-"), Map.of(), new DataConfig.Split(0.2, true));
         assertEquals(List.of("NA", "N/A", ""), CsvSource.read(data).stringColumn("a").asList());
     }
 
@@ -211,7 +210,7 @@ class CsvSourceErrorsTest {
     @Test
     void semicolonsAndCrlf() throws IOException {
         Path file = write("semi.csv", "x;label\r\n1,5;\"a;b\"\r\n2;c\r\n");
-        var data = new PipelineConfig.Data(file, ';', '"', true, List.of(""), Map.of(), new PipelineConfig.Split(0.2, true));
+        var data = new DataConfig(file, ';', '"', true, List.of(""), Map.of(), new DataConfig.Split(0.2, true));
         Table t = CsvSource.read(data);
         // Tablesaw's number parser drops thousands commas: "1,5" reads as 15
         assertEquals(List.of(15.0, 2.0), t.doubleColumn("x").asList());
@@ -221,7 +220,7 @@ class CsvSourceErrorsTest {
     @Test
     void noHeaderNamesColumnsLikeTablesaw() throws IOException {
         Path file = write("nohead.csv", "1,a\n2,b\n");
-        var data = new PipelineConfig.Data(file, ',', '"', false, List.of(""), Map.of(), new PipelineConfig.Split(0.2, true));
+        var data = new DataConfig(file, ',', '"', false, List.of(""), Map.of(), new DataConfig.Split(0.2, true));
         Table t = CsvSource.read(data);
         assertEquals(List.of("C0", "C1"), t.columnNames());
         assertEquals(2, t.rowCount());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.workbench.config.PipelineConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -16,12 +15,12 @@ import tech.tablesaw.api.Table;
 /** Reads the shipped datasets and checks the counts their READMEs state. */
 class CsvSourceTest {
 
-    static PipelineConfig.Data data(Path file, Map<String, String> columnTypes) {
-        return new PipelineConfig.Data(file, ',', '"', true, List.of("", "NA", "?"), columnTypes,
-                new PipelineConfig.Split(0.2, true));
+    static DataConfig data(Path file, Map<String, String> columnTypes) {
+        return new DataConfig(file, ',', '"', true, List.of("", "NA", "?"), columnTypes,
+                new DataConfig.Split(0.2, true));
     }
 
-    static PipelineConfig.Data shipped(String name) {
+    static DataConfig shipped(String name) {
         return data(Path.of("../datasets", name, "data.csv"), Map.of());
     }
 

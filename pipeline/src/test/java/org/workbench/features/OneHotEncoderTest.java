@@ -10,7 +10,6 @@ import static org.workbench.recipe.TableAssert.values;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.recipe.ApplyLog;
 import tech.tablesaw.api.DoubleColumn;
@@ -94,6 +93,6 @@ class OneHotEncoderTest {
 
     @Test
     void configBuildsOneEncoder() {
-        assertEquals(List.of(new OneHotEncoder()), FeatureSteps.from(new PipelineConfig.Features("onehot")).steps());
+        assertEquals(List.of(new OneHotEncoder()), FeatureSteps.from(new FeaturesConfig("onehot")).steps());
     }
 }

@@ -8,7 +8,6 @@ import static org.workbench.recipe.TableAssert.assertSameTable;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.recipe.ApplyLog;
 import tech.tablesaw.api.DoubleColumn;
@@ -74,8 +73,8 @@ class FeatureSelectorTest {
 
     @Test
     void configWithoutNamesBuildsNoStep() {
-        assertEquals(List.of(), SelectionSteps.from(new PipelineConfig.Select("none", List.of(), List.of())).steps());
+        assertEquals(List.of(), SelectionSteps.from(new SelectConfig("none", List.of(), List.of())).steps());
         assertEquals(List.of(new FeatureSelector(List.of("Age"), List.of())),
-                SelectionSteps.from(new PipelineConfig.Select("none", List.of("Age"), List.of())).steps());
+                SelectionSteps.from(new SelectConfig("none", List.of("Age"), List.of())).steps());
     }
 }
