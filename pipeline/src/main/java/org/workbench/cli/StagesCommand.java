@@ -41,6 +41,6 @@ final class StagesCommand implements Callable<Integer> {
 
     private static void key(PrintWriter out, String prefix, Key k) {
         String choices = k.choices().isEmpty() ? "" : " " + k.choices();
-        out.printf("   %-28s default %-14s %s%s%n", prefix + k.name(), k.describeDefault(), k.help(), choices);
+        out.printf("   %-36s default %-14s %s%s%n", prefix + k.name(), k.describeDefault(), k.help(), choices);
     }
 }

@@ -1,0 +1,95 @@
+package org.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workbench.core.Stage;
+import org.workbench.run.Workbench;
+
+class CliCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void stagesListsEveryStageAndEveryKeyWithItsDefault() {
+        Cli cli = Cli.run("stages");
+        assertEquals(0, cli.exitCode(), cli.err());
+        int n = 1;
+        for (Stage s : Workbench.pipeline().stages()) {
+            assertTrue(cli.out().contains(n++ + ". " + s.name() + " - "), s.name());
+            s.configKeys().forEach((section, keys) -> keys.stream()
+                    .filter(k -> k.kind() != org.workbench.config.Key.Kind.SECTION)
+                    .forEach(k -> assertTrue(cli.out().contains(section + "." + k.name()), section + "." + k.name())));
+        }
+        assertTrue(cli.out().matches("(?s).*preprocess.impute.numeric +default median +fill for missing numbers.*"), cli.out());
+        assertTrue(cli.out().contains("xgboost"), "algorithms are listed");
+    }
+
+    @Test
+    void validateChecksConfigAndDataWithoutTraining() {
+        Cli cli = Cli.run("validate", "../configs/titanic.yaml");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("data ok: "), cli.out());
+        assertTrue(cli.out().contains("891 rows x 12 columns"), cli.out());
+        assertTrue(cli.out().contains("Age                          numeric     177 missing"), cli.out());
+        assertTrue(cli.out().contains("problem: classification of 'Survived', metric f1_macro, algorithm logistic_regression"), cli.out());
+    }
+
+    @Test
+    void validateRejectsAnUnknownDropColumn() {
+        Cli cli = Cli.run("validate", "../configs/titanic.yaml", "--set", "preprocess.drop=[Nmae]");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("preprocess.drop: no column 'Nmae'"), cli.err());
+    }
+
+    @Test
+    void runPrintsEveryStageThenTheFolderAndHeadline() throws IOException {
+        Cli cli = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--set", "evaluate.cv_folds=0");
+        assertEquals(0, cli.exitCode(), cli.err());
+        for (int i = 1; i <= 9; i++) {
+            assertTrue(cli.out().contains("[" + i + "/9] "), cli.out());
+        }
+        assertTrue(cli.out().contains("test: accuracy="), cli.out());
+        String folder = cli.out().lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow().substring(12);
+        assertTrue(Files.exists(Path.of(folder, "model.bundle")));
+        // nothing but the finished run folder is left under the report root
+        try (var list = Files.list(dir.resolve("iris"))) {
+            assertEquals(1, list.count());
+        }
+    }
+
+    @Test
+    void untilStopsEarlyAndWritesNoBundle() {
+        Cli cli = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--until", "features");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("[4/9] features"), cli.out());
+        assertTrue(!cli.out().contains("[5/9]"), cli.out());
+        String folder = cli.out().lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow().substring(12);
+        assertTrue(Files.exists(Path.of(folder, "run.json")));
+        assertTrue(!Files.exists(Path.of(folder, "model.bundle")));
+    }
+
+    @Test
+    void unknownUntilStageIsBadInput() {
+        Cli cli = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--until", "trainig");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("--until: unknown stage 'trainig'"), cli.err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Cli version = Cli.run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("workbench 0.1.0"), version.out());
+        assertTrue(version.out().contains("tribuo 4.3.2"), version.out());
+        Cli help = Cli.run("run", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--set=PATH=VALUE"), help.out());
+        assertTrue(help.out().contains("Examples:"), help.out());
+    }
+}

@@ -1,0 +1,85 @@
+package org.workbench.definition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.workbench.core.InputException;
+import org.workbench.data.Task;
+import org.workbench.training.TrainConfig;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+
+class DefinitionStageTest {
+    private static final TrainConfig AUTO = new TrainConfig("auto", JsonNodeFactory.instance.objectNode());
+
+    private static ProblemConfig problem(String task, String metric, String positive, String missing) {
+        return new ProblemConfig("y", task, metric, positive, missing);
+    }
+
+    @Test
+    void numericTargetWithFewValuesIsClassificationWithManyIsRegression() {
+        DoubleColumn few = DoubleColumn.create("y", new double[] {0, 1, 1, 0, 1});
+        Problem p = DefinitionStage.define(problem("auto", "auto", null, "drop"), AUTO, few, "f.csv");
+        assertEquals(Task.CLASSIFICATION, p.task());
+        assertEquals(List.of("0", "1"), p.classes());
+        assertEquals("0", p.positiveClass(), "the minority class: two zeros against three ones");
+        assertEquals("accuracy", p.metric());
+        assertEquals("logistic_regression", p.model());
+
+        double[] many = new double[30];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i * 1.5;
+        }
+        Problem r = DefinitionStage.define(problem("auto", "auto", null, "drop"), AUTO, DoubleColumn.create("y", many), "f.csv");
+        assertEquals(Task.REGRESSION, r.task());
+        assertEquals("rmse", r.metric());
+        assertEquals("linear_regression", r.model());
+    }
+
+    @Test
+    void positiveClassDefaultsToTheMinority() {
+        StringColumn y = StringColumn.create("y", "no", "no", "yes", "no");
+        Problem p = DefinitionStage.define(problem("auto", "f1", null, "drop"), AUTO, y, "f.csv");
+        assertEquals("yes", p.positiveClass());
+        assertTrue(p.isBinary());
+    }
+
+    @Test
+    void aSingleClassIsRefused() {
+        StringColumn y = StringColumn.create("y", "a", "a", "", "a");
+        InputException e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("classification", "auto", null, "drop"), AUTO, y, "f.csv"));
+        assertEquals("problem.target: f.csv: target 'y' has a single class [a]; a classifier needs at least two", e.getMessage());
+    }
+
+    @Test
+    void missingTargetsFailWhenConfiguredTo() {
+        StringColumn y = StringColumn.create("y", "a", "b", "", "a");
+        InputException e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("auto", "auto", null, "fail"), AUTO, y, "f.csv"));
+        assertEquals("problem.missing_target: f.csv: target 'y' has 1 missing values and missing_target is 'fail'", e.getMessage());
+    }
+
+    @Test
+    void regressionNeedsANumericTargetAndAMatchingMetric() {
+        StringColumn y = StringColumn.create("y", "a", "b");
+        assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("regression", "auto", null, "drop"), AUTO, y, "f.csv"));
+        DoubleColumn v = DoubleColumn.create("y", new double[] {1.5, 2.5, 3.5});
+        InputException e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("regression", "accuracy", null, "drop"), AUTO, v, "f.csv"));
+        assertTrue(e.getMessage().startsWith("problem.metric: 'accuracy' is not a regression metric"), e.getMessage());
+    }
+
+    @Test
+    void unknownPositiveClassListsTheClasses() {
+        StringColumn y = StringColumn.create("y", "no", "yes");
+        InputException e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("auto", "auto", "Yes", "drop"), AUTO, y, "f.csv"));
+        assertEquals("problem.positive_class: 'Yes' is not a class of 'y'; classes are [no, yes]", e.getMessage());
+    }
+}
