@@ -115,6 +115,8 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
         settings.setMaxCharsPerColumn(MAX_CHARS_PER_VALUE);
         settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.RAISE_ERROR);
         settings.setKeepQuotes(true);
+        // a read-ahead thread can fail with "Stream closed" when we stop after the header
+        settings.setReadInputOnSeparateThread(false);
         return settings;
     }
 
