@@ -69,13 +69,24 @@ final class RunCommand implements Callable<Integer> {
         return ErrorHandler.OK;
     }
 
+    /** The primary metric on test, train, baseline and CV, then the other test metrics on one line. */
     private static void headline(PrintWriter out, Evaluation e, Runner.Outcome outcome) {
-        StringBuilder sb = new StringBuilder("test:");
-        e.test().forEach((k, v) -> sb.append(String.format(" %s=%.4f", k, v)));
-        out.println(sb);
         String metric = outcome.context().get(Artifacts.PROBLEM).metric();
-        if (e.baseline().containsKey(metric)) {
-            out.printf("baseline %s=%.4f, train %s=%.4f%n", metric, e.baseline().get(metric), metric, e.train().get(metric));
+        StringBuilder sb = new StringBuilder(metric + ":");
+        sb.append(String.format(" test %.4f", e.test().get(metric)));
+        if (e.train().containsKey(metric)) {
+            sb.append(String.format(", train %.4f", e.train().get(metric)));
         }
+        if (e.baseline().containsKey(metric)) {
+            sb.append(String.format(", baseline %.4f", e.baseline().get(metric)));
+        }
+        double[] cv = e.cv().get(metric);
+        if (cv != null) {
+            sb.append(String.format(", %d-fold CV %.4f +/- %.4f", e.folds().size(), cv[0], cv[1]));
+        }
+        out.println(sb);
+        StringBuilder others = new StringBuilder("test:");
+        e.test().forEach((k, v) -> others.append(String.format(" %s=%.4f", k, v)));
+        out.println(others);
     }
 }
