@@ -1,0 +1,54 @@
+package org.workbench.collection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workbench.config.ConfigLoader;
+import org.workbench.core.RunContext;
+import org.workbench.core.StageResult;
+import org.workbench.run.Artifacts;
+import org.workbench.run.Workbench;
+
+class CollectionStageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void dropsRowsWithoutTargetAndSplitsTheRestBeforeAnythingIsFitted() throws IOException {
+        StringBuilder csv = new StringBuilder("x,colour,y\n");
+        for (int i = 1; i <= 20; i++) {
+            // rows 5 and 12 have no target
+            String y = i == 5 || i == 12 ? "" : i % 2 == 0 ? "a" : "b";
+            csv.append(i).append(',').append(i % 3 == 0 ? "red" : "blue").append(',').append(y).append('\n');
+        }
+        Files.writeString(dir.resolve("d.csv"), csv.toString());
+        Files.writeString(dir.resolve("c.yaml"), "problem: {target: y}\ndata: {source: d.csv, split: {test: 0.25}}\nseed: 3\n");
+        RunContext context = new RunContext(ConfigLoader.load(dir.resolve("c.yaml"), List.of()));
+        List<StageResult> results = new ArrayList<>();
+        Workbench.pipeline().run(context, "collection", results::add);
+
+        StageResult r = results.get(1);
+        assertEquals(2, r.data().get("rows_without_target"));
+        assertEquals(18, context.get(Artifacts.ALL_ROWS).rows());
+        assertEquals(14, context.get(Artifacts.RAW_TRAIN).rows());
+        assertEquals(4, context.get(Artifacts.RAW_TEST).rows());
+        assertEquals(List.of("x", "colour"), context.get(Artifacts.ALL_ROWS).features().columnNames());
+        // the row numbers skip the two rows without target (file data rows 5 and 12)
+        int[] rows = context.get(Artifacts.ROW_NUMBERS);
+        assertEquals(18, rows.length);
+        assertArrayEquals(new int[] {1, 2, 3, 4, 6}, java.util.Arrays.copyOf(rows, 5));
+        assertTrue(r.summary().contains("dropped 2 without target"), r.summary());
+        assertEquals(64, ((String) r.data().get("sha256")).length());
+        // the schema the bundle will ask for: raw columns and their types, without the target
+        assertEquals("numeric", context.get(Artifacts.SOURCE).columns().get(0).type());
+        assertEquals("categorical", context.get(Artifacts.SOURCE).columns().get(1).type());
+    }
+}
