@@ -71,6 +71,8 @@ public final class CollectionStage implements Stage {
         Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify(), config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());
+        profile = profile.withWarnings(DataWarnings.of(profile, all, train, test));
+        context.put(Artifacts.PROFILE, profile);
         context.put(Artifacts.RAW_TRAIN, train);
         context.put(Artifacts.RAW_TEST, test);
         context.put(Artifacts.TRAIN, train);
@@ -92,10 +94,12 @@ public final class CollectionStage implements Stage {
         data.put("train_rows", train.rows());
         data.put("test_rows", test.rows());
         data.put("profile", profile);
-        String summary = String.format("read %d rows x %d columns from %s (sha256 %s...); %s%d train / %d test rows (%s, seed %d)",
+        data.put("warnings", profile.warnings());
+        String summary = String.format("read %d rows x %d columns from %s (sha256 %s...); %s%d train / %d test rows (%s, seed %d)%s",
                 table.rowCount(), table.columnCount(), file, sha256.substring(0, 12),
                 dropped > 0 ? "dropped " + dropped + " without target; " : "",
-                train.rows(), test.rows(), stratified ? "stratified" : "shuffled", config.seed());
+                train.rows(), test.rows(), stratified ? "stratified" : "shuffled", config.seed(),
+                profile.warnings().isEmpty() ? "" : "; " + profile.warnings().size() + " data warnings");
         return StageResult.of(name(), summary, details, data);
     }
 

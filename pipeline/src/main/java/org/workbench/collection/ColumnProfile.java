@@ -1,63 +1,95 @@
 package org.workbench.collection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.columns.Column;
 
 /**
- * Summary of one column. Numeric columns fill min, mean, max and std (sample standard deviation);
- * categorical columns fill top (most frequent value, ties broken alphabetically) and topCount.
- * Statistics that do not apply or cannot be computed are null, never NaN, so the record writes
- * cleanly as JSON.
+ * Summary of one column. Numeric columns fill min, quartiles (interpolated as numpy does), max, mean,
+ * std (sample standard deviation) and the number of IQR outliers (beyond the quartiles -/+ 1.5 IQR);
+ * categorical columns fill top (most frequent value, ties broken alphabetically), topCount and the
+ * five most frequent values. Flags: constant (at most one distinct value), near-constant (one value in
+ * at least 95% of the present rows), identifier-like (every present value distinct: whole numbers for a
+ * numeric column, or at least 95% distinct text). Statistics that do not apply or cannot be computed
+ * are null, never NaN, so the record writes cleanly as JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnProfile(String name, String type, int missing, int distinct, Double min, Double mean,
-                            Double max, Double std, String top, Integer topCount) {
+                            Double max, Double std, String top, Integer topCount, Double q1, Double median,
+                            Double q3, Integer outliers, List<ValueCount> topValues, boolean constant,
+                            boolean nearConstant, boolean identifierLike) {
 
     public static final String NUMERIC = "numeric";
     public static final String CATEGORICAL = "categorical";
+    /** Share of present rows one value must hold for a near-constant column. */
+    static final double NEAR_CONSTANT = 0.95;
+    /** Share of distinct values among present text values for an identifier-like column. */
+    static final double IDENTIFIER_SHARE = 0.95;
+    /** Fewer present rows than this are too few to call a column an identifier. */
+    static final int IDENTIFIER_MIN_ROWS = 20;
+
+    /** A value and how many rows hold it. */
+    public record ValueCount(String value, int count) {
+    }
 
     public static ColumnProfile of(Column<?> column) {
         return column instanceof NumericColumn<?> numbers ? numeric(numbers) : categorical(column);
     }
 
     private static ColumnProfile numeric(NumericColumn<?> column) {
-        int missing = 0;
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        Set<Double> distinct = new HashSet<>();
+        double[] present = new double[column.size()];
+        int n = 0;
         for (int row = 0; row < column.size(); row++) {
             double v = column.getDouble(row);
-            if (column.isMissing(row) || Double.isNaN(v)) {
-                missing++;
-                continue;
+            if (!column.isMissing(row) && !Double.isNaN(v)) {
+                present[n++] = v;
             }
-            distinct.add(v);
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
         }
-        int n = column.size() - missing;
+        int missing = column.size() - n;
         if (n == 0) {
-            return new ColumnProfile(column.name(), NUMERIC, missing, 0, null, null, null, null, null, null);
+            return new ColumnProfile(column.name(), NUMERIC, missing, 0, null, null, null, null, null, null,
+                    null, null, null, null, null, true, false, false);
+        }
+        double[] sorted = Arrays.copyOf(present, n);
+        Arrays.sort(sorted);
+        double sum = 0;
+        int distinct = 0;
+        int longestRun = 0;
+        int run = 0;
+        boolean whole = true;
+        for (int i = 0; i < n; i++) {
+            sum += sorted[i];
+            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            distinct += run == 1 ? 1 : 0;
+            longestRun = Math.max(longestRun, run);
+            whole &= sorted[i] == Math.rint(sorted[i]);
         }
         double mean = sum / n;
         // second pass: summing squared deviations from the mean loses less precision than sum of squares
         double squares = 0;
-        for (int row = 0; row < column.size(); row++) {
-            double v = column.getDouble(row);
-            if (!column.isMissing(row) && !Double.isNaN(v)) {
-                squares += (v - mean) * (v - mean);
-            }
+        for (int i = 0; i < n; i++) {
+            squares += (sorted[i] - mean) * (sorted[i] - mean);
         }
         Double std = n > 1 ? Math.sqrt(squares / (n - 1)) : null;
-        return new ColumnProfile(column.name(), NUMERIC, missing, distinct.size(), min, mean, max, std, null, null);
+        double q1 = DataProfile.quantile(sorted, 0.25);
+        double q3 = DataProfile.quantile(sorted, 0.75);
+        int outliers = 0;
+        for (int i = 0; i < n; i++) {
+            if (sorted[i] < q1 - 1.5 * (q3 - q1) || sorted[i] > q3 + 1.5 * (q3 - q1)) {
+                outliers++;
+            }
+        }
+        boolean identifier = whole && distinct == n && n >= IDENTIFIER_MIN_ROWS;
+        return new ColumnProfile(column.name(), NUMERIC, missing, distinct, sorted[0], mean, sorted[n - 1], std, null,
+                null, q1, DataProfile.quantile(sorted, 0.5), q3, outliers, null, distinct <= 1,
+                longestRun >= NEAR_CONSTANT * n, identifier);
     }
 
     private static ColumnProfile categorical(Column<?> column) {
@@ -70,19 +102,22 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
                 counts.merge(column.getString(row), 1, Integer::sum);
             }
         }
-        String top = null;
-        int topCount = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() > topCount || (e.getValue() == topCount && e.getKey().compareTo(top) < 0)) {
-                top = e.getKey();
-                topCount = e.getValue();
-            }
-        }
+        List<ValueCount> ranked = new ArrayList<>();
+        counts.forEach((value, count) -> ranked.add(new ValueCount(value, count)));
+        ranked.sort(Comparator.comparingInt(ValueCount::count).reversed().thenComparing(ValueCount::value));
+        List<ValueCount> top = List.copyOf(ranked.subList(0, Math.min(5, ranked.size())));
+        int present = column.size() - missing;
+        ValueCount first = ranked.isEmpty() ? null : ranked.get(0);
+        boolean identifier = present >= IDENTIFIER_MIN_ROWS && counts.size() >= IDENTIFIER_SHARE * present;
         return new ColumnProfile(column.name(), CATEGORICAL, missing, counts.size(), null, null, null, null,
-                top, top == null ? null : topCount);
+                first == null ? null : first.value(), first == null ? null : first.count(), null, null, null, null,
+                top, counts.size() <= 1, first != null && first.count() >= NEAR_CONSTANT * present, identifier);
     }
 
-    /** e.g. {@code Age: numeric, 177 missing (19.9%), 88 distinct, min 0.42 mean 29.70 max 80.00 std 14.53}. */
+    /**
+     * e.g. {@code Age: numeric, 177 missing (19.9%), 88 distinct, min 0.42 mean 29.70 max 80.00 std 14.53,
+     * quartiles 20.12 / 28.00 / 38.00, 11 outliers (IQR)}.
+     */
     public String describe(int rows) {
         StringBuilder line = new StringBuilder(name).append(": ").append(type).append(", ")
                 .append(missing).append(" missing (").append(percent(missing, rows)).append("), ")
@@ -93,11 +128,22 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
             if (std != null) {
                 line.append(" std ").append(number(std));
             }
+            line.append(", quartiles ").append(number(q1)).append(" / ").append(number(median)).append(" / ")
+                    .append(number(q3)).append(", ").append(outliers).append(" outliers (IQR)");
         }
         if (top != null) {
             line.append(", top \"").append(top).append("\" (").append(topCount).append(')');
         }
-        return line.toString();
+        List<String> flags = new ArrayList<>();
+        if (constant) {
+            flags.add("constant");
+        } else if (nearConstant) {
+            flags.add("near-constant");
+        }
+        if (identifierLike) {
+            flags.add("identifier-like");
+        }
+        return flags.isEmpty() ? line.toString() : line + " [" + String.join(", ", flags) + "]";
     }
 
     static String percent(long count, long total) {

@@ -16,12 +16,14 @@ import tech.tablesaw.api.NumericColumn;
 
 /**
  * A first look at a table: its size, exact duplicate rows, a profile per column, and how the
- * target is distributed (label counts for a categorical target, quartiles for a numeric one).
+ * target is distributed (label counts and the largest-to-smallest class ratio for a categorical target,
+ * quartiles for a numeric one), and the data-quality warnings of {@link DataWarnings}.
  * Absent parts are null, so the record writes cleanly as JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnProfile> columnProfiles,
-                          String target, Map<String, Integer> targetDistribution, Quartiles targetQuartiles) {
+                          String target, Map<String, Integer> targetDistribution, Double imbalanceRatio,
+                          Quartiles targetQuartiles, List<DataWarning> warnings) {
 
     /** Five-number summary; quartiles interpolate linearly between order statistics (numpy's default). */
     public record Quartiles(double min, double q1, double median, double q3, double max) {
@@ -29,6 +31,13 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
 
     public DataProfile {
         columnProfiles = List.copyOf(columnProfiles);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The same profile with the linter's warnings. */
+    public DataProfile withWarnings(List<DataWarning> found) {
+        return new DataProfile(rows, columns, duplicateRows, columnProfiles, target, targetDistribution, imbalanceRatio,
+                targetQuartiles, found);
     }
 
     /** Profiles every column; {@code targetColumn} may be null when there is no target yet. */
@@ -52,8 +61,14 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
                 distribution = distribution(target);
             }
         }
+        Double imbalance = null;
+        if (distribution != null && !distribution.isEmpty()) {
+            int most = distribution.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+            int least = distribution.values().stream().mapToInt(Integer::intValue).min().orElse(1);
+            imbalance = (double) most / least;
+        }
         return new DataProfile(table.rowCount(), table.columnCount(), duplicateRows(table), profiles,
-                targetColumn, distribution, quartiles);
+                targetColumn, distribution, imbalance, quartiles, List.of());
     }
 
     /** Readable lines for a report: size, one line per column, then the target. */
@@ -69,6 +84,9 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
             targetDistribution.forEach((label, count) -> line.append(line.charAt(line.length() - 1) == ':' ? " " : ", ")
                     .append(label).append(' ').append(count)
                     .append(" (").append(ColumnProfile.percent(count, labelled)).append(')'));
+            if (imbalanceRatio != null && targetDistribution.size() > 1) {
+                line.append("; imbalance ratio ").append(ColumnProfile.number(imbalanceRatio)).append(" (largest / smallest class)");
+            }
             lines.add(line.toString());
         }
         if (targetQuartiles != null) {
@@ -76,6 +94,9 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
             lines.add("target " + target + ": min " + ColumnProfile.number(q.min()) + " q1 " + ColumnProfile.number(q.q1())
                     + " median " + ColumnProfile.number(q.median()) + " q3 " + ColumnProfile.number(q.q3())
                     + " max " + ColumnProfile.number(q.max()));
+        }
+        for (DataWarning w : warnings) {
+            lines.add("warning: " + w.message());
         }
         return lines;
     }
@@ -125,7 +146,7 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
                 sorted[n - 1]);
     }
 
-    private static double quantile(double[] sorted, double p) {
+    static double quantile(double[] sorted, double p) {
         double position = p * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);

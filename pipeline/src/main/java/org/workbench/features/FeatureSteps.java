@@ -1,17 +1,62 @@
 package org.workbench.features;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.workbench.recipe.Recipe;
+import org.workbench.recipe.Step;
 
-/** Builds the feature-engineering recipe from its config section. */
+/**
+ * Builds the feature-engineering recipe from its config section, in this order: date parts,
+ * derived columns, transforms, bins, polynomial terms, then the categorical encoders (per-column
+ * overrides first, then the default encoding for the remaining categorical columns).
+ */
 public final class FeatureSteps {
     private FeatureSteps() {
     }
 
     public static Recipe from(FeaturesConfig config) {
-        return switch (config.encode()) {
-            case "onehot" -> new Recipe(List.of(new OneHotEncoder()));
-            default -> throw new IllegalArgumentException("unknown categorical encoding: " + config.encode());
+        List<Step> steps = new ArrayList<>();
+        FeaturesConfig.Dates dates = config.dates();
+        if (!dates.columns().isEmpty()) {
+            steps.add(new DateParts(dates.columns(), dates.parts(), dates.format()));
+        }
+        if (!config.derive().isEmpty()) {
+            steps.add(new DeriveColumns(config.derive()));
+        }
+        if (!config.transform().isEmpty()) {
+            steps.add(new Transformer(config.transform()));
+        }
+        if (!config.bins().isEmpty()) {
+            steps.add(new Binner(config.bins(), config.binMethod()));
+        }
+        FeaturesConfig.Polynomial p = config.polynomial();
+        if (p.degree() >= 2) {
+            steps.add(new PolynomialFeatures(p.degree(), p.columns(), p.interactionOnly()));
+        }
+        for (String method : FeaturesConfig.ENCODINGS) {
+            List<String> columns = config.encodeColumns().entrySet().stream()
+                    .filter(e -> e.getValue().equals(method)).map(Map.Entry::getKey).toList();
+            if (!columns.isEmpty() && !method.equals("none")) {
+                steps.add(encoder(method, CategoricalColumns.only(columns), config));
+            }
+        }
+        if (!config.encode().equals("none")) {
+            List<String> overridden = List.copyOf(config.encodeColumns().keySet());
+            steps.add(encoder(config.encode(), overridden.isEmpty() ? CategoricalColumns.ALL
+                    : CategoricalColumns.except(overridden), config));
+        }
+        return new Recipe(steps);
+    }
+
+    private static Step encoder(String method, CategoricalColumns columns, FeaturesConfig config) {
+        return switch (method) {
+            case "onehot" -> new OneHotEncoder(config.maxLevels(), columns);
+            case "ordinal" -> new OrdinalEncoder(config.ordinalOrder(), columns);
+            case "frequency" -> new FrequencyEncoder(columns);
+            case "target" -> new TargetEncoder(columns, config.target().folds(), config.target().smoothing(),
+                    config.target().seed());
+            default -> throw new IllegalArgumentException("unknown categorical encoding: " + method);
         };
     }
 }

@@ -1,16 +1,146 @@
 package org.workbench.features;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.Section;
 
-/** The {@code features:} section: how categorical columns become numbers. */
-public record FeaturesConfig(String encode) {
+/**
+ * The {@code features:} section: date parts, derived columns, transforms, bins, polynomial terms
+ * and how categorical columns become numbers.
+ */
+public record FeaturesConfig(String encode, Map<String, String> encodeColumns, int maxLevels,
+                             Map<String, List<String>> ordinalOrder, TargetEncoding target,
+                             List<DeriveColumns.Derived> derive, Map<String, String> transform,
+                             Map<String, Integer> bins, String binMethod, Polynomial polynomial, Dates dates) {
+    public static final List<String> ENCODINGS = List.of("onehot", "ordinal", "frequency", "target", "none");
+
+    /** Only an encoding, every other option off. */
+    public FeaturesConfig(String encode) {
+        this(encode, Map.of(), 0, Map.of(), TargetEncoding.DEFAULT, List.of(), Map.of(), Map.of(), "quantile",
+                Polynomial.OFF, Dates.NONE);
+    }
+
+    /** The {@code features.target:} section. */
+    public record TargetEncoding(int folds, double smoothing, long seed) {
+        static final TargetEncoding DEFAULT = new TargetEncoding(5, 10.0, 42);
+        public static final List<Key> KEYS = List.of(
+                Key.integer("folds", 5, "training rows are target-encoded out of fold with this many folds (no leak)"),
+                Key.number("smoothing", 10.0, "weight of the overall mean: (sum + smoothing x prior) / (count + smoothing)"),
+                Key.integer("seed", 42, "seed for the out-of-fold split"));
+    }
+
+    /** The {@code features.polynomial:} section. */
+    public record Polynomial(int degree, List<String> columns, boolean interactionOnly) {
+        static final Polynomial OFF = new Polynomial(1, List.of(), false);
+        public static final List<Key> KEYS = List.of(
+                Key.integer("degree", 1, "add products of numeric columns up to this degree (1 = off); the feature count is reported"),
+                Key.list("columns", List.of(), "numeric columns to combine (default: all)"),
+                Key.bool("interaction_only", false, "only products of different columns (a*b, not a^2)"));
+    }
+
+    /** The {@code features.dates:} section. */
+    public record Dates(List<String> columns, List<String> parts, String format) {
+        static final Dates NONE = new Dates(List.of(), List.of("year", "month", "dayofweek", "hour"), "");
+        public static final List<Key> KEYS = List.of(
+                Key.list("columns", List.of(), "date/time text columns to split into numeric parts (the raw column is dropped)"),
+                Key.list("parts", List.of("year", "month", "dayofweek", "hour"), "parts to extract: " + DateParts.PARTS),
+                Key.string("format", "", "java DateTimeFormatter pattern, e.g. dd/MM/yyyy (default: ISO dates and date-times)"));
+    }
 
     public static final List<Key> KEYS = List.of(
-            Key.choice("encode", "onehot", List.of("onehot"), "categorical encoding; unseen categories at predict time -> all zeros, counted"));
+            Key.choice("encode", "onehot", ENCODINGS, "categorical encoding: onehot (unseen -> all zeros, counted), ordinal"
+                    + " (given order or by frequency; unseen -> -1), frequency (training share), target (smoothed target"
+                    + " mean, out of fold), none"),
+            Key.map("encode_columns", "per-column encoding overriding encode, e.g. {Sex: onehot, Ticket: target}"),
+            Key.integer("max_levels", 0, "onehot: keep the most frequent levels only; rarer ones share <column>=other (0 = all)"),
+            Key.map("ordinal_order", "ordinal: explicit level order per column, e.g. {size: [S, M, L]}"),
+            Key.section("target", "target encoding: folds, smoothing, seed"),
+            Key.map("derive", "new numeric columns from expressions (exp4j), e.g. {FamilySize: \"SibSp + Parch + 1\"}"),
+            Key.map("transform", "per-column transform: log1p, sqrt or power (Yeo-Johnson, lambda fitted on training rows)"),
+            Key.map("bins", "per-column number of bins, e.g. {Age: 5}; the column becomes its bin number"),
+            Key.choice("bin_method", "quantile", Binner.METHODS, "bin edges: quantile (equal counts) or equal_width"),
+            Key.section("polynomial", "polynomial and interaction features: degree, columns, interaction_only"),
+            Key.section("dates", "date/time parts: columns, parts, format"));
 
     public static FeaturesConfig parse(Section f) {
-        return new FeaturesConfig(f.choice("encode"));
+        Map<String, String> encodeColumns = f.stringMap("encode_columns");
+        encodeColumns.forEach((column, method) -> {
+            if (!ENCODINGS.contains(method)) {
+                throw new ConfigException(f.join("encode_columns") + "." + column, "'" + method + "' is not one of " + ENCODINGS);
+            }
+        });
+        Section t = f.section("target", TargetEncoding.KEYS);
+        TargetEncoding target = new TargetEncoding(t.integer("folds"), t.number("smoothing"), t.longValue("seed"));
+        if (target.folds() < 2) {
+            throw new ConfigException(t.join("folds"), "needs at least 2 folds, got " + target.folds());
+        }
+        if (target.smoothing() < 0) {
+            throw new ConfigException(t.join("smoothing"), "must be >= 0, got " + target.smoothing());
+        }
+        List<DeriveColumns.Derived> derive = new ArrayList<>();
+        f.stringMap("derive").forEach((name, expression) -> derive.add(new DeriveColumns.Derived(name, expression)));
+        Map<String, String> transform = f.stringMap("transform");
+        transform.forEach((column, kind) -> {
+            if (!Transformer.KINDS.contains(kind)) {
+                throw new ConfigException(f.join("transform") + "." + column, "'" + kind + "' is not one of " + Transformer.KINDS);
+            }
+        });
+        Map<String, Integer> bins = new LinkedHashMap<>();
+        f.stringMap("bins").forEach((column, n) -> bins.put(column, binCount(f.join("bins") + "." + column, n)));
+        Section p = f.section("polynomial", Polynomial.KEYS);
+        Polynomial polynomial = new Polynomial(p.integer("degree"), p.strings("columns"), p.bool("interaction_only"));
+        if (polynomial.degree() < 1 || polynomial.degree() > 5) {
+            throw new ConfigException(p.join("degree"), "expected 1 to 5, got " + polynomial.degree());
+        }
+        Section d = f.section("dates", Dates.KEYS);
+        Dates dates = new Dates(d.strings("columns"), d.strings("parts"), d.string("format"));
+        for (String part : dates.parts()) {
+            if (!DateParts.PARTS.contains(part)) {
+                throw new ConfigException(d.join("parts"), "'" + part + "' is not one of " + DateParts.PARTS);
+            }
+        }
+        int maxLevels = f.integer("max_levels");
+        if (maxLevels < 0) {
+            throw new ConfigException(f.join("max_levels"), "must be >= 0, got " + maxLevels);
+        }
+        return new FeaturesConfig(f.choice("encode"), encodeColumns, maxLevels, ordinalOrder(f), target, derive,
+                transform, bins, f.choice("bin_method"), polynomial, dates);
+    }
+
+    private static int binCount(String path, String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 2) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(path, "expected a number of bins >= 2, got \"" + text + "\"");
+    }
+
+    private static Map<String, List<String>> ordinalOrder(Section f) {
+        JsonNode node = f.raw("ordinal_order");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(f.join("ordinal_order"), "expected a mapping of column to a list of levels");
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isArray()) {
+                throw new ConfigException(f.join("ordinal_order") + "." + e.getKey(), "expected a list of levels");
+            }
+            List<String> levels = new ArrayList<>();
+            e.getValue().forEach(v -> levels.add(v.asText()));
+            out.put(e.getKey(), List.copyOf(levels));
+        });
+        return out;
     }
 }

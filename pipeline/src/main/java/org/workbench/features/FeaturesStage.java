@@ -7,7 +7,7 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.RecipeStage;
 
-/** Stage 4: turn categorical columns into numbers the algorithms can use. */
+/** Stage 4: derive new features and turn categorical columns into numbers the algorithms can use. */
 public final class FeaturesStage extends RecipeStage {
     @Override
     public String name() {
@@ -16,12 +16,17 @@ public final class FeaturesStage extends RecipeStage {
 
     @Override
     public Map<String, List<Key>> configKeys() {
-        return Map.of("features", FeaturesConfig.KEYS);
+        Map<String, List<Key>> keys = new java.util.LinkedHashMap<>();
+        keys.put("features", FeaturesConfig.KEYS);
+        keys.put("features.target", FeaturesConfig.TargetEncoding.KEYS);
+        keys.put("features.polynomial", FeaturesConfig.Polynomial.KEYS);
+        keys.put("features.dates", FeaturesConfig.Dates.KEYS);
+        return keys;
     }
 
     @Override
     public String description() {
-        return "encode categorical columns (one-hot; unseen categories become all zeros)";
+        return "date parts, derived columns, transforms, bins, polynomial terms; encode categorical columns (one-hot, ordinal, frequency, out-of-fold target)";
     }
 
     @Override

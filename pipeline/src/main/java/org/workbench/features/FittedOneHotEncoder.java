@@ -15,17 +15,35 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The levels of each encoded column. Output column order is fixed: first the other columns in their
+ * The levels of each encoded column (rarer levels share an "other" column when capped). Output column order is fixed: first the other columns in their
  * input order (numeric ones untouched), then, per encoded column in training order, one 0/1 column
  * {@code column=level} per level in sorted order. A value that is not a training level (unseen, or
  * missing "") gives all zeros and is counted in the {@link ApplyLog}.
  */
 public record FittedOneHotEncoder(List<Levels> columns) implements FittedStep {
 
-    /** One categorical column and its sorted training levels. */
-    public record Levels(String column, List<String> levels) {
+    /**
+     * One categorical column, its sorted training levels, and the rarer training levels pooled into
+     * {@code column=other} (empty when the levels were not capped).
+     */
+    public record Levels(String column, List<String> levels, List<String> rare) {
         public Levels {
             levels = List.copyOf(levels);
+            rare = List.copyOf(rare);
+        }
+
+        public Levels(String column, List<String> levels) {
+            this(column, levels, List.of());
+        }
+
+        /** Output level names: the levels, then "other" when rare levels were pooled. */
+        List<String> outputs() {
+            if (rare.isEmpty()) {
+                return levels;
+            }
+            List<String> all = new ArrayList<>(levels);
+            all.add(OneHotEncoder.OTHER);
+            return all;
         }
     }
 
@@ -48,7 +66,7 @@ public record FittedOneHotEncoder(List<Levels> columns) implements FittedStep {
             }
         }
         for (Levels c : columns) {
-            for (String level : c.levels()) {
+            for (String level : c.outputs()) {
                 names.add(c.column() + "=" + level);
             }
         }
@@ -65,16 +83,20 @@ public record FittedOneHotEncoder(List<Levels> columns) implements FittedStep {
             }
         }
         for (Levels c : columns) {
-            out.addAll(encode(FeatureColumns.categorical(features, c.column(), name()), c.levels(), log));
+            out.addAll(encode(FeatureColumns.categorical(features, c.column(), name()), c, log));
         }
         return FeatureColumns.tableLike(features, out);
     }
 
     /** Fills one double array per level directly: no per-row boxing, no per-cell column appends. */
-    private static List<DoubleColumn> encode(StringColumn column, List<String> levels, ApplyLog log) {
+    private static List<DoubleColumn> encode(StringColumn column, Levels fitted, ApplyLog log) {
+        List<String> levels = fitted.outputs();
         Map<String, Integer> index = new HashMap<>();
-        for (int j = 0; j < levels.size(); j++) {
-            index.put(levels.get(j), j);
+        for (int j = 0; j < fitted.levels().size(); j++) {
+            index.put(fitted.levels().get(j), j);
+        }
+        for (String rare : fitted.rare()) {
+            index.put(rare, levels.size() - 1);
         }
         int rows = column.size();
         double[][] indicators = new double[levels.size()][rows];
@@ -117,7 +139,8 @@ public record FittedOneHotEncoder(List<Levels> columns) implements FittedStep {
         List<String> parts = new ArrayList<>();
         for (Levels c : columns) {
             parts.add(c.column() + ": " + c.levels().size() + (c.levels().size() == 1 ? " level (" : " levels (")
-                    + preview(c.levels()) + ")");
+                    + preview(c.levels()) + ")" + (c.rare().isEmpty() ? ""
+                    : " + other (" + c.rare().size() + " rarer levels: " + preview(c.rare()) + ")"));
         }
         return String.join("; ", parts);
     }

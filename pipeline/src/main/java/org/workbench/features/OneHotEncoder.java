@@ -1,23 +1,31 @@
 package org.workbench.features;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.workbench.core.InputException;
-import org.workbench.recipe.Step;
+import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * One-hot encodes every categorical column: one 0/1 numeric column {@code column=level} per level
- * seen in the training rows. Missing ("") is not a level, so a missing category encodes as all zeros,
- * like a level never seen in training.
+ * One-hot encodes categorical columns: one 0/1 numeric column {@code column=level} per level seen in
+ * the training rows. With {@code maxLevels > 0}, only the that many most frequent levels (ties broken
+ * alphabetically) get their own column and the rarer training levels share {@code column=other}.
+ * Missing ("") is not a level, so a missing category encodes as all zeros, like a level never seen
+ * in training.
  */
-public record OneHotEncoder() implements Step {
+public record OneHotEncoder(int maxLevels, CategoricalColumns columns) implements UnsupervisedStep {
+    public static final String OTHER = "other";
+
+    public OneHotEncoder() {
+        this(0, CategoricalColumns.ALL);
+    }
 
     @Override
     public String name() {
@@ -27,21 +35,30 @@ public record OneHotEncoder() implements Step {
     @Override
     public FittedOneHotEncoder fit(Table train) {
         List<FittedOneHotEncoder.Levels> encoded = new ArrayList<>();
-        for (Column<?> column : train.columns()) {
-            if (column instanceof StringColumn text) {
-                encoded.add(new FittedOneHotEncoder.Levels(text.name(), levels(text)));
-            }
+        for (StringColumn text : columns.of(train, "features.encode_columns")) {
+            encoded.add(levels(text));
         }
         FittedOneHotEncoder fitted = new FittedOneHotEncoder(encoded);
         checkNamesDiffer(train, fitted);
         return fitted;
     }
 
-    /** The distinct non-missing values, sorted so the output columns come in a fixed order. */
-    private static List<String> levels(StringColumn column) {
-        Set<String> levels = new TreeSet<>(column.asSet());
-        levels.remove("");
-        return List.copyOf(levels);
+    /** Levels sorted so the output columns come in a fixed order; rare ones pooled when capped. */
+    private FittedOneHotEncoder.Levels levels(StringColumn column) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < column.size(); i++) {
+            if (!column.get(i).isEmpty()) {
+                counts.merge(column.get(i), 1, Integer::sum);
+            }
+        }
+        List<String> byFrequency = new ArrayList<>(counts.keySet());
+        byFrequency.sort(Comparator.<String>comparingInt(counts::get).reversed().thenComparing(Comparator.naturalOrder()));
+        if (maxLevels <= 0 || byFrequency.size() <= maxLevels) {
+            return new FittedOneHotEncoder.Levels(column.name(), byFrequency.stream().sorted().toList());
+        }
+        List<String> kept = byFrequency.subList(0, maxLevels).stream().sorted().toList();
+        List<String> rare = byFrequency.subList(maxLevels, byFrequency.size()).stream().sorted().toList();
+        return new FittedOneHotEncoder.Levels(column.name(), kept, rare);
     }
 
     /** Table column names ignore case, so "Sex=male" and "Sex=Male" (or an existing column) would clash. */

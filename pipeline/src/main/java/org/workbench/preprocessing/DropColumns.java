@@ -3,11 +3,11 @@ package org.workbench.preprocessing;
 import java.util.List;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
-import org.workbench.recipe.Step;
+import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.Table;
 
 /** Removes the listed columns (ids, free text). Every listed column must exist in the training rows. */
-public record DropColumns(List<String> columns) implements Step {
+public record DropColumns(List<String> columns) implements UnsupervisedStep {
     public DropColumns {
         columns = List.copyOf(columns);
     }

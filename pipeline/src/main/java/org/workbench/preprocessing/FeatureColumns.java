@@ -40,6 +40,21 @@ public final class FeatureColumns {
         return Table.create(like.name(), columns);
     }
 
+    /**
+     * A copy of {@code table} where the columns named in {@code replacements} are swapped for the given
+     * (new) columns, in place; the others are copied; {@code appended} come last.
+     */
+    public static Table replaced(Table table, java.util.Map<String, ? extends Column<?>> replacements,
+                                 List<? extends Column<?>> appended) {
+        List<Column<?>> out = new java.util.ArrayList<>(table.columnCount() + appended.size());
+        for (Column<?> column : table.columns()) {
+            Column<?> replacement = replacements.get(column.name());
+            out.add(replacement != null ? replacement : column.copy());
+        }
+        out.addAll(appended);
+        return tableLike(table, out);
+    }
+
     private static Column<?> require(Table table, String name, String step) {
         if (!table.columnNames().contains(name)) {
             throw new InputException(step + ": column '" + name + "' was in the training data but is missing here");

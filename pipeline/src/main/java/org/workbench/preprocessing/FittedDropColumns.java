@@ -1,5 +1,6 @@
 package org.workbench.preprocessing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import org.workbench.recipe.ApplyLog;
@@ -9,11 +10,17 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Drops the remembered columns. Rows to predict on may already lack some of them (an id column
- * left out of a new file), so only the ones present are dropped.
+ * left out of a new file), so only the ones present are dropped. {@code reason} says why they were
+ * chosen when a rule chose them (e.g. "constant in the training rows"); null for a listed drop.
  */
-public record FittedDropColumns(List<String> columns) implements FittedStep {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FittedDropColumns(List<String> columns, String reason) implements FittedStep {
     public FittedDropColumns {
         columns = List.copyOf(columns);
+    }
+
+    public FittedDropColumns(List<String> columns) {
+        this(columns, null);
     }
 
     @Override
@@ -34,7 +41,10 @@ public record FittedDropColumns(List<String> columns) implements FittedStep {
 
     @Override
     public String summary() {
-        return "dropped " + columns.size() + (columns.size() == 1 ? " column: " : " columns: ")
-                + String.join(", ", columns);
+        if (columns.isEmpty()) {
+            return "dropped 0 columns" + (reason == null ? "" : " (none " + reason + ")");
+        }
+        return "dropped " + columns.size() + (columns.size() == 1 ? " column" : " columns")
+                + (reason == null ? "" : " " + reason) + ": " + String.join(", ", columns);
     }
 }

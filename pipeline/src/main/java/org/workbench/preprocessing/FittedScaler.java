@@ -14,13 +14,13 @@ import tech.tablesaw.columns.Column;
 public record FittedScaler(String method, List<ColumnScale> columns) implements FittedStep {
 
     /**
-     * One column's statistics: for "standard" center = mean and spread = population std, for
-     * "minmax" center = min and spread = max - min. A spread of 0 divides by 1 instead.
+     * One column's method and statistics (see {@link Scaler} for what center and spread are per
+     * method). A spread of 0 divides by 1 instead.
      */
-    public record ColumnScale(String column, double center, double spread) {
+    public record ColumnScale(String column, String method, double center, double spread) {
         /** For a column without any value at fit time: leave it as it is. */
-        static ColumnScale unchanged(String column) {
-            return new ColumnScale(column, 0, 0);
+        static ColumnScale unchanged(String column, String method) {
+            return new ColumnScale(column, method, 0, 0);
         }
 
         double scale(double value) {
@@ -56,18 +56,23 @@ public record FittedScaler(String method, List<ColumnScale> columns) implements 
         return FeatureColumns.tableLike(features, out);
     }
 
-    /** E.g. "standard (population std): Age mean 29.7 std 14.53; Fare mean 32.2 std 49.67". */
+    /** E.g. "standard (population std): Age mean 29.7 std 14.53; Fare (robust) median 14.45 IQR 23.09". */
     @Override
     public String summary() {
         if (columns.isEmpty()) {
             return method + ": no numeric columns to scale";
         }
-        boolean standard = method.equals("standard");
         List<String> parts = new ArrayList<>();
         for (ColumnScale s : columns) {
-            parts.add(s.column() + (standard ? " mean " : " min ") + Numbers.format(s.center())
-                    + (standard ? " std " : " range ") + Numbers.format(s.spread()));
+            String own = s.method().equals(method) ? "" : " (" + s.method() + ")";
+            String[] names = switch (s.method()) {
+                case "standard" -> new String[] {" mean ", " std "};
+                case "minmax" -> new String[] {" min ", " range "};
+                case "robust" -> new String[] {" median ", " IQR "};
+                default -> new String[] {" center ", " max|x| "};
+            };
+            parts.add(s.column() + own + names[0] + Numbers.format(s.center()) + names[1] + Numbers.format(s.spread()));
         }
-        return (standard ? "standard (population std): " : "minmax: ") + String.join("; ", parts);
+        return (method.equals("standard") ? "standard (population std): " : method + ": ") + String.join("; ", parts);
     }
 }

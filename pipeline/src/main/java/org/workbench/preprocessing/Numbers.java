@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Formats fitted numbers for one-line summaries: four significant digits, always with a decimal point. */
-final class Numbers {
+public final class Numbers {
     private static final MathContext FOUR_DIGITS = new MathContext(4);
 
     private Numbers() {
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }

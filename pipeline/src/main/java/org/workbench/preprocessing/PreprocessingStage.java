@@ -7,7 +7,7 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.RecipeStage;
 
-/** Stage 3: drop listed columns, fill missing values, scale numbers; fitted on training rows only. */
+/** Stage 3: drop columns and rows, fill missing values, handle outliers, scale numbers; fitted on training rows only. */
 public final class PreprocessingStage extends RecipeStage {
     @Override
     public String name() {
@@ -16,12 +16,16 @@ public final class PreprocessingStage extends RecipeStage {
 
     @Override
     public Map<String, List<Key>> configKeys() {
-        return Key.sections("preprocess", PreprocessConfig.KEYS, "preprocess.impute", PreprocessConfig.Impute.KEYS);
+        Map<String, List<Key>> keys = new java.util.LinkedHashMap<>();
+        keys.put("preprocess", PreprocessConfig.KEYS);
+        keys.put("preprocess.impute", PreprocessConfig.Impute.KEYS);
+        keys.put("preprocess.outliers", PreprocessConfig.Outliers.KEYS);
+        return keys;
     }
 
     @Override
     public String description() {
-        return "drop columns, impute missing values, scale numeric columns (fitted on the training split)";
+        return "drop columns and duplicate rows, impute missing values, handle outliers, scale numeric columns (fitted on the training split)";
     }
 
     @Override

@@ -5,23 +5,37 @@ import java.util.List;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.Step;
 
-/** Builds the preprocessing recipe from its config section: drop, then impute, then scale. */
+/**
+ * Builds the preprocessing recipe from its config section, in this order: drop listed columns,
+ * drop constant columns, drop duplicate training rows, impute, handle outliers, scale.
+ */
 public final class PreprocessingSteps {
     private PreprocessingSteps() {
     }
 
-    /** The ordered steps; a step configured off (nothing to drop, imputation "none", scale "none") is left out. */
+    /** The ordered steps; a step configured off is left out. */
     public static Recipe from(PreprocessConfig config) {
         List<Step> steps = new ArrayList<>();
         if (!config.drop().isEmpty()) {
             steps.add(new DropColumns(config.drop()));
         }
+        if (config.dropConstant()) {
+            steps.add(new DropConstantColumns());
+        }
+        if (config.dropDuplicates()) {
+            steps.add(new DropDuplicateRows());
+        }
         Imputer imputer = Imputer.from(config.impute());
         if (!imputer.fillsNothing()) {
             steps.add(imputer);
         }
-        if (!config.scale().equals("none")) {
-            steps.add(new Scaler(config.scale()));
+        PreprocessConfig.Outliers o = config.outliers();
+        if (!o.method().equals("none")) {
+            steps.add(new OutlierHandler(o.method(), o.factor(), o.threshold(), o.action(), o.columns()));
+        }
+        Scaler scaler = new Scaler(config.scale(), config.scaleColumns());
+        if (!scaler.scalesNothing()) {
+            steps.add(scaler);
         }
         return new Recipe(steps);
     }

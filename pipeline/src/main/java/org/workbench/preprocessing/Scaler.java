@@ -2,28 +2,44 @@ package org.workbench.preprocessing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.workbench.recipe.Step;
+import java.util.Map;
+import org.workbench.config.Suggest;
+import org.workbench.core.InputException;
+import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Rescales every numeric column with statistics of the training rows; categorical columns are left
- * alone. Missing values (NaN) are ignored when fitting and stay NaN.
+ * Rescales numeric columns as x -> (x - center) / spread with statistics of the training rows;
+ * categorical columns are left alone. Missing values (NaN) are ignored when fitting and stay NaN.
  * <ul>
- *   <li>standard: (x - mean) / std, with the population standard deviation (divide by n, not n - 1),
- *       which is what scikit-learn's {@code StandardScaler} uses (ddof = 0), so results match it;</li>
- *   <li>minmax: (x - min) / (max - min), mapping the training range onto [0, 1].</li>
+ *   <li>standard: center mean, spread population std (ddof = 0, as scikit-learn's {@code StandardScaler});</li>
+ *   <li>minmax: center min, spread max - min, mapping the training range onto [0, 1];</li>
+ *   <li>robust: center median, spread IQR (q3 - q1), little moved by outliers;</li>
+ *   <li>maxabs: center 0, spread max |x|, mapping onto [-1, 1] and keeping zeros at zero;</li>
+ *   <li>none: leaves the column as it is.</li>
  * </ul>
- * A constant column (std or range 0) is only shifted, as scikit-learn does, instead of dividing by 0.
+ * {@code method} is the default; {@code columns} overrides it per column. A constant column (spread 0)
+ * is only shifted, as scikit-learn does, instead of dividing by 0.
  */
-public record Scaler(String method) implements Step {
-    public static final List<String> METHODS = List.of("standard", "minmax");
+public record Scaler(String method, Map<String, String> columns) implements UnsupervisedStep {
+    public static final List<String> METHODS = List.of("standard", "minmax", "robust", "maxabs", "none");
 
     public Scaler {
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("scaling method must be one of " + METHODS + ": " + method);
         }
+        columns = Map.copyOf(columns);
+    }
+
+    public Scaler(String method) {
+        this(method, Map.of());
+    }
+
+    /** True when no column would be scaled. */
+    public boolean scalesNothing() {
+        return method.equals("none") && columns.values().stream().allMatch("none"::equals);
     }
 
     @Override
@@ -33,52 +49,57 @@ public record Scaler(String method) implements Step {
 
     @Override
     public FittedScaler fit(Table train) {
+        columns.forEach((name, m) -> {
+            if (!train.columnNames().contains(name) || !(train.column(name) instanceof DoubleColumn)) {
+                String nearest = Suggest.nearest(name, train.columnNames());
+                throw new InputException("preprocess.scale_columns." + name + ": no numeric column '" + name + "'"
+                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            }
+            if (!METHODS.contains(m)) {
+                throw new InputException("preprocess.scale_columns." + name + ": '" + m + "' is not one of " + METHODS);
+            }
+        });
         List<FittedScaler.ColumnScale> scales = new ArrayList<>();
         for (Column<?> column : train.columns()) {
-            if (column instanceof DoubleColumn numbers) {
-                scales.add(method.equals("standard") ? standard(numbers) : minmax(numbers));
+            String m = columns.getOrDefault(column.name(), method);
+            if (column instanceof DoubleColumn numbers && !m.equals("none")) {
+                scales.add(scale(column.name(), m, ColumnStats.present(numbers.asDoubleArray())));
             }
         }
         return new FittedScaler(method, scales);
     }
 
-    private static FittedScaler.ColumnScale standard(DoubleColumn column) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < column.size(); i++) {
-            double v = column.getDouble(i);
-            if (!Double.isNaN(v)) {
-                sum += v;
-                n++;
+    static FittedScaler.ColumnScale scale(String name, String method, double[] present) {
+        if (present.length == 0) {
+            return FittedScaler.ColumnScale.unchanged(name, method);
+        }
+        return switch (method) {
+            case "standard" -> {
+                double mean = ColumnStats.mean(present);
+                yield new FittedScaler.ColumnScale(name, method, mean, ColumnStats.populationStd(present, mean));
             }
-        }
-        if (n == 0) {
-            return FittedScaler.ColumnScale.unchanged(column.name());
-        }
-        double mean = sum / n;
-        double squares = 0;
-        for (int i = 0; i < column.size(); i++) {
-            double v = column.getDouble(i);
-            if (!Double.isNaN(v)) {
-                squares += (v - mean) * (v - mean);
+            case "minmax" -> {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : present) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+                yield new FittedScaler.ColumnScale(name, method, min, max - min);
             }
-        }
-        return new FittedScaler.ColumnScale(column.name(), mean, Math.sqrt(squares / n));
-    }
-
-    private static FittedScaler.ColumnScale minmax(DoubleColumn column) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < column.size(); i++) {
-            double v = column.getDouble(i);
-            if (!Double.isNaN(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+            case "robust" -> {
+                double[] sorted = ColumnStats.sorted(present);
+                yield new FittedScaler.ColumnScale(name, method, ColumnStats.quantile(sorted, 0.5),
+                        ColumnStats.quantile(sorted, 0.75) - ColumnStats.quantile(sorted, 0.25));
             }
-        }
-        if (min > max) {
-            return FittedScaler.ColumnScale.unchanged(column.name());
-        }
-        return new FittedScaler.ColumnScale(column.name(), min, max - min);
+            case "maxabs" -> {
+                double max = 0;
+                for (double v : present) {
+                    max = Math.max(max, Math.abs(v));
+                }
+                yield new FittedScaler.ColumnScale(name, method, 0, max);
+            }
+            default -> throw new IllegalStateException("unknown scaling method " + method);
+        };
     }
 }

@@ -2,32 +2,39 @@ package org.workbench.recipe;
 
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
+import org.workbench.data.Frame;
 
 /**
  * An ordered list of unfitted steps, like scikit-learn's {@code Pipeline} before {@code fit}.
- * Each step is fitted on the output of the previous fitted step, using training rows only.
+ * Each step is fitted on the training rows as the previous steps left them.
  */
 public record Recipe(List<Step> steps) {
     public Recipe {
         steps = List.copyOf(steps);
     }
 
-    public FittedRecipe fit(Table train) {
+    /** Fits every step in order on the training rows; returns the fitted recipe and the rows it produced. */
+    public Fit fit(Frame train) {
         List<FittedStep> fitted = new ArrayList<>();
-        Table current = train;
-        ApplyLog ignored = new ApplyLog();
+        Frame current = train;
         for (Step step : steps) {
-            FittedStep f = step.fit(current);
-            fitted.add(f);
-            current = f.apply(current, ignored);
+            Step.Fit f = step.fitTransform(current);
+            fitted.add(f.step());
+            current = f.train();
         }
-        return new FittedRecipe(fitted);
+        return new Fit(new FittedRecipe(fitted), current);
     }
 
     public Recipe then(Recipe more) {
         List<Step> all = new ArrayList<>(steps);
         all.addAll(more.steps);
         return new Recipe(all);
+    }
+
+    /**
+     * The fitted recipe and the training rows after it. These rows may differ from
+     * {@code recipe.apply(train)}: steps may drop training rows or encode them out of fold.
+     */
+    public record Fit(FittedRecipe recipe, Frame train) {
     }
 }

@@ -26,9 +26,10 @@ public abstract class RecipeStage implements Stage {
         Frame train = context.get(Artifacts.TRAIN);
         Frame test = context.get(Artifacts.TEST);
         Recipe recipe = steps(context.config());
-        FittedRecipe fitted = recipe.fit(train.features());
+        Recipe.Fit fit = recipe.fit(train);
+        FittedRecipe fitted = fit.recipe();
         ApplyLog testLog = new ApplyLog();
-        Frame newTrain = train.withFeatures(fitted.apply(train.features(), new ApplyLog()));
+        Frame newTrain = fit.train();
         Frame newTest = test.withFeatures(fitted.apply(test.features(), testLog));
 
         context.put(Artifacts.TRAIN, newTrain);
@@ -46,6 +47,11 @@ public abstract class RecipeStage implements Stage {
         data.put("features_in", train.features().columnCount());
         data.put("features_out", newTrain.features().columnCount());
         data.put("fitted_on_rows", train.rows());
+        if (newTrain.rows() != train.rows()) {
+            details.add("training rows: " + train.rows() + " -> " + newTrain.rows()
+                    + " (rows are dropped from the training split only)");
+            data.put("training_rows_out", newTrain.rows());
+        }
         if (!testLog.isEmpty()) {
             details.add("on the test split: " + testLog);
             data.put("test_notes", testLog.counts());

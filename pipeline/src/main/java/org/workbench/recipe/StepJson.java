@@ -12,11 +12,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.workbench.core.InputException;
+import org.workbench.features.FittedBins;
+import org.workbench.features.FittedDateParts;
+import org.workbench.features.FittedDerive;
+import org.workbench.features.FittedFrequencyEncoder;
 import org.workbench.features.FittedOneHotEncoder;
+import org.workbench.features.FittedOrdinalEncoder;
+import org.workbench.features.FittedPolynomial;
+import org.workbench.features.FittedTargetEncoder;
+import org.workbench.features.FittedTransforms;
 import org.workbench.preprocessing.FittedDropColumns;
+import org.workbench.preprocessing.FittedDropDuplicates;
 import org.workbench.preprocessing.FittedImputer;
+import org.workbench.preprocessing.FittedOutliers;
 import org.workbench.preprocessing.FittedScaler;
 import org.workbench.selection.FittedFeatureSelector;
+import org.workbench.selection.FittedRanking;
 
 /**
  * Fitted recipes as JSON, each step tagged with its type name, e.g.
@@ -42,10 +53,21 @@ public final class StepJson {
     private static Map<String, Class<? extends FittedStep>> orderedTypes() {
         Map<String, Class<? extends FittedStep>> types = new LinkedHashMap<>();
         types.put("drop_columns", FittedDropColumns.class);
+        types.put("drop_duplicates", FittedDropDuplicates.class);
         types.put("impute", FittedImputer.class);
+        types.put("outliers", FittedOutliers.class);
         types.put("scale", FittedScaler.class);
+        types.put("dates", FittedDateParts.class);
+        types.put("derive", FittedDerive.class);
+        types.put("transform", FittedTransforms.class);
+        types.put("bin", FittedBins.class);
+        types.put("polynomial", FittedPolynomial.class);
         types.put("onehot", FittedOneHotEncoder.class);
+        types.put("ordinal", FittedOrdinalEncoder.class);
+        types.put("frequency", FittedFrequencyEncoder.class);
+        types.put("target_encode", FittedTargetEncoder.class);
         types.put("select", FittedFeatureSelector.class);
+        types.put("select_scored", FittedRanking.class);
         return Collections.unmodifiableMap(types);
     }
 

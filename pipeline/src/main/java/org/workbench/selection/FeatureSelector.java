@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
-import org.workbench.recipe.Step;
+import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.Table;
 
 /**
@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  * {@code exclude}. A name matches a feature of that exact name, or every one-hot feature of that
  * source column: "Sex" matches "Sex=female" and "Sex=male". Kept features stay in table order.
  */
-public record FeatureSelector(List<String> include, List<String> exclude) implements Step {
+public record FeatureSelector(List<String> include, List<String> exclude) implements UnsupervisedStep {
     public FeatureSelector {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);

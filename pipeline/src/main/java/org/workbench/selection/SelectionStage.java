@@ -21,7 +21,7 @@ public final class SelectionStage extends RecipeStage {
 
     @Override
     public String description() {
-        return "keep or drop features by name (include / exclude lists)";
+        return "keep or drop features by name, variance, correlation, univariate score, mutual information or model importance";
     }
 
     @Override

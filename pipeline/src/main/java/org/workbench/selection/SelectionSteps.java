@@ -1,21 +1,30 @@
 package org.workbench.selection;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.workbench.recipe.Recipe;
+import org.workbench.recipe.Step;
 
-/** Builds the selection recipe from its config section. */
+/** Builds the selection recipe from its config section: include / exclude first, then the scored method. */
 public final class SelectionSteps {
+    /** Seed of the tree used by model_based selection. */
+    private static final long TREE_SEED = 42;
+
     private SelectionSteps() {
     }
 
-    /** No step when neither include nor exclude is given: every feature is kept as it is. */
+    /** No step when nothing is configured: every feature is kept as it is. */
     public static Recipe from(SelectConfig config) {
+        List<Step> steps = new ArrayList<>();
+        if (!config.include().isEmpty() || !config.exclude().isEmpty()) {
+            steps.add(new FeatureSelector(config.include(), config.exclude()));
+        }
         if (!config.method().equals("none")) {
-            throw new IllegalArgumentException("unknown selection method: " + config.method());
+            double threshold = config.method().equals("variance") ? config.varianceThreshold()
+                    : config.correlationThreshold();
+            steps.add(new ScoredSelector(config.method(), config.k(), threshold, config.miMethod(), config.bins(),
+                    config.model(), TREE_SEED));
         }
-        if (config.include().isEmpty() && config.exclude().isEmpty()) {
-            return new Recipe(List.of());
-        }
-        return new Recipe(List.of(new FeatureSelector(config.include(), config.exclude())));
+        return new Recipe(steps);
     }
 }

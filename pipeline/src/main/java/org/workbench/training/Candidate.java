@@ -32,11 +32,11 @@ public record Candidate(Recipe recipe, ModelSpec spec, JsonNode params, long see
         return new Candidate(recipe, other, otherParams, seed);
     }
 
-    /** Fits the recipe on the raw training rows, then trains the model on the result. */
+    /** Fits the recipe on the raw training rows, then trains the model on the rows the recipe produced. */
     public Fitted fit(Frame rawTrain) {
-        FittedRecipe fitted = recipe.fit(rawTrain.features());
-        Table features = fitted.apply(rawTrain.features(), new ApplyLog());
-        return new Fitted(fitted, TrainedModel.train(spec, params, seed, features, rawTrain.target()));
+        Recipe.Fit fit = recipe.fit(rawTrain);
+        Frame train = fit.train();
+        return new Fitted(fit.recipe(), TrainedModel.train(spec, params, seed, train.features(), train.target()));
     }
 
     /** A fitted recipe and its model: predicts from raw rows. */

@@ -44,6 +44,23 @@ class DataProfileTest {
     }
 
     @Test
+    void quartilesOutliersAndFlags() {
+        // sorted 1 2 2 5: q1 1.75, median 2, q3 2.75; IQR 1, so 5 > 2.75 + 1.5 is an outlier
+        ColumnProfile x = DataProfile.of(small(), null).columnProfiles().get(0);
+        assertEquals(1.75, x.q1(), EPS);
+        assertEquals(2.0, x.median(), EPS);
+        assertEquals(2.75, x.q3(), EPS);
+        assertEquals(1, x.outliers());
+        assertEquals(List.of(new ColumnProfile.ValueCount("b", 3), new ColumnProfile.ValueCount("a", 1)),
+                DataProfile.of(small(), null).columnProfiles().get(1).topValues());
+        Table ids = Table.create("ids", DoubleColumn.create("id", java.util.stream.IntStream.range(0, 30).asDoubleStream().toArray()),
+                StringColumn.create("same", java.util.Collections.nCopies(30, "k")));
+        assertTrue(DataProfile.of(ids, null).columnProfiles().get(0).identifierLike());
+        assertTrue(DataProfile.of(ids, null).columnProfiles().get(1).constant());
+        assertEquals(3.0, DataProfile.of(small(), "c").imbalanceRatio(), EPS);
+    }
+
+    @Test
     void categoricalColumn() {
         ColumnProfile c = DataProfile.of(small(), null).columnProfiles().get(1);
         assertEquals("categorical", c.type());
@@ -94,10 +111,11 @@ class DataProfileTest {
         List<String> lines = DataProfile.of(small(), "c").describe();
         assertEquals(List.of(
                 "5 rows, 3 columns, 1 duplicate rows",
-                "x: numeric, 1 missing (20.0%), 3 distinct, min 1.00 mean 2.50 max 5.00 std 1.73",
+                "x: numeric, 1 missing (20.0%), 3 distinct, min 1.00 mean 2.50 max 5.00 std 1.73,"
+                        + " quartiles 1.75 / 2.00 / 2.75, 1 outliers (IQR)",
                 "c: categorical, 1 missing (20.0%), 2 distinct, top \"b\" (3)",
-                "empty: numeric, 5 missing (100.0%), 0 distinct",
-                "target c: a 1 (25.0%), b 3 (75.0%)"), lines);
+                "empty: numeric, 5 missing (100.0%), 0 distinct [constant]",
+                "target c: a 1 (25.0%), b 3 (75.0%); imbalance ratio 3.00 (largest / smallest class)"), lines);
         assertEquals("target x: min 1.00 q1 1.75 median 2.00 q3 2.75 max 5.00",
                 DataProfile.of(small(), "x").describe().get(4));
     }
@@ -124,7 +142,8 @@ class DataProfileTest {
     void titanicAgeLine() {
         DataProfile p = DataProfile.of(CsvSource.read(CsvSourceTest.shipped("titanic")), "Survived");
         assertTrue(p.describe().contains(
-                "Age: numeric, 177 missing (19.9%), 88 distinct, min 0.42 mean 29.70 max 80.00 std 14.53"),
+                "Age: numeric, 177 missing (19.9%), 88 distinct, min 0.42 mean 29.70 max 80.00 std 14.53,"
+                        + " quartiles 20.13 / 28.00 / 38.00, 11 outliers (IQR)"),
                 String.join("\n", p.describe()));
         assertEquals(new DataProfile.Quartiles(0, 0, 0, 1, 1), p.targetQuartiles());
     }

@@ -78,7 +78,7 @@ class ConfigLoaderTest {
     void badChoiceSuggests() throws IOException {
         Path file = write("problem: {target: y}\ndata: {source: x.csv}\npreprocess: {scale: standrad}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
-        assertEquals(file + ": preprocess.scale: 'standrad' is not one of [standard, minmax, none]; did you mean 'standard'?",
+        assertEquals(file + ": preprocess.scale: 'standrad' is not one of [standard, minmax, robust, maxabs, none]; did you mean 'standard'?",
                 e.getMessage());
     }
 

@@ -27,7 +27,7 @@ class ScalerTest {
     void standardUsesMeanAndPopulationStd() {
         FittedScaler fitted = new Scaler("standard").fit(table());
         // mean 2.5; population variance (2.25 + 0.25 + 0.25 + 2.25) / 4 = 1.25
-        assertEquals(new FittedScaler.ColumnScale("x", 2.5, Math.sqrt(1.25)), fitted.columns().get(0));
+        assertEquals(new FittedScaler.ColumnScale("x", "standard", 2.5, Math.sqrt(1.25)), fitted.columns().get(0));
         Table out = fitted.apply(table(), new ApplyLog());
         double z = 1.5 / Math.sqrt(1.25);  // 1.3416407864998738
         assertArrayEquals(new double[] {-z, -z / 3, z / 3, z}, values(out, "x"), 1e-12);
@@ -46,7 +46,7 @@ class ScalerTest {
     void minmaxMapsTheTrainingRangeOntoZeroToOne() {
         Table train = Table.create("t", DoubleColumn.create("x", 2, 4, NA, 10, 6));
         FittedScaler fitted = new Scaler("minmax").fit(train);
-        assertEquals(List.of(new FittedScaler.ColumnScale("x", 2, 8)), fitted.columns());
+        assertEquals(List.of(new FittedScaler.ColumnScale("x", "minmax", 2, 8)), fitted.columns());
         Table out = fitted.apply(train, new ApplyLog());
         assertArrayEquals(new double[] {0, 0.25, NA, 1, 0.5}, values(out, "x"));
         assertEquals("minmax: x min 2.0 range 8.0", fitted.summary());
@@ -56,7 +56,7 @@ class ScalerTest {
     void categoricalColumnsAndMissingValuesAreLeftAlone() {
         Table train = Table.create("t", DoubleColumn.create("x", 1, NA, 3), StringColumn.create("c", "a", "", "b"));
         FittedScaler fitted = new Scaler("standard").fit(train);
-        assertEquals(List.of(new FittedScaler.ColumnScale("x", 2, 1)), fitted.columns());
+        assertEquals(List.of(new FittedScaler.ColumnScale("x", "standard", 2, 1)), fitted.columns());
         Table out = fitted.apply(train, new ApplyLog());
         assertArrayEquals(new double[] {-1, NA, 1}, values(out, "x"));
         assertEquals(List.of("a", "", "b"), out.stringColumn("c").asList());

@@ -17,11 +17,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.Arrays;
+import java.util.Map;
+import org.workbench.data.Frame;
+import org.workbench.data.Target;
+import org.workbench.features.Binner;
+import org.workbench.features.CategoricalColumns;
+import org.workbench.features.DateParts;
+import org.workbench.features.DeriveColumns;
+import org.workbench.features.FrequencyEncoder;
 import org.workbench.features.OneHotEncoder;
+import org.workbench.features.OrdinalEncoder;
+import org.workbench.features.PolynomialFeatures;
+import org.workbench.features.TargetEncoder;
+import org.workbench.features.Transformer;
 import org.workbench.preprocessing.DropColumns;
+import org.workbench.preprocessing.DropConstantColumns;
+import org.workbench.preprocessing.DropDuplicateRows;
 import org.workbench.preprocessing.Imputer;
+import org.workbench.preprocessing.OutlierHandler;
 import org.workbench.preprocessing.Scaler;
 import org.workbench.selection.FeatureSelector;
+import org.workbench.selection.ScoredSelector;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -35,7 +52,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * apply is pure and deterministic, the JSON form replays identically and the summary has numbers.
  */
 class StepContractTest {
-    private static Table train;
+    private static Frame train;
     private static Table test;
 
     /** A step under test, fitted on the output of {@code before} (fitted on the same training rows). */
@@ -48,24 +65,52 @@ class StepContractTest {
 
     private static final Recipe NOTHING = new Recipe(List.of());
     private static final Recipe DROP_IDS = new Recipe(List.of(new DropColumns(List.of("PassengerId", "Name", "Ticket"))));
-    private static final Recipe ENCODED = DROP_IDS.then(new Recipe(List.of(
-            new Imputer("median", "most_frequent", 0, "missing"), new OneHotEncoder())));
+    private static final Recipe IMPUTED = DROP_IDS.then(new Recipe(List.of(
+            new Imputer("median", "most_frequent", 0, "missing"))));
+    private static final Recipe ENCODED = IMPUTED.then(new Recipe(List.of(new OneHotEncoder())));
+    private static final Recipe NO_CABIN = new Recipe(List.of(new DropColumns(List.of("PassengerId", "Name", "Ticket", "Cabin")),
+            new Imputer("median", "most_frequent", 0, "missing"), new OneHotEncoder()));
+    private static final Recipe WITH_DATES = new Recipe(List.of(new BoardingTime()));
 
     /** Every step type, with its options; add new step types here. */
     static List<Case> cases() {
         return List.of(
                 new Case("drop_columns", NOTHING, new DropColumns(List.of("PassengerId", "Name", "Ticket"))),
+                new Case("drop_constant", ENCODED, new DropConstantColumns()),
+                new Case("drop_duplicates", DROP_IDS, new DropDuplicateRows()),
                 new Case("impute median/most_frequent", NOTHING, new Imputer("median", "most_frequent", 0, "missing")),
                 new Case("impute mean/constant", NOTHING, new Imputer("mean", "constant", -1, "unknown")),
                 new Case("impute most_frequent/none", NOTHING, new Imputer("most_frequent", "none", 0, "missing")),
                 new Case("impute constant/most_frequent", NOTHING, new Imputer("constant", "most_frequent", -1, "x")),
+                new Case("impute overrides, drop_rows, indicator", NOTHING, new Imputer("median", "most_frequent", 0,
+                        "missing", Map.of("Embarked", "drop_rows", "Fare", "mean", "Cabin", "constant"), true)),
+                new Case("outliers iqr clip", DROP_IDS, new OutlierHandler("iqr", 1.5, 3, "clip", List.of())),
+                new Case("outliers zscore flag", DROP_IDS, new OutlierHandler("zscore", 1.5, 3, "flag", List.of("Fare", "Age"))),
+                new Case("outliers iqr drop", IMPUTED, new OutlierHandler("iqr", 3, 3, "drop", List.of("Fare"))),
                 new Case("scale standard", NOTHING, new Scaler("standard")),
                 new Case("scale minmax", DROP_IDS, new Scaler("minmax")),
+                new Case("scale robust with overrides", DROP_IDS, new Scaler("robust", Map.of("Fare", "maxabs", "Age", "none"))),
+                new Case("dates", WITH_DATES, new DateParts(List.of("Boarded"), List.of("month", "day", "dayofweek", "hour"), "")),
+                new Case("derive", NOTHING, new DeriveColumns(List.of(new DeriveColumns.Derived("FamilySize", "SibSp + Parch + 1"),
+                        new DeriveColumns.Derived("FarePerPerson", "Fare / FamilySize")))),
+                new Case("transform", NOTHING, new Transformer(Map.of("Fare", "log1p", "Age", "power", "SibSp", "sqrt"))),
+                new Case("bins quantile", NOTHING, new Binner(Map.of("Age", 4, "Fare", 5), "quantile")),
+                new Case("bins equal_width", NOTHING, new Binner(Map.of("Age", 4), "equal_width")),
+                new Case("polynomial", IMPUTED, new PolynomialFeatures(2, List.of("Age", "Fare", "SibSp"), false)),
                 new Case("onehot without imputation", DROP_IDS, new OneHotEncoder()),
-                new Case("onehot after imputation", DROP_IDS.then(new Recipe(List.of(
-                        new Imputer("median", "most_frequent", 0, "missing")))), new OneHotEncoder()),
+                new Case("onehot after imputation", IMPUTED, new OneHotEncoder()),
+                new Case("onehot max_levels", DROP_IDS, new OneHotEncoder(3, CategoricalColumns.ALL)),
+                new Case("ordinal", DROP_IDS, new OrdinalEncoder(Map.of("Embarked", List.of("S", "C", "Q")), CategoricalColumns.ALL)),
+                new Case("frequency", DROP_IDS, new FrequencyEncoder(CategoricalColumns.except(List.of("Cabin")))),
+                new Case("target encoding", DROP_IDS, new TargetEncoder(CategoricalColumns.ALL, 5, 10, 7)),
                 new Case("select include", ENCODED, new FeatureSelector(List.of("Sex", "Age", "Embarked"), List.of("Embarked=Q"))),
-                new Case("select exclude", ENCODED, new FeatureSelector(List.of(), List.of("Cabin", "Parch"))));
+                new Case("select exclude", ENCODED, new FeatureSelector(List.of(), List.of("Cabin", "Parch"))),
+                new Case("select variance", ENCODED, new ScoredSelector("variance", 5, 0.01, "mim", 10, "tree", 1)),
+                new Case("select correlation", NO_CABIN, new ScoredSelector("correlation", 5, 0.5, "mim", 10, "tree", 1)),
+                new Case("select f_test", NO_CABIN, new ScoredSelector("f_test", 4, 0, "mim", 10, "tree", 1)),
+                new Case("select target_correlation", NO_CABIN, new ScoredSelector("target_correlation", 4, 0, "mim", 10, "tree", 1)),
+                new Case("select mutual_info mrmr", NO_CABIN, new ScoredSelector("mutual_info", 4, 0, "mrmr", 10, "tree", 1)),
+                new Case("select model_based tree", NO_CABIN, new ScoredSelector("model_based", 4, 0, "mim", 10, "tree", 1)));
     }
 
     @BeforeAll
@@ -73,12 +118,14 @@ class StepContractTest {
         // an explicit charset: Tablesaw would otherwise try to guess it
         Source csv = new Source(Path.of("../datasets/titanic/data.csv").toFile(), StandardCharsets.UTF_8);
         CsvReadOptions options = CsvReadOptions.builder(csv).build();
-        Table raw = Table.read().csv(options).removeColumns("Survived");
+        Table read = Table.read().csv(options);
+        String[] survived = toStrings(read.column("Survived")).asObjectArray();
+        Table raw = read.removeColumns("Survived");
         Table features = Table.create("titanic");
         for (Column<?> column : raw.columns()) {
             features.addColumns(column instanceof NumericColumn<?> numbers ? toDoubles(numbers) : toStrings(column));
         }
-        train = features.inRange(0, 600);
+        train = new Frame(features.inRange(0, 600), Target.labels("Survived", Arrays.copyOf(survived, 600)));
         test = features.inRange(600, features.rowCount());
     }
 
@@ -98,35 +145,63 @@ class StepContractTest {
         return StringColumn.create(column.name(), values);
     }
 
+    /** The training rows as the step under test sees them: after its "before" steps. */
+    private static Frame input(Case c) {
+        return c.before().fit(train).train();
+    }
+
+    private static FittedStep fitted(Case c) {
+        Frame in = input(c);
+        return c.step().fit(in.features(), in.target());
+    }
+
+    /** The test rows as the step under test sees them. */
+    private static Table testInput(Case c) {
+        return c.before().fit(train).recipe().apply(test, new ApplyLog());
+    }
+
     @Test
     void everyRegisteredStepTypeIsCovered() {
         Set<Class<?>> covered = new HashSet<>();
         for (Case c : cases()) {
-            Table input = c.before().fit(train).apply(train, new ApplyLog());
-            covered.add(c.step().fit(input).getClass());
+            covered.add(fitted(c).getClass());
         }
         assertEquals(Set.copyOf(StepJson.types().values()), covered);
         assertEquals(891 - 600, test.rowCount());
         assertEquals(List.of("PassengerId", "Pclass", "Name", "Sex", "Age", "SibSp", "Parch", "Ticket", "Fare",
-                "Cabin", "Embarked"), train.columnNames());
+                "Cabin", "Embarked"), train.features().columnNames());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void fitLeavesTheTrainingRowsUnchanged(Case c) {
-        Table input = c.before().fit(train).apply(train, new ApplyLog());
-        Table snapshot = input.copy();
-        FittedStep first = c.step().fit(input);
-        assertSameTable(snapshot, input);
-        assertEquals(first, c.step().fit(input), "fitting twice gives the same state");
+        Frame in = input(c);
+        Table snapshot = in.features().copy();
+        FittedStep first = c.step().fit(in.features(), in.target());
+        assertSameTable(snapshot, in.features());
+        assertEquals(first, c.step().fit(in.features(), in.target()), "fitting twice gives the same state");
+        Step.Fit fit = c.step().fitTransform(in);
+        assertSameTable(snapshot, in.features());
+        assertEquals(fit.train().rows(), fit.train().target().size());
+        assertTrue(fit.train().rows() <= in.rows());
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void trainingAndAppliedRowsHaveTheSameColumns(Case c) {
+        Step.Fit fit = c.step().fitTransform(input(c));
+        Table applied = fit.step().apply(testInput(c), new ApplyLog());
+        assertEquals(fit.train().features().columnNames(), applied.columnNames());
+        for (int i = 0; i < applied.columnCount(); i++) {
+            assertEquals(fit.train().features().column(i).getClass(), applied.column(i).getClass());
+        }
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void applyIsPureAndDeterministic(Case c) {
-        FittedRecipe before = c.before().fit(train);
-        FittedStep fitted = c.step().fit(before.apply(train, new ApplyLog()));
-        Table input = before.apply(test, new ApplyLog());
+        FittedStep fitted = fitted(c);
+        Table input = testInput(c);
         Table snapshot = input.copy();
         ApplyLog log1 = new ApplyLog();
         ApplyLog log2 = new ApplyLog();
@@ -142,11 +217,10 @@ class StepContractTest {
     @ParameterizedTest
     @MethodSource("cases")
     void jsonRoundTripReplaysIdentically(Case c) {
-        FittedRecipe before = c.before().fit(train);
-        FittedStep fitted = c.step().fit(before.apply(train, new ApplyLog()));
+        FittedStep fitted = fitted(c);
         FittedRecipe reread = StepJson.fromJson(StepJson.toJson(new FittedRecipe(List.of(fitted))));
         assertEquals(List.of(fitted), reread.steps());
-        Table input = before.apply(test, new ApplyLog());
+        Table input = testInput(c);
         ApplyLog original = new ApplyLog();
         ApplyLog replayed = new ApplyLog();
         assertSameTable(fitted.apply(input, original), reread.steps().get(0).apply(input, replayed));
@@ -156,12 +230,12 @@ class StepContractTest {
     @ParameterizedTest
     @MethodSource("cases")
     void summaryMentionsAFittedNumberOrColumn(Case c) {
-        Table input = c.before().fit(train).apply(train, new ApplyLog());
-        String summary = c.step().fit(input).summary();
+        Frame in = input(c);
+        String summary = c.step().fit(in.features(), in.target()).summary();
         assertFalse(summary.isBlank());
         assertFalse(summary.contains("\n"), "one line");
         boolean hasNumber = summary.chars().anyMatch(Character::isDigit);
-        boolean hasColumn = input.columnNames().stream().anyMatch(summary::contains);
+        boolean hasColumn = in.features().columnNames().stream().anyMatch(summary::contains);
         assertTrue(hasNumber || hasColumn, summary);
     }
 
@@ -169,7 +243,7 @@ class StepContractTest {
     void theWholeChainReplaysFromJson() {
         Recipe recipe = ENCODED.then(new Recipe(List.of(new Scaler("standard"),
                 new FeatureSelector(List.of("Sex", "Age", "Fare"), List.of()))));
-        FittedRecipe fitted = recipe.fit(train);
+        FittedRecipe fitted = recipe.fit(train).recipe();
         FittedRecipe reread = StepJson.fromJson(StepJson.toJson(fitted));
         assertEquals(fitted, reread);
         Table out = reread.apply(test, new ApplyLog());

@@ -1,0 +1,247 @@
+package org.workbench.collection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.workbench.data.Frame;
+import org.workbench.data.Target;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The data-quality linter: warns about columns that predict the target almost perfectly on their own
+ * (a sign the column is computed from the target or recorded after it: "possible leakage"),
+ * identifier-like columns, columns over half missing, constant columns, and test rows that are exact
+ * copies of training rows.
+ * <p>
+ * A numeric column leaks when its single-feature ROC-AUC is at least 0.99 (two classes; an AUC near 0
+ * separates as well, so max(AUC, 1 - AUC) counts), its correlation ratio eta is at least 0.99 (more
+ * classes), or its |Pearson r| is at least 0.99 (numeric target). A categorical column leaks when
+ * predicting each of its values' majority class is right for at least 99% of the rows (classes, and
+ * better than always guessing the majority class) or its eta is at least 0.99 (numeric target); only
+ * columns with at most one level per ten rows are judged, since memorising many levels fits anything. Rows
+ * where the column is missing are left out; identifier-like columns are reported as identifiers instead.
+ */
+public final class DataWarnings {
+    public static final double LEAKAGE = 0.99;
+    public static final double MOSTLY_MISSING = 0.5;
+
+    private DataWarnings() {
+    }
+
+    /** Warnings about the columns of every row with a target, then about rows shared by the splits. */
+    public static List<DataWarning> of(DataProfile profile, Frame all, Frame train, Frame test) {
+        List<DataWarning> warnings = new ArrayList<>();
+        Map<String, ColumnProfile> byName = new HashMap<>();
+        profile.columnProfiles().forEach(c -> byName.put(c.name(), c));
+        for (Column<?> column : all.features().columns()) {
+            ColumnProfile p = byName.get(column.name());
+            if (p == null) {
+                continue;
+            }
+            double missingShare = profile.rows() == 0 ? 0 : (double) p.missing() / profile.rows();
+            if (p.identifierLike()) {
+                warnings.add(new DataWarning("identifier", p.name(), p.distinct(), "'" + p.name() + "' looks like an identifier ("
+                        + p.distinct() + " distinct values in " + (profile.rows() - p.missing()) + " rows); drop it (preprocess.drop)"));
+            } else {
+                leakage(column, all.target()).ifPresent(warnings::add);
+            }
+            if (missingShare > MOSTLY_MISSING) {
+                warnings.add(new DataWarning("mostly_missing", p.name(), missingShare, String.format(Locale.ROOT,
+                        "'%s' is %.1f%% missing (%d of %d rows)", p.name(), 100 * missingShare, p.missing(), profile.rows())));
+            }
+            if (p.constant() && p.missing() < profile.rows()) {
+                warnings.add(new DataWarning("constant", p.name(), p.distinct(),
+                        "'" + p.name() + "' is constant (" + p.distinct() + " distinct value); it cannot help a model"));
+            }
+        }
+        int shared = sharedRows(train, test);
+        if (shared > 0) {
+            warnings.add(new DataWarning("shared_duplicates", null, shared, shared + " of " + test.rows()
+                    + " test rows are exact copies (features and target) of training rows; test scores on them are optimistic"));
+        }
+        return warnings;
+    }
+
+    /** A possible-leakage warning when the column alone predicts the target almost perfectly. */
+    static java.util.Optional<DataWarning> leakage(Column<?> column, Target target) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < column.size(); i++) {
+            if (!column.isMissing(i)) {
+                rows.add(i);
+            }
+        }
+        if (rows.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        String measure;
+        double value;
+        if (column instanceof DoubleColumn numbers) {
+            double[] x = rows.stream().mapToDouble(numbers::getDouble).toArray();
+            if (!target.isCategorical()) {
+                measure = "|correlation|";
+                value = Math.abs(pearson(x, values(target, rows)));
+            } else if (classes(target, rows).size() == 2) {
+                measure = "ROC-AUC";
+                double auc = auc(x, labels(target, rows));
+                value = Math.max(auc, 1 - auc);
+            } else {
+                measure = "correlation ratio";
+                value = eta(x, labels(target, rows));
+            }
+        } else {
+            StringColumn text = (StringColumn) column;
+            String[] levels = rows.stream().map(text::get).toArray(String[]::new);
+            if (new HashSet<>(Arrays.asList(levels)).size() > Math.max(2, levels.length / 10)) {
+                return java.util.Optional.empty();  // with this many levels, memorising them looks like predicting
+            }
+            if (target.isCategorical()) {
+                measure = "accuracy";
+                value = purity(levels, labels(target, rows));
+                if (value <= majorityShare(labels(target, rows))) {
+                    return java.util.Optional.empty();
+                }
+            } else {
+                measure = "correlation ratio";
+                value = eta(values(target, rows), levels);
+            }
+        }
+        if (value < LEAKAGE) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new DataWarning("possible_leakage", column.name(), value, String.format(Locale.ROOT,
+                "possible leakage: '%s' alone predicts '%s' almost perfectly (%s %.4f); check it is known before the target",
+                column.name(), target.name(), measure, value)));
+    }
+
+    private static String[] labels(Target target, List<Integer> rows) {
+        return rows.stream().map(i -> target.labels()[i]).toArray(String[]::new);
+    }
+
+    private static double[] values(Target target, List<Integer> rows) {
+        return rows.stream().mapToDouble(i -> target.values()[i]).toArray();
+    }
+
+    private static Set<String> classes(Target target, List<Integer> rows) {
+        return new HashSet<>(Arrays.asList(labels(target, rows)));
+    }
+
+    /**
+     * ROC-AUC of scores x for the second class (in sorted order) against the first: the Mann-Whitney
+     * statistic with tied scores given their average rank.
+     */
+    static double auc(double[] x, String[] labels) {
+        String positive = Arrays.stream(labels).distinct().sorted().toList().get(1);
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        double rankSum = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            while (j + 1 < order.length && x[order[j + 1]] == x[order[i]]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;  // average 1-based rank of the tie group
+            for (int t = i; t <= j; t++) {
+                if (labels[order[t]].equals(positive)) {
+                    rankSum += rank;
+                    positives++;
+                }
+            }
+            i = j + 1;
+        }
+        long negatives = x.length - positives;
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    static double pearson(double[] x, double[] y) {
+        double mx = Arrays.stream(x).average().orElse(0);
+        double my = Arrays.stream(y).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** Correlation ratio of numbers y grouped by {@code groups}. */
+    static double eta(double[] y, String[] groups) {
+        Map<String, double[]> sums = new HashMap<>();
+        double total = 0;
+        for (int i = 0; i < y.length; i++) {
+            double[] s = sums.computeIfAbsent(groups[i], k -> new double[2]);
+            s[0]++;
+            s[1] += y[i];
+            total += y[i];
+        }
+        double mean = total / y.length;
+        double ssTotal = 0;
+        for (double v : y) {
+            ssTotal += (v - mean) * (v - mean);
+        }
+        double ssBetween = 0;
+        for (double[] s : sums.values()) {
+            ssBetween += s[0] * (s[1] / s[0] - mean) * (s[1] / s[0] - mean);
+        }
+        return ssTotal == 0 ? 0 : Math.sqrt(ssBetween / ssTotal);
+    }
+
+    /** Share of rows whose label is the majority label of their level. */
+    static double purity(String[] levels, String[] labels) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (int i = 0; i < levels.length; i++) {
+            counts.computeIfAbsent(levels[i], k -> new HashMap<>()).merge(labels[i], 1, Integer::sum);
+        }
+        int right = 0;
+        for (Map<String, Integer> perLabel : counts.values()) {
+            right += perLabel.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+        return (double) right / levels.length;
+    }
+
+    private static double majorityShare(String[] labels) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String l : labels) {
+            counts.merge(l, 1, Integer::sum);
+        }
+        return (double) counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / labels.length;
+    }
+
+    /** Test rows equal in every feature and in the target to some training row. */
+    static int sharedRows(Frame train, Frame test) {
+        Set<List<Object>> seen = new HashSet<>();
+        for (int r = 0; r < train.rows(); r++) {
+            seen.add(row(train, r));
+        }
+        int shared = 0;
+        for (int r = 0; r < test.rows(); r++) {
+            shared += seen.contains(row(test, r)) ? 1 : 0;
+        }
+        return shared;
+    }
+
+    private static List<Object> row(Frame frame, int r) {
+        Table t = frame.features();
+        Object[] cells = new Object[t.columnCount() + 1];
+        for (int c = 0; c < t.columnCount(); c++) {
+            cells[c] = t.column(c).get(r);
+        }
+        cells[cells.length - 1] = frame.target().isCategorical() ? frame.target().labels()[r] : frame.target().values()[r];
+        return Arrays.asList(cells);
+    }
+}

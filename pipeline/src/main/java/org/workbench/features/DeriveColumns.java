@@ -1,0 +1,85 @@
+package org.workbench.features;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.objecthunter.exp4j.Expression;
+import net.objecthunter.exp4j.ExpressionBuilder;
+import org.workbench.core.InputException;
+import org.workbench.recipe.UnsupervisedStep;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Adds numeric columns computed from arithmetic expressions over existing numeric columns, e.g.
+ * {@code FamilySize: "SibSp + Parch + 1"} or {@code BMI: "weight / (height/100)^2"}. Expressions are
+ * parsed by exp4j (operators + - * / ^ %, functions such as log, sqrt, abs, exp); a later expression
+ * may use an earlier derived column. Nothing is learned, but fitting checks every expression against
+ * the training columns so mistakes surface before any rows are processed.
+ */
+public record DeriveColumns(List<Derived> columns) implements UnsupervisedStep {
+
+    /** A new column and its expression. */
+    public record Derived(String column, String expression) {
+    }
+
+    public DeriveColumns {
+        columns = List.copyOf(columns);
+    }
+
+    @Override
+    public String name() {
+        return "derive";
+    }
+
+    @Override
+    public FittedDerive fit(Table train) {
+        Set<String> numeric = new LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>(train.columnNames());
+        for (Column<?> c : train.columns()) {
+            if (c instanceof DoubleColumn) {
+                numeric.add(c.name());
+            }
+        }
+        for (Derived d : columns) {
+            if (all.contains(d.column())) {
+                throw new InputException(path(d) + ": a column '" + d.column() + "' already exists; choose another name");
+            }
+            Expression e = build(d, numeric, all);
+            for (String used : e.getVariableNames()) {
+                if (!numeric.contains(used)) {
+                    throw new InputException(path(d) + ": expression '" + d.expression() + "' uses column '" + used
+                            + "', which is categorical; only numeric columns can be used");
+                }
+            }
+            numeric.add(d.column());
+            all.add(d.column());
+        }
+        return new FittedDerive(columns);
+    }
+
+    static String path(Derived d) {
+        return "features.derive." + d.column();
+    }
+
+    /** Parses one expression with every current column name that can be a variable. */
+    static Expression build(Derived d, Set<String> numeric, Set<String> all) {
+        List<String> variables = new ArrayList<>();
+        for (String name : all) {
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                variables.add(name);
+            }
+        }
+        try {
+            Expression e = new ExpressionBuilder(d.expression()).variables(new LinkedHashSet<>(variables)).build();
+            return e;
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            String hint = message.startsWith("Unknown function or variable")
+                    ? "; numeric columns are " + String.join(", ", numeric) : "";
+            throw new InputException(path(d) + ": cannot use expression '" + d.expression() + "': " + message + hint, e);
+        }
+    }
+}

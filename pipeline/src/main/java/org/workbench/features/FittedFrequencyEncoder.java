@@ -1,0 +1,74 @@
+package org.workbench.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.preprocessing.Numbers;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FittedStep;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Each encoded column's training levels (sorted) and the fraction of training rows holding each. */
+public record FittedFrequencyEncoder(List<Frequencies> columns) implements FittedStep {
+
+    /** One column: {@code fractions.get(j)} belongs to {@code levels.get(j)}. */
+    public record Frequencies(String column, List<String> levels, List<Double> fractions) {
+        public Frequencies {
+            levels = List.copyOf(levels);
+            fractions = List.copyOf(fractions);
+        }
+    }
+
+    public FittedFrequencyEncoder {
+        columns = List.copyOf(columns);
+    }
+
+    @Override
+    public String name() {
+        return "frequency";
+    }
+
+    @Override
+    public Table apply(Table features, ApplyLog log) {
+        Map<String, DoubleColumn> encoded = new HashMap<>();
+        for (Frequencies f : columns) {
+            StringColumn column = FeatureColumns.categorical(features, f.column(), name());
+            Map<String, Double> fraction = new HashMap<>();
+            for (int j = 0; j < f.levels().size(); j++) {
+                fraction.put(f.levels().get(j), f.fractions().get(j));
+            }
+            double[] values = new double[column.size()];
+            long unknown = 0;
+            for (int i = 0; i < values.length; i++) {
+                Double v = fraction.get(column.get(i));
+                values[i] = v == null ? 0 : v;
+                unknown += v == null ? 1 : 0;
+            }
+            log.count("missing or unseen values in " + f.column() + " (encoded as 0)", unknown);
+            encoded.put(f.column(), DoubleColumn.create(f.column(), values));
+        }
+        return FeatureColumns.replaced(features, encoded, List.of());
+    }
+
+    /** E.g. "Embarked: C 0.1882, Q 0.0857, S 0.7261". */
+    @Override
+    public String summary() {
+        if (columns.isEmpty()) {
+            return "no categorical columns to encode";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Frequencies f : columns) {
+            List<String> pairs = new ArrayList<>();
+            for (int j = 0; j < Math.min(f.levels().size(), 6); j++) {
+                pairs.add(f.levels().get(j) + " " + Numbers.format(f.fractions().get(j)));
+            }
+            String more = f.levels().size() > 6 ? ", ... " + (f.levels().size() - 6) + " more" : "";
+            parts.add(f.column() + ": " + String.join(", ", pairs) + more);
+        }
+        return String.join("; ", parts);
+    }
+}

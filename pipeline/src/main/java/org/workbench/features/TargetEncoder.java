@@ -1,0 +1,139 @@
+package org.workbench.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.data.Frame;
+import org.workbench.data.Split;
+import org.workbench.data.Splits;
+import org.workbench.data.Target;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.Step;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Replaces each categorical column by what the target looks like for its value: the mean target
+ * (regression), the share of the second class (binary classification, e.g. survived = "1"), or one
+ * share per class (multiclass). Shares are smoothed towards the overall one:
+ * (sum + smoothing x prior) / (count + smoothing), so a level seen twice does not get an extreme value.
+ * <p>
+ * A row's own target must not shape its encoding, or the model learns a leak. So the training rows
+ * are encoded out of fold: they are cut into {@code folds} parts (shuffled with {@code seed}) and each
+ * part is encoded with statistics of the other parts only. Other rows (test, predict) use the
+ * statistics of all training rows; missing and unseen values get the prior.
+ */
+public record TargetEncoder(CategoricalColumns columns, int folds, double smoothing, long seed) implements Step {
+    public static final String SUFFIX = "_te";
+
+    public TargetEncoder {
+        if (folds < 2) {
+            throw new IllegalArgumentException("target encoding needs at least 2 folds: " + folds);
+        }
+        if (smoothing < 0) {
+            throw new IllegalArgumentException("smoothing must be >= 0: " + smoothing);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "target_encode";
+    }
+
+    @Override
+    public FittedTargetEncoder fit(Table features, Target target) {
+        return fit(features, target, outputs(target));
+    }
+
+    /** What one encoded column holds per output: a class (its share) or "" (the mean value). */
+    static List<String> outputs(Target target) {
+        if (!target.isCategorical()) {
+            return List.of("");
+        }
+        List<String> classes = target.classes();
+        return classes.size() <= 2 ? List.of(classes.get(classes.size() - 1)) : classes;
+    }
+
+    private FittedTargetEncoder fit(Table features, Target target, List<String> outputs) {
+        double[][] y = indicators(target, outputs);
+        List<Double> prior = new ArrayList<>();
+        for (double[] column : y) {
+            double sum = 0;
+            for (double v : column) {
+                sum += v;
+            }
+            prior.add(sum / column.length);
+        }
+        List<FittedTargetEncoder.Encoding> encodings = new ArrayList<>();
+        for (StringColumn column : columns.of(features, "features.encode_columns")) {
+            Map<String, double[]> sums = new java.util.TreeMap<>();  // level -> count, then one sum per output
+            for (int i = 0; i < column.size(); i++) {
+                if (column.get(i).isEmpty()) {
+                    continue;
+                }
+                double[] s = sums.computeIfAbsent(column.get(i), k -> new double[outputs.size() + 1]);
+                s[0]++;
+                for (int o = 0; o < outputs.size(); o++) {
+                    s[o + 1] += y[o][i];
+                }
+            }
+            List<List<Double>> values = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            for (double[] s : sums.values()) {
+                List<Double> perOutput = new ArrayList<>();
+                for (int o = 0; o < outputs.size(); o++) {
+                    perOutput.add((s[o + 1] + smoothing * prior.get(o)) / (s[0] + smoothing));
+                }
+                values.add(perOutput);
+                counts.add((int) s[0]);
+            }
+            encodings.add(new FittedTargetEncoder.Encoding(column.name(), List.copyOf(sums.keySet()), counts, values));
+        }
+        return new FittedTargetEncoder(smoothing, features.rowCount(), outputs, prior, encodings);
+    }
+
+    /** Per output, each row's value: 1/0 for "is this class", or the target value itself. */
+    private static double[][] indicators(Target target, List<String> outputs) {
+        double[][] y = new double[outputs.size()][target.size()];
+        for (int o = 0; o < outputs.size(); o++) {
+            for (int i = 0; i < target.size(); i++) {
+                y[o][i] = target.isCategorical() ? (target.labels()[i].equals(outputs.get(o)) ? 1 : 0) : target.values()[i];
+            }
+        }
+        return y;
+    }
+
+    /** Encodes the training rows out of fold; the returned fitted step holds all-rows statistics. */
+    @Override
+    public Fit fitTransform(Frame train) {
+        List<String> outputs = outputs(train.target());
+        FittedTargetEncoder full = fit(train.features(), train.target(), outputs);
+        Table encoded = full.apply(train.features(), new ApplyLog());
+        int k = Math.min(folds, train.rows());
+        if (k < 2 || full.columns().isEmpty()) {
+            return new Fit(full, train.withFeatures(encoded));
+        }
+        Map<String, double[]> outOfFold = new LinkedHashMap<>();
+        for (String name : full.outputColumns()) {
+            outOfFold.put(name, new double[train.rows()]);
+        }
+        for (Split fold : Splits.kFold(train.target(), k, false, seed)) {
+            Frame rest = train.subset(fold.train());
+            Table part = fit(rest.features(), rest.target(), outputs)
+                    .apply(train.features().rows(fold.test()), new ApplyLog());
+            outOfFold.forEach((name, values) -> {
+                DoubleColumn partColumn = part.doubleColumn(name);
+                int[] rows = fold.test();
+                for (int j = 0; j < rows.length; j++) {
+                    values[rows[j]] = partColumn.getDouble(j);
+                }
+            });
+        }
+        Map<String, DoubleColumn> replacements = new HashMap<>();
+        outOfFold.forEach((name, values) -> replacements.put(name, DoubleColumn.create(name, values)));
+        return new Fit(full, train.withFeatures(org.workbench.preprocessing.FeatureColumns.replaced(encoded, replacements, List.of())));
+    }
+}

@@ -1,0 +1,43 @@
+package org.workbench.preprocessing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.workbench.recipe.UnsupervisedStep;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Drops the columns that hold at most one distinct value in the training rows (missing values are
+ * not counted as a value): they cannot tell rows apart, so a model learns nothing from them.
+ */
+public record DropConstantColumns() implements UnsupervisedStep {
+    static final String REASON = "constant in the training rows";
+
+    @Override
+    public String name() {
+        return "drop_constant";
+    }
+
+    @Override
+    public FittedDropColumns fit(Table train) {
+        List<String> constant = new ArrayList<>();
+        for (Column<?> column : train.columns()) {
+            if (distinctAtMostOne(column)) {
+                constant.add(column.name());
+            }
+        }
+        return new FittedDropColumns(constant, REASON);
+    }
+
+    private static boolean distinctAtMostOne(Column<?> column) {
+        Set<Object> seen = new HashSet<>();
+        for (int i = 0; i < column.size(); i++) {
+            if (!column.isMissing(i) && seen.add(column.get(i)) && seen.size() > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

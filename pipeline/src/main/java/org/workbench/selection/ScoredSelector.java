@@ -1,0 +1,130 @@
+package org.workbench.selection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.core.InputException;
+import org.workbench.data.Target;
+import org.workbench.recipe.Step;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Keeps features by a score computed on the training rows:
+ * <ul>
+ *   <li>variance: keeps features whose variance exceeds {@code threshold};</li>
+ *   <li>correlation: for every pair of features with |r| above {@code threshold}, drops the one less
+ *       associated with the target (features are visited from most to least associated);</li>
+ *   <li>f_test, target_correlation: the {@code k} best by ANOVA/regression F, or by |r| (eta for classes);</li>
+ *   <li>mutual_info: the {@code k} chosen by Tribuo's information-theoretic selector {@code miMethod}
+ *       (mim, jmi, mrmr, cmim) with {@code bins} bins (classification only);</li>
+ *   <li>model_based: the {@code k} most important features of a model: {@code tree} (CART) or
+ *       {@code l1} (LARS lasso weights, regression only).</li>
+ * </ul>
+ * Every feature must be numeric (encode categorical columns first). Ties keep table order.
+ */
+public record ScoredSelector(String method, int k, double threshold, String miMethod, int bins, String model, long seed)
+        implements Step {
+    public static final List<String> METHODS =
+            List.of("variance", "correlation", "f_test", "target_correlation", "mutual_info", "model_based");
+
+    public ScoredSelector {
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("selection method must be one of " + METHODS + ": " + method);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "select_" + method;
+    }
+
+    @Override
+    public FittedRanking fit(Table features, Target target) {
+        Map<String, double[]> columns = numericColumns(features);
+        List<String> names = List.copyOf(columns.keySet());
+        return switch (method) {
+            case "variance" -> byThreshold(names, columns);
+            case "correlation" -> correlationFilter(names, columns, target);
+            case "f_test" -> topK(names, n -> FeatureScores.fStatistic(columns.get(n), target), "F");
+            case "target_correlation" -> topK(names, n -> FeatureScores.association(columns.get(n), target),
+                    target.isCategorical() ? "eta" : "|r|");
+            case "mutual_info" -> TribuoScores.mutualInformation(features, target, miMethod, k, bins);
+            default -> TribuoScores.modelImportance(features, target, model, k, seed);
+        };
+    }
+
+    private Map<String, double[]> numericColumns(Table features) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Column<?> c : features.columns()) {
+            if (!(c instanceof DoubleColumn d)) {
+                throw new InputException("select.method " + method + ": feature '" + c.name()
+                        + "' is categorical; encode it first (features.encode)");
+            }
+            double[] values = d.asDoubleArray();
+            for (double v : values) {
+                if (Double.isNaN(v)) {
+                    throw new InputException("select.method " + method + ": feature '" + c.name()
+                            + "' has missing values; impute them first (preprocess.impute)");
+                }
+            }
+            out.put(c.name(), values);
+        }
+        return out;
+    }
+
+    private FittedRanking byThreshold(List<String> names, Map<String, double[]> columns) {
+        List<FittedRanking.Score> scores = new ArrayList<>();
+        for (String n : names) {
+            double v = FeatureScores.variance(columns.get(n));
+            scores.add(new FittedRanking.Score(n, v, v > threshold, v > threshold ? "" : "variance <= " + threshold));
+        }
+        return FittedRanking.of("variance", "variance", scores);
+    }
+
+    private FittedRanking topK(List<String> names, java.util.function.ToDoubleFunction<String> score, String what) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        names.forEach(n -> values.put(n, score.applyAsDouble(n)));
+        List<String> ranked = new ArrayList<>(names);
+        ranked.sort(Comparator.comparingDouble((String n) -> values.get(n)).reversed());
+        List<String> kept = ranked.subList(0, Math.min(k, ranked.size()));
+        List<FittedRanking.Score> scores = new ArrayList<>();
+        for (String n : names) {
+            boolean keep = kept.contains(n);
+            scores.add(new FittedRanking.Score(n, values.get(n), keep, keep ? "" : "not in the top " + k));
+        }
+        return FittedRanking.of(method, what, scores);
+    }
+
+    private FittedRanking correlationFilter(List<String> names, Map<String, double[]> columns, Target target) {
+        Map<String, Double> association = new LinkedHashMap<>();
+        names.forEach(n -> association.put(n, FeatureScores.association(columns.get(n), target)));
+        List<String> order = new ArrayList<>(names);
+        order.sort(Comparator.comparingDouble((String n) -> association.get(n)).reversed());
+        List<String> kept = new ArrayList<>();
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String n : order) {
+            String clash = null;
+            for (String other : kept) {
+                double r = FeatureScores.pearson(columns.get(n), columns.get(other));
+                if (Math.abs(r) > threshold) {
+                    clash = String.format(java.util.Locale.ROOT, "|r| %.4f with %s", Math.abs(r), other);
+                    break;
+                }
+            }
+            if (clash == null) {
+                kept.add(n);
+            } else {
+                why.put(n, clash);
+            }
+        }
+        List<FittedRanking.Score> scores = new ArrayList<>();
+        for (String n : names) {
+            scores.add(new FittedRanking.Score(n, association.get(n), kept.contains(n), why.getOrDefault(n, "")));
+        }
+        return FittedRanking.of("correlation", target.isCategorical() ? "eta with target" : "|r| with target", scores);
+    }
+}
