@@ -77,5 +77,8 @@ final class RunCommand implements Callable<Integer> {
         if (e.baseline().containsKey(metric)) {
             out.printf("baseline %s=%.4f, train %s=%.4f%n", metric, e.baseline().get(metric), metric, e.train().get(metric));
         }
+        if (e.leaderboard() != null) {
+            e.leaderboard().lines().forEach(out::println);
+        }
     }
 }

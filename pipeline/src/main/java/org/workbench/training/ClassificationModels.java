@@ -50,7 +50,7 @@ final class ClassificationModels {
     private static final List<Key> KNN_PARAMS = List.of(
             Key.integer("k", 5, "neighbours that vote"),
             Key.choice("distance", "l2", List.of("l2", "l1", "cosine"), "l2 = straight-line, l1 = city-block, cosine = angle"),
-            Key.integer("threads", 0, "CPU threads for finding neighbours; 0 = all processors"));
+            Key.integer("threads", 0, "CPU threads for finding neighbours; 0 = auto: all processors from 10,000 training rows, else 1"));
 
     private static final List<Key> NAIVE_BAYES_PARAMS = List.of(
             Key.number("alpha", 1.0, "smoothing added to every feature count, so an unseen feature is not impossible"));
@@ -83,7 +83,7 @@ final class ClassificationModels {
                             cart(p, Trees.featureShare(p), true, seed), new VotingCombiner(), atLeast(p, "trees", 1), seed)),
             new ModelSpec("knn", Task.CLASSIFICATION,
                     "Predicts the majority class of the k most similar training rows; scale the features first.",
-                    KNN_PARAMS, (p, seed, data) -> Neighbours.trainer(p, new VotingCombiner())),
+                    KNN_PARAMS, (p, seed, data) -> Neighbours.trainer(p, data, new VotingCombiner())),
             new ModelSpec("naive_bayes", Task.CLASSIFICATION,
                     "Multinomial naive Bayes: treats features as independent counts; needs features >= 0 (use scale: minmax).",
                     NAIVE_BAYES_PARAMS, (p, seed, data) -> new MultinomialNaiveBayesTrainer(positive(p, "alpha")),
@@ -94,7 +94,7 @@ final class ClassificationModels {
                             Trees.treeMethod(p), atLeast(p, "trees", 1), positive(p, "eta"), nonNegative(p, "gamma"),
                             atLeast(p, "max_depth", 1), nonNegative(p, "min_child_weight"), Params.share(p, "subsample"),
                             Params.share(p, "colsample"), nonNegative(p, "lambda"), nonNegative(p, "alpha"),
-                            Params.threads(p), LoggingVerbosity.SILENT, seed)));
+                            Params.threads(p, data), LoggingVerbosity.SILENT, seed)));
 
     private static CARTClassificationTrainer cart(Section p, float featureFraction, boolean randomSplits, long seed) {
         LabelImpurity impurity = p.choice("criterion").equals("entropy") ? new Entropy() : new GiniIndex();

@@ -16,8 +16,8 @@ final class Neighbours {
     private Neighbours() {
     }
 
-    static <T extends Output<T>> KNNTrainer<T> trainer(Section p, EnsembleCombiner<T> combiner) {
-        return new KNNTrainer<>(Params.atLeast(p, "k", 1), distance(p), Params.threads(p), combiner,
+    static <T extends Output<T>> KNNTrainer<T> trainer(Section p, ModelSpec.Shape data, EnsembleCombiner<T> combiner) {
+        return new KNNTrainer<>(Params.atLeast(p, "k", 1), distance(p), Params.threads(p, data), combiner,
                 KNNModel.Backend.THREADPOOL, NeighboursQueryFactoryType.BRUTE_FORCE);
     }
 

@@ -50,12 +50,21 @@ final class Params {
         return v;
     }
 
-    /** The CPU threads a trainer may use: the given count, or every processor when 0. */
-    static int threads(Section p) {
+    /** Below this many training rows one thread is faster: starting and syncing threads costs more than it saves. */
+    static final int ROWS_PER_EXTRA_THREADS = 10_000;
+
+    /**
+     * The CPU threads a trainer may use: the given count, or with 0 (auto) every processor for
+     * tables of 10,000 rows or more and one thread for smaller ones.
+     */
+    static int threads(Section p, ModelSpec.Shape data) {
         int v = p.integer("threads");
         if (v < 0) {
-            throw new ConfigException(p.join("threads"), "expected 0 (all processors) or more, got " + v);
+            throw new ConfigException(p.join("threads"), "expected 0 (auto) or more, got " + v);
         }
-        return v == 0 ? Runtime.getRuntime().availableProcessors() : v;
+        if (v > 0) {
+            return v;
+        }
+        return data.rows() >= ROWS_PER_EXTRA_THREADS ? Runtime.getRuntime().availableProcessors() : 1;
     }
 }

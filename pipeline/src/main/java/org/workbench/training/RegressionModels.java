@@ -36,7 +36,7 @@ final class RegressionModels {
     private static final List<Key> KNN_PARAMS = List.of(
             Key.integer("k", 5, "neighbours whose targets are averaged"),
             Key.choice("distance", "l2", List.of("l2", "l1", "cosine"), "l2 = straight-line, l1 = city-block, cosine = angle"),
-            Key.integer("threads", 0, "CPU threads for finding neighbours; 0 = all processors"));
+            Key.integer("threads", 0, "CPU threads for finding neighbours; 0 = auto: all processors from 10,000 training rows, else 1"));
 
     static final List<ModelSpec> ALL = List.of(
             new ModelSpec("baseline", Task.REGRESSION,
@@ -74,14 +74,14 @@ final class RegressionModels {
                             cart(p, Trees.featureFraction(p), false, seed), new AveragingCombiner(), atLeast(p, "trees", 1), seed)),
             new ModelSpec("knn", Task.REGRESSION,
                     "Predicts the mean target of the k most similar training rows; scale the features first.",
-                    KNN_PARAMS, (p, seed, data) -> Neighbours.trainer(p, new MeanCombiner())),
+                    KNN_PARAMS, (p, seed, data) -> Neighbours.trainer(p, data, new MeanCombiner())),
             new ModelSpec("xgboost", Task.REGRESSION,
                     "Gradient-boosted trees: each new tree corrects the errors of the ones before; often the most accurate on tables.",
                     Trees.XGBOOST_PARAMS, (p, seed, data) -> new XGBoostRegressionTrainer(BoosterType.GBTREE,
                             Trees.treeMethod(p), XGBoostRegressionTrainer.RegressionType.LINEAR,
                             atLeast(p, "trees", 1), positive(p, "eta"), nonNegative(p, "gamma"), atLeast(p, "max_depth", 1),
                             nonNegative(p, "min_child_weight"), Params.share(p, "subsample"), Params.share(p, "colsample"),
-                            nonNegative(p, "lambda"), nonNegative(p, "alpha"), Params.threads(p),
+                            nonNegative(p, "lambda"), nonNegative(p, "alpha"), Params.threads(p, data),
                             LoggingVerbosity.SILENT, seed)));
 
     private static CARTRegressionTrainer cart(Section p, float featureFraction, boolean randomSplits, long seed) {

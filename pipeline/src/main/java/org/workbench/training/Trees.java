@@ -44,7 +44,7 @@ final class Trees {
             Key.number("min_child_weight", 1.0, "minimum example weight in a leaf"),
             Key.choice("tree_method", "hist", List.of("hist", "exact", "approx", "auto"),
                     "how split points are searched: hist bins the features (fast), exact tries every value"),
-            Key.integer("threads", 0, "CPU threads to use; 0 = all processors"));
+            Key.integer("threads", 0, "CPU threads; 0 = auto: all processors from 10,000 training rows, else 1"));
 
     /** Random forests need 0 < x < 1: with every feature at every split the trees would all agree. */
     static float featureFraction(Section p) {

@@ -104,14 +104,17 @@ class HandComputedModelsTest {
         assertEquals("train.params.criterion: 'gini' is not one of [mse, mae]", criterion.getMessage());
         ConfigException threads = assertThrows(ConfigException.class, () -> ModelCatalog.spec("xgboost",
                 Task.REGRESSION).trainer(params().put("threads", -1), 1L));
-        assertEquals("train.params.threads: expected 0 (all processors) or more, got -1", threads.getMessage());
+        assertEquals("train.params.threads: expected 0 (auto) or more, got -1", threads.getMessage());
     }
 
     @Test
-    void threadsDefaultToEveryProcessor() {
-        String text = ModelCatalog.spec("xgboost", Task.CLASSIFICATION).trainer(params(), 1L).toString();
-        assertTrue(text.contains("nthread=" + Runtime.getRuntime().availableProcessors()), text);
-        String one = ModelCatalog.spec("xgboost", Task.CLASSIFICATION).trainer(params().put("threads", 1), 1L).toString();
-        assertTrue(one.contains("nthread=1"), one);
+    void threadsDefaultToEveryProcessorForLargeTables() {
+        ModelSpec xgb = ModelCatalog.spec("xgboost", Task.CLASSIFICATION);
+        String large = xgb.trainer(params(), 1L, new ModelSpec.Shape(10_000, 5, 1.0)).toString();
+        assertTrue(large.contains("nthread=" + Runtime.getRuntime().availableProcessors()), large);
+        String small = xgb.trainer(params(), 1L, new ModelSpec.Shape(9_999, 5, 1.0)).toString();
+        assertTrue(small.contains("nthread=1"), small);
+        String given = xgb.trainer(params().put("threads", 3), 1L, new ModelSpec.Shape(100, 5, 1.0)).toString();
+        assertTrue(given.contains("nthread=3"), given);
     }
 }

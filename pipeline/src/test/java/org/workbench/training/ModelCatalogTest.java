@@ -95,7 +95,7 @@ class ModelCatalogTest {
         assertEquals(xgb.params().stream().map(Key::name).toList(), iterable(resolved));
         assertEquals(0.05, resolved.get("eta").doubleValue());
         assertEquals(100, resolved.get("trees").intValue());
-        assertEquals(0, resolved.get("threads").intValue()); // 0 = every processor, resolved when training
+        assertEquals(0, resolved.get("threads").intValue()); // 0 = auto, resolved from the table size when training
         assertEquals("hist", resolved.get("tree_method").asText());
         assertEquals("{}", ModelCatalog.spec("baseline", Task.REGRESSION).resolvedParams(null).toString());
     }
