@@ -88,5 +88,8 @@ final class RunCommand implements Callable<Integer> {
         StringBuilder others = new StringBuilder("test:");
         e.test().forEach((k, v) -> others.append(String.format(" %s=%.4f", k, v)));
         out.println(others);
+        if (e.leaderboard() != null) {
+            e.leaderboard().lines().forEach(out::println);
+        }
     }
 }

@@ -56,6 +56,21 @@ public final class Splits {
         return folds;
     }
 
+    /**
+     * k-fold repeated {@code repeats} times, each repetition reshuffled (repetition r uses seed + r,
+     * so the first repetition equals {@link #kFold} with the same seed); folds in repetition order.
+     */
+    public static List<Split> repeatedKFold(Target target, int k, int repeats, boolean stratify, long seed) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        }
+        List<Split> out = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            out.addAll(kFold(target, k, stratify, seed + r));
+        }
+        return out;
+    }
+
     /** Shuffled row groups: one per class when stratifying a categorical target, else one. */
     private static List<int[]> groups(Target target, boolean stratify, long seed) {
         Random random = new Random(seed);

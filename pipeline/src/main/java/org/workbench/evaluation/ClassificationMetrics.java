@@ -120,16 +120,19 @@ public final class ClassificationMetrics {
         }
 
         Double rocAuc = null;
+        Double averagePrecision = null;
         Double logLoss = null;
         if (predicted.hasProbabilities()) {
             double[][] probs = alignProbabilities(predicted, order);
             int[] truthIndex = indexes(truth, order);
-            rocAuc = rocAuc(truthIndex, probs, counts.support, positive == null ? -1 : order.indexOf(positive));
+            int positiveIndex = positive == null ? -1 : order.indexOf(positive);
+            rocAuc = oneVsRest(truthIndex, probs, counts.support, positiveIndex, RocAuc::of);
+            averagePrecision = oneVsRest(truthIndex, probs, counts.support, positiveIndex, Curves::averagePrecision);
             logLoss = logLoss(truthIndex, probs);
         }
 
         return new ClassificationReport(n, order, (double) counts.trace / n, recallSum / inTruth, List.copyOf(perClass),
-                macro, weighted, positiveScores, rocAuc, logLoss, mcc(counts), kappa(counts), cm);
+                macro, weighted, positiveScores, rocAuc, averagePrecision, logLoss, mcc(counts), kappa(counts), cm);
     }
 
     /**
@@ -217,22 +220,23 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * Binary: AUC of the positive-class probability. Otherwise one-vs-rest AUC of each class present
-     * in the truth, averaged without weights (a class absent from the truth has no AUC). Null when the
-     * truth holds a single class.
+     * Binary: the score of the positive-class probability. Otherwise the one-vs-rest score of each
+     * class present in the truth, averaged without weights (a class absent from the truth has none).
+     * Null when the truth holds a single class.
      */
-    private static Double rocAuc(int[] truth, double[][] probs, int[] support, int positive) {
+    private static Double oneVsRest(int[] truth, double[][] probs, int[] support, int positive,
+                                    java.util.function.BiFunction<boolean[], double[], Double> score) {
         if (Arrays.stream(support).filter(s -> s > 0).count() < 2) {
             return null;
         }
         if (positive >= 0) {
-            return RocAuc.of(isClass(truth, positive), column(probs, positive));
+            return score.apply(isClass(truth, positive), column(probs, positive));
         }
         double sum = 0;
         int count = 0;
         for (int c = 0; c < support.length; c++) {
             if (support[c] > 0) {
-                sum += RocAuc.of(isClass(truth, c), column(probs, c));
+                sum += score.apply(isClass(truth, c), column(probs, c));
                 count++;
             }
         }

@@ -18,13 +18,16 @@ import java.util.Map;
  * @param macro           unweighted mean over the classes seen in the truth or the predictions
  * @param weighted        mean over classes weighted by their support (rows in the truth)
  * @param rocAuc          ROC-AUC from probabilities (binary: positive class; else one-vs-rest mean)
+ * @param averagePrecision area under the precision-recall curve as a step sum (binary: positive class;
+ *                        else one-vs-rest mean over the classes in the truth)
  * @param logLoss         mean negative log probability of the true class
  * @param confusionMatrix counts, rows = truth, columns = predicted, both in {@code classes} order
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClassificationReport(int rows, List<String> classes, double accuracy, double balancedAccuracy,
                                    List<ClassScores> perClass, Average macro, Average weighted,
-                                   PositiveClass positive, Double rocAuc, Double logLoss, double mcc, Double kappa,
+                                   PositiveClass positive, Double rocAuc, Double averagePrecision, Double logLoss,
+                                   double mcc, Double kappa,
                                    int[][] confusionMatrix) {
 
     /** Precision, recall and F1 of one class; support is the number of rows of that class in the truth. */
@@ -61,6 +64,7 @@ public record ClassificationReport(int rows, List<String> classes, double accura
         out.put("f1_macro", macro.f1());
         out.put("f1_weighted", weighted.f1());
         putIfDefined(out, "roc_auc", rocAuc);
+        putIfDefined(out, "average_precision", averagePrecision);
         putIfDefined(out, "log_loss", logLoss);
         out.put("mcc", mcc);
         putIfDefined(out, "kappa", kappa);

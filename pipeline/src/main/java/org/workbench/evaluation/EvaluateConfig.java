@@ -1,22 +1,62 @@
 package org.workbench.evaluation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.Section;
+import org.workbench.config.Yaml;
 
-/** The {@code evaluate:} section: cross-validation folds and the metrics to report. */
-public record EvaluateConfig(int cvFolds, List<String> metrics) {
+/**
+ * The {@code evaluate:} section: cross-validation, the metrics to report, model comparison,
+ * the decision threshold of binary problems and permutation importance.
+ */
+public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<String> metrics, List<String> compare,
+                             JsonNode compareParams, String threshold, int importanceRepeats) {
 
     public static final List<Key> KEYS = List.of(
             Key.integer("cv_folds", 5, "k-fold cross-validation on the training split (0 or 1 = off); the recipe is refitted per fold"),
-            Key.list("metrics", List.of(), "metrics to report; empty = all for the task"));
+            Key.integer("cv_repeats", 1, "repeat the k folds this many times, reshuffled each time (repeated k-fold)"),
+            Key.choice("cv_mode", "auto", List.of("auto", "stratified", "kfold"),
+                    "stratified keeps class shares in every fold; auto = as data.split.stratify (classification only)"),
+            Key.list("metrics", List.of(), "metrics to report; empty = all for the task"),
+            Key.list("compare", List.of(), "algorithms to cross-validate on the same folds and rank in a leaderboard,"
+                    + " with a corrected resampled t-test against the best"),
+            Key.map("compare_params", "params per compared algorithm, e.g. {xgboost: {trees: 50}}; default: the"
+                    + " algorithm's defaults (train.params for train.model)"),
+            Key.choice("threshold", "default", List.of("default", "f1", "youden"), "binary problems: the probability"
+                    + " above which a row is positive; default = the most probable class, f1 / youden = the threshold"
+                    + " maximising F1 or Youden's J on out-of-fold training predictions"),
+            Key.integer("importance_repeats", 0, "permutation importance on the test split: shuffles per source column"
+                    + " (0 = off; the model's own importance is always reported when it has one)"));
 
     public static EvaluateConfig parse(Section e) {
         int folds = e.integer("cv_folds");
         if (folds < 0) {
             throw new ConfigException(e.join("cv_folds"), "expected 0 or more, got " + folds);
         }
-        return new EvaluateConfig(folds, e.strings("metrics"));
+        int repeats = e.integer("cv_repeats");
+        if (repeats < 1) {
+            throw new ConfigException(e.join("cv_repeats"), "expected 1 or more, got " + repeats);
+        }
+        JsonNode params = e.raw("compare_params");
+        if (params != null && !params.isNull() && !params.isObject()) {
+            throw new ConfigException(e.join("compare_params"), "expected a mapping of algorithm names to params, got " + params);
+        }
+        int importance = e.integer("importance_repeats");
+        if (importance < 0) {
+            throw new ConfigException(e.join("importance_repeats"), "expected 0 or more, got " + importance);
+        }
+        return new EvaluateConfig(folds, repeats, e.choice("cv_mode"), e.strings("metrics"), e.strings("compare"),
+                params == null || params.isNull() ? Yaml.MAPPER.createObjectNode() : params, e.choice("threshold"), importance);
+    }
+
+    /** Whether folds keep class shares, given the hold-out split's setting. */
+    public boolean stratify(boolean splitStratify) {
+        return switch (cvMode) {
+            case "stratified" -> true;
+            case "kfold" -> false;
+            default -> splitStratify;
+        };
     }
 }

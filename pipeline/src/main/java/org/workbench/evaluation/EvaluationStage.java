@@ -1,9 +1,11 @@
 package org.workbench.evaluation;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
@@ -11,16 +13,19 @@ import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
-import org.workbench.data.Task;
+import org.workbench.data.Split;
+import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
 import org.workbench.run.Artifacts;
 import org.workbench.training.Candidate;
 import org.workbench.training.ModelCatalog;
+import org.workbench.training.ModelSpec;
 import org.workbench.training.TrainedModel;
 
 /**
  * Stage 7: scores the model on the held-out test split and on its own training rows, beside a
- * baseline, and cross-validates the whole candidate on the training split.
+ * baseline; cross-validates the whole candidate on the training split; and, when asked, compares
+ * algorithms on the same folds, chooses a decision threshold and measures feature importance.
  */
 public final class EvaluationStage implements Stage {
     @Override
@@ -35,66 +40,136 @@ public final class EvaluationStage implements Stage {
 
     @Override
     public String description() {
-        return "hold-out test metrics, train-vs-test gap, baseline, k-fold cross-validation with per-fold refits";
+        return "hold-out test metrics, train-vs-test gap, baseline, (repeated) k-fold cross-validation with per-fold"
+                + " refits, model comparison with a corrected t-test, threshold choice, feature importance";
     }
 
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
+        EvaluateConfig cfg = config.evaluate();
         Problem problem = context.get(Artifacts.PROBLEM);
         Frame train = context.get(Artifacts.TRAIN);
         Frame test = context.get(Artifacts.TEST);
+        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
         TrainedModel model = context.get(Artifacts.MODEL);
-        List<String> wanted = config.evaluate().metrics();
+        List<String> wanted = cfg.metrics();
         wanted.forEach(m -> MetricNames.check(m, problem.task(), "evaluate.metrics"));
+        Map<String, ModelSpec> compared = comparedModels(cfg, problem);
 
         Predictions testPredictions = model.predict(test.features());
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), model.predict(train.features()), wanted);
         TrainedModel baseline = TrainedModel.train(ModelCatalog.spec("baseline", problem.task()),
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), config.seed(),
-                train.features(), train.target());
+                JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(test.features()), wanted);
 
-        List<Map<String, Double>> folds = List.of();
+        int k = cfg.cvFolds();
+        CrossValidation.Result cvResult = null;
         Map<String, double[]> cv = Map.of();
-        int k = config.evaluate().cvFolds();
+        List<Split> folds = List.of();
+        Candidate candidate = new Candidate(context.get(Artifacts.RECIPE),
+                ModelCatalog.spec(problem.model(), problem.task()), config.train().params(), config.seed());
         if (k >= 2) {
-            Candidate candidate = new Candidate(context.get(Artifacts.RECIPE),
-                    ModelCatalog.spec(problem.model(), problem.task()), config.train().params(), config.seed());
-            folds = CrossValidation.run(candidate, context.get(Artifacts.RAW_TRAIN), problem, k,
-                    config.data().split().stratify(), config.seed(), wanted);
-            cv = MetricSummary.meanStd(folds);
+            folds = Splits.repeatedKFold(rawTrain.target(), k, cfg.cvRepeats(),
+                    cfg.stratify(config.data().split().stratify()), config.seed());
+            cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted);
+            cv = MetricSummary.meanStd(cvResult.scores());
         }
-        Object report = Scoring.report(problem, test.target(), testPredictions);
-        Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, folds, cv, report, testPredictions);
-        context.put(Artifacts.EVALUATION, evaluation);
 
-        String metric = problem.metric();
-        List<String> details = new ArrayList<>();
-        details.add(String.format("%-18s %10s %10s %10s", "metric", "test", "train", "baseline"));
-        testScores.forEach((m, v) -> details.add(String.format("%-18s %10.4f %10s %10s", m, v,
-                format(trainScores.get(m)), format(baselineScores.get(m)))));
-        if (!cv.isEmpty()) {
-            cv.forEach((m, ms) -> details.add(String.format("%d-fold CV %-18s %.4f +/- %.4f", k, m, ms[0], ms[1])));
+        Leaderboard leaderboard = null;
+        if (!compared.isEmpty()) {
+            if (folds.isEmpty()) {
+                throw new ConfigException("evaluate.compare", "needs cross-validation: set evaluate.cv_folds to 2 or more");
+            }
+            Map<String, CrossValidation.Result> results = new LinkedHashMap<>();
+            for (Map.Entry<String, ModelSpec> e : compared.entrySet()) {
+                results.put(e.getKey(), e.getKey().equals(problem.model()) ? cvResult : CrossValidation.run(
+                        candidate.withModel(e.getValue(), paramsFor(e.getKey(), cfg, config, problem)), rawTrain, problem,
+                        folds, wanted));
+            }
+            leaderboard = Leaderboard.of(problem.metric(), results);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("test", testScores);
-        data.put("train", trainScores);
-        data.put("baseline", baselineScores);
-        data.put("cv_folds", folds);
-        data.put("cv", cv);
-        data.put("test_report", report);
-        String summary = String.format("test %s %.4f (train %.4f, baseline %.4f)%s", metric,
-                testScores.get(metric), trainScores.get(metric), baselineScores.get(metric),
-                cv.isEmpty() ? "" : String.format("; %d-fold CV %.4f +/- %.4f", k, cv.get(metric)[0], cv.get(metric)[1]));
-        if (problem.task() == Task.CLASSIFICATION && trainScores.get(metric) - testScores.get(metric) > 0.1) {
-            details.add("train score exceeds test score by more than 0.1: a sign of overfitting");
-        }
-        return StageResult.of(name(), summary, details, data);
+
+        Evaluation.Threshold threshold = threshold(cfg, problem, model, train, rawTrain, cvResult, test, testPredictions, wanted);
+        List<Curves.Point> curve = problem.isBinary() && testPredictions.hasProbabilities()
+                ? Curves.points(Thresholds.isPositive(test.target().labels(), problem.positiveClass()),
+                        Thresholds.column(testPredictions, problem.positiveClass()))
+                : List.of();
+        Importance importance = Importance.compute(model, test, problem, rawTrain.features().columnNames(),
+                cfg.importanceRepeats(), config.seed());
+
+        Object report = Scoring.report(problem, test.target(), testPredictions);
+        List<Map<String, Double>> foldScores = cvResult == null ? List.of() : cvResult.scores();
+        Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, foldScores, cv, report,
+                testPredictions, leaderboard, threshold, importance, curve);
+        context.put(Artifacts.EVALUATION, evaluation);
+        return EvaluationSummary.result(name(), problem, cfg, evaluation);
     }
 
-    private static String format(Double v) {
-        return v == null ? "-" : String.format("%.4f", v);
+    /** The algorithms of {@code evaluate.compare}, checked for the task (the configured one is always included). */
+    private static Map<String, ModelSpec> comparedModels(EvaluateConfig cfg, Problem problem) {
+        Map<String, ModelSpec> out = new LinkedHashMap<>();
+        if (cfg.compare().isEmpty()) {
+            return out;
+        }
+        out.put(problem.model(), ModelCatalog.spec(problem.model(), problem.task()));
+        for (int i = 0; i < cfg.compare().size(); i++) {
+            String name = cfg.compare().get(i);
+            try {
+                out.put(name, ModelCatalog.spec(name, problem.task()));
+            } catch (ConfigException e) {
+                throw new ConfigException("evaluate.compare[" + i + "]", e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            }
+        }
+        cfg.compareParams().fieldNames().forEachRemaining(name -> {
+            if (!out.containsKey(name)) {
+                throw new ConfigException("evaluate.compare_params." + name, "'" + name + "' is not in evaluate.compare "
+                        + List.copyOf(out.keySet()));
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode paramsFor(String model, EvaluateConfig cfg, PipelineConfig config, Problem problem) {
+        JsonNode given = cfg.compareParams().get(model);
+        if (given != null) {
+            return given;
+        }
+        return model.equals(problem.model()) ? config.train().params() : JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * The decision threshold for binary problems: chosen on out-of-fold predictions of the training
+     * rows when cross-validation ran, else on the model's own training rows (optimistic, and said so).
+     */
+    private static Evaluation.Threshold threshold(EvaluateConfig cfg, Problem problem, TrainedModel model, Frame train,
+                                                  Frame rawTrain, CrossValidation.Result cv, Frame test,
+                                                  Predictions testPredictions, List<String> wanted) {
+        if (cfg.threshold().equals("default")) {
+            return null;
+        }
+        if (!problem.isBinary() || !testPredictions.hasProbabilities()) {
+            throw new ConfigException("evaluate.threshold", "'" + cfg.threshold() + "' needs a two-class problem and a"
+                    + " model that gives probabilities; '" + problem.model() + "' on " + problem.classes().size() + " classes does not");
+        }
+        String positive = problem.positiveClass();
+        boolean[] truth;
+        double[] scores;
+        String chosenOn;
+        if (cv != null && cv.outOfFold() != null) {
+            truth = Thresholds.isPositive(rawTrain.target().labels(), positive);
+            scores = cv.outOfFold();
+            chosenOn = "out-of-fold training predictions";
+        } else {
+            truth = Thresholds.isPositive(train.target().labels(), positive);
+            scores = Thresholds.column(model.predict(train.features()), positive);
+            chosenOn = "training rows (in-sample: no cross-validation)";
+        }
+        Curves.Rule rule = cfg.threshold().equals("f1") ? Curves.Rule.F1 : Curves.Rule.YOUDEN;
+        double value = Curves.bestThreshold(truth, scores, rule);
+        Map<String, Double> scored = Scoring.headline(problem, test.target(),
+                Thresholds.apply(testPredictions, positive, value), wanted);
+        return new Evaluation.Threshold(cfg.threshold(), value, chosenOn, scored);
     }
 }

@@ -9,7 +9,8 @@ import org.workbench.data.Task;
 /** The metric names a user may ask for, per task: exactly the keys of the reports' headline maps. */
 public final class MetricNames {
     private static final List<String> CLASSIFICATION = List.of("accuracy", "balanced_accuracy", "precision", "recall",
-            "f1", "precision_macro", "recall_macro", "f1_macro", "f1_weighted", "roc_auc", "log_loss", "mcc", "kappa");
+            "f1", "precision_macro", "recall_macro", "f1_macro", "f1_weighted", "roc_auc", "average_precision", "log_loss", "mcc",
+            "kappa");
     private static final List<String> REGRESSION = List.of("mse", "rmse", "mae", "r2", "mape");
     private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "mape");
 

@@ -13,22 +13,45 @@ import org.workbench.data.Task;
  * One algorithm of the catalog: its name, the task it solves, a sentence for students, its
  * documented parameters and how to build a Tribuo trainer from them.
  */
-public record ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory) {
+public record ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory,
+                        FeatureCheck check) {
 
     /** Config path under which parameters are given, used in every error message. */
     public static final String PARAMS_PATH = "train.params";
 
     /**
-     * Builds a trainer from validated parameters. {@code targetScale} is the root-mean-square of a
-     * regression target (1 for classification): step sizes of gradient methods are given relative to it.
+     * Builds a trainer from validated parameters and the shape of the training data. Step sizes of
+     * gradient methods are given relative to the target's scale; some defaults depend on the number
+     * of features (the RBF kernel's gamma) or rows (the ridge penalty).
      */
     @FunctionalInterface
     public interface TrainerFactory {
-        Trainer<?> build(Section params, long seed, double targetScale);
+        Trainer<?> build(Section params, long seed, Shape data);
+    }
+
+    /**
+     * What a trainer may need to know about its data: rows, feature columns, and the root mean
+     * square of a regression target (1 for classification).
+     */
+    public record Shape(int rows, int features, double targetScale) {
+        /** The shape used to check parameters before any data is at hand. */
+        public static final Shape UNKNOWN = new Shape(1, 1, 1.0);
+    }
+
+    /** A condition the processed features must meet for this algorithm; throws InputException otherwise. */
+    @FunctionalInterface
+    public interface FeatureCheck {
+        FeatureCheck NONE = (name, values) -> { };
+
+        void check(String feature, double[] values);
     }
 
     public ModelSpec {
         params = List.copyOf(params);
+    }
+
+    public ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory) {
+        this(name, task, explanation, params, factory, FeatureCheck.NONE);
     }
 
     /**
@@ -38,19 +61,19 @@ public record ModelSpec(String name, Task task, String explanation, List<Key> pa
      * @throws org.workbench.config.ConfigException for an unknown parameter, a wrong type or a value out of range
      */
     public Trainer<?> trainer(JsonNode params, long seed) {
-        return trainer(params, seed, 1.0);
+        return trainer(params, seed, Shape.UNKNOWN);
     }
 
     /**
-     * As {@link #trainer(JsonNode, long)}, for a regression target of the given scale (its root mean
-     * square). AdaGrad moves each weight by about one learning rate per step whatever the gradient's
+     * As {@link #trainer(JsonNode, long)}, for data of the given shape; a regression target's scale
+     * is its root mean square. AdaGrad moves each weight by about one learning rate per step whatever the gradient's
      * size, so without this a target in the hundred thousands could never be reached.
      */
-    public Trainer<?> trainer(JsonNode params, long seed, double targetScale) {
-        if (!(targetScale > 0) || Double.isInfinite(targetScale)) {
-            throw new IllegalArgumentException("target scale must be positive, got " + targetScale);
+    public Trainer<?> trainer(JsonNode params, long seed, Shape data) {
+        if (!(data.targetScale() > 0) || Double.isInfinite(data.targetScale())) {
+            throw new IllegalArgumentException("target scale must be positive, got " + data.targetScale());
         }
-        return factory.build(section(params), seed, targetScale);
+        return factory.build(section(params), seed, data);
     }
 
     /** Every parameter with the given value or its default, in documented order: what a run records. */
@@ -66,7 +89,7 @@ public record ModelSpec(String name, Task task, String explanation, List<Key> pa
                 default -> throw new IllegalStateException("unsupported parameter kind " + key.kind());
             }
         }
-        factory.build(section, 0L, 1.0); // range checks
+        factory.build(section, 0L, Shape.UNKNOWN); // range checks
         return section.resolved();
     }
 

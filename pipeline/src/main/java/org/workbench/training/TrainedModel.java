@@ -14,8 +14,10 @@ import org.tribuo.Output;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
+import org.tribuo.regression.slm.SparseLinearModel;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
 import org.workbench.data.Target;
@@ -37,6 +39,12 @@ public final class TrainedModel {
     private final long trainMillis;
     private final List<String> featureNames;
     private final List<String> classes;
+    /**
+     * Tribuo 4.3.2's sparse linear model scores a row as 1 instead of 0 when every weight is 0 (a
+     * lasso with a large penalty), predicting the target mean + 1 (its scale is 1 for the trainers
+     * used here); this is subtracted again.
+     */
+    private final double noWeightsOffset;
 
     private TrainedModel(Model<?> model, Task task, long trainMillis) {
         this.model = model;
@@ -48,6 +56,8 @@ public final class TrainedModel {
             names.add(features.get(id).getName());
         }
         this.featureNames = List.copyOf(names);
+        this.noWeightsOffset = model instanceof SparseLinearModel linear
+                && linear.getWeights().values().stream().allMatch(w -> w.numActiveElements() == 0) ? 1.0 : 0.0;
         this.classes = task == Task.CLASSIFICATION
                 ? model.getOutputIDInfo().getDomain().stream().map(o -> ((Label) o).getLabel()).sorted().toList()
                 : List.of();
@@ -64,7 +74,16 @@ public final class TrainedModel {
             throw new InputException("train.model: '" + spec.name() + "' is a " + spec.task().label() + " model but target '"
                     + target.name() + "' holds " + (target.isCategorical() ? "labels" : "numbers"));
         }
-        Trainer trainer = spec.trainer(params, seed, target.isCategorical() ? 1.0 : rootMeanSquare(target.values()));
+        double targetScale = target.isCategorical() ? 1.0 : rootMeanSquare(target.values());
+        Trainer trainer = spec.trainer(params, seed,
+                new ModelSpec.Shape(features.rowCount(), features.columnCount(), targetScale));
+        if (spec.check() != ModelSpec.FeatureCheck.NONE) {
+            for (var column : features.columns()) {
+                if (column instanceof tech.tablesaw.api.NumericColumn<?> numeric) {
+                    spec.check().check(column.name(), numeric.asDoubleArray());
+                }
+            }
+        }
         Dataset dataset;
         if (target.isCategorical()) {
             List<String> classes = target.classes();
@@ -101,8 +120,9 @@ public final class TrainedModel {
     public Predictions predict(Table features) {
         if (task == Task.CLASSIFICATION) {
             Model<Label> labelModel = (Model<Label>) model;
+            Table rows = model instanceof MultinomialNaiveBayesModel ? atLeastZero(features) : features;
             List<Prediction<Label>> predictions =
-                    labelModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownLabel()));
+                    labelModel.predict(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel()));
             return classification(predictions);
         }
         Model<Regressor> regressionModel = (Model<Regressor>) model;
@@ -110,9 +130,23 @@ public final class TrainedModel {
                 regressionModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = predictions.get(i).getOutput().getValues()[0];
+            values[i] = predictions.get(i).getOutput().getValues()[0] - noWeightsOffset;
         }
         return Predictions.regression(values);
+    }
+
+    /**
+     * Naive Bayes reads features as counts and refuses negative ones; a row scaled with the training
+     * minimum can fall just below 0, which is read as 0 (no count).
+     */
+    private Table atLeastZero(Table features) {
+        Table out = features.copy();
+        for (String name : featureNames) {
+            if (out.column(name) instanceof tech.tablesaw.api.DoubleColumn d) {
+                d.set(d.isLessThan(0.0), 0.0);
+            }
+        }
+        return out;
     }
 
     private Predictions classification(List<Prediction<Label>> predictions) {

@@ -2,6 +2,7 @@ package org.workbench.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -63,5 +64,29 @@ class SplitsTest {
         Split s = Splits.holdout(v, 0.3, true, 3);
         assertEquals(3, s.test().length);
         assertEquals(7, s.train().length);
+    }
+
+    @Test
+    void repeatedKFoldReshufflesEachRepetition() {
+        List<Split> folds = Splits.repeatedKFold(labels(), 5, 3, true, 11);
+        assertEquals(15, folds.size());
+        List<Split> first = Splits.kFold(labels(), 5, true, 11);
+        for (int f = 0; f < 5; f++) {
+            assertArrayEquals(first.get(f).test(), folds.get(f).test()); // repetition 0 = plain k-fold, same seed
+            assertArrayEquals(Splits.kFold(labels(), 5, true, 12).get(f).test(), folds.get(5 + f).test());
+        }
+        for (int r = 0; r < 3; r++) {
+            Set<Integer> seen = new HashSet<>();
+            for (Split s : folds.subList(5 * r, 5 * r + 5)) {
+                assertEquals(20, s.test().length);
+                assertEquals(80, s.train().length);
+                // stratified: 12 a, 6 b, 2 c in every validation fold
+                assertEquals(12, labels().subset(s.test()).counts().get("a"));
+                assertEquals(2, labels().subset(s.test()).counts().get("c"));
+                Arrays.stream(s.test()).forEach(seen::add);
+            }
+            assertEquals(100, seen.size()); // each repetition covers every row once
+        }
+        assertNotEquals(Arrays.toString(folds.get(0).test()), Arrays.toString(folds.get(5).test()));
     }
 }

@@ -178,6 +178,20 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void averagePrecisionBinaryAndOneVsRest() {
+        assertEquals(0.5 + 1.0 / 3, binaryScores("0 0 1 1", 0.1, 0.4, 0.35, 0.8).averagePrecision(), TOL);
+        List<String> classes = List.of("a", "b", "c");
+        double[][] probs = {{0.7, 0.2, 0.1}, {0.3, 0.4, 0.3}, {0.2, 0.5, 0.3}, {0.4, 0.3, 0.3}};
+        var p = Predictions.classification(split("a b b a"), probs, classes);
+        ClassificationReport r = ClassificationMetrics.compute(split("a b c a"), p, classes, null);
+        // a: both positives (0.7, 0.4) rank first: 1
+        // b: 0.5 (neg) then 0.4 (pos): recall 1 reached at precision 1/2
+        // c: 0.3 x3 (neg, pos, neg) tied first: recall 1 at precision 1/3
+        assertEquals((1 + 0.5 + 1.0 / 3) / 3, r.averagePrecision(), TOL);
+        assertEquals((1 + 0.5 + 1.0 / 3) / 3, r.headline().get("average_precision"), TOL);
+    }
+
+    @Test
     void logLossByHand() {
         // probability of the true class: 0.9, 0.6, 0.35, 0.8
         // -(ln 0.9 + ln 0.6 + ln 0.35 + ln 0.8) / 4 = (0.105360516 + 0.510825624 + 1.049822124 + 0.223143551) / 4
@@ -223,7 +237,7 @@ class ClassificationMetricsTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("rows", "classes", "accuracy", "balanced_accuracy", "per_class", "macro", "weighted",
-                "positive", "roc_auc", "log_loss", "mcc", "kappa", "confusion_matrix"), keys);
+                "positive", "roc_auc", "average_precision", "log_loss", "mcc", "kappa", "confusion_matrix"), keys);
         assertTrue(json.get("roc_auc").isNull());
         assertEquals("b", json.get("positive").get("label").asText());
         assertEquals("[[1,0],[1,0]]", json.get("confusion_matrix").toString());

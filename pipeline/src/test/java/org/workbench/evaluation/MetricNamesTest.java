@@ -14,7 +14,7 @@ import org.workbench.data.Task;
 
 class MetricNamesTest {
     private static final String CLASSIFICATION_LIST = "accuracy, balanced_accuracy, precision, recall, f1, precision_macro, "
-            + "recall_macro, f1_macro, f1_weighted, roc_auc, log_loss, mcc, kappa";
+            + "recall_macro, f1_macro, f1_weighted, roc_auc, average_precision, log_loss, mcc, kappa";
 
     @Test
     void misspeltMetricGetsASuggestion() {

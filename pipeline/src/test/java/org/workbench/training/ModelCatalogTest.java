@@ -26,11 +26,13 @@ class ModelCatalogTest {
 
     @Test
     void listsTheFoundationModelsPerTask() {
-        assertEquals(List.of("baseline", "logistic_regression", "linear_svm", "decision_tree", "random_forest", "xgboost"),
+        assertEquals(List.of("baseline", "logistic_regression", "linear_svm", "svm", "decision_tree", "random_forest",
+                "extra_trees", "knn", "naive_bayes", "xgboost"),
                 ModelCatalog.forTask(Task.CLASSIFICATION).stream().map(ModelSpec::name).toList());
-        assertEquals(List.of("baseline", "linear_regression", "decision_tree", "random_forest", "xgboost"),
+        assertEquals(List.of("baseline", "linear_regression", "least_squares", "ridge", "lasso", "elastic_net",
+                "decision_tree", "random_forest", "knn", "xgboost"),
                 ModelCatalog.forTask(Task.REGRESSION).stream().map(ModelSpec::name).toList());
-        assertEquals(11, ModelCatalog.all().size());
+        assertEquals(20, ModelCatalog.all().size());
         for (ModelSpec spec : ModelCatalog.all()) {
             assertFalse(spec.explanation().isBlank(), spec.name());
             assertTrue(spec.explanation().endsWith("."), spec.name());
@@ -49,15 +51,17 @@ class ModelCatalogTest {
     void unknownModelSuggestsTheNearestName() {
         ConfigException e = assertThrows(ConfigException.class, () -> ModelCatalog.spec("xgbost", Task.CLASSIFICATION));
         assertEquals("train.model: 'xgbost' is not a classification model; did you mean 'xgboost'? valid: baseline,"
-                + " logistic_regression, linear_svm, decision_tree, random_forest, xgboost", e.getMessage());
+                + " logistic_regression, linear_svm, svm, decision_tree, random_forest, extra_trees, knn, naive_bayes, xgboost",
+                e.getMessage());
         assertEquals("train.model", e.path());
         ConfigException far = assertThrows(ConfigException.class, () -> ModelCatalog.spec("neural_net", Task.REGRESSION));
         assertEquals("train.model: 'neural_net' is not a regression model; valid: baseline, linear_regression,"
-                + " decision_tree, random_forest, xgboost", far.getMessage());
+                + " least_squares, ridge, lasso, elastic_net, decision_tree, random_forest, knn, xgboost", far.getMessage());
         ConfigException other = assertThrows(ConfigException.class,
                 () -> ModelCatalog.spec("logistic_regression", Task.REGRESSION));
         assertEquals("train.model: 'logistic_regression' is not a regression model (it is for classification); valid:"
-                + " baseline, linear_regression, decision_tree, random_forest, xgboost", other.getMessage());
+                + " baseline, linear_regression, least_squares, ridge, lasso, elastic_net, decision_tree, random_forest, knn,"
+                + " xgboost", other.getMessage());
     }
 
     @Test
@@ -91,7 +95,8 @@ class ModelCatalogTest {
         assertEquals(xgb.params().stream().map(Key::name).toList(), iterable(resolved));
         assertEquals(0.05, resolved.get("eta").doubleValue());
         assertEquals(100, resolved.get("trees").intValue());
-        assertEquals(Runtime.getRuntime().availableProcessors(), resolved.get("threads").intValue());
+        assertEquals(0, resolved.get("threads").intValue()); // 0 = auto, resolved from the table size when training
+        assertEquals("hist", resolved.get("tree_method").asText());
         assertEquals("{}", ModelCatalog.spec("baseline", Task.REGRESSION).resolvedParams(null).toString());
     }
 

@@ -1,0 +1,47 @@
+package org.workbench.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.workbench.config.Key;
+import org.workbench.data.Task;
+import org.workbench.training.ModelCatalog;
+import org.workbench.training.ModelSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List every algorithm (train.model) with its task, parameters (train.params), defaults and what it does.")
+final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "only this task: ${COMPLETION-CANDIDATES}")
+    TaskName task;
+
+    enum TaskName { classification, regression }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Task t : Task.values()) {
+            if (task != null && !task.name().equals(t.label())) {
+                continue;
+            }
+            List<ModelSpec> models = ModelCatalog.forTask(t);
+            out.printf("%s (%d algorithms; default %s)%n", t.label(), models.size(), ModelCatalog.defaultModel(t));
+            for (ModelSpec m : models) {
+                out.printf("  %-20s %s%n", m.name(), m.explanation());
+                for (Key p : m.params()) {
+                    String choices = p.choices().isEmpty() ? "" : " " + p.choices();
+                    out.printf("      %-18s default %-8s %s%s%n", p.name(), p.describeDefault(), p.help(), choices);
+                }
+            }
+            out.println();
+        }
+        out.println("Set them in a config, e.g.  train: {model: random_forest, params: {trees: 200}}");
+        out.flush();
+        return ErrorHandler.OK;
+    }
+}
