@@ -54,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int total = 9;
         int[] index = {0};
+        var progress = Progress.of(output, spec.commandLine().getErr());
         Runner.Outcome outcome = Runner.run(cfg, this.out, until, r -> {
             index[0]++;
             if (!output.quiet) {
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
                     r.details().forEach(d -> out.println("        " + d));
                 }
             }
-        });
+        }, context -> context.put(org.workbench.tuning.TuningProgress.KEY, progress));
         out.println("run folder: " + outcome.dir());
         outcome.context().find(Artifacts.EVALUATION).ifPresent(e -> headline(out, e, outcome));
         out.flush();

@@ -5,10 +5,11 @@ import org.workbench.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code workbench run | validate | stages | models | predict}. */
+/** Entry point: {@code workbench run | validate | stages | models | predict | demo | report | compare}. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "Runs a machine-learning pipeline, stage by stage, from a YAML config.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ModelsCommand.class, PredictCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ModelsCommand.class,
+                PredictCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  workbench run configs/iris.yaml",

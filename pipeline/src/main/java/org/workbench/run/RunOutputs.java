@@ -49,6 +49,7 @@ public final class RunOutputs {
         if (context.find(Artifacts.MODEL).isPresent()) {
             writePredictions(dir.resolve(PREDICTIONS_CSV), context);
         }
+        org.workbench.report.HtmlReport.write(dir); // report.html, rendered from run.json like `workbench report`
     }
 
     /** The numbers of each stage that measured something, keyed by stage. */

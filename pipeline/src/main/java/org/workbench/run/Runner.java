@@ -33,6 +33,12 @@ public final class Runner {
     }
 
     public static Outcome run(PipelineConfig config, Path outRoot, String until, Consumer<StageResult> listener) {
+        return run(config, outRoot, until, listener, context -> { });
+    }
+
+    /** As above; {@code prepare} may first put extra artifacts (e.g. a progress display) into the context. */
+    public static Outcome run(PipelineConfig config, Path outRoot, String until, Consumer<StageResult> listener,
+                              Consumer<RunContext> prepare) {
         Instant started = Instant.now();
         Path parent = outRoot.resolve(config.name());
         List<Path> created = createdDirs(parent);
@@ -46,6 +52,7 @@ public final class Runner {
         try {
             RunContext context = new RunContext(config);
             context.put(Artifacts.RUN_DIR, tmp);
+            prepare.accept(context);
             List<StageResult> results = Workbench.pipeline().run(context, until, listener);
             RunOutputs.write(tmp, context, results, started, Instant.now());
             Path dir = finalName(parent, started);

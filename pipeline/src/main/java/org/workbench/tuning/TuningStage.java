@@ -1,13 +1,10 @@
 package org.workbench.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.workbench.config.ConfigLoader;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
@@ -15,20 +12,24 @@ import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.CrossValidation;
-import org.workbench.evaluation.MetricNames;
-import org.workbench.evaluation.MetricSummary;
+import org.workbench.evaluation.Scoring;
+import org.workbench.lab.Lab;
 import org.workbench.run.Artifacts;
+import org.workbench.stats.CorrectedTTest;
 import org.workbench.training.Candidate;
-import org.workbench.training.ModelCatalog;
 
 /**
- * Stage 8: grid search over any config paths. Each setting is a full candidate (recipe and model)
- * cross-validated on the training split; the test split is never looked at while searching. When
- * the best setting beats the configured one, it is refitted on the whole training split and replaces
- * the model the deployment stage ships.
+ * Stage 8: searches config values (grid, random or successive halving), each setting a full
+ * candidate (recipe and model) cross-validated on the training split; the test split is never looked
+ * at while searching. The best setting is compared with the configured one on the same folds with a
+ * corrected resampled t-test; when it is better it is refitted on the whole training split, replaces
+ * the model the deployment stage ships, and is scored once on the test split. {@code tuned.yaml}
+ * records the final config so the run can be repeated without searching. When {@code tune.lab} is
+ * configured, the overfitting lab's curves are drawn here too, on the training split.
  */
 public final class TuningStage implements Stage {
+    public static final String TUNED_YAML = "tuned.yaml";
+
     @Override
     public String name() {
         return "tuning";
@@ -36,86 +37,166 @@ public final class TuningStage implements Stage {
 
     @Override
     public Map<String, List<Key>> configKeys() {
-        return Map.of("tune", TuneConfig.KEYS);
+        return TuneConfig.sections();
     }
 
     @Override
     public String description() {
-        return "grid search over config values, each setting cross-validated on the training split";
+        return "grid, random or halving search over config values, each setting cross-validated on the training split;"
+                + " learning and validation curves";
     }
 
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        if (!config.tune().enabled()) {
+        TuneConfig tune = config.tune();
+        if (!tune.enabled() && !tune.lab().any()) {
             return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), Map.of("skipped", true));
         }
         Problem problem = context.get(Artifacts.PROBLEM);
         Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
-        int k = config.tune().cvFolds();
-        String metric = problem.metric();
-        boolean higher = MetricNames.higherIsBetter(metric);
+        Workers workers = new Workers(tune.threads());
+        TuningProgress progress = context.find(TuningProgress.KEY).orElse(TuningProgress.silent());
+        long deadline = tune.timeBudget() > 0 ? System.nanoTime() + (long) (tune.timeBudget() * 1e9) : 0;
 
-        Trial configured = score(0, Map.of(), config, problem, rawTrain, k);
-        List<Trial> trials = new ArrayList<>();
-        List<Map<String, JsonNode>> settings = GridSearch.combinations(config.tune().grid());
-        for (int i = 0; i < settings.size(); i++) {
-            trials.add(score(i + 1, settings.get(i), config, problem, rawTrain, k));
-        }
-        Comparator<Trial> byScore = Comparator.comparingDouble(Trial::mean);
-        Trial best = higher ? trials.stream().max(byScore).orElseThrow() : trials.stream().min(byScore).orElseThrow();
-        boolean improves = higher ? best.mean() > configured.mean() : best.mean() < configured.mean();
-
-        List<String> details = new ArrayList<>();
-        details.add(String.format("configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(), configured.std()));
-        for (Trial t : trials) {
-            details.add(String.format("trial %d %s: %.4f +/- %.4f%s", t.number(), t.params(), t.mean(), t.std(),
-                    t == best ? "  <- best" : ""));
-        }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("metric", metric);
-        data.put("cv_folds", k);
-        data.put("configured", configured);
-        data.put("trials", trials);
-        data.put("best", best);
-        data.put("adopted", improves);
-        if (improves) {
-            PipelineConfig bestConfig = apply(config, best.params());
-            Candidate candidate = candidate(bestConfig, problem);
+        List<String> details = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        PipelineConfig finalConfig = config;
+        if (tune.enabled()) {
+            finalConfig = search(context, workers, progress, deadline, data, details, summary);
+        }
+        if (tune.lab().any()) {
+            Lab.Result lab = Lab.run(finalConfig, problem, rawTrain, workers, progress);
+            data.put("lab", lab.data());
+            details.addAll(lab.details());
+            summary.add(lab.summary());
+        }
+        return StageResult.of(name(), String.join("; ", summary), details, data);
+    }
+
+    private PipelineConfig search(RunContext context, Workers workers, TuningProgress progress, long deadline,
+                                  Map<String, Object> data, List<String> details, List<String> summary) {
+        PipelineConfig config = context.config();
+        TuneConfig tune = config.tune();
+        Problem problem = context.get(Artifacts.PROBLEM);
+        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
+        String metric = problem.metric();
+        int k = tune.cvFolds();
+        tune.space().forEach((path, d) -> Tuning.checkPath(config, path, d.sample(new java.util.Random(config.seed())),
+                "tune.space." + path));
+
+        TrialScorer scorer = new TrialScorer(config, problem, k, workers, 0, progress);
+        Trial configured = scorer.score("configured setting", List.of(Map.of()), 0, rawTrain, 0).get(0);
+        TrialScorer timed = new TrialScorer(config, problem, k, workers, deadline, progress);
+        Search.Outcome outcome = Search.run(tune, config.seed(), rawTrain, timed, metric);
+        if (outcome.finalRound().isEmpty()) {
+            details.add("the time budget ran out before any setting was scored; the configured model is kept");
+            data.put("method", tune.method());
+            data.put("out_of_time", true);
+            summary.add(tune.method() + ": no setting scored within the time budget of " + tune.timeBudget() + " s");
+            return config;
+        }
+        List<Trial> ranked = Tuning.ranked(outcome.finalRound(), metric);
+        Trial best = ranked.get(0);
+        boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
+        CorrectedTTest.Result test = helpTest(best, configured, rawTrain.rows(), k, metric);
+        boolean significant = test.significantAt(tune.alpha());
+        boolean adopted = improves && (tune.adopt().equals("better") || significant);
+        String verdict = verdict(best, configured, test, tune.alpha(), metric, improves, adopted);
+
+        PipelineConfig finalConfig = adopted ? Tuning.apply(config, best.params()) : config;
+        Map<String, Double> testScores;
+        if (adopted) {
+            Candidate candidate = Tuning.candidate(finalConfig, problem);
             Candidate.Fitted fitted = candidate.fit(rawTrain);
             context.put(Artifacts.RECIPE, candidate.recipe());
             context.put(Artifacts.FITTED_RECIPE, fitted.recipe());
             context.put(Artifacts.MODEL, fitted.model());
-            context.put(Artifacts.TUNED_CONFIG, bestConfig);
-            details.add("the best setting was refitted on the whole training split and replaces the configured model");
+            context.put(Artifacts.TUNED_CONFIG, finalConfig);
+            Frame rawTest = context.get(Artifacts.RAW_TEST);
+            testScores = Scoring.headline(problem, rawTest.target(), fitted.predict(rawTest.features()),
+                    config.evaluate().metrics());
         } else {
-            details.add("no setting beat the configured one; the configured model is kept");
+            testScores = context.find(Artifacts.EVALUATION).map(e -> e.test()).orElse(Map.of());
         }
-        String summary = String.format("%d settings x %d folds; best %s %.4f with %s (configured %.4f)%s",
-                trials.size(), k, metric, best.mean(), best.params(), configured.mean(),
-                improves ? "; adopted" : "; configured model kept");
-        return StageResult.of(name(), summary, details, data);
+        context.find(Artifacts.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
+
+        data.put("method", tune.method());
+        data.put("metric", metric);
+        data.put("cv_folds", k);
+        data.put("threads", workers.threads());
+        data.put("settings", Search.settings(tune, config.seed()).size());
+        data.put("configured", configured);
+        data.put("trials", outcome.trials());
+        data.put("leaderboard", ranked.stream().map(Trial::number).toList());
+        data.put("best", best);
+        if (!outcome.rungs().isEmpty()) {
+            data.put("halving", outcome.rungs());
+        }
+        data.put("out_of_time", outcome.outOfTime());
+        data.put("significance", Map.of("mean_gain", test.meanDifference(), "t", test.t(), "df", test.degreesOfFreedom(),
+                "p_value", test.pValue(), "alpha", tune.alpha(), "significant", significant));
+        data.put("verdict", verdict);
+        data.put("adopted", adopted);
+        data.put("test", testScores);
+        data.put("tuned_config", TUNED_YAML);
+
+        details.add(String.format("configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(), configured.std()));
+        details.add("leaderboard (" + tune.method() + ", best first):");
+        for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+            Trial t = ranked.get(i);
+            details.add(String.format("  %2d. trial %d %s: %.4f +/- %.4f (%.2f s)", i + 1, t.number(), t.params(),
+                    t.mean(), t.std(), t.millis() / 1000.0));
+        }
+        if (outcome.outOfTime()) {
+            details.add("the time budget of " + tune.timeBudget() + " s ran out; settings not scored in time are left out");
+        }
+        details.add(verdict);
+        details.add(adopted ? "the best setting was refitted on the whole training split and replaces the configured model"
+                : "the configured model is kept");
+        if (testScores.containsKey(metric)) {
+            details.add(String.format("test split (scored once, after the search): %s %.4f", metric, testScores.get(metric)));
+        }
+        details.add("wrote " + TUNED_YAML + ": the final config, to repeat this run without searching");
+        summary.add(String.format("%s: %d settings x %d folds; best %s %.4f with %s (configured %.4f); %s%s",
+                tune.method(), outcome.finalRound().size() + (outcome.trials().size() - outcome.finalRound().size()), k,
+                metric, best.mean(), best.params(), configured.mean(),
+                adopted ? "adopted" : "configured model kept",
+                testScores.containsKey(metric) ? String.format("; test %s %.4f", metric, testScores.get(metric)) : ""));
+        return finalConfig;
     }
 
-    private static Trial score(int number, Map<String, JsonNode> params, PipelineConfig config, Problem problem,
-                               Frame rawTrain, int k) {
-        long start = System.nanoTime();
-        PipelineConfig trialConfig = apply(config, params);
-        var folds = CrossValidation.run(candidate(trialConfig, problem), rawTrain, problem, k,
-                config.data().split().stratify(), config.seed(), List.of(problem.metric()));
-        double[] meanStd = MetricSummary.meanStd(folds).get(problem.metric());
-        return new Trial(number, params, meanStd[0], meanStd[1], (System.nanoTime() - start) / 1_000_000);
+    /** Best vs configured on the same folds; a positive mean difference means the best setting is better. */
+    static CorrectedTTest.Result helpTest(Trial best, Trial configured, int rows, int k, String metric) {
+        boolean higher = org.workbench.evaluation.MetricNames.higherIsBetter(metric);
+        double[] a = higher ? best.folds() : configured.folds();
+        double[] b = higher ? configured.folds() : best.folds();
+        double testRows = (double) rows / k;
+        return CorrectedTTest.test(a, b, testRows, rows - testRows);
     }
 
-    /** The config with the given paths overridden, re-validated as a whole. */
-    static PipelineConfig apply(PipelineConfig config, Map<String, JsonNode> params) {
-        ObjectNode tree = config.tree().deepCopy();
-        params.forEach((path, value) -> ConfigLoader.set(tree, path, value));
-        return ConfigLoader.parse(tree, config.file());
+    static String verdict(Trial best, Trial configured, CorrectedTTest.Result test, double alpha, String metric,
+                          boolean improves, boolean adopted) {
+        String numbers = String.format("(corrected resampled t-test: t = %.2f, %d df, p = %.3f)", test.t(),
+                test.degreesOfFreedom(), test.pValue());
+        if (!improves) {
+            return String.format("did tuning help? no: the best setting (%s %.4f) does not beat the configured one (%.4f) %s;"
+                    + " the configured model is kept", metric, best.mean(), configured.mean(), numbers);
+        }
+        String gain = String.format("did tuning help? the best setting gains %+.4f %s over the configured one %s", test.meanDifference(),
+                metric, numbers);
+        if (test.significantAt(alpha)) {
+            return gain + String.format(": significant at %.2f", alpha);
+        }
+        return gain + String.format(": not significant at %.2f, so the gain may be noise%s", alpha,
+                adopted ? "" : "; the configured model is kept");
     }
 
-    private static Candidate candidate(PipelineConfig config, Problem problem) {
-        String model = config.train().model().equals("auto") ? ModelCatalog.defaultModel(problem.task()) : config.train().model();
-        return Candidate.from(config, problem.task(), model);
+    /** The tuned values of a trial as "path = value" text. */
+    static String describe(Map<String, JsonNode> params) {
+        List<String> parts = new ArrayList<>();
+        params.forEach((p, v) -> parts.add(p + " = " + v));
+        return String.join(", ", parts);
     }
 }

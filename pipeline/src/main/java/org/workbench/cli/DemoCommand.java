@@ -1,0 +1,112 @@
+package org.workbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.workbench.config.ConfigLoader;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+import org.workbench.core.StageResult;
+import org.workbench.report.HtmlReport;
+import org.workbench.run.Json;
+import org.workbench.run.Runner;
+import org.workbench.tuning.TuningProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a ready classroom demo on shipped data, print its diagnosis and where its report.html is."
+                + " Demos: overfitting, underfitting, tuning, bias-variance, leakage (configs in configs/demos/).",
+        footer = {"", "Examples:", "  workbench demo overfitting", "  workbench demo bias-variance --out /tmp/class"})
+final class DemoCommand implements Callable<Integer> {
+    static final List<String> DEMOS = List.of("overfitting", "underfitting", "tuning", "bias-variance", "leakage");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "overfitting, underfitting, tuning, bias-variance or leakage")
+    String name;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "folder for run outputs (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "where the demo configs are (default: configs/demos here, or beside the workbench install)")
+    Path configDir;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!DEMOS.contains(name)) {
+            throw new InputException("demo: unknown demo '" + name + "'; demos are " + String.join(", ", DEMOS));
+        }
+        Path file = configFile();
+        PipelineConfig config = ConfigLoader.load(file, List.of());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TuningProgress progress = Progress.of(output, err);
+        int[] index = {0};
+        Runner.Outcome outcome = Runner.run(config, out, null, r -> {
+            index[0]++;
+            if (!output.quiet) {
+                stdout.printf("[%d/9] %-13s %s (%.2f s)%n", index[0], r.stage(), r.summary(), r.millis() / 1000.0);
+                stdout.flush();
+            }
+        }, context -> context.put(TuningProgress.KEY, progress));
+        stdout.println();
+        for (String line : findings(outcome.dir())) {
+            stdout.println(line);
+        }
+        stdout.println();
+        stdout.println("config: " + file);
+        stdout.println("report: " + outcome.dir().resolve(HtmlReport.FILE));
+        stdout.flush();
+        return ErrorHandler.OK;
+    }
+
+    /** The diagnosis and verdict texts exactly as recorded in the run's run.json. */
+    static List<String> findings(Path runDir) throws java.io.IOException {
+        JsonNode run = Json.MAPPER.readTree(Files.readString(runDir.resolve("run.json")));
+        List<String> lines = new ArrayList<>();
+        for (JsonNode stage : run.path("stages")) {
+            if (stage.path("stage").asText().equals("tuning")) {
+                JsonNode data = stage.path("data");
+                if (data.has("verdict")) {
+                    lines.add(data.path("verdict").asText());
+                }
+                data.path("lab").path("diagnosis").forEach(d -> lines.add(d.asText()));
+            }
+        }
+        return lines;
+    }
+
+    private Path configFile() throws URISyntaxException {
+        String fileName = name + ".yaml";
+        List<Path> candidates = new ArrayList<>();
+        if (configDir != null) {
+            candidates.add(configDir.resolve(fileName));
+        } else {
+            candidates.add(Path.of("configs", "demos", fileName));
+            candidates.add(Path.of("..", "configs", "demos", fileName));
+            Path code = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // the jar (or classes folder) lives in <install>/pipeline/target/
+            Path install = code.getParent() == null || code.getParent().getParent() == null ? null
+                    : code.getParent().getParent().getParent();
+            if (install != null) {
+                candidates.add(install.resolve("configs").resolve("demos").resolve(fileName));
+            }
+        }
+        return candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> new InputException(
+                "demo " + name + ": config not found; looked at " + candidates + " (use --config-dir DIR)"));
+    }
+}

@@ -1,0 +1,142 @@
+package org.workbench.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's charts, drawn by XChart in one plain style that reads on a projector and prints in
+ * black and white: white background, large type, colour-blind-safe colours (Okabe and Ito).
+ */
+final class Charts {
+    static final Color BLUE = new Color(0x0072B2);
+    static final Color ORANGE = new Color(0xD55E00);
+    static final Color GREEN = new Color(0x009E73);
+    static final Color YELLOW = new Color(0xE69F00);
+    static final Color GREY = new Color(0x999999);
+    private static final Color[] PALETTE = {BLUE, ORANGE, GREEN, YELLOW, new Color(0xCC79A7), new Color(0x56B4E9), GREY};
+    private static final int WIDTH = 760;
+    private static final int HEIGHT = 420;
+
+    private Charts() {
+    }
+
+    /** One named line: x and y values, and optional error bars (one standard deviation). */
+    record Line(String name, double[] x, double[] y, double[] error, boolean reference) {
+        Line(String name, double[] x, double[] y, double[] error) {
+            this(name, x, y, error, false);
+        }
+
+        static Line of(String name, double[] x, double[] y) {
+            return new Line(name, x, y, null, false);
+        }
+
+        /** A dashed grey guide line without markers (chance, perfect, the configured setting). */
+        static Line reference(String name, double[] x, double[] y) {
+            return new Line(name, x, y, null, true);
+        }
+    }
+
+    static XYChart lines(String title, String xTitle, String yTitle, List<Line> lines) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        for (Line line : lines) {
+            XYSeries s = line.error() == null ? chart.addSeries(line.name(), line.x(), line.y())
+                    : chart.addSeries(line.name(), line.x(), line.y(), line.error());
+            s.setMarker(SeriesMarkers.CIRCLE);
+            if (line.reference()) {
+                dashed(s);
+            }
+        }
+        return chart;
+    }
+
+    private static void dashed(XYSeries s) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(GREY);
+        s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
+
+    static XYChart scatter(String title, String xTitle, String yTitle, Line points, Line reference) {
+        XYChart chart = lines(title, xTitle, yTitle, List.of());
+        XYSeries s = chart.addSeries(points.name(), points.x(), points.y());
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        if (reference != null) {
+            dashed(chart.addSeries(reference.name(), reference.x(), reference.y()));
+        }
+        chart.getStyler().setMarkerSize(5);
+        return chart;
+    }
+
+    /** Grouped bars: one group per category, one bar per named series. */
+    static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories, Map<String, List<Double>> series) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
+        series.forEach((name, values) -> chart.addSeries(name, new ArrayList<>(categories), new ArrayList<>(values)));
+        return chart;
+    }
+
+    /** A confusion matrix: rows are the truth, columns the prediction, each cell labelled with its count. */
+    static HeatMapChart confusion(List<String> classes, int[][] counts) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.min(WIDTH, 260 + 90 * classes.size()))
+                .height(Math.min(HEIGHT + 120, 200 + 70 * classes.size())).title("Confusion matrix (test split)")
+                .xAxisTitle("predicted").yAxisTitle("truth").build();
+        style(chart.getStyler());
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        chart.getStyler().setValueFontColor(Color.BLACK);
+        chart.getStyler().setHeatMapValueDecimalPattern("#");
+        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x3182BD)});
+        chart.getStyler().setLegendVisible(false);
+        List<Number[]> cells = new ArrayList<>();
+        int n = classes.size();
+        for (int truth = 0; truth < n; truth++) {
+            for (int predicted = 0; predicted < n; predicted++) {
+                // the y axis grows upwards: put the first class at the top
+                cells.add(new Number[] {predicted, n - 1 - truth, counts[truth][predicted]});
+            }
+        }
+        List<String> reversed = new ArrayList<>(classes);
+        java.util.Collections.reverse(reversed);
+        chart.addSeries("counts", classes, reversed, cells);
+        return chart;
+    }
+
+    private static void style(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setPlotGridLinesColor(new Color(225, 225, 225));
+        s.setLegendBorderColor(Color.WHITE);
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        s.setSeriesColors(PALETTE);
+        s.setAntiAlias(true);
+    }
+}

@@ -1,0 +1,177 @@
+package org.workbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.Yaml;
+import org.workbench.core.InputException;
+import org.workbench.run.Json;
+
+/**
+ * {@code report.html}: one self-contained page per run, rendered from {@code run.json} (and the
+ * run's {@code predictions.csv} for the ROC, precision-recall and residual charts). Sections follow
+ * the stages in order; charts are inline SVG drawn by XChart; styles are inline; there is no script
+ * and no external address, so the file opens offline, on a projector or on paper.
+ */
+public final class HtmlReport {
+    public static final String FILE = "report.html";
+
+    private HtmlReport() {
+    }
+
+    /** Renders {@code report.html} in {@code runDir} from its {@code run.json}; returns the file. */
+    public static Path write(Path runDir) {
+        Path runJson = runDir.resolve("run.json");
+        JsonNode run;
+        try {
+            run = Json.MAPPER.readTree(Files.readString(runJson));
+        } catch (NoSuchFileException e) {
+            throw new InputException(runJson + ": not found; give a run folder (it holds run.json)");
+        } catch (IOException e) {
+            throw new InputException(runJson + ": cannot read run.json: " + e.getMessage());
+        }
+        Path predictions = runDir.resolve("predictions.csv");
+        PredictionRows rows = Files.exists(predictions) ? PredictionRows.read(predictions) : null;
+        Path file = runDir.resolve(FILE);
+        Json.writeAtomically(file, render(run, rows).getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    static String render(JsonNode run, PredictionRows predictions) {
+        Svg svg = new Svg();
+        Map<String, String> sections = new LinkedHashMap<>();
+        int n = 1;
+        for (JsonNode stage : run.path("stages")) {
+            String name = stage.path("stage").asText();
+            String title = n++ + ". " + name;
+            String body = "<p class=\"summary\">" + Html.escape(stage.path("summary").asText()) + "</p>\n" + switch (name) {
+                case "definition" -> problem(stage, svg);
+                case "collection" -> collection(stage);
+                case "preprocessing", "features", "selection" -> steps(stage);
+                case "evaluation" -> EvaluationSection.render(run, stage, predictions, svg);
+                case "tuning" -> TuningSection.render(stage, svg);
+                default -> Html.lines(text(stage.path("details"))) + generic(stage.path("data"));
+            };
+            sections.put("stage-" + name, Html.section("stage-" + name, title, body));
+        }
+        sections.put("provenance", Html.section("provenance", "Config, data and versions", provenance(run)));
+        return page(run, sections);
+    }
+
+    private static String problem(JsonNode stage, Svg svg) {
+        JsonNode d = stage.path("data");
+        StringBuilder sb = new StringBuilder(Html.json(without(d, "classes")));
+        JsonNode classes = d.path("classes");
+        if (classes.isObject() && classes.size() > 0) {
+            List<String> names = new ArrayList<>();
+            List<Double> counts = new ArrayList<>();
+            classes.fields().forEachRemaining(e -> {
+                names.add(e.getKey());
+                counts.add(e.getValue().asDouble());
+            });
+            sb.append(Html.figure("class-balance", svg.of(Charts.bars("Rows per class", d.path("target").asText(), "rows",
+                    names, Map.of("rows", counts)), "rows per class"), "How many rows each class has: the baseline"
+                    + " predicts the largest."));
+        }
+        sb.append(Html.lines(text(stage.path("details"))));
+        return sb.toString();
+    }
+
+    private static String collection(JsonNode stage) {
+        JsonNode d = stage.path("data");
+        StringBuilder sb = new StringBuilder();
+        List<String> warnings = new ArrayList<>();
+        d.path("warnings").forEach(w -> warnings.add(w.asText()));
+        for (String line : text(stage.path("details"))) {
+            if (line.toLowerCase(java.util.Locale.ROOT).contains("warning")) {
+                warnings.add(line);
+            }
+        }
+        sb.append("<h3>Warnings</h3>").append(warnings.isEmpty() ? "<p>none</p>" : "<ul class=\"warnings\">"
+                + warnings.stream().map(w -> "<li>" + Html.escape(w) + "</li>").reduce("", String::concat) + "</ul>");
+        JsonNode profile = d.path("profile");
+        sb.append("<h3 id=\"data-profile\">Data profile</h3>");
+        sb.append(profile.isMissingNode() ? "<p>no profile recorded</p>" : Html.json(profile.path("columnProfiles")));
+        sb.append(Html.json(without(without(d, "profile"), "warnings")));
+        return sb.toString();
+    }
+
+    private static String steps(JsonNode stage) {
+        StringBuilder sb = new StringBuilder();
+        List<String> details = text(stage.path("details"));
+        if (!details.isEmpty()) {
+            sb.append("<ul>").append(details.stream().map(l -> "<li>" + Html.escape(l) + "</li>").reduce("", String::concat))
+                    .append("</ul>");
+        }
+        for (JsonNode step : stage.path("data").path("steps").path("steps")) {
+            sb.append("<h3>").append(Html.escape(step.path("type").asText("step"))).append(": fitted values</h3>")
+                    .append(Html.json(without(step, "type")));
+        }
+        return sb.toString();
+    }
+
+    private static String generic(JsonNode data) {
+        return data.isMissingNode() || data.isEmpty() ? "" : "<details><summary>recorded values</summary>" + Html.json(data)
+                + "</details>";
+    }
+
+    private static String provenance(JsonNode run) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("config file", run.path("config_file").asText());
+        facts.put("data file", run.path("data").path("file").asText());
+        facts.put("data sha256", run.path("data").path("sha256").asText());
+        facts.put("rows", run.path("data").path("rows").asText());
+        facts.put("seed", run.path("seed").asText());
+        facts.put("started", run.path("started").asText());
+        facts.put("finished", run.path("finished").asText());
+        run.path("versions").fields().forEachRemaining(e -> facts.put(e.getKey(), e.getValue().asText()));
+        sb.append(Html.table(List.of("", ""), facts.entrySet().stream()
+                .map(e -> List.of("<b>" + Html.escape(e.getKey()) + "</b>", "<code>" + Html.escape(e.getValue()) + "</code>")).toList()));
+        try {
+            sb.append("<h3>Resolved config</h3><pre>").append(Html.escape(Yaml.MAPPER.writeValueAsString(run.path("config"))))
+                    .append("</pre>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    static List<String> text(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    static JsonNode without(JsonNode object, String field) {
+        if (!object.isObject()) {
+            return object;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
+        copy.remove(field);
+        return copy;
+    }
+
+    private static String page(JsonNode run, Map<String, String> sections) {
+        String name = Html.escape(run.path("name").asText());
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
+        sb.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        sb.append("<title>Workbench run: ").append(name).append("</title>\n<style>").append(Style.CSS).append("</style></head>\n");
+        sb.append("<body><header><h1>Run: ").append(name).append("</h1><p>")
+                .append(Html.escape(run.path("config_file").asText())).append(" &middot; seed ").append(run.path("seed").asText())
+                .append(" &middot; ").append(Html.escape(run.path("started").asText())).append("</p>\n<nav><ol>");
+        sections.keySet().forEach(id -> sb.append("<li><a href=\"#").append(id).append("\">")
+                .append(Html.escape(id.replaceFirst("^stage-", ""))).append("</a></li>"));
+        sb.append("</ol></nav></header>\n<main>\n");
+        sections.values().forEach(sb::append);
+        return sb.append("</main></body></html>\n").toString();
+    }
+}

@@ -1,0 +1,145 @@
+package org.workbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.workbench.core.InputException;
+import org.workbench.run.Json;
+
+/**
+ * The difference between two runs, like {@code dvc params diff} and {@code dvc metrics diff}: config
+ * values that differ, and every metric side by side with its change. Read from each run's
+ * {@code run.json}.
+ */
+public record RunDiff(String nameA, String nameB, List<Row> params, List<Row> metrics) {
+
+    /** One path: its value in run A and in run B (null when absent), and B - A for numbers. */
+    public record Row(String path, String a, String b, Double change) {
+    }
+
+    public static RunDiff of(Path runA, Path runB) {
+        JsonNode a = read(runA);
+        JsonNode b = read(runB);
+        List<Row> params = new ArrayList<>();
+        Map<String, JsonNode> pa = flatten(a.path("config"), false);
+        Map<String, JsonNode> pb = flatten(b.path("config"), false);
+        for (String path : union(pa.keySet(), pb.keySet())) {
+            String va = text(pa.get(path));
+            String vb = text(pb.get(path));
+            if (!java.util.Objects.equals(va, vb)) {
+                params.add(new Row(path, va, vb, null));
+            }
+        }
+        List<Row> metrics = new ArrayList<>();
+        Map<String, JsonNode> ma = flatten(a.path("metrics"), true);
+        Map<String, JsonNode> mb = flatten(b.path("metrics"), true);
+        for (String path : union(ma.keySet(), mb.keySet())) {
+            JsonNode va = ma.get(path);
+            JsonNode vb = mb.get(path);
+            if (va != null && !va.isNumber() || vb != null && !vb.isNumber()) {
+                continue;
+            }
+            Double change = va != null && vb != null ? vb.doubleValue() - va.doubleValue() : null;
+            metrics.add(new Row(path, va == null ? null : Html.number(va), vb == null ? null : Html.number(vb), change));
+        }
+        return new RunDiff(label(runA, a), label(runB, b), params, metrics);
+    }
+
+    /** Both tables as aligned plain text. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("A: ").append(nameA).append('\n').append("B: ").append(nameB).append("\n\n");
+        sb.append("params (config values that differ):\n");
+        if (params.isEmpty()) {
+            sb.append("  none\n");
+        }
+        int w = Math.max(30, params.stream().mapToInt(r -> r.path().length()).max().orElse(0));
+        params.forEach(r -> sb.append(String.format(Locale.ROOT, "  %-" + w + "s  %-14s  %-14s%n", r.path(), show(r.a()), show(r.b()))));
+        sb.append("\nmetrics:\n");
+        int m = Math.max(30, metrics.stream().mapToInt(r -> r.path().length()).max().orElse(0));
+        sb.append(String.format(Locale.ROOT, "  %-" + m + "s  %10s  %10s  %10s%n", "path", "A", "B", "change"));
+        metrics.forEach(r -> sb.append(String.format(Locale.ROOT, "  %-" + m + "s  %10s  %10s  %10s%n", r.path(), show(r.a()),
+                show(r.b()), r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))));
+        return sb.toString();
+    }
+
+    /** Both tables as a self-contained HTML page. */
+    public String html() {
+        String params = this.params.isEmpty() ? "<p>none</p>" : Html.table(List.of("path", "A", "B"), this.params.stream()
+                .map(r -> List.of("<code>" + Html.escape(r.path()) + "</code>", Html.escape(show(r.a())), Html.escape(show(r.b())))).toList());
+        String metrics = Html.table(List.of("path", "A", "B", "change"), this.metrics.stream()
+                .map(r -> List.of("<code>" + Html.escape(r.path()) + "</code>", show(r.a()), show(r.b()),
+                        r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))).toList());
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Workbench: compare runs</title><style>"
+                + Style.CSS + "</style></head><body><header><h1>Compare runs</h1><p>A: " + Html.escape(nameA) + "<br>B: "
+                + Html.escape(nameB) + "</p></header><main>" + Html.section("params", "Params that differ", params)
+                + Html.section("metrics", "Metrics", metrics) + "</main></body></html>\n";
+    }
+
+    private static String show(String v) {
+        return v == null ? "-" : v;
+    }
+
+    private static JsonNode read(Path runDir) {
+        Path file = runDir.resolve("run.json");
+        try {
+            return Json.MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": not found; give a run folder (it holds run.json)");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read run.json: " + e.getMessage());
+        }
+    }
+
+    private static String label(Path dir, JsonNode run) {
+        return run.path("name").asText() + " (" + dir + ")";
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null ? null : v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /**
+     * Dotted paths to values. In metrics, lists of two numbers (cross-validation mean and std) become
+     * {@code .mean} and {@code .std}; other lists are kept whole; lists of objects are left out.
+     */
+    static Map<String, JsonNode> flatten(JsonNode node, boolean metrics) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        flatten("", node, out, metrics);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out, boolean metrics) {
+        if (node.isObject()) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, node.get(key), out, metrics);
+            }
+        } else if (node.isArray()) {
+            if (metrics && node.size() == 2 && node.get(0).isNumber() && (node.get(1).isNumber() || node.get(1).isTextual())) {
+                out.put(prefix + ".mean", node.get(0));
+                out.put(prefix + ".std", node.get(1));
+            } else if (node.isEmpty() || !node.get(0).isObject()) {
+                out.put(prefix, node);
+            }
+        } else if (!node.isMissingNode()) {
+            out.put(prefix, node);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.workbench.tuning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Runs independent jobs on a fixed number of threads and returns their results in job order, so a
+ * result never depends on which thread finished first. With a deadline, jobs that have not started
+ * by then are skipped (their result is null); jobs already running finish.
+ */
+public final class Workers {
+    private final int threads;
+
+    public Workers(int threads) {
+        this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Results in the order of {@code jobs}; null for a job skipped because {@code deadlineNanos} passed. */
+    public <T> List<T> run(List<Supplier<T>> jobs, long deadlineNanos) {
+        List<Supplier<T>> guarded = jobs.stream().<Supplier<T>>map(job -> () ->
+                deadlineNanos > 0 && System.nanoTime() > deadlineNanos ? null : job.get()).toList();
+        if (threads == 1 || jobs.size() <= 1) {
+            List<T> out = new ArrayList<>();
+            guarded.forEach(job -> out.add(job.get()));
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, jobs.size()), runnable -> {
+            Thread t = new Thread(runnable, "workbench-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            guarded.forEach(job -> futures.add(pool.submit(job::get)));
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for parallel jobs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** As {@link #run(List, long)} without a deadline. */
+    public <T> List<T> run(List<Supplier<T>> jobs) {
+        return run(jobs, 0);
+    }
+}
