@@ -46,6 +46,7 @@ final class TrialScorer {
         java.util.Arrays.fill(remaining, splits.size());
         List<FoldScore[]> scores = new ArrayList<>();
         settings.forEach(s -> scores.add(new FoldScore[splits.size()]));
+        best = Double.NaN; // rounds of successive halving use different rows: their scores do not compare
         progress.start(what, settings.size());
         List<Supplier<FoldScore>> jobs = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {
