@@ -86,10 +86,10 @@ public final class TuningStage implements Stage {
         tune.space().forEach((path, d) -> Tuning.checkPath(config, path, d.sample(new java.util.Random(config.seed())),
                 "tune.space." + path));
 
-        TrialScorer scorer = new TrialScorer(config, problem, k, workers, 0, progress);
-        Trial configured = scorer.score("configured setting", List.of(Map.of()), 0, rawTrain, 0).get(0);
-        TrialScorer timed = new TrialScorer(config, problem, k, workers, deadline, progress);
-        Search.Outcome outcome = Search.run(tune, config.seed(), rawTrain, timed, metric);
+        TrialScorer scorer = new TrialScorer(config, problem, k, workers, deadline, progress);
+        Search.Outcome outcome = Search.run(tune, config.seed(), rawTrain, scorer, metric);
+        Trial configured = outcome.configured() != null ? outcome.configured()
+                : scorer.score("configured setting", List.of(Map.of()), 0, rawTrain, 0).get(0);
         if (outcome.finalRound().isEmpty()) {
             details.add("the time budget ran out before any setting was scored; the configured model is kept");
             data.put("method", tune.method());
