@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             if (stage.path("stage").asText().equals("tuning")) {
                 JsonNode data = stage.path("data");
                 if (data.has("verdict")) {
+                    lines.add(stage.path("summary").asText());
                     lines.add(data.path("verdict").asText());
                 }
                 data.path("lab").path("diagnosis").forEach(d -> lines.add(d.asText()));

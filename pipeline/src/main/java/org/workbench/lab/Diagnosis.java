@@ -18,7 +18,7 @@ import org.workbench.evaluation.MetricNames;
  *   <li><b>underfitting</b>: the training score covers less than {@code underfitShare} (default 0.50)
  *       of the room, i.e. even on the rows it was fitted on the model is closer to the baseline than
  *       to perfect;</li>
- *   <li>a learning curve is <b>still rising</b> when validation improved by at least 1% of the room
+ *   <li>a learning curve is <b>still improving</b> when validation improved by at least 1% of the room
  *       between the last two sizes.</li>
  * </ul>
  * Numbers in the text are the values recorded in {@code run.json}, rounded to 3 decimals.
@@ -182,10 +182,11 @@ public final class Diagnosis {
             CurvePoint before = points.get(points.size() - 2);
             double gain = higher() ? last.validationMean() - before.validationMean() : before.validationMean() - last.validationMean();
             boolean rising = gain >= STILL_RISING * room();
-            numbers.put("last_validation_gain", gain);
+            numbers.put("last_validation_change", last.validationMean() - before.validationMean());
             numbers.put("still_rising", rising);
-            text.add(String.format(Locale.ROOT, "From %d to %d rows validation changed by %s: %s.", before.rows(), last.rows(),
-                    signed(gain), rising ? "still rising, so more data would likely help"
+            text.add(String.format(Locale.ROOT, "From %d to %d rows validation %s changed by %s: %s.", before.rows(), last.rows(),
+                    metric, signed(last.validationMean() - before.validationMean()), rising
+                            ? "still improving, so more data would likely help"
                             : "flat, so more of the same data will not help much"));
         }
         return new Finding(kind, String.join(" ", text), numbers);

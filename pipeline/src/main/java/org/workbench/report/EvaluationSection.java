@@ -136,21 +136,44 @@ final class EvaluationSection {
                 "residuals"), "Residuals should scatter evenly around zero; a pattern means the model misses a shape in the data.");
     }
 
-    /** Feature importance bars, when any stage recorded a {@code feature_importance} mapping of name to weight. */
+    /**
+     * Feature importance bars from whatever a stage recorded: a {@code feature_importance} mapping of
+     * name to weight, or an {@code importance} object holding lists of {feature, value} entries
+     * (e.g. {@code permutation} and {@code model}).
+     */
     private static String importance(JsonNode run, Svg svg) {
+        StringBuilder sb = new StringBuilder();
         for (JsonNode stage : run.path("stages")) {
-            JsonNode imp = stage.path("data").path("feature_importance");
-            if (imp.isObject() && imp.size() > 0) {
+            JsonNode data = stage.path("data");
+            Map<String, List<Map.Entry<String, Double>>> views = new LinkedHashMap<>();
+            JsonNode flat = data.path("feature_importance");
+            if (flat.isObject() && flat.size() > 0) {
                 List<Map.Entry<String, Double>> entries = new ArrayList<>();
-                imp.fields().forEachRemaining(e -> entries.add(Map.entry(e.getKey(), e.getValue().asDouble())));
+                flat.fields().forEachRemaining(e -> entries.add(Map.entry(e.getKey(), e.getValue().asDouble())));
+                views.put("", entries);
+            }
+            data.path("importance").fields().forEachRemaining(view -> {
+                List<Map.Entry<String, Double>> entries = new ArrayList<>();
+                view.getValue().forEach(e -> {
+                    if (e.has("feature") && e.path("value").isNumber()) {
+                        entries.add(Map.entry(e.path("feature").asText(), e.path("value").asDouble()));
+                    }
+                });
+                if (!entries.isEmpty()) {
+                    views.put(view.getKey(), entries);
+                }
+            });
+            views.forEach((view, entries) -> {
                 entries.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
                 List<Map.Entry<String, Double>> top = entries.subList(0, Math.min(20, entries.size()));
-                return Html.figure("feature-importance", svg.of(Charts.bars("Feature importance", "feature", "importance",
-                        top.stream().map(Map.Entry::getKey).toList(), Map.of("importance", top.stream().map(Map.Entry::getValue).toList())),
-                        "feature importance"), "The " + top.size() + " most important features, as recorded by the " + stage.path("stage").asText()
-                        + " stage.");
-            }
+                String title = "Feature importance" + (view.isEmpty() ? "" : " (" + view + ")");
+                sb.append(Html.figure(view.isEmpty() ? "feature-importance" : "feature-importance-" + view, svg.of(Charts.bars(title,
+                        "feature", "importance", top.stream().map(Map.Entry::getKey).toList(),
+                        Map.of("importance", top.stream().map(Map.Entry::getValue).toList())), title),
+                        "The " + top.size() + " most important features, as recorded by the " + stage.path("stage").asText()
+                                + " stage."));
+            });
         }
-        return "";
+        return sb.toString();
     }
 }

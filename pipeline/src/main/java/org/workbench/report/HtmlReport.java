@@ -89,10 +89,13 @@ public final class HtmlReport {
         JsonNode d = stage.path("data");
         StringBuilder sb = new StringBuilder();
         List<String> warnings = new ArrayList<>();
-        d.path("warnings").forEach(w -> warnings.add(w.asText()));
-        for (String line : text(stage.path("details"))) {
-            if (line.toLowerCase(java.util.Locale.ROOT).contains("warning")) {
-                warnings.add(line);
+        // warnings are text, or objects with a message; without a list, detail lines that mention one
+        d.path("warnings").forEach(w -> warnings.add(w.isObject() ? w.path("message").asText(w.toString()) : w.asText()));
+        if (!d.has("warnings")) {
+            for (String line : text(stage.path("details"))) {
+                if (line.toLowerCase(java.util.Locale.ROOT).contains("warning")) {
+                    warnings.add(line);
+                }
             }
         }
         sb.append("<h3>Warnings</h3>").append(warnings.isEmpty() ? "<p>none</p>" : "<ul class=\"warnings\">"

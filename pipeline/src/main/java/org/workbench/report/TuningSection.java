@@ -81,10 +81,10 @@ final class TuningSection {
         }
         double configured = d.path("configured").path("mean").asDouble();
         if (x.length > 0) {
-            sb.append(Html.figure("search-progress", svg.of(Charts.lines("Search progress", "trial (in scoring order)",
+            sb.append(Html.figure("search-progress", svg.of(Charts.lines("Search progress", "trial (in search order)",
                     metric + " (CV mean)", List.of(Charts.Line.of("trial score", x, y), Charts.Line.of("best so far", x, best),
                             Charts.Line.reference("configured setting", new double[] {1, x.length}, new double[] {configured, configured}))),
-                    "search progress"), "Each trial's cross-validated score in the order scored, and the best so far."));
+                    "search progress"), "Each trial's cross-validated score in search order, and the best so far."));
         }
         if (d.has("halving")) {
             sb.append("<h3>Successive halving rounds</h3>").append(Html.json(d.path("halving")));

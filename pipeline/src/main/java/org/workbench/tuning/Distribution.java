@@ -10,7 +10,8 @@ import org.workbench.config.ConfigException;
 /**
  * Where random search draws one config value from. Written in a config as
  * {@code {uniform: [low, high]}}, {@code {log_uniform: [low, high]}}, {@code {integer: [low, high]}}
- * (both ends included), {@code {choice: [a, b, c]}}, or simply a list (a choice).
+ * (both ends included), {@code {choice: [a, b, c]}}, or simply a list (a choice). Drawn numbers are
+ * rounded to 4 significant digits.
  */
 public sealed interface Distribution {
 
@@ -20,7 +21,7 @@ public sealed interface Distribution {
     record Uniform(double low, double high) implements Distribution {
         @Override
         public JsonNode sample(Random random) {
-            return JsonNodeFactory.instance.numberNode(low + random.nextDouble() * (high - low));
+            return JsonNodeFactory.instance.numberNode(round(low + random.nextDouble() * (high - low)));
         }
     }
 
@@ -30,7 +31,7 @@ public sealed interface Distribution {
         public JsonNode sample(Random random) {
             double logLow = Math.log(low);
             double logHigh = Math.log(high);
-            return JsonNodeFactory.instance.numberNode(Math.exp(logLow + random.nextDouble() * (logHigh - logLow)));
+            return JsonNodeFactory.instance.numberNode(round(Math.exp(logLow + random.nextDouble() * (logHigh - logLow))));
         }
     }
 
@@ -52,6 +53,11 @@ public sealed interface Distribution {
         public JsonNode sample(Random random) {
             return values.get(random.nextInt(values.size()));
         }
+    }
+
+    /** Drawn numbers keep 4 significant digits: readable in a leaderboard and a config, and still distinct. */
+    static double round(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).doubleValue();
     }
 
     /** Reads one distribution; {@code path} names it in error messages. */

@@ -13,8 +13,12 @@ import org.workbench.data.Splits;
  * (or {@code n_trials} draws from the space) raced by {@link HalvingSchedule} on growing subsets.
  */
 final class Search {
-    /** All trials (halving: every round's), the last round's trials, and the halving plan. */
-    record Outcome(List<Trial> trials, List<Trial> finalRound, List<HalvingSchedule.Rung> rungs, boolean outOfTime) {
+    /**
+     * All trials (halving: every round's), the last round's trials, the halving plan, and the
+     * configured setting's trial (number 0) when it was scored with the last round (null otherwise).
+     */
+    record Outcome(List<Trial> trials, List<Trial> finalRound, List<HalvingSchedule.Rung> rungs, boolean outOfTime,
+                   Trial configured) {
     }
 
     private Search() {
@@ -33,8 +37,13 @@ final class Search {
     static Outcome run(TuneConfig tune, long seed, Frame rawTrain, TrialScorer scorer, String metric) {
         List<Map<String, JsonNode>> settings = settings(tune, seed);
         if (!tune.method().equals("halving")) {
-            List<Trial> trials = scorer.score(tune.method(), settings, 1, rawTrain, 0);
-            return new Outcome(trials, trials, List.of(), trials.size() < settings.size());
+            // the configured setting goes in the same batch (as trial 0), so no thread waits between batches
+            List<Map<String, JsonNode>> batch = new ArrayList<>();
+            batch.add(Map.of());
+            batch.addAll(settings);
+            List<Trial> scored = scorer.score(tune.method(), batch, 0, rawTrain, 0);
+            List<Trial> trials = scored.subList(1, scored.size());
+            return new Outcome(trials, trials, List.of(), trials.size() < settings.size(), scored.get(0));
         }
         List<HalvingSchedule.Rung> plan = HalvingSchedule.plan(settings.size(), rawTrain.rows(), tune.factor(),
                 Math.max(30, 4 * tune.cvFolds()));
@@ -45,12 +54,23 @@ final class Search {
             numbers.add(i + 1);
         }
         List<Trial> round = List.of();
+        Trial configured = null;
         for (HalvingSchedule.Rung rung : plan) {
             Frame rows = subset(rawTrain, rung.rows(), tune, seed);
-            List<Trial> scored = scorer.score("halving round " + (rung.index() + 1) + "/" + plan.size(), alive,
-                    1, rows, rung.index());
+            boolean last = rung.index() == plan.size() - 1;
+            List<Map<String, JsonNode>> batch = new ArrayList<>();
+            if (last) {
+                batch.add(Map.of()); // the configured setting, scored on the same rows and folds as the finalists
+            }
+            batch.addAll(alive);
+            List<Trial> scored = scorer.score("halving round " + (rung.index() + 1) + "/" + plan.size(), batch,
+                    last ? 0 : 1, rows, rung.index());
+            if (last) {
+                configured = scored.isEmpty() || scored.get(0).number() != 0 ? null : scored.get(0);
+                scored = configured == null ? scored : scored.subList(1, scored.size());
+            }
             if (scored.size() < alive.size()) {
-                return new Outcome(all, round, plan, true); // out of time: keep the last complete round
+                return new Outcome(all, round, plan, true, configured); // out of time: keep the last complete round
             }
             round = new ArrayList<>();
             for (int i = 0; i < scored.size(); i++) {
@@ -66,7 +86,7 @@ final class Search {
                 numbers = kept.stream().map(Trial::number).toList();
             }
         }
-        return new Outcome(all, round, plan, false);
+        return new Outcome(all, round, plan, false, configured);
     }
 
     /** A seeded, stratified subset of {@code n} training rows (all rows when n is the total). */

@@ -17,7 +17,8 @@ import org.workbench.training.Candidate;
  * Cross-validates settings on training rows: every (setting, fold) pair is one job for the
  * {@link Workers}, so two threads stay busy even when trials differ in cost. All settings share the
  * same seeded folds, and results are assembled in setting order, so they do not depend on the
- * number of threads. A trial not finished before the time budget is left out.
+ * number of threads. A trial not started before the time budget runs out is left out; the
+ * configured setting (no overrides) is always scored.
  */
 final class TrialScorer {
     private final PipelineConfig config;
@@ -46,20 +47,25 @@ final class TrialScorer {
         java.util.Arrays.fill(remaining, splits.size());
         List<FoldScore[]> scores = new ArrayList<>();
         settings.forEach(s -> scores.add(new FoldScore[splits.size()]));
+        best = Double.NaN; // rounds of successive halving use different rows: their scores do not compare
         progress.start(what, settings.size());
         List<Supplier<FoldScore>> jobs = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {
             for (int f = 0; f < splits.size(); f++) {
                 int setting = s;
                 int fold = f;
+                boolean always = settings.get(s).isEmpty(); // the configured setting is scored whatever the budget
                 jobs.add(() -> {
+                    if (!always && deadlineNanos > 0 && System.nanoTime() > deadlineNanos) {
+                        return null;
+                    }
                     FoldScore score = FoldScore.of(candidates.get(setting), rows, splits.get(fold), problem, false);
                     finished(setting, fold, score, scores, remaining, settings, firstNumber, rows.rows(), rung);
                     return score;
                 });
             }
         }
-        workers.run(jobs, deadlineNanos);
+        workers.run(jobs);
         progress.finish();
         List<Trial> trials = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {

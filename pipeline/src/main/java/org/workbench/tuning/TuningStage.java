@@ -86,10 +86,10 @@ public final class TuningStage implements Stage {
         tune.space().forEach((path, d) -> Tuning.checkPath(config, path, d.sample(new java.util.Random(config.seed())),
                 "tune.space." + path));
 
-        TrialScorer scorer = new TrialScorer(config, problem, k, workers, 0, progress);
-        Trial configured = scorer.score("configured setting", List.of(Map.of()), 0, rawTrain, 0).get(0);
-        TrialScorer timed = new TrialScorer(config, problem, k, workers, deadline, progress);
-        Search.Outcome outcome = Search.run(tune, config.seed(), rawTrain, timed, metric);
+        TrialScorer scorer = new TrialScorer(config, problem, k, workers, deadline, progress);
+        Search.Outcome outcome = Search.run(tune, config.seed(), rawTrain, scorer, metric);
+        Trial configured = outcome.configured() != null ? outcome.configured()
+                : scorer.score("configured setting", List.of(Map.of()), 0, rawTrain, 0).get(0);
         if (outcome.finalRound().isEmpty()) {
             details.add("the time budget ran out before any setting was scored; the configured model is kept");
             data.put("method", tune.method());
@@ -159,9 +159,11 @@ public final class TuningStage implements Stage {
             details.add(String.format("test split (scored once, after the search): %s %.4f", metric, testScores.get(metric)));
         }
         details.add("wrote " + TUNED_YAML + ": the final config, to repeat this run without searching");
-        summary.add(String.format("%s: %d settings x %d folds; best %s %.4f with %s (configured %.4f); %s%s",
-                tune.method(), outcome.finalRound().size() + (outcome.trials().size() - outcome.finalRound().size()), k,
-                metric, best.mean(), best.params(), configured.mean(),
+        int settings = Search.settings(tune, config.seed()).size();
+        String scope = outcome.rungs().isEmpty() ? settings + " settings"
+                : settings + " settings raced in " + outcome.rungs().size() + " rounds (" + outcome.trials().size() + " trials)";
+        summary.add(String.format("%s: %s x %d folds; best %s %.4f with %s (configured %.4f); %s%s", tune.method(), scope, k,
+                metric, best.mean(), describe(best.params()), configured.mean(),
                 adopted ? "adopted" : "configured model kept",
                 testScores.containsKey(metric) ? String.format("; test %s %.4f", metric, testScores.get(metric)) : ""));
         return finalConfig;

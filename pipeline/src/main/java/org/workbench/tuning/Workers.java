@@ -10,8 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs independent jobs on a fixed number of threads and returns their results in job order, so a
- * result never depends on which thread finished first. With a deadline, jobs that have not started
- * by then are skipped (their result is null); jobs already running finish.
+ * result never depends on which thread finished first.
  */
 public final class Workers {
     private final int threads;
@@ -24,13 +23,11 @@ public final class Workers {
         return threads;
     }
 
-    /** Results in the order of {@code jobs}; null for a job skipped because {@code deadlineNanos} passed. */
-    public <T> List<T> run(List<Supplier<T>> jobs, long deadlineNanos) {
-        List<Supplier<T>> guarded = jobs.stream().<Supplier<T>>map(job -> () ->
-                deadlineNanos > 0 && System.nanoTime() > deadlineNanos ? null : job.get()).toList();
+    /** The results in the order of {@code jobs}. */
+    public <T> List<T> run(List<Supplier<T>> jobs) {
         if (threads == 1 || jobs.size() <= 1) {
             List<T> out = new ArrayList<>();
-            guarded.forEach(job -> out.add(job.get()));
+            jobs.forEach(job -> out.add(job.get()));
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, jobs.size()), runnable -> {
@@ -40,7 +37,7 @@ public final class Workers {
         });
         try {
             List<Future<T>> futures = new ArrayList<>();
-            guarded.forEach(job -> futures.add(pool.submit(job::get)));
+            jobs.forEach(job -> futures.add(pool.submit(job::get)));
             List<T> out = new ArrayList<>();
             for (Future<T> f : futures) {
                 out.add(f.get());
@@ -60,10 +57,5 @@ public final class Workers {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** As {@link #run(List, long)} without a deadline. */
-    public <T> List<T> run(List<Supplier<T>> jobs) {
-        return run(jobs, 0);
     }
 }

@@ -75,10 +75,24 @@ class DiagnosisTest {
                 new CurvePoint(JsonNodeFactory.instance.numberNode(1.0), 400, 0.93, 0, 0.80, 0));
         Diagnosis.Finding f = accuracy.learningCurve(rising);
         assertEquals("overfitting", f.kind());
-        // gain 0.02 >= 1% of the room (0.004): still rising
+        // gain 0.02 >= 1% of the room (0.004): still improving
         assertEquals("With 400 training rows per fold: training accuracy 0.930 vs validation 0.800 (gap 0.130),"
-                + " overfitting: the gap is above the limit 0.040. From 200 to 400 rows validation changed by +0.020:"
-                + " still rising, so more data would likely help.", f.text());
+                + " overfitting: the gap is above the limit 0.040. From 200 to 400 rows validation accuracy changed by +0.020:"
+                + " still improving, so more data would likely help.", f.text());
         assertEquals(true, f.numbers().get("still_rising"));
+    }
+
+    @Test
+    void forErrorsALearningCurveReportsTheRawChangeAndJudgesItAsAGain() {
+        // rmse, baseline 8: room 8, underfit above 4, "still improving" needs a fall of at least 0.08
+        Diagnosis rmse = new Diagnosis("rmse", 8.0, 0.10, 0.50);
+        List<CurvePoint> flat = List.of(new CurvePoint(JsonNodeFactory.instance.numberNode(0.78), 199, 5.09, 0, 5.29, 0),
+                new CurvePoint(JsonNodeFactory.instance.numberNode(1.0), 255, 5.09, 0, 5.25, 0));
+        Diagnosis.Finding f = rmse.learningCurve(flat);
+        assertEquals("underfitting", f.kind());
+        assertEquals("With 255 training rows per fold: training rmse 5.090 vs validation 5.250 (gap 0.160), underfitting:"
+                + " training 5.090 is above the level 4.000. From 199 to 255 rows validation rmse changed by -0.040: flat,"
+                + " so more of the same data will not help much.", f.text());
+        assertEquals(false, f.numbers().get("still_rising"));
     }
 }

@@ -57,4 +57,25 @@ class ReportPartsTest {
         assertEquals("a &amp; b &lt;c&gt;", Html.escape("a & b <c>"));
         assertEquals(List.of("x"), HtmlReport.text(Yaml.MAPPER.readTree("[x]")));
     }
+
+    @Test
+    void recordedImportanceAndWarningsAreShownInWhicheverShapeTheyCome() throws Exception {
+        String run = """
+                {"name": "x", "seed": 1, "config": {}, "data": {"sha256": "abc"},
+                 "stages": [
+                  {"stage": "collection", "summary": "read", "details": [], "data": {"warnings": [
+                     {"kind": "identifier", "column": "id", "message": "id looks like an identifier"}, "plain text warning"]}},
+                  {"stage": "evaluation", "summary": "scored", "details": [], "data": {
+                     "test": {"accuracy": 0.8}, "train": {"accuracy": 0.9}, "baseline": {"accuracy": 0.5},
+                     "importance": {"permutation": [{"feature": "age", "value": 0.05, "std": 0.01},
+                                                    {"feature": "sex", "value": 0.20, "std": 0.02}], "model": []}}},
+                  {"stage": "training", "summary": "trained", "details": [], "data": {"feature_importance": {"a": 1.0, "b": -2.0}}}]}
+                """;
+        String html = HtmlReport.render(Yaml.MAPPER.readTree(run), null);
+        assertEquals(true, html.contains("<li>id looks like an identifier</li><li>plain text warning</li>"));
+        assertEquals(true, html.contains("id=\"feature-importance-permutation\""));
+        assertEquals(true, html.contains("id=\"feature-importance\""));
+        assertEquals(false, html.contains("feature-importance-model"), "an empty list draws nothing");
+        assertEquals(true, html.contains("aria-label=\"Feature importance (permutation)\""));
+    }
 }

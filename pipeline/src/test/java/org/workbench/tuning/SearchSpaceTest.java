@@ -42,14 +42,15 @@ class SearchSpaceTest {
 
     @Test
     void uniformMapsTheDrawLinearly() throws Exception {
-        // u = 0.25 on [2, 6]: 2 + 0.25 * 4 = 3
+        // u = 0.25 on [2, 6]: 2 + 0.25 * 4 = 3; u = 0.123456 on [0, 1]: 0.1235 (4 significant digits)
         assertEquals(3.0, parse("{uniform: [2, 6]}").sample(new Fixed(0.25, 0)).doubleValue(), 1e-12);
+        assertEquals(0.1235, parse("{uniform: [0, 1]}").sample(new Fixed(0.123456, 0)).doubleValue(), 0);
     }
 
     @Test
     void logUniformIsUniformInTheExponent() throws Exception {
-        // u = 0.5 on [0.001, 1]: exp((ln 0.001 + ln 1) / 2) = 10^-1.5 = 0.0316228
-        assertEquals(0.0316228, parse("{log_uniform: [0.001, 1]}").sample(new Fixed(0.5, 0)).doubleValue(), 1e-7);
+        // u = 0.5 on [0.001, 1]: exp((ln 0.001 + ln 1) / 2) = 10^-1.5 = 0.0316228, kept to 4 significant digits
+        assertEquals(0.03162, parse("{log_uniform: [0.001, 1]}").sample(new Fixed(0.5, 0)).doubleValue(), 0);
         // u = 0.25 on [1, 10000]: 10^(4 * 0.25) = 10
         assertEquals(10.0, parse("{log_uniform: [1, 10000]}").sample(new Fixed(0.25, 0)).doubleValue(), 1e-9);
     }
@@ -101,8 +102,10 @@ class SearchSpaceTest {
         for (Map<String, JsonNode> setting : a) {
             assertEquals(List.of("train.params.max_depth", "train.params.learning_rate"), List.copyOf(setting.keySet()));
             assertEquals(1 + r.nextInt(10), setting.get("train.params.max_depth").intValue());
-            assertEquals(Math.exp(Math.log(0.001) + r.nextDouble() * (Math.log(1) - Math.log(0.001))),
-                    setting.get("train.params.learning_rate").doubleValue(), 1e-15);
+            double drawn = Math.exp(Math.log(0.001) + r.nextDouble() * (Math.log(1) - Math.log(0.001)));
+            double got = setting.get("train.params.learning_rate").doubleValue();
+            assertEquals(drawn, got, drawn * 5e-4);
+            assertEquals(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3e", drawn)), got, 0);
         }
     }
 

@@ -162,6 +162,18 @@ class TuningStageTest {
     }
 
     @Test
+    void anyConfigPathCanBeSearchedNotOnlyTrainerParams() throws IOException {
+        Run run = run(config("{enabled: true, cv_folds: 3, threads: 2, grid: {preprocess.impute.numeric: [mean, median],"
+                + " preprocess.drop: [[PassengerId, Name, Ticket, Cabin], [PassengerId, Name, Ticket, Cabin, Age]]}}"));
+        List<Trial> trials = trials(run);
+        assertEquals(4, trials.size());
+        assertEquals("mean", trials.get(0).params().get("preprocess.impute.numeric").asText());
+        assertEquals(5, trials.get(1).params().get("preprocess.drop").size());
+        // dropping Age changes what the tree sees, so the scores differ
+        assertTrue(trials.get(0).mean() != trials.get(1).mean());
+    }
+
+    @Test
     void anExhaustedTimeBudgetKeepsTheConfiguredModel() throws IOException {
         Run run = run(config("{enabled: true, cv_folds: 3, threads: 1, time_budget: 0.000001,"
                 + " grid: {train.params.max_depth: [2, 3]}}"));
