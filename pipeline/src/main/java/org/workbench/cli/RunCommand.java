@@ -9,6 +9,7 @@ import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.run.Artifacts;
+import org.workbench.run.FinalModel;
 import org.workbench.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
         StringBuilder others = new StringBuilder("test:");
         e.test().forEach((k, v) -> others.append(String.format(" %s=%.4f", k, v)));
         out.println(others);
+        if (FinalModel.isTuned(outcome.context())) {
+            Double tuned = FinalModel.testMetrics(outcome.context()).get(metric);
+            out.printf("tuning adopted another setting: its test %s is %.4f (the bundle holds this model)%n", metric, tuned);
+        }
         if (e.leaderboard() != null) {
             e.leaderboard().lines().forEach(out::println);
         }

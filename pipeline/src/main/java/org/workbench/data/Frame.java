@@ -12,8 +12,18 @@ public record Frame(Table features, Target target) {
         return features.rowCount();
     }
 
+    /**
+     * The given rows, which must be strictly increasing: Tablesaw's {@code Table.rows} sorts and
+     * de-duplicates its indices, so anything else would misalign features and target.
+     */
     public Frame subset(int[] rows) {
-        return new Frame(features.rows(rows), target.subset(rows));
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] <= rows[i - 1]) {
+                throw new IllegalArgumentException("row indices must be strictly increasing; got " + rows[i - 1]
+                        + " then " + rows[i] + " at position " + i);
+            }
+        }
+        return new Frame(features.rows(rows), target == null ? null : target.subset(rows));
     }
 
     public Frame withFeatures(Table newFeatures) {

@@ -11,9 +11,9 @@ import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.Evaluation;
 import org.workbench.run.Artifacts;
 import org.workbench.run.DataSource;
+import org.workbench.run.FinalModel;
 import org.workbench.run.Versions;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
@@ -68,10 +68,7 @@ public final class DeploymentStage implements Stage {
         String model = config.train().model().equals("auto") ? problem.model() : config.train().model();
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
                 .filter(c -> !config.preprocess().drop().contains(c)).toList();
-        Map<String, Double> metrics = context.find(Artifacts.EVALUATION).map(Evaluation::test).orElse(Map.of());
-        if (context.find(Artifacts.TUNED_CONFIG).isPresent()) {
-            metrics = Map.of(); // the evaluation stage measured the configured model, not this one
-        }
+        Map<String, Double> metrics = FinalModel.testMetrics(context);
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), model, source.columns(), required,
                 config.data().missingValues(), String.valueOf(config.data().delimiter()),
