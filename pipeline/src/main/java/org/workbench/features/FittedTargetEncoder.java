@@ -95,7 +95,7 @@ public record FittedTargetEncoder(double smoothing, int trainingRows, List<Strin
         return FeatureColumns.tableLike(features, out);
     }
 
-    /** E.g. "share of '1', smoothing 10.0, prior 0.3838; Sex: female 0.7388 (n=254), male 0.1923 (n=458)". */
+    /** E.g. "share of [1] per level, smoothing 10.0, prior [0.3838], ...; Sex: male [0.1923] (n=458), female [0.7388] (n=254)". */
     @Override
     public String summary() {
         if (columns.isEmpty()) {
@@ -106,8 +106,11 @@ public record FittedTargetEncoder(double smoothing, int trainingRows, List<Strin
         parts.add(what + " per level, smoothing " + Numbers.format(smoothing) + ", prior "
                 + prior.stream().map(Numbers::format).toList() + ", out of fold on " + trainingRows + " training rows");
         for (Encoding e : columns) {
+            // the most frequent levels say the most; ties keep level order
+            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, e.levels().size()).boxed().toList());
+            order.sort(java.util.Comparator.comparingInt((Integer j) -> e.counts().get(j)).reversed());
             List<String> shown = new ArrayList<>();
-            for (int j = 0; j < Math.min(e.levels().size(), 5); j++) {
+            for (int j : order.subList(0, Math.min(order.size(), 5))) {
                 shown.add(e.levels().get(j) + " " + e.values().get(j).stream().map(Numbers::format).toList()
                         + " (n=" + e.counts().get(j) + ")");
             }

@@ -20,6 +20,7 @@ import tech.tablesaw.columns.Column;
  */
 public record FittedImputer(int trainingRows, List<NumberFill> numeric, List<TextFill> categorical,
                             List<String> indicators, int droppedRows) implements FittedStep {
+    public static final String INDICATOR_SUFFIX = "_missing";
 
     /** A numeric column's fill value and the strategy that produced it. */
     public record NumberFill(String column, String strategy, double value, int missing) {
@@ -38,8 +39,6 @@ public record FittedImputer(int trainingRows, List<NumberFill> numeric, List<Tex
     public FittedImputer(int trainingRows, List<NumberFill> numeric, List<TextFill> categorical) {
         this(trainingRows, numeric, categorical, List.of(), 0);
     }
-
-    public static final String INDICATOR_SUFFIX = "_missing";
 
     @Override
     public String name() {

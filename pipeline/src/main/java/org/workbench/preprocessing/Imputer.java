@@ -154,14 +154,6 @@ public record Imputer(String numeric, String categorical, double fillNumeric, St
         return new FittedImputer.TextFill(column.name(), strategy, mostFrequent(counts), missing);
     }
 
-    static double mean(double[] values) {
-        return ColumnStats.mean(values);
-    }
-
-    static double median(double[] values) {
-        return ColumnStats.median(values);
-    }
-
     /** The most frequent value; on a tie the smallest, since runs are scanned in ascending order. */
     static double mostFrequent(double[] values) {
         double[] sorted = ColumnStats.sorted(values);

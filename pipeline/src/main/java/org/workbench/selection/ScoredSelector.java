@@ -21,8 +21,8 @@ import tech.tablesaw.columns.Column;
  *   <li>f_test, target_correlation: the {@code k} best by ANOVA/regression F, or by |r| (eta for classes);</li>
  *   <li>mutual_info: the {@code k} chosen by Tribuo's information-theoretic selector {@code miMethod}
  *       (mim, jmi, mrmr, cmim) with {@code bins} bins (classification only);</li>
- *   <li>model_based: the {@code k} most important features of a model: {@code tree} (CART) or
- *       {@code l1} (LARS lasso weights, regression only).</li>
+ *   <li>model_based: the {@code k} most important features of a model: {@code tree} (CART split
+ *       importance) or {@code l1} (L1-regularised logistic regression or lasso weights).</li>
  * </ul>
  * Every feature must be numeric (encode categorical columns first). Ties keep table order.
  */

@@ -30,7 +30,7 @@ public record SelectConfig(String method, List<String> include, List<String> exc
                 Key.number("correlation_threshold", 0.95, "correlation: |r| above which two features count as redundant"),
                 Key.choice("mi_method", "mim", TribuoScores.MI_METHODS, "mutual_info criterion: mim, jmi, mrmr, cmim"),
                 Key.integer("bins", 10, "mutual_info: bins used to discretise each feature"),
-                Key.choice("model", "tree", TribuoScores.MODELS, "model_based: tree (CART split importance) or l1 (lasso, regression)"),
+                Key.choice("model", "tree", TribuoScores.MODELS, "model_based: tree (CART split importance) or l1 (weights of L1-regularised logistic regression / lasso)"),
                 Key.list("include", List.of(), "keep only these features (after encoding; a source column keeps all its one-hot columns)"),
                 Key.list("exclude", List.of(), "drop these features (same naming as include)"));
     }

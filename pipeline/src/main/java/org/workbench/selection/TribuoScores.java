@@ -14,6 +14,9 @@ import org.tribuo.classification.fs.CMIM;
 import org.tribuo.classification.fs.JMI;
 import org.tribuo.classification.fs.MIM;
 import org.tribuo.classification.fs.mRMR;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.math.optimisers.AdaGradRDA;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.slm.LARSLassoTrainer;
 import org.workbench.core.InputException;
@@ -27,6 +30,9 @@ final class TribuoScores {
     public static final List<String> MODELS = List.of("tree", "l1");
     /** Depth of the CART tree whose splits rank the features. */
     private static final int TREE_DEPTH = 8;
+    /** L1 strength of the regularised-dual-averaging logistic regression: small weights become exactly 0. */
+    static final double L1 = 0.01;
+    private static final int L1_EPOCHS = 10;
 
     private TribuoScores() {
     }
@@ -63,14 +69,29 @@ final class TribuoScores {
         return FittedRanking.of("mutual_info", "mutual information (" + miMethod + " chooses, " + bins + " bins)", scores);
     }
 
-    /** The top-k features of a CART tree (split importance) or a LARS lasso (absolute weight). */
+    /**
+     * The top-k features of a CART tree (split importance) or of an L1-regularised linear model (absolute
+     * weight, the largest over the classes): logistic regression trained with regularised dual averaging
+     * for classes, LARS lasso for a numeric target. Features the model does not use are never kept.
+     */
     static FittedRanking modelImportance(Table features, Target target, String model, int k, long seed) {
         Model<?> trained;
-        if (model.equals("l1")) {
-            if (target.isCategorical()) {
-                throw new InputException("select.model l1 (lasso) needs a regression target; use tree for classification");
+        if (model.equals("l1") && target.isCategorical()) {
+            var data = TribuoData.classification(features, target);
+            trained = new LinearSGDTrainer(new LogMulticlass(), new AdaGradRDA(0.1, 1e-6, L1, 0, data.size()), L1_EPOCHS,
+                    -1, 1, seed).train(data);
+        } else if (model.equals("l1")) {
+            // Tribuo's LARS fails on a constant feature; such a feature has no weight to give anyway
+            Table varying = features.copy();
+            for (String name : features.columnNames()) {
+                if (FeatureScores.variance(features.doubleColumn(name).asDoubleArray()) == 0) {
+                    varying.removeColumns(name);
+                }
             }
-            trained = new LARSLassoTrainer(Math.min(k, features.columnCount())).train(TribuoData.regression(features, target));
+            if (varying.columnCount() == 0) {
+                throw new InputException("select.model l1: every feature is constant in the training rows");
+            }
+            trained = new LARSLassoTrainer(Math.min(k, varying.columnCount())).train(TribuoData.regression(varying, target));
         } else if (target.isCategorical()) {
             trained = new CARTClassificationTrainer(TREE_DEPTH, 1.0f, seed).train(TribuoData.classification(features, target));
         } else {

@@ -90,6 +90,8 @@ class EncodersTest {
         assertEquals(List.of("c_te"), out.columnNames());
         assertArrayEquals(new double[] {0.625, 0.5 / 3, 0.75, 0.5}, values(out, "c_te"), 1e-12);
         assertEquals(Map.of("missing or unseen values in c (encoded as the prior)", 1L), log.counts());
+        assertEquals("share of [1] per level, smoothing 1.0, prior [0.5], out of fold on 6 training rows;"
+                + " c: A [0.625] (n=3), B [0.1667] (n=2), C [0.75] (n=1)", fitted.summary());
     }
 
     @Test

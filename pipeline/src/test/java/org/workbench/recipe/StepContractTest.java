@@ -110,7 +110,8 @@ class StepContractTest {
                 new Case("select f_test", NO_CABIN, new ScoredSelector("f_test", 4, 0, "mim", 10, "tree", 1)),
                 new Case("select target_correlation", NO_CABIN, new ScoredSelector("target_correlation", 4, 0, "mim", 10, "tree", 1)),
                 new Case("select mutual_info mrmr", NO_CABIN, new ScoredSelector("mutual_info", 4, 0, "mrmr", 10, "tree", 1)),
-                new Case("select model_based tree", NO_CABIN, new ScoredSelector("model_based", 4, 0, "mim", 10, "tree", 1)));
+                new Case("select model_based tree", NO_CABIN, new ScoredSelector("model_based", 4, 0, "mim", 10, "tree", 1)),
+                new Case("select model_based l1", NO_CABIN, new ScoredSelector("model_based", 4, 0, "mim", 10, "l1", 1)));
     }
 
     @BeforeAll

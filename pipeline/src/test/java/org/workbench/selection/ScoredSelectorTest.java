@@ -91,6 +91,19 @@ class ScoredSelectorTest {
     }
 
     @Test
+    void modelBasedL1KeepsTheFeaturesWithWeight() {
+        FittedRanking fitted = new ScoredSelector("model_based", 2, 0, "mim", 4, "l1", 1).fit(features(), CLASSES);
+        assertTrue(fitted.features().size() >= 1 && fitted.features().size() <= 2, fitted.features().toString());
+        assertTrue(fitted.measure().startsWith("|"), fitted.measure());
+        double lowestKept = fitted.scores().stream().filter(FittedRanking.Score::kept)
+                .mapToDouble(FittedRanking.Score::score).min().orElseThrow();
+        assertTrue(fitted.scores().stream().filter(sc -> !sc.kept()).allMatch(sc -> sc.score() <= lowestKept));
+        Target numeric = Target.values("v", new double[] {1, 2, 3, 4, 5, 6});
+        FittedRanking lasso = new ScoredSelector("model_based", 1, 0, "mim", 4, "l1", 1).fit(features(), numeric);
+        assertEquals(1, lasso.features().size());
+    }
+
+    @Test
     void aCategoricalFeatureMustBeEncodedFirst() {
         Table t = features().copy();
         t.addColumns(tech.tablesaw.api.StringColumn.create("s", "a", "b", "a", "b", "a", "b"));
