@@ -44,7 +44,7 @@ final class ClusteringModels {
                     List.of(), (p, seed, data) -> new KMeansTrainer(1, 1, new L2Distance(),
                             KMeansTrainer.Initialisation.RANDOM, 1, seed)),
             new ModelSpec("kmeans", Task.CLUSTERING,
-                    "K-means: k centres, each row joins the nearest and each centre moves to its rows' mean; scale the features first.",
+                    "K-means: k centres, each row joins the nearest and each centre moves to its rows' mean; scale features measured in different units.",
                     KMEANS_PARAMS, (p, seed, data) -> kmeans(p, seed, data)),
             new ModelSpec("hdbscan", Task.CLUSTERING,
                     "HDBSCAN: clusters are dense regions of any shape, found without choosing k; sparse rows are labelled noise.",

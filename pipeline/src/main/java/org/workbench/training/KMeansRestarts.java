@@ -20,6 +20,9 @@ import org.tribuo.provenance.TrainerProvenance;
  * every start differs and refits with the same seed repeat exactly.
  */
 final class KMeansRestarts implements Trainer<ClusterID> {
+    /** Relative difference in spread below which two starts count as equally good (the first is kept). */
+    private static final double TIE = 1e-9;
+
     private final KMeansTrainer trainer;
     private final Distance distance;
     private final int restarts;
@@ -45,7 +48,9 @@ final class KMeansRestarts implements Trainer<ClusterID> {
         for (int r = 0; r < restarts; r++) {
             KMeansModel model = trainer.train(data, provenance, fit * restarts + r);
             double spread = spread(model, data);
-            if (spread < bestSpread) {
+            // a later start must be clearly better: starts that find the same clusters differ only by
+            // rounding, which with several threads depends on timing, and must not decide the winner
+            if (spread < bestSpread * (1 - TIE)) {
                 best = model;
                 bestSpread = spread;
             }

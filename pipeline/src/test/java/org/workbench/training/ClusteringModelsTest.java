@@ -81,6 +81,25 @@ class ClusteringModelsTest {
         assertEquals(139.8, wcssTen, 0.3);
     }
 
+    @Test
+    void severalThreadsStillGiveTheSameClustersOnEveryRefit() {
+        // four groups along the diagonal; with two threads, rounding differs from run to run
+        Random random = new Random(1);
+        int n = 12_000;
+        Table table = Table.create("t");
+        for (int d = 0; d < 6; d++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (i % 4) * 3 + random.nextGaussian();
+            }
+            table.addColumns(DoubleColumn.create("f" + d, v));
+        }
+        ObjectNode twoThreads = params().put("k", 4).put("threads", 2);
+        String[] first = fit("kmeans", twoThreads, table).predict(table).labels();
+        assertArrayEquals(first, fit("kmeans", twoThreads, table).predict(table).labels());
+        assertEquals(4, Arrays.stream(first).distinct().count());
+    }
+
     private static double wcss(Predictions p) {
         return ClusteringMetrics.compute(IRIS_SCALED, IRIS_SCALED.columnNames(), null, p.labels(), 1L).wcss();
     }
