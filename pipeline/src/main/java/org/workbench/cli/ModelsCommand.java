@@ -20,7 +20,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "only this task: ${COMPLETION-CANDIDATES}")
     TaskName task;
 
-    enum TaskName { classification, regression }
+    enum TaskName { classification, regression, clustering }
 
     @Override
     public Integer call() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Score raw CSV rows with a model bundle. The input needs the training columns (the target may be absent); output: row, prediction and class probabilities.",
+        description = "Score raw CSV rows with a model bundle. The input needs the training columns (the target may be absent); output: row, prediction (the class, value or cluster) and class probabilities.",
         footer = {"", "Example:",
                 "  workbench predict --model reports/titanic/20261126T101500Z/model.bundle --input passengers.csv --output scored.csv"})
 final class PredictCommand implements Callable<Integer> {

@@ -40,11 +40,13 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PipelineConfig cfg = ConfigLoader.load(config, overrides);
         Table table = CsvSource.read(cfg.data());
-        if (!table.containsColumn(cfg.problem().target())) {
-            throw new InputException(cfg.data().source() + ": no target column '" + cfg.problem().target()
+        String target = cfg.problem().target();
+        if (target != null && !table.containsColumn(target)) {
+            throw new InputException(cfg.data().source() + ": no target column '" + target
                     + "' (problem.target); columns are " + table.columnNames());
         }
-        Problem problem = DefinitionStage.define(cfg.problem(), cfg.train(), table.column(cfg.problem().target()),
+        DefinitionStage.checkConfig(cfg);
+        Problem problem = DefinitionStage.define(cfg.problem(), cfg.train(), target == null ? null : table.column(target),
                 cfg.data().source().toString());
         for (String drop : cfg.preprocess().drop()) {
             if (!table.containsColumn(drop)) {
@@ -58,8 +60,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
                     c.countMissing(), c.name().equals(problem.target()) ? "  <- target" : "");
         }
-        out.printf("problem: %s of '%s', metric %s, algorithm %s%n", problem.task().label(), problem.target(),
-                problem.metric(), problem.model());
+        String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
+                : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
+        out.printf("problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
         return ErrorHandler.OK;
     }
 }

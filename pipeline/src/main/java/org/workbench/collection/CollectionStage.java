@@ -52,11 +52,14 @@ public final class CollectionStage implements Stage {
         DataProfile profile = DataProfile.of(table, problem.target());
         context.put(Artifacts.PROFILE, profile);
 
-        Column<?> targetColumn = table.column(problem.target());
-        int[] kept = rowsWithTarget(targetColumn);
+        // clustering keeps every row: its label column, if any, only scores the rows that have a label
+        boolean clustering = problem.task() == Task.CLUSTERING;
+        int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
+                : rowsWithTarget(table.column(problem.target()));
         int dropped = table.rowCount() - kept.length;
-        Table features = table.rows(kept).removeColumns(problem.target());
-        Target target = target(problem, table.column(problem.target()), kept);
+        Table features = problem.target() == null ? table.copy() : table.rows(kept).removeColumns(problem.target());
+        Target target = problem.target() == null ? Target.none(kept.length)
+                : target(problem, table.column(problem.target()), kept);
         Frame all = new Frame(features, target);
 
         List<DataSource.InputColumn> schema = new ArrayList<>();
@@ -68,10 +71,12 @@ public final class CollectionStage implements Stage {
         context.put(Artifacts.ALL_ROWS, all);
 
         DataConfig.Split splitCfg = config.data().split();
-        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify(), config.seed());
+        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());
-        profile = profile.withWarnings(DataWarnings.of(profile, all, train, test));
+        profile = profile.withWarnings(clustering
+                ? DataWarnings.of(profile, unlabelled(all), unlabelled(train), unlabelled(test))
+                : DataWarnings.of(profile, all, train, test));
         context.put(Artifacts.PROFILE, profile);
         context.put(Artifacts.RAW_TRAIN, train);
         context.put(Artifacts.RAW_TEST, test);
@@ -103,13 +108,18 @@ public final class CollectionStage implements Stage {
         return StageResult.of(name(), summary, details, data);
     }
 
+    /** A clustering label is not predicted, so a column that matches it is no leak; duplicates are judged on features. */
+    private static Frame unlabelled(Frame frame) {
+        return new Frame(frame.features(), Target.none(frame.rows()));
+    }
+
     private static int[] rowsWithTarget(Column<?> target) {
         String[] labels = Labels.of(target);
         return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != null).toArray();
     }
 
     private static Target target(Problem problem, Column<?> column, int[] kept) {
-        if (problem.task() == Task.CLASSIFICATION) {
+        if (problem.task() != Task.REGRESSION) {
             String[] all = Labels.of(column);
             String[] out = new String[kept.length];
             for (int i = 0; i < kept.length; i++) {

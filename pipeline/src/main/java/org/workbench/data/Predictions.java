@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a model said about a set of rows. Classification: a label per row and, when the model gives
- * them, class probabilities in {@code classes} order. Regression: a value per row.
+ * them, class probabilities in {@code classes} order. Regression: a value per row. Clustering: a
+ * cluster name per row in {@code labels}.
  */
 public record Predictions(String[] labels, double[][] probabilities, List<String> classes, double[] values) {
 
@@ -14,6 +15,11 @@ public record Predictions(String[] labels, double[][] probabilities, List<String
 
     public static Predictions regression(double[] values) {
         return new Predictions(null, null, List.of(), values);
+    }
+
+    /** Clustering: the cluster each row falls into, as text ("0", "1", ... or "noise"). */
+    public static Predictions clusters(String[] clusters) {
+        return new Predictions(clusters, null, List.of(), null);
     }
 
     public int size() {

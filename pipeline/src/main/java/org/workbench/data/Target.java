@@ -18,6 +18,19 @@ public record Target(String name, String[] labels, double[] values) {
         return new Target(name, null, values);
     }
 
+    /**
+     * No target at all (clustering without a label column): only a row count, so frames can still be
+     * subset row by row. Its labels are all null and its name is null.
+     */
+    public static Target none(int rows) {
+        return new Target(null, new String[rows], null);
+    }
+
+    /** False for {@link #none}: there is no column to learn from or score against. */
+    public boolean isPresent() {
+        return name != null;
+    }
+
     public boolean isCategorical() {
         return labels != null;
     }

@@ -1,8 +1,11 @@
 package org.workbench.data;
 
-/** What kind of answer the model gives. */
+/**
+ * What kind of answer the model gives: a class, a number, or (clustering, unsupervised) the group a
+ * row falls into, learned without any target.
+ */
 public enum Task {
-    CLASSIFICATION, REGRESSION;
+    CLASSIFICATION, REGRESSION, CLUSTERING;
 
     public String label() {
         return name().toLowerCase();

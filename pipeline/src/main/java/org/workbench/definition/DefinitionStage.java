@@ -50,6 +50,9 @@ public final class DefinitionStage implements Stage {
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
         ProblemConfig cfg = config.problem();
+        if (cfg.isClustering()) {
+            return clustering(context);
+        }
         Table table = CsvSource.read(config.data(), Set.of(cfg.target()));
         Problem problem = define(cfg, config.train(), table.column(cfg.target()), config.data().source().toString());
         context.put(Artifacts.PROBLEM, problem);
@@ -90,8 +93,57 @@ public final class DefinitionStage implements Stage {
         return StageResult.of(name(), summary, details, data);
     }
 
-    /** Resolves "auto" choices and validates the problem against the target column. */
+    private StageResult clustering(RunContext context) {
+        PipelineConfig config = context.config();
+        ProblemConfig cfg = config.problem();
+        checkConfig(config);
+        Column<?> label = cfg.target() == null ? null
+                : CsvSource.read(config.data(), Set.of(cfg.target())).column(cfg.target());
+        Problem problem = define(cfg, config.train(), label, config.data().source().toString());
+        context.put(Artifacts.PROBLEM, problem);
+
+        List<String> details = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("task", problem.task().label());
+        data.put("metric", problem.metric());
+        data.put("model", problem.model());
+        String what = "no label column: clusters are judged by their own shape (silhouette, within-cluster sum of squares)";
+        if (label != null) {
+            TreeMap<String, Integer> counts = new TreeMap<>();
+            for (String l : Labels.of(label)) {
+                if (l != null) {
+                    counts.merge(l, 1, Integer::sum);
+                }
+            }
+            data.put("label", cfg.target());
+            data.put("label_classes", counts);
+            data.put("label_missing", countMissing(label));
+            what = "label column '" + cfg.target() + "' " + counts + " scores agreement (ARI, NMI) and is never a feature";
+        }
+        details.add("clustering learns from the features alone; cross-validation, tuning and comparison do not apply");
+        String summary = String.format("clustering (explicit); %s; scored by %s; algorithm %s", what, problem.metric(),
+                problem.model());
+        return StageResult.of(name(), summary, details, data);
+    }
+
+    /**
+     * Checks settings of other stages that depend on the task; for clustering, everything that learns
+     * from a target is refused.
+     */
+    public static void checkConfig(PipelineConfig config) {
+        if (config.problem().isClustering()) {
+            ClusteringProblem.checkStages(config);
+        }
+    }
+
+    /**
+     * Resolves "auto" choices and validates the problem against the target column. For clustering
+     * {@code target} is the optional label column (null when there is none).
+     */
     public static Problem define(ProblemConfig cfg, TrainConfig train, Column<?> target, String file) {
+        if (cfg.isClustering()) {
+            return ClusteringProblem.define(cfg, train, target, file);
+        }
         int missing = countMissing(target);
         if (missing > 0 && cfg.missingTarget().equals("fail")) {
             throw new ConfigException("problem.missing_target", file + ": target '" + cfg.target() + "' has "
@@ -129,8 +181,7 @@ public final class DefinitionStage implements Stage {
         } else if (cfg.positiveClass() != null) {
             throw new ConfigException("problem.positive_class", "only applies to classification");
         }
-        String metric = cfg.metric().equals("auto") ? (task == Task.CLASSIFICATION ? "accuracy" : "rmse") : cfg.metric();
-        MetricNames.check(metric, task, "problem.metric");
+        String metric = MetricNames.resolve(cfg.metric(), task, "problem.metric");
         String model = train.model().equals("auto") ? ModelCatalog.defaultModel(task) : train.model();
         ModelCatalog.spec(model, task).resolvedParams(train.params());
         return new Problem(cfg.target(), task, metric, positive, classes, model);

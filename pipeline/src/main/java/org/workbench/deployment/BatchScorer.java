@@ -43,7 +43,7 @@ public final class BatchScorer {
         if (!extra.isEmpty()) {
             notes.add("ignored column" + (extra.size() == 1 ? " " : "s ") + extra + " (not used by the model)");
         }
-        if (header.contains(m.target())) {
+        if (m.target() != null && header.contains(m.target())) {
             notes.add("ignored the target column '" + m.target() + "'");
         }
         ApplyLog log = new ApplyLog();

@@ -49,6 +49,9 @@ public final class EvaluationStage implements Stage {
         PipelineConfig config = context.config();
         EvaluateConfig cfg = config.evaluate();
         Problem problem = context.get(Artifacts.PROBLEM);
+        if (problem.task() == org.workbench.data.Task.CLUSTERING) {
+            return ClusteringEvaluation.run(name(), context);
+        }
         Frame train = context.get(Artifacts.TRAIN);
         Frame test = context.get(Artifacts.TEST);
         Frame rawTrain = context.get(Artifacts.RAW_TRAIN);

@@ -12,7 +12,9 @@ public final class MetricNames {
             "f1", "precision_macro", "recall_macro", "f1_macro", "f1_weighted", "roc_auc", "average_precision", "log_loss", "mcc",
             "kappa");
     private static final List<String> REGRESSION = List.of("mse", "rmse", "mae", "r2", "mape");
-    private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "mape");
+    /** ari and nmi need a label column (problem.target) to compare the clusters with. */
+    private static final List<String> CLUSTERING = List.of("silhouette", "wcss", "ari", "nmi");
+    private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "mape", "wcss");
 
     /** The value of {@code problem.metric} that stands for the task's default metric. */
     public static final String AUTO = "auto";
@@ -28,18 +30,30 @@ public final class MetricNames {
         return REGRESSION;
     }
 
+    public static List<String> clustering() {
+        return CLUSTERING;
+    }
+
     public static List<String> forTask(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
+        return switch (task) {
+            case CLASSIFICATION -> CLASSIFICATION;
+            case REGRESSION -> REGRESSION;
+            case CLUSTERING -> CLUSTERING;
+        };
     }
 
-    /** accuracy for classification, rmse for regression. */
+    /** accuracy for classification, rmse for regression, silhouette for clustering. */
     public static String defaultMetric(Task task) {
-        return task == Task.CLASSIFICATION ? "accuracy" : "rmse";
+        return switch (task) {
+            case CLASSIFICATION -> "accuracy";
+            case REGRESSION -> "rmse";
+            case CLUSTERING -> "silhouette";
+        };
     }
 
-    /** False for errors and losses (mse, rmse, mae, log_loss, mape), true for scores. */
+    /** False for errors and losses (mse, rmse, mae, log_loss, mape, wcss), true for scores. */
     public static boolean higherIsBetter(String metric) {
-        if (!CLASSIFICATION.contains(metric) && !REGRESSION.contains(metric)) {
+        if (!CLASSIFICATION.contains(metric) && !REGRESSION.contains(metric) && !CLUSTERING.contains(metric)) {
             throw new IllegalArgumentException("unknown metric '" + metric + "'");
         }
         return !LOWER_IS_BETTER.contains(metric);
@@ -57,10 +71,11 @@ public final class MetricNames {
         if (valid.contains(metric)) {
             return;
         }
-        Task otherTask = task == Task.CLASSIFICATION ? Task.REGRESSION : Task.CLASSIFICATION;
+        Task otherTask = java.util.Arrays.stream(Task.values()).filter(t -> t != task && forTask(t).contains(metric))
+                .findFirst().orElse(null);
         String suggestion = Suggest.nearest(metric, valid);
         String hint;
-        if (forTask(otherTask).contains(metric)) {
+        if (otherTask != null) {
             hint = " (it is a " + otherTask.label() + " metric);";
         } else if (suggestion != null) {
             hint = "; did you mean '" + suggestion + "'?";

@@ -13,8 +13,16 @@ public final class Scoring {
     private Scoring() {
     }
 
-    /** The full report: a {@link ClassificationReport} or a {@link RegressionReport}. */
+    /**
+     * The full report: a {@link ClassificationReport}, a {@link RegressionReport}, or for clustering a
+     * {@link ClusteringReport} of agreement with the label column only (the silhouette and
+     * within-cluster sum of squares need the feature rows: {@link ClusteringMetrics#compute}).
+     */
     public static Object report(Problem problem, Target truth, Predictions predicted) {
+        if (problem.task() == Task.CLUSTERING) {
+            return ClusteringMetrics.compute(null, List.of(), truth.isPresent() ? truth.labels() : null,
+                    predicted.labels(), 0L);
+        }
         if (problem.task() == Task.CLASSIFICATION) {
             return ClassificationMetrics.compute(truth.labels(), predicted, problem.classes(), problem.positiveClass());
         }
@@ -24,7 +32,14 @@ public final class Scoring {
     /** Headline metrics, restricted to {@code wanted} (plus the primary metric) when it is not empty. */
     public static Map<String, Double> headline(Problem problem, Target truth, Predictions predicted, List<String> wanted) {
         Object report = report(problem, truth, predicted);
-        Map<String, Double> all = report instanceof ClassificationReport c ? c.headline() : ((RegressionReport) report).headline();
+        Map<String, Double> all;
+        if (report instanceof ClassificationReport c) {
+            all = c.headline();
+        } else if (report instanceof ClusteringReport c) {
+            all = c.headline();
+        } else {
+            all = ((RegressionReport) report).headline();
+        }
         return restrict(all, problem.metric(), wanted);
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.workbench.core.RunContext;
 import org.workbench.core.StageResult;
 import org.workbench.evaluation.ClassificationReport;
+import org.workbench.evaluation.ClusteringReport;
 import org.workbench.evaluation.Evaluation;
 
 /** A readable stage-by-stage account of a run, in Markdown. */
@@ -51,6 +52,16 @@ final class Report {
             md.append('\n');
         }
         md.append('\n');
+        if (e.testReport() instanceof ClusteringReport c) {
+            md.append("Rows per cluster on the test split").append(c.noise() > 0 ? " (noise: rows in no cluster)" : "")
+                    .append(":\n\n| cluster | rows |\n|---|---|\n");
+            c.sizes().forEach((cluster, rows) -> md.append("| ").append(cluster).append(" | ").append(rows).append(" |\n"));
+            md.append("\nCross-validation does not apply to clustering (there is no target to validate against).");
+            if (c.silhouetteSampled()) {
+                md.append(" The silhouette was computed on a seeded sample of ").append(c.silhouetteRows()).append(" rows.");
+            }
+            md.append("\n\n");
+        }
         if (e.testReport() instanceof ClassificationReport c) {
             md.append("Confusion matrix (rows = truth, columns = predicted):\n\n");
             List<String> classes = c.classes();

@@ -17,21 +17,30 @@ public final class ModelCatalog {
 
     private static final List<ModelSpec> CLASSIFICATION = ClassificationModels.ALL;
     private static final List<ModelSpec> REGRESSION = RegressionModels.ALL;
+    private static final List<ModelSpec> CLUSTERING = ClusteringModels.ALL;
 
     private ModelCatalog() {
     }
 
-    /** Every algorithm, classification first. */
+    /** Every algorithm: classification, then regression, then clustering. */
     public static List<ModelSpec> all() {
-        return Stream.concat(CLASSIFICATION.stream(), REGRESSION.stream()).toList();
+        return Stream.of(CLASSIFICATION, REGRESSION, CLUSTERING).flatMap(List::stream).toList();
     }
 
     public static List<ModelSpec> forTask(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
+        return switch (task) {
+            case CLASSIFICATION -> CLASSIFICATION;
+            case REGRESSION -> REGRESSION;
+            case CLUSTERING -> CLUSTERING;
+        };
     }
 
     public static String defaultModel(Task task) {
-        return task == Task.CLASSIFICATION ? "logistic_regression" : "linear_regression";
+        return switch (task) {
+            case CLASSIFICATION -> "logistic_regression";
+            case REGRESSION -> "linear_regression";
+            case CLUSTERING -> "kmeans";
+        };
     }
 
     /**
@@ -48,10 +57,11 @@ public final class ModelCatalog {
             return spec;
         }
         String valid = " valid: " + String.join(", ", byName.keySet());
-        Task other = task == Task.CLASSIFICATION ? Task.REGRESSION : Task.CLASSIFICATION;
-        if (forTask(other).stream().anyMatch(s -> s.name().equals(name))) {
-            throw new ConfigException("train.model", "'" + name + "' is not a " + task.label() + " model (it is for "
-                    + other.label() + ");" + valid);
+        for (Task other : Task.values()) {
+            if (other != task && forTask(other).stream().anyMatch(s -> s.name().equals(name))) {
+                throw new ConfigException("train.model", "'" + name + "' is not a " + task.label() + " model (it is for "
+                        + other.label() + ");" + valid);
+            }
         }
         String nearest = Suggest.nearest(name, byName.keySet());
         throw new ConfigException("train.model", "'" + name + "' is not a " + task.label() + " model;"

@@ -11,7 +11,7 @@ import org.workbench.config.Yaml;
 public record TrainConfig(String model, JsonNode params) {
 
     public static final List<Key> KEYS = List.of(
-            Key.string("model", "auto", "algorithm name (see `workbench stages`); auto = logistic_regression or linear_regression"),
+            Key.string("model", "auto", "algorithm name (see `workbench stages`); auto = logistic_regression, linear_regression or kmeans (clustering)"),
             Key.map("params", "algorithm parameters, checked against the algorithm's list"));
 
     public static TrainConfig parse(Section t) {

@@ -15,6 +15,8 @@ import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.hdbscan.HdbscanModel;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.slm.SparseLinearModel;
@@ -33,6 +35,9 @@ public final class TrainedModel {
     static {
         QuietLogging.apply();
     }
+
+    /** The cluster name of rows HDBSCAN leaves out of every cluster. */
+    public static final String NOISE = "noise";
 
     private final Model<?> model;
     private final Task task;
@@ -70,6 +75,9 @@ public final class TrainedModel {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static TrainedModel train(ModelSpec spec, JsonNode params, long seed, Table features, Target target) {
+        if (spec.task() == Task.CLUSTERING) {
+            return cluster(spec, params, seed, features);
+        }
         if (target.isCategorical() != (spec.task() == Task.CLASSIFICATION)) {
             throw new InputException("train.model: '" + spec.name() + "' is a " + spec.task().label() + " model but target '"
                     + target.name() + "' holds " + (target.isCategorical() ? "labels" : "numbers"));
@@ -101,6 +109,16 @@ public final class TrainedModel {
         return new TrainedModel(model, spec.task(), millis);
     }
 
+    /** Clustering learns from the features alone: a label column, if any, is never seen here. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TrainedModel cluster(ModelSpec spec, JsonNode params, long seed, Table features) {
+        Trainer trainer = spec.trainer(params, seed, new ModelSpec.Shape(features.rowCount(), features.columnCount(), 1.0));
+        Dataset dataset = TribuoData.clustering(features);
+        long start = System.nanoTime();
+        Model<?> model = trainer.train(dataset);
+        return new TrainedModel(model, Task.CLUSTERING, (System.nanoTime() - start) / 1_000_000);
+    }
+
     /** The scale of a regression target (finite values only), 1 when there is none. */
     static double rootMeanSquare(double[] values) {
         double sum = 0;
@@ -118,6 +136,9 @@ public final class TrainedModel {
     /** Predictions for every row; columns are matched by name, extra columns are ignored. */
     @SuppressWarnings("unchecked")
     public Predictions predict(Table features) {
+        if (task == Task.CLUSTERING) {
+            return clusters((Model<ClusterID>) model, features);
+        }
         if (task == Task.CLASSIFICATION) {
             Model<Label> labelModel = (Model<Label>) model;
             Table rows = model instanceof MultinomialNaiveBayesModel ? atLeastZero(features) : features;
@@ -133,6 +154,22 @@ public final class TrainedModel {
             values[i] = predictions.get(i).getOutput().getValues()[0] - noWeightsOffset;
         }
         return Predictions.regression(values);
+    }
+
+    /**
+     * The cluster of each row, named by Tribuo's cluster number; HDBSCAN's cluster 0 holds the rows
+     * that belong to no dense region, so it is called "noise".
+     */
+    private Predictions clusters(Model<ClusterID> clusterModel, Table features) {
+        List<Prediction<ClusterID>> predictions =
+                clusterModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
+        boolean noiseCluster = model instanceof HdbscanModel;
+        String[] clusters = new String[predictions.size()];
+        for (int i = 0; i < clusters.length; i++) {
+            int id = predictions.get(i).getOutput().getID();
+            clusters[i] = noiseCluster && id == 0 ? NOISE : Integer.toString(id);
+        }
+        return Predictions.clusters(clusters);
     }
 
     /**
@@ -177,7 +214,7 @@ public final class TrainedModel {
         return featureNames;
     }
 
-    /** Class labels in sorted order (the order of probability columns); empty for regression. */
+    /** Class labels in sorted order (the order of probability columns); empty for regression and clustering. */
     public List<String> classes() {
         return classes;
     }
@@ -213,7 +250,11 @@ public final class TrainedModel {
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             throw new InputException("not a readable Tribuo model (" + e.getMessage() + ")", e);
         }
-        Class<? extends Output<?>> expected = task == Task.CLASSIFICATION ? Label.class : Regressor.class;
+        Class<? extends Output<?>> expected = switch (task) {
+            case CLASSIFICATION -> Label.class;
+            case REGRESSION -> Regressor.class;
+            case CLUSTERING -> ClusterID.class;
+        };
         if (!model.validate(expected)) {
             throw new InputException("the saved model is not a " + task.label() + " model");
         }

@@ -8,6 +8,8 @@ import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
@@ -28,6 +30,7 @@ import tech.tablesaw.columns.Column;
 public final class TribuoData {
     private static final LabelFactory LABELS = new LabelFactory();
     private static final RegressionFactory REGRESSORS = new RegressionFactory();
+    private static final ClusteringFactory CLUSTERS = new ClusteringFactory();
 
     private TribuoData() {
     }
@@ -66,6 +69,15 @@ public final class TribuoData {
         return dataset(features, outputs, REGRESSORS);
     }
 
+    /** A clustering dataset: features only, every row with Tribuo's "not yet assigned" cluster. */
+    public static MutableDataset<ClusterID> clustering(Table features) {
+        List<ClusterID> outputs = new ArrayList<>(features.rowCount());
+        for (int row = 0; row < features.rowCount(); row++) {
+            outputs.add(ClusteringFactory.UNASSIGNED_CLUSTER_ID);
+        }
+        return dataset(features, outputs, CLUSTERS);
+    }
+
     /** Rows to predict, every column a feature, with Tribuo's "unknown" output. */
     public static <T extends Output<T>> List<Example<T>> examples(Table features, T unknownOutput) {
         return examples(features, features.columnNames(), unknownOutput);
@@ -97,6 +109,10 @@ public final class TribuoData {
 
     public static Regressor unknownRegressor() {
         return RegressionFactory.UNKNOWN_REGRESSOR;
+    }
+
+    public static ClusterID unknownCluster() {
+        return ClusteringFactory.UNASSIGNED_CLUSTER_ID;
     }
 
     private static <T extends Output<T>> MutableDataset<T> dataset(Table features, List<T> outputs, OutputFactory<T> factory) {

@@ -16,6 +16,8 @@ class ModelsCommandTest {
         String out = cli.out();
         assertTrue(out.startsWith("classification (10 algorithms; default logistic_regression)\n"), out);
         assertTrue(out.contains("\nregression (10 algorithms; default linear_regression)\n"), out);
+        assertTrue(out.contains("\nclustering (3 algorithms; default kmeans)\n"), out);
+        assertTrue(out.contains("      init               default kmeans++ "), out);
         for (ModelSpec m : ModelCatalog.all()) {
             assertTrue(out.contains(String.format("  %-20s %s%n", m.name(), m.explanation())), m.name());
         }

@@ -59,7 +59,14 @@ class ConfigLoaderTest {
     void missingRequiredKeyIsNamed() throws IOException {
         Path file = write("data: {source: x.csv}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
-        assertEquals(file + ": problem.target: is required: column to predict", e.getMessage());
+        assertEquals(file + ": problem.target: is required for classification and regression: the column to predict"
+                + " (only task: clustering works without one)", e.getMessage());
+        Path regression = write("problem: {task: regression}\ndata: {source: x.csv}\n");
+        ConfigException r = assertThrows(ConfigException.class, () -> ConfigLoader.load(regression, List.of()));
+        assertEquals(regression + ": problem.target: is required for regression: the column to predict"
+                + " (only task: clustering works without one)", r.getMessage());
+        Path clustering = write("problem: {task: clustering}\ndata: {source: x.csv}\n");
+        assertEquals(null, ConfigLoader.load(clustering, List.of()).problem().target());
     }
 
     @Test

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workbench.config.ConfigLoader;
 import org.workbench.core.InputException;
 import org.workbench.data.Task;
 import org.workbench.training.TrainConfig;
@@ -81,5 +85,67 @@ class DefinitionStageTest {
         InputException e = assertThrows(InputException.class,
                 () -> DefinitionStage.define(problem("auto", "auto", "Yes", "drop"), AUTO, y, "f.csv"));
         assertEquals("problem.positive_class: 'Yes' is not a class of 'y'; classes are [no, yes]", e.getMessage());
+    }
+
+    @Test
+    void clusteringNeedsNoTargetAndTreatsOneAsALabel() {
+        ProblemConfig none = new ProblemConfig(null, "clustering", "auto", null, "drop");
+        Problem p = DefinitionStage.define(none, AUTO, null, "f.csv");
+        assertEquals(Task.CLUSTERING, p.task());
+        assertEquals("silhouette", p.metric());
+        assertEquals("kmeans", p.model());
+        assertEquals(null, p.target());
+        assertEquals(List.of(), p.classes());
+
+        StringColumn species = StringColumn.create("y", "a", "", "b");
+        Problem labelled = DefinitionStage.define(problem("clustering", "ari", null, "fail"), AUTO, species, "f.csv");
+        assertEquals("y", labelled.target());
+        assertEquals("ari", labelled.metric());
+
+        InputException ari = assertThrows(InputException.class, () -> DefinitionStage.define(
+                new ProblemConfig(null, "clustering", "ari", null, "drop"), AUTO, null, "f.csv"));
+        assertEquals("problem.metric: 'ari' compares the clusters with a label column; set problem.target to one, or use"
+                + " silhouette or wcss", ari.getMessage());
+        InputException accuracy = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("clustering", "accuracy", null, "drop"), AUTO, species, "f.csv"));
+        assertTrue(accuracy.getMessage().startsWith("problem.metric: 'accuracy' is not a clustering metric (it is a"
+                + " classification metric); valid: silhouette, wcss, ari, nmi"), accuracy.getMessage());
+        InputException positive = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("clustering", "auto", "a", "drop"), AUTO, species, "f.csv"));
+        assertEquals("problem.positive_class: only applies to classification", positive.getMessage());
+        TrainConfig forest = new TrainConfig("random_forest", JsonNodeFactory.instance.objectNode());
+        InputException model = assertThrows(InputException.class, () -> DefinitionStage.define(none, forest, null, "f.csv"));
+        assertTrue(model.getMessage().startsWith("train.model: 'random_forest' is not a clustering model (it is for"
+                + " classification); valid: baseline, kmeans, hdbscan"), model.getMessage());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void clusteringRefusesEverySettingThatLearnsFromATarget() throws java.io.IOException {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "problem: {task: clustering}\ndata: {source: x.csv}\n");
+        DefinitionStage.checkConfig(ConfigLoader.load(file, List.of()));
+        String[][] cases = {
+            {"features.encode=target", "features.encode: target encoding learns from the target; use onehot, ordinal or"
+                    + " frequency; clustering has no target"},
+            {"features.encode_columns.Sex=target", "features.encode_columns.Sex: target encoding learns from the target;"
+                    + " use onehot, ordinal or frequency; clustering has no target"},
+            {"select.method=f_test", "select.method: 'f_test' scores features against the target; use variance, or"
+                    + " select.include / select.exclude; clustering has no target"},
+            {"evaluate.compare=[kmeans, hdbscan]", "evaluate.compare: algorithms are compared by cross-validated scores"
+                    + " against the target; clustering has no target"},
+            {"evaluate.importance_repeats=3", "evaluate.importance_repeats: permutation importance measures a drop in a"
+                    + " score against the target; clustering has no target"},
+            {"evaluate.metrics=[silhouette, nmi]", "evaluate.metrics[1]: 'nmi' compares the clusters with a label column;"
+                    + " set problem.target to one, or use silhouette or wcss"},
+        };
+        for (String[] c : cases) {
+            InputException e = assertThrows(InputException.class,
+                    () -> DefinitionStage.checkConfig(ConfigLoader.load(file, List.of(c[0]))), c[0]);
+            assertEquals(c[1], e.getMessage(), c[0]);
+        }
+        DefinitionStage.checkConfig(ConfigLoader.load(file, List.of("select.method=variance", "features.encode=frequency")));
     }
 }

@@ -68,6 +68,16 @@ class ShippedConfigsTest {
             case "titanic" -> assertTrue(acc >= 0.75, "titanic accuracy " + acc);
             case "penguins" -> assertTrue(acc >= 0.95, "penguins accuracy " + acc);
             case "adult" -> assertTrue(acc >= 0.80, "adult accuracy " + acc);
+            case "iris_kmeans" -> {
+                assertTrue(m.path("test").path("ari").asDouble() >= 0.6, "iris k-means test ARI " + m.path("test"));
+                assertTrue(m.path("all_rows").path("ari").asDouble() >= 0.6, "iris k-means ARI " + m.path("all_rows"));
+                assertEquals(0.0, m.path("baseline").path("ari").asDouble(), 1e-12);
+                assertEquals(3, m.path("all_rows_report").path("clusters").asInt());
+            }
+            case "penguins_hdbscan" -> {
+                assertTrue(m.path("all_rows").path("ari").asDouble() >= 0.5, "penguins HDBSCAN ARI " + m.path("all_rows"));
+                assertTrue(m.path("all_rows_report").path("clusters").asInt() >= 2, m.path("all_rows_report").toString());
+            }
             case "auto_mpg", "california_housing" -> {
                 double rmse = m.path("test").path("rmse").asDouble();
                 double baseline = m.path("baseline").path("rmse").asDouble();

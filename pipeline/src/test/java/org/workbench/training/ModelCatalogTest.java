@@ -32,7 +32,9 @@ class ModelCatalogTest {
         assertEquals(List.of("baseline", "linear_regression", "least_squares", "ridge", "lasso", "elastic_net",
                 "decision_tree", "random_forest", "knn", "xgboost"),
                 ModelCatalog.forTask(Task.REGRESSION).stream().map(ModelSpec::name).toList());
-        assertEquals(20, ModelCatalog.all().size());
+        assertEquals(List.of("baseline", "kmeans", "hdbscan"),
+                ModelCatalog.forTask(Task.CLUSTERING).stream().map(ModelSpec::name).toList());
+        assertEquals(23, ModelCatalog.all().size());
         for (ModelSpec spec : ModelCatalog.all()) {
             assertFalse(spec.explanation().isBlank(), spec.name());
             assertTrue(spec.explanation().endsWith("."), spec.name());

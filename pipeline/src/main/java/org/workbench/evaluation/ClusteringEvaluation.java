@@ -1,0 +1,112 @@
+package org.workbench.evaluation;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.RunContext;
+import org.workbench.core.StageResult;
+import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
+import org.workbench.data.Target;
+import org.workbench.data.Task;
+import org.workbench.definition.Problem;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.run.Artifacts;
+import org.workbench.training.ModelCatalog;
+import org.workbench.training.TrainedModel;
+
+/**
+ * The evaluation stage for clustering. The model was fitted on the training rows; it assigns the
+ * held-out test rows to its clusters, and those are scored, beside the training rows, every row, and
+ * a baseline that puts every row in one cluster. Cross-validation does not apply: there is no
+ * target to validate against, so it is recorded as not applicable.
+ */
+final class ClusteringEvaluation {
+    static final String NO_CV = "not applicable: clustering has no target to cross-validate against";
+
+    private ClusteringEvaluation() {
+    }
+
+    static StageResult run(String stage, RunContext context) {
+        PipelineConfig config = context.config();
+        Problem problem = context.get(Artifacts.PROBLEM);
+        Frame train = context.get(Artifacts.TRAIN);
+        Frame test = context.get(Artifacts.TEST);
+        Frame all = context.get(Artifacts.ALL_ROWS);
+        TrainedModel model = context.get(Artifacts.MODEL);
+        long seed = config.seed();
+        List<String> wanted = config.evaluate().metrics();
+
+        Predictions testPredictions = model.predict(test.features());
+        ClusteringReport testReport = score(model, test.features(), test.target(), testPredictions, seed);
+        ClusteringReport trainReport = score(model, train.features(), train.target(), model.predict(train.features()), seed);
+        Frame allProcessed = all.withFeatures(context.get(Artifacts.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
+        ClusteringReport allReport = score(model, allProcessed.features(), all.target(),
+                model.predict(allProcessed.features()), seed);
+        TrainedModel baseline = TrainedModel.train(ModelCatalog.spec("baseline", Task.CLUSTERING),
+                JsonNodeFactory.instance.objectNode(), seed, train.features(), train.target());
+        ClusteringReport baselineReport = score(baseline, test.features(), test.target(),
+                baseline.predict(test.features()), seed);
+
+        Map<String, Double> testScores = Scoring.restrict(testReport.headline(), problem.metric(), wanted);
+        Map<String, Double> trainScores = Scoring.restrict(trainReport.headline(), problem.metric(), wanted);
+        Map<String, Double> baselineScores = Scoring.restrict(baselineReport.headline(), problem.metric(), wanted);
+        Map<String, Double> allScores = Scoring.restrict(allReport.headline(), problem.metric(), wanted);
+        context.put(Artifacts.EVALUATION, new Evaluation(testScores, trainScores, baselineScores, List.of(), Map.of(),
+                testReport, testPredictions));
+
+        List<String> details = new ArrayList<>();
+        details.add(String.format("%-18s %10s %10s %10s %10s", "metric", "test", "train", "baseline", "all rows"));
+        testScores.forEach((m, v) -> details.add(String.format("%-18s %10s %10s %10s %10s", m, format(v),
+                format(trainScores.get(m)), format(baselineScores.get(m)), format(allScores.get(m)))));
+        details.add(sizes("test", testReport));
+        details.add(sizes("train", trainReport));
+        details.add(sizes("all rows", allReport));
+        if (allReport.silhouetteSampled()) {
+            details.add("silhouette on a seeded sample of " + ClusteringMetrics.SILHOUETTE_LIMIT
+                    + " rows wherever more rows are clustered (it compares every pair of rows)");
+        }
+        if (problem.target() != null) {
+            details.add("ARI and NMI compare the clusters with '" + problem.target() + "' on " + allReport.labelledRows()
+                    + " labelled rows; the baseline (one cluster) scores ARI 0");
+        }
+        if (config.evaluate().cvFolds() >= 2) {
+            details.add("cross-validation: " + NO_CV);
+        }
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("test", testScores);
+        data.put("train", trainScores);
+        data.put("baseline", baselineScores);
+        data.put("all_rows", allScores);
+        data.put("cv_folds", List.of());
+        data.put("cv", Map.of());
+        data.put("cv_note", NO_CV);
+        data.put("test_report", testReport);
+        data.put("train_report", trainReport);
+        data.put("all_rows_report", allReport);
+        String metric = problem.metric();
+        String summary = String.format("test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
+                        + " not applicable", metric, format(testScores.get(metric)), format(trainScores.get(metric)),
+                format(baselineScores.get(metric)), format(allScores.get(metric)), allReport.clusters(),
+                allReport.noise() == 0 ? "" : " and " + allReport.noise() + " noise row" + (allReport.noise() == 1 ? "" : "s"));
+        return StageResult.of(stage, summary, details, data);
+    }
+
+    private static ClusteringReport score(TrainedModel model, tech.tablesaw.api.Table features, Target truth,
+                                          Predictions predicted, long seed) {
+        return ClusteringMetrics.compute(features, model.featureNames(), truth.isPresent() ? truth.labels() : null,
+                predicted.labels(), seed);
+    }
+
+    private static String sizes(String rows, ClusteringReport r) {
+        return String.format("cluster sizes (%s, %d rows): %s", rows, r.rows(), r.sizes());
+    }
+
+    private static String format(Double v) {
+        return v == null ? "-" : String.format("%.4f", v);
+    }
+}
