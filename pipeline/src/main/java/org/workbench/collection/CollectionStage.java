@@ -47,7 +47,7 @@ public final class CollectionStage implements Stage {
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
         Problem problem = context.get(Artifacts.PROBLEM);
-        Table table = CsvSource.read(config.data());
+        Table table = context.find(Artifacts.RAW_TABLE).orElseGet(() -> CsvSource.read(config.data()));
         String sha256 = FileHash.sha256(config.data().source());
         DataProfile profile = DataProfile.of(table, problem.target());
         context.put(Artifacts.PROFILE, profile);

@@ -20,9 +20,11 @@ import org.workbench.core.InputException;
  * The shape of a CSV file, checked before Tablesaw reads it: column names and the physical line
  * (1-based, header = line 1) where each data row starts. Tablesaw counts rows, not lines, and a
  * quoted value may span several lines, so error messages need this map to point at the right line.
- * The parser is univocity, configured exactly as Tablesaw configures it.
+ * The parser is univocity, configured exactly as Tablesaw configures it. The same pass notes which
+ * columns hold only numbers (by Tablesaw's own number parser), so Tablesaw can then read those
+ * straight into number columns.
  */
-record CsvLayout(Path file, List<String> names, int[] dataLines) {
+record CsvLayout(Path file, List<String> names, int[] dataLines, boolean[] numeric) {
 
     /** Tablesaw's default limit on the number of columns. */
     static final int MAX_COLUMNS = 10_000;
@@ -44,8 +46,10 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
             checkClosed(file, first, firstLine, data.quote());
             List<String> names = names(file, data, first);
             List<Integer> lines = new ArrayList<>();
+            NumberCheck numbers = new NumberCheck(data, names.size());
             if (!data.header()) {
                 lines.add(firstLine);
+                numbers.accept(first);
             }
             String[] row;
             while ((row = parser.parseNext()) != null) {
@@ -56,11 +60,12 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
                             + names.size() + (data.header() ? " as in the header" : " as in the first row"));
                 }
                 lines.add(start);
+                numbers.accept(row);
             }
             if (lines.isEmpty()) {
                 throw new InputException(file + ": has a header but no data rows");
             }
-            return new CsvLayout(file, names, lines.stream().mapToInt(Integer::intValue).toArray());
+            return new CsvLayout(file, names, lines.stream().mapToInt(Integer::intValue).toArray(), numbers.result());
         });
     }
 
@@ -211,14 +216,16 @@ record CsvLayout(Path file, List<String> names, int[] dataLines) {
         int n = 0;
         for (int i = 0; i < upTo; i++) {
             if (row[i] != null) {
-                n += (int) row[i].chars().filter(c -> c == '\n').count();
+                for (int at = row[i].indexOf('\n'); at >= 0; at = row[i].indexOf('\n', at + 1)) {
+                    n++;
+                }
             }
         }
         return n;
     }
 
     /** Removes the kept outer quotes (univocity has already collapsed doubled quotes inside). */
-    private static String unquote(String value, char quote) {
+    static String unquote(String value, char quote) {
         if (value.length() >= 2 && value.charAt(0) == quote && value.charAt(value.length() - 1) == quote) {
             return value.substring(1, value.length() - 1);
         }

@@ -61,16 +61,29 @@ public final class CsvSource {
         return normalise(text, data, layout);
     }
 
+    /** Fails, naming the file and suggesting the nearest name, unless the table has exactly this column. */
+    public static void requireColumn(DataConfig data, Table table, String column) {
+        if (!table.columnNames().contains(column)) {
+            throw new InputException(noColumn(data.source(), column, table.columnNames(), "no column"));
+        }
+    }
+
     /** Column names only; reads just the first line. */
     public static List<String> header(DataConfig data) {
         return CsvLayout.header(data);
     }
 
-    /** Every wanted column as text, so that nothing is re-formatted (origin "1" stays "1"). */
+    /**
+     * Every wanted column: numbers straight into number columns; text, and any column whose type
+     * the config forces, as text, so nothing is re-formatted (origin "1" stays "1").
+     */
     private static Table readText(DataConfig data, CsvLayout layout, Set<String> wanted) {
-        ColumnType[] types = layout.names().stream()
-                .map(name -> wanted.contains(name) ? ColumnType.STRING : ColumnType.SKIP)
-                .toArray(ColumnType[]::new);
+        ColumnType[] types = new ColumnType[layout.names().size()];
+        for (int i = 0; i < types.length; i++) {
+            String name = layout.names().get(i);
+            boolean forced = data.columnTypes().containsKey(name);
+            types[i] = !wanted.contains(name) ? ColumnType.SKIP : NumberCheck.typeOf(layout.numeric()[i] && !forced);
+        }
         CsvReadOptions options = options(data).columnTypes(types).build();
         try {
             return Table.read().usingOptions(options);
@@ -80,7 +93,7 @@ public final class CsvSource {
         }
     }
 
-    private static CsvReadOptions.Builder options(DataConfig data) {
+    static CsvReadOptions.Builder options(DataConfig data) {
         Path file = data.source();
         // an empty list would make Tablesaw fall back to its own markers ("NA", "NaN", "*", ...)
         List<String> markers = data.missingValues().isEmpty() ? List.of("") : data.missingValues();
@@ -101,6 +114,10 @@ public final class CsvSource {
         DoubleParser parser = new DoubleParser(DoubleColumnType.instance(), options(data).build());
         Table out = Table.create(text.name());
         for (String name : text.columnNames()) {
+            if (text.column(name) instanceof DoubleColumn numbers) {
+                out.addColumns(numbers);
+                continue;
+            }
             StringColumn column = text.stringColumn(name);
             String type = data.columnTypes().get(name);
             if (ColumnProfile.NUMERIC.equals(type)) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.workbench.data.Frame;
 import org.workbench.data.Target;
+import org.workbench.stats.Association;
+import org.workbench.stats.RocAuc;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -87,14 +89,14 @@ public final class DataWarnings {
             double[] x = rows.stream().mapToDouble(numbers::getDouble).toArray();
             if (!target.isCategorical()) {
                 measure = "|correlation|";
-                value = Math.abs(pearson(x, values(target, rows)));
+                value = Math.abs(Association.pearson(x, values(target, rows)));
             } else if (classes(target, rows).size() == 2) {
                 measure = "ROC-AUC";
                 double auc = auc(x, labels(target, rows));
                 value = Math.max(auc, 1 - auc);
             } else {
                 measure = "correlation ratio";
-                value = eta(x, labels(target, rows));
+                value = Association.eta(x, labels(target, rows));
             }
         } else {
             StringColumn text = (StringColumn) column;
@@ -110,7 +112,7 @@ public final class DataWarnings {
                 }
             } else {
                 measure = "correlation ratio";
-                value = eta(values(target, rows), levels);
+                value = Association.eta(values(target, rows), levels);
             }
         }
         if (value < LEAKAGE) {
@@ -133,72 +135,14 @@ public final class DataWarnings {
         return new HashSet<>(Arrays.asList(labels(target, rows)));
     }
 
-    /**
-     * ROC-AUC of scores x for the second class (in sorted order) against the first: the Mann-Whitney
-     * statistic with tied scores given their average rank.
-     */
+    /** ROC-AUC of scores x for the second class (in sorted order) against the first. */
     static double auc(double[] x, String[] labels) {
         String positive = Arrays.stream(labels).distinct().sorted().toList().get(1);
-        Integer[] order = new Integer[x.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        boolean[] isPositive = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            isPositive[i] = labels[i].equals(positive);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
-        double rankSum = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j + 1 < order.length && x[order[j + 1]] == x[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;  // average 1-based rank of the tie group
-            for (int t = i; t <= j; t++) {
-                if (labels[order[t]].equals(positive)) {
-                    rankSum += rank;
-                    positives++;
-                }
-            }
-            i = j + 1;
-        }
-        long negatives = x.length - positives;
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
-    }
-
-    static double pearson(double[] x, double[] y) {
-        double mx = Arrays.stream(x).average().orElse(0);
-        double my = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-    }
-
-    /** Correlation ratio of numbers y grouped by {@code groups}. */
-    static double eta(double[] y, String[] groups) {
-        Map<String, double[]> sums = new HashMap<>();
-        double total = 0;
-        for (int i = 0; i < y.length; i++) {
-            double[] s = sums.computeIfAbsent(groups[i], k -> new double[2]);
-            s[0]++;
-            s[1] += y[i];
-            total += y[i];
-        }
-        double mean = total / y.length;
-        double ssTotal = 0;
-        for (double v : y) {
-            ssTotal += (v - mean) * (v - mean);
-        }
-        double ssBetween = 0;
-        for (double[] s : sums.values()) {
-            ssBetween += s[0] * (s[1] / s[0] - mean) * (s[1] / s[0] - mean);
-        }
-        return ssTotal == 0 ? 0 : Math.sqrt(ssBetween / ssTotal);
+        return RocAuc.of(isPositive, x);
     }
 
     /** Share of rows whose label is the majority label of their level. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.workbench.collection.CsvSource;
 import org.workbench.config.ConfigException;
@@ -43,7 +42,7 @@ public final class DefinitionStage implements Stage {
 
     @Override
     public String description() {
-        return "task, target, primary metric and algorithm, checked against the target column";
+        return "read the data; task, target, primary metric and algorithm, checked against the target column";
     }
 
     @Override
@@ -53,7 +52,8 @@ public final class DefinitionStage implements Stage {
         if (cfg.isClustering()) {
             return clustering(context);
         }
-        Table table = CsvSource.read(config.data(), Set.of(cfg.target()));
+        Table table = readOnce(context);
+        CsvSource.requireColumn(config.data(), table, cfg.target());
         Problem problem = define(cfg, config.train(), table.column(cfg.target()), config.data().source().toString());
         context.put(Artifacts.PROBLEM, problem);
 
@@ -93,12 +93,22 @@ public final class DefinitionStage implements Stage {
         return StageResult.of(name(), summary, details, data);
     }
 
+    /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
+    private static Table readOnce(RunContext context) {
+        Table table = CsvSource.read(context.config().data());
+        context.put(Artifacts.RAW_TABLE, table);
+        return table;
+    }
+
     private StageResult clustering(RunContext context) {
         PipelineConfig config = context.config();
         ProblemConfig cfg = config.problem();
         checkConfig(config);
-        Column<?> label = cfg.target() == null ? null
-                : CsvSource.read(config.data(), Set.of(cfg.target())).column(cfg.target());
+        Table table = readOnce(context);
+        if (cfg.target() != null) {
+            CsvSource.requireColumn(config.data(), table, cfg.target());
+        }
+        Column<?> label = cfg.target() == null ? null : table.column(cfg.target());
         Problem problem = define(cfg, config.train(), label, config.data().source().toString());
         context.put(Artifacts.PROBLEM, problem);
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
+import org.workbench.stats.RocAuc;
 
 /**
  * Classification metrics computed directly from true and predicted labels (and probabilities when

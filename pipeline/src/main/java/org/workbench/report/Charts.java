@@ -40,14 +40,40 @@ final class Charts {
             this(name, x, y, error, false);
         }
 
+        /** A plain series; one with more than {@link #MAX_POINTS} points is thinned evenly (see {@link #thin}). */
         static Line of(String name, double[] x, double[] y) {
-            return new Line(name, x, y, null, false);
+            return thin(new Line(name, x, y, null, false));
         }
 
         /** A dashed grey guide line without markers (chance, perfect, the configured setting). */
         static Line reference(String name, double[] x, double[] y) {
             return new Line(name, x, y, null, true);
         }
+    }
+
+    /** More points than a 700-pixel chart can show only make the SVG slow to draw and heavy to open. */
+    static final int MAX_POINTS = 1000;
+
+    /** Every k-th point, plus the last, so that at most {@link #MAX_POINTS} remain in their order. */
+    static Line thin(Line line) {
+        int n = line.x().length;
+        if (n <= MAX_POINTS || line.error() != null) {
+            return line;
+        }
+        int step = (n + MAX_POINTS - 2) / (MAX_POINTS - 1);
+        int kept = (n - 1) / step + 1 + ((n - 1) % step == 0 ? 0 : 1);
+        double[] x = new double[kept];
+        double[] y = new double[kept];
+        int k = 0;
+        for (int i = 0; i < n; i += step) {
+            x[k] = line.x()[i];
+            y[k++] = line.y()[i];
+        }
+        if (k < kept) {
+            x[k] = line.x()[n - 1];
+            y[k] = line.y()[n - 1];
+        }
+        return new Line(line.name(), x, y, null, line.reference());
     }
 
     static XYChart lines(String title, String xTitle, String yTitle, List<Line> lines) {

@@ -20,6 +20,8 @@ public final class Artifacts {
     }
 
     public static final Artifact<Problem> PROBLEM = new Artifact<>("problem", Problem.class, "definition");
+    /** The CSV as read, every column: read once by the definition stage, profiled and split by collection. */
+    public static final Artifact<tech.tablesaw.api.Table> RAW_TABLE = new Artifact<>("raw_table", tech.tablesaw.api.Table.class, "definition");
     public static final Artifact<DataSource> SOURCE = new Artifact<>("source", DataSource.class, "collection");
     public static final Artifact<DataProfile> PROFILE = new Artifact<>("profile", DataProfile.class, "collection");
     /** Every row with a target, raw. */

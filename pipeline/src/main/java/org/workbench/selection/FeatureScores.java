@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.inference.OneWayAnova;
 import org.workbench.data.Target;
+import org.workbench.stats.Association;
 
 /**
  * Univariate scores of one numeric feature against the target, and between two features. Categorical
@@ -16,54 +17,9 @@ public final class FeatureScores {
     private FeatureScores() {
     }
 
-    /** Pearson correlation; 0 when either side is constant. */
-    public static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-    }
-
-    /** Correlation ratio eta = sqrt(between-class sum of squares / total sum of squares); 0 for a constant x. */
-    public static double eta(double[] x, String[] labels) {
-        Map<String, double[]> groups = new LinkedHashMap<>();  // label -> {count, sum}
-        double total = 0;
-        for (int i = 0; i < x.length; i++) {
-            double[] g = groups.computeIfAbsent(labels[i], k -> new double[2]);
-            g[0]++;
-            g[1] += x[i];
-            total += x[i];
-        }
-        double mean = total / x.length;
-        double ssTotal = 0;
-        for (double v : x) {
-            ssTotal += (v - mean) * (v - mean);
-        }
-        double ssBetween = 0;
-        for (double[] g : groups.values()) {
-            double gm = g[1] / g[0];
-            ssBetween += g[0] * (gm - mean) * (gm - mean);
-        }
-        return ssTotal == 0 ? 0 : Math.sqrt(ssBetween / ssTotal);
-    }
-
     /** |Pearson r| for a numeric target, eta for a categorical one: how strongly x goes with the target. */
     public static double association(double[] x, Target target) {
-        return target.isCategorical() ? eta(x, target.labels()) : Math.abs(pearson(x, target.values()));
+        return target.isCategorical() ? Association.eta(x, target.labels()) : Math.abs(Association.pearson(x, target.values()));
     }
 
     /**
@@ -84,7 +40,7 @@ public final class FeatureScores {
             }
             f = new OneWayAnova().anovaFValue(samples);
         } else {
-            double r = pearson(x, target.values());
+            double r = Association.pearson(x, target.values());
             f = r * r / (1 - r * r) * (x.length - 2);
         }
         return Double.isNaN(f) ? 0 : f;

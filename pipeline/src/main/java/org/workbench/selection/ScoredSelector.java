@@ -8,6 +8,7 @@ import java.util.Map;
 import org.workbench.core.InputException;
 import org.workbench.data.Target;
 import org.workbench.recipe.Step;
+import org.workbench.stats.Association;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -109,7 +110,7 @@ public record ScoredSelector(String method, int k, double threshold, String miMe
         for (String n : order) {
             String clash = null;
             for (String other : kept) {
-                double r = FeatureScores.pearson(columns.get(n), columns.get(other));
+                double r = Association.pearson(columns.get(n), columns.get(other));
                 if (Math.abs(r) > threshold) {
                     clash = String.format(java.util.Locale.ROOT, "|r| %.4f with %s", Math.abs(r), other);
                     break;

@@ -86,7 +86,7 @@ class DataWarningsTest {
         // pairs (b over a): 3>1, 3>2, 2=2 counts half, 2>1 -> 3.5 of 4
         assertEquals(0.875, DataWarnings.auc(new double[] {1, 2, 3, 2}, new String[] {"a", "a", "b", "b"}));
         assertEquals(0.75, DataWarnings.purity(new String[] {"u", "u", "v", "v"}, new String[] {"p", "p", "p", "q"}));
-        assertEquals(1.0, DataWarnings.eta(new double[] {1, 1, 5, 5}, new String[] {"g", "g", "h", "h"}), 1e-12);
+        assertEquals(1.0, org.workbench.stats.Association.eta(new double[] {1, 1, 5, 5}, new String[] {"g", "g", "h", "h"}), 1e-12);
         Target numeric = Target.values("v", new double[] {1, 2, 3, 4});
         assertTrue(DataWarnings.leakage(DoubleColumn.create("double", 2, 4, 6, 8), numeric).isPresent());
         assertTrue(DataWarnings.leakage(DoubleColumn.create("noise", 1, -1, -1, 1), numeric).isEmpty());

@@ -35,9 +35,9 @@ class ScoredSelectorTest {
         // within SS 2 + 2 = 4 with 4 degrees of freedom: F = 13.5 / 1 = 13.5
         assertEquals(13.5, FeatureScores.fStatistic(new double[] {1, 2, 3, 4, 5, 6}, CLASSES), 1e-12);
         // eta^2 = between / total = 13.5 / 17.5
-        assertEquals(Math.sqrt(13.5 / 17.5), FeatureScores.eta(new double[] {1, 2, 3, 4, 5, 6}, CLASSES.labels()), 1e-12);
-        assertEquals(1.0, FeatureScores.pearson(new double[] {1, 2, 3}, new double[] {2, 4, 6}), 1e-12);
-        assertEquals(-0.5, FeatureScores.pearson(new double[] {1, 2, 3}, new double[] {2, 0, 1}), 1e-12);
+        assertEquals(Math.sqrt(13.5 / 17.5), org.workbench.stats.Association.eta(new double[] {1, 2, 3, 4, 5, 6}, CLASSES.labels()), 1e-12);
+        assertEquals(1.0, org.workbench.stats.Association.pearson(new double[] {1, 2, 3}, new double[] {2, 4, 6}), 1e-12);
+        assertEquals(-0.5, org.workbench.stats.Association.pearson(new double[] {1, 2, 3}, new double[] {2, 0, 1}), 1e-12);
         // regression F = r^2 / (1 - r^2) x (n - 2) with r = -0.5, n = 3: 0.25 / 0.75 x 1
         assertEquals(1.0 / 3, FeatureScores.fStatistic(new double[] {1, 2, 3}, Target.values("v", new double[] {2, 0, 1})), 1e-12);
         assertEquals(35.0 / 12, FeatureScores.variance(new double[] {1, 2, 3, 4, 5, 6}), 1e-12);
@@ -55,8 +55,8 @@ class ScoredSelectorTest {
     void correlationFilterKeepsTheOneCloserToTheTarget() {
         FittedRanking fitted = selector("correlation", 10, 0.9).fit(features(), CLASSES);
         // signal and copy correlate above 0.9; signal separates the classes slightly better (copy's last value is off)
-        double signal = FeatureScores.eta(new double[] {1, 2, 3, 4, 5, 6}, CLASSES.labels());
-        double copy = FeatureScores.eta(new double[] {2, 4, 6, 8, 10, 12.5}, CLASSES.labels());
+        double signal = org.workbench.stats.Association.eta(new double[] {1, 2, 3, 4, 5, 6}, CLASSES.labels());
+        double copy = org.workbench.stats.Association.eta(new double[] {2, 4, 6, 8, 10, 12.5}, CLASSES.labels());
         assertEquals(copy > signal ? List.of("copy", "noise", "flat") : List.of("signal", "noise", "flat"), fitted.features());
         FittedRanking.Score dropped = fitted.scores().stream().filter(s -> !s.kept()).findFirst().orElseThrow();
         assertTrue(dropped.reason().startsWith("|r| 0.99"), dropped.reason());
