@@ -32,6 +32,13 @@ public final class Json {
         writeAtomically(file, (write(value) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Temp files are created private (rw-------); outputs should read like any other file. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes next to the destination, then renames, so readers never see half a file. */
     public static void writeAtomically(Path file, byte[] bytes) {
         try {
@@ -40,6 +47,7 @@ public final class Json {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
+                readableByAll(tmp);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
