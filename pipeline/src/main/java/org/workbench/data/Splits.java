@@ -34,8 +34,13 @@ public final class Splits {
     /** k folds; fold i's test part is every k-th row of each shuffled class starting at i. */
     public static List<Split> kFold(Target target, int k, boolean stratify, long seed) {
         int n = target.size();
-        if (k < 2 || k > n) {
-            throw new IllegalArgumentException("k-fold needs 2 <= k <= rows, got k=" + k + " with " + n + " rows");
+        if (k < 2) {
+            throw new IllegalArgumentException("k-fold needs k >= 2, got " + k);
+        }
+        if (k > n) {
+            // reachable from a config (many folds, or a large test split on a small file): bad input
+            throw new org.workbench.core.InputException("cannot cut " + k + " cross-validation folds from " + n
+                    + " training rows; lower evaluate.cv_folds (or tune.cv_folds, tune.lab.cv_folds) or data.split.test");
         }
         int[] foldOf = new int[n];
         int dealt = 0;

@@ -89,4 +89,12 @@ class SplitsTest {
         }
         assertNotEquals(Arrays.toString(folds.get(0).test()), Arrays.toString(folds.get(5).test()));
     }
+
+    @Test
+    void moreFoldsThanRowsIsBadInputNamingTheConfigKeys() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.workbench.core.InputException.class,
+                () -> Splits.kFold(labels(), 500, true, 1));
+        assertEquals("cannot cut 500 cross-validation folds from 100 training rows; lower evaluate.cv_folds"
+                + " (or tune.cv_folds, tune.lab.cv_folds) or data.split.test", e.getMessage());
+    }
 }
