@@ -37,19 +37,9 @@ public record FittedFrequencyEncoder(List<Frequencies> columns) implements Fitte
         Map<String, DoubleColumn> encoded = new HashMap<>();
         for (Frequencies f : columns) {
             StringColumn column = FeatureColumns.categorical(features, f.column(), name());
-            Map<String, Double> fraction = new HashMap<>();
-            for (int j = 0; j < f.levels().size(); j++) {
-                fraction.put(f.levels().get(j), f.fractions().get(j));
-            }
-            double[] values = new double[column.size()];
-            long unknown = 0;
-            for (int i = 0; i < values.length; i++) {
-                Double v = fraction.get(column.get(i));
-                values[i] = v == null ? 0 : v;
-                unknown += v == null ? 1 : 0;
-            }
-            log.count("missing or unseen values in " + f.column() + " (encoded as 0)", unknown);
-            encoded.put(f.column(), DoubleColumn.create(f.column(), values));
+            LevelCodes codes = LevelCodes.encode(column, f.levels(), f.fractions(), 0);
+            log.count("missing or unseen values in " + f.column() + " (encoded as 0)", codes.unseen());
+            encoded.put(f.column(), DoubleColumn.create(f.column(), codes.values()));
         }
         return FeatureColumns.replaced(features, encoded, List.of());
     }

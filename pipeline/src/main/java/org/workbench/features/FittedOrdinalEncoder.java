@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.workbench.preprocessing.FeatureColumns;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
@@ -37,19 +38,11 @@ public record FittedOrdinalEncoder(List<Order> columns) implements FittedStep {
         Map<String, DoubleColumn> encoded = new HashMap<>();
         for (Order order : columns) {
             StringColumn column = FeatureColumns.categorical(features, order.column(), name());
-            Map<String, Integer> position = new HashMap<>();
-            for (int j = 0; j < order.levels().size(); j++) {
-                position.put(order.levels().get(j), j);
-            }
-            double[] values = new double[column.size()];
-            long unknown = 0;
-            for (int i = 0; i < values.length; i++) {
-                Integer p = position.get(column.get(i));
-                values[i] = p == null ? UNKNOWN : p;
-                unknown += p == null ? 1 : 0;
-            }
-            log.count("missing or unseen values in " + order.column() + " (encoded as -1)", unknown);
-            encoded.put(order.column(), DoubleColumn.create(order.column(), values));
+            List<Double> positions = IntStream.range(0, order.levels().size()).asDoubleStream()
+                    .boxed().toList();
+            LevelCodes codes = LevelCodes.encode(column, order.levels(), positions, UNKNOWN);
+            log.count("missing or unseen values in " + order.column() + " (encoded as -1)", codes.unseen());
+            encoded.put(order.column(), DoubleColumn.create(order.column(), codes.values()));
         }
         return FeatureColumns.replaced(features, encoded, List.of());
     }
