@@ -102,9 +102,52 @@ public final class HtmlReport {
                 + warnings.stream().map(w -> "<li>" + Html.escape(w) + "</li>").reduce("", String::concat) + "</ul>");
         JsonNode profile = d.path("profile");
         sb.append("<h3 id=\"data-profile\">Data profile</h3>");
-        sb.append(profile.isMissingNode() ? "<p>no profile recorded</p>" : Html.json(profile.path("columnProfiles")));
+        sb.append(profile.isMissingNode() ? "<p>no profile recorded</p>" : profileTable(profile.path("columnProfiles")));
         sb.append(Html.json(without(without(d, "profile"), "warnings")));
         return sb.toString();
+    }
+
+    /** One row per column, numbers and top values side by side, so the table fits a projector. */
+    private static String profileTable(JsonNode columns) {
+        List<String> header = List.of("column", "type", "missing", "distinct", "min", "q1", "median", "q3", "max", "mean",
+                "std", "outliers (IQR)", "top values", "flags");
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode c : columns) {
+            List<String> top = new ArrayList<>();
+            for (JsonNode v : c.path("topValues")) {
+                if (top.size() < 3) {
+                    String value = v.path("value").asText();
+                    value = value.length() > 18 ? value.substring(0, 17) + "\u2026" : value;
+                    top.add(Html.escape(value) + " (" + v.path("count").asInt() + ")");
+                }
+            }
+            List<String> flags = new ArrayList<>();
+            if (c.path("constant").asBoolean()) {
+                flags.add("constant");
+            } else if (c.path("nearConstant").asBoolean()) {
+                flags.add("near-constant");
+            }
+            if (c.path("identifierLike").asBoolean()) {
+                flags.add("identifier-like");
+            }
+            List<String> row = new ArrayList<>(List.of(Html.escape(c.path("name").asText()), c.path("type").asText(),
+                    String.valueOf(c.path("missing").asInt()), String.valueOf(c.path("distinct").asInt())));
+            for (String stat : List.of("min", "q1", "median", "q3", "max", "mean", "std", "outliers")) {
+                row.add(c.has(stat) ? compact(c.get(stat).asDouble()) : "");
+            }
+            row.add(String.join(", ", top));
+            row.add(String.join(", ", flags));
+            rows.add(row);
+        }
+        return "<div class=\"wide\">" + Html.table(header, rows) + "</div>";
+    }
+
+    /** Whole numbers as they are, others to four significant digits: 257.4, 0.3838, 29.7. */
+    static String compact(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String steps(JsonNode stage) {

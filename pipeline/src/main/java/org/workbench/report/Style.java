@@ -20,6 +20,7 @@ final class Style {
             th,td{border:1px solid #ccc;padding:4px 10px;text-align:left;vertical-align:top}
             th{background:#f0f0f0}td{font-variant-numeric:tabular-nums}
             table.kv td:first-child{white-space:nowrap}
+            .wide{overflow-x:auto}.wide table{font-size:14px}
             tr.best td{font-weight:bold;background:#eef8f3}
             pre{background:#f7f7f7;border:1px solid #ddd;padding:10px;overflow-x:auto;font-size:14px;white-space:pre-wrap}
             figure{margin:16px 0;page-break-inside:avoid;break-inside:avoid}
