@@ -164,5 +164,7 @@ final class Charts {
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
+        // XChart puts ticks on equally spaced data values (a ROC curve's k/positives); keep their labels short
+        s.setDecimalPattern("#,##0.###");
     }
 }
