@@ -1,0 +1,28 @@
+package org.workbench.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.Test;
+import org.workbench.data.Frame;
+import org.workbench.data.Task;
+
+/** Training prints nothing: progress output would drown the stage summaries. */
+class QuietLoggingTest {
+    @Test
+    void libSvmTrainingWritesNothingToStdout() {
+        Frame iris = TestTables.iris();
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        try {
+            TrainedModel.train(ModelCatalog.spec("svm", Task.CLASSIFICATION), JsonNodeFactory.instance.objectNode(), 42,
+                    iris.features(), iris.target());
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("", captured.toString());
+    }
+}
