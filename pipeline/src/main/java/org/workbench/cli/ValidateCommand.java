@@ -41,15 +41,14 @@ final class ValidateCommand implements Callable<Integer> {
         PipelineConfig cfg = ConfigLoader.load(config, overrides);
         Table table = CsvSource.read(cfg.data());
         String target = cfg.problem().target();
-        if (target != null && !table.containsColumn(target)) {
-            throw new InputException(cfg.data().source() + ": no target column '" + target
-                    + "' (problem.target); columns are " + table.columnNames());
+        if (target != null) {
+            CsvSource.requireColumn(cfg.data(), table, target);
         }
         DefinitionStage.checkConfig(cfg);
         Problem problem = DefinitionStage.define(cfg.problem(), cfg.train(), target == null ? null : table.column(target),
                 cfg.data().source().toString());
         for (String drop : cfg.preprocess().drop()) {
-            if (!table.containsColumn(drop)) {
+            if (!table.columnNames().contains(drop)) { // exact: Tablesaw's containsColumn ignores case
                 throw new InputException("preprocess.drop: no column '" + drop + "' in " + cfg.data().source());
             }
         }

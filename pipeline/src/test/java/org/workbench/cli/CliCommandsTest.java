@@ -48,6 +48,13 @@ class CliCommandsTest {
     }
 
     @Test
+    void validateMatchesColumnNamesExactlyLikeRun() {
+        Cli cli = Cli.run("validate", "../configs/iris.yaml", "--set", "problem.target=Species");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("no column 'Species' (did you mean 'species'?)"), cli.err());
+    }
+
+    @Test
     void runPrintsEveryStageThenTheFolderAndHeadline() throws IOException {
         Cli cli = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--set", "evaluate.cv_folds=0");
         assertEquals(0, cli.exitCode(), cli.err());
