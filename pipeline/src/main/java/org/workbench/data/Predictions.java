@@ -22,6 +22,42 @@ public record Predictions(String[] labels, double[][] probabilities, List<String
         return new Predictions(clusters, null, List.of(), null);
     }
 
+    /**
+     * The predictions of a split's two parts put back in row order: row {@code split.train()[i]} gets
+     * {@code train}'s i-th prediction, row {@code split.test()[i]} gets {@code test}'s. Both parts must
+     * come from the same model (same kind, same classes).
+     */
+    public static Predictions merge(Split split, Predictions train, Predictions test) {
+        if (train.size() != split.train().length || test.size() != split.test().length
+                || (train.labels() == null) != (test.labels() == null) || train.hasProbabilities() != test.hasProbabilities()
+                || !train.classes().equals(test.classes())) {
+            throw new IllegalArgumentException("the two parts do not match the split or each other");
+        }
+        int n = split.train().length + split.test().length;
+        String[] labels = train.labels() == null ? null : new String[n];
+        double[][] probabilities = train.hasProbabilities() ? new double[n][] : null;
+        double[] values = train.values() == null ? null : new double[n];
+        Predictions merged = new Predictions(labels, probabilities, train.classes(), values);
+        train.copyTo(merged, split.train());
+        test.copyTo(merged, split.test());
+        return merged;
+    }
+
+    /** Writes prediction i into row rows[i] of {@code target}'s arrays. */
+    private void copyTo(Predictions target, int[] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            if (labels != null) {
+                target.labels[rows[i]] = labels[i];
+            }
+            if (probabilities != null) {
+                target.probabilities[rows[i]] = probabilities[i];
+            }
+            if (values != null) {
+                target.values[rows[i]] = values[i];
+            }
+        }
+    }
+
     public int size() {
         return labels != null ? labels.length : values.length;
     }

@@ -2,7 +2,9 @@ package org.workbench.deployment;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.workbench.data.Predictions;
 import org.workbench.run.Json;
@@ -22,12 +24,7 @@ public final class PredictionsCsv {
 
     public static String render(int[] rowNumbers, Predictions predictions, Map<String, String[]> extra) {
         StringBuilder sb = new StringBuilder(64 * predictions.size());
-        sb.append("row,prediction");
-        if (predictions.hasProbabilities()) {
-            predictions.classes().forEach(c -> sb.append(",").append(escape("prob_" + c)));
-        }
-        extra.keySet().forEach(k -> sb.append(",").append(escape(k)));
-        sb.append('\n');
+        sb.append(String.join(",", header(predictions, extra).stream().map(PredictionsCsv::escape).toList())).append('\n');
         for (int i = 0; i < predictions.size(); i++) {
             sb.append(rowNumbers[i]).append(',');
             sb.append(predictions.labels() != null ? escape(predictions.labels()[i]) : Double.toString(predictions.values()[i]));
@@ -42,6 +39,36 @@ public final class PredictionsCsv {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The column names of the file: row, prediction, prob_&lt;class&gt;..., then the extra columns. */
+    public static List<String> header(Predictions predictions, Map<String, String[]> extra) {
+        List<String> names = new ArrayList<>(List.of("row", "prediction"));
+        if (predictions.hasProbabilities()) {
+            predictions.classes().forEach(c -> names.add("prob_" + c));
+        }
+        names.addAll(extra.keySet());
+        return names;
+    }
+
+    /** Row {@code i} as the file's cells hold it (unquoted), in {@link #header} order. */
+    public static String[] cells(int[] rowNumbers, Predictions predictions, Map<String, String[]> extra, int i) {
+        List<String> out = new ArrayList<>();
+        out.add(Integer.toString(rowNumbers[i]));
+        out.add(predictions.labels() != null ? nullToEmpty(predictions.labels()[i]) : Double.toString(predictions.values()[i]));
+        if (predictions.hasProbabilities()) {
+            for (double p : predictions.probabilities()[i]) {
+                out.add(Double.toString(p));
+            }
+        }
+        for (String[] column : extra.values()) {
+            out.add(nullToEmpty(column[i]));
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     public static void write(Path file, int[] rowNumbers, Predictions predictions) {

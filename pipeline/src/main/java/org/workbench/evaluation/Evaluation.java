@@ -8,19 +8,20 @@ import org.workbench.data.Predictions;
  * What the evaluation stage measured: the held-out test split, the training split (the first
  * overfitting signal), the baseline on the same test split, and cross-validation folds with their
  * mean and standard deviation. {@code testReport} holds the full metric report with the confusion
- * matrix. The rest may be null: the leaderboard (compare mode), the chosen decision threshold and the
+ * matrix; {@code trainPredictions} are the model's predictions on the training split as the model saw
+ * it (after the recipe's fit-transform). The rest may be null: the leaderboard (compare mode), the chosen decision threshold and the
  * test scores it gives (binary problems), feature importance, and the ROC / precision-recall curve of
  * the positive class on the test split (binary problems with probabilities).
  */
 public record Evaluation(Map<String, Double> test, Map<String, Double> train, Map<String, Double> baseline,
                          List<Map<String, Double>> folds, Map<String, double[]> cv, Object testReport,
-                         Predictions testPredictions, Leaderboard leaderboard, Threshold threshold,
+                         Predictions testPredictions, Predictions trainPredictions, Leaderboard leaderboard, Threshold threshold,
                          Importance importance, List<Curves.Point> curve) {
 
     public Evaluation(Map<String, Double> test, Map<String, Double> train, Map<String, Double> baseline,
                       List<Map<String, Double>> folds, Map<String, double[]> cv, Object testReport,
                       Predictions testPredictions) {
-        this(test, train, baseline, folds, cv, testReport, testPredictions, null, null, null, List.of());
+        this(test, train, baseline, folds, cv, testReport, testPredictions, null, null, null, null, List.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Background;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
@@ -21,6 +22,7 @@ import org.workbench.training.Candidate;
 import org.workbench.training.ModelCatalog;
 import org.workbench.training.ModelSpec;
 import org.workbench.training.TrainedModel;
+import tech.tablesaw.api.Table;
 
 /**
  * Stage 7: scores the model on the held-out test split and on its own training rows, beside a
@@ -60,12 +62,18 @@ public final class EvaluationStage implements Stage {
         wanted.forEach(m -> MetricNames.check(m, problem.task(), "evaluate.metrics"));
         Map<String, ModelSpec> compared = comparedModels(cfg, problem);
 
+        // the training rows are scored on a second thread: predicting is read-only on a fitted model
+        Background<Predictions> trainPredicting = Background.start("train-predictions", () -> model.predict(train.features()));
         Predictions testPredictions = model.predict(test.features());
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
-        Map<String, Double> trainScores = Scoring.headline(problem, train.target(), model.predict(train.features()), wanted);
+        // the baseline ignores features, so it is fitted on one column: converting them all would cost time for nothing
+        Table oneColumn = train.features().columnCount() == 0 ? train.features()
+                : train.features().selectColumns(train.features().column(0).name());
         TrainedModel baseline = TrainedModel.train(ModelCatalog.spec("baseline", problem.task()),
-                JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
+                JsonNodeFactory.instance.objectNode(), config.seed(), oneColumn, train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(test.features()), wanted);
+        Predictions trainPredictions = trainPredicting.join();
+        Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 
         int k = cfg.cvFolds();
         CrossValidation.Result cvResult = null;
@@ -94,7 +102,8 @@ public final class EvaluationStage implements Stage {
             leaderboard = Leaderboard.of(problem.metric(), results);
         }
 
-        Evaluation.Threshold threshold = threshold(cfg, problem, model, train, rawTrain, cvResult, test, testPredictions, wanted);
+        Evaluation.Threshold threshold = threshold(cfg, problem, trainPredictions, train, rawTrain, cvResult, test,
+                testPredictions, wanted);
         List<Curves.Point> curve = problem.isBinary() && testPredictions.hasProbabilities()
                 ? Curves.points(Thresholds.isPositive(test.target().labels(), problem.positiveClass()),
                         Thresholds.column(testPredictions, problem.positiveClass()))
@@ -105,7 +114,7 @@ public final class EvaluationStage implements Stage {
         Object report = Scoring.report(problem, test.target(), testPredictions);
         List<Map<String, Double>> foldScores = cvResult == null ? List.of() : cvResult.scores();
         Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, foldScores, cv, report,
-                testPredictions, leaderboard, threshold, importance, curve);
+                testPredictions, trainPredictions, leaderboard, threshold, importance, curve);
         context.put(Artifacts.EVALUATION, evaluation);
         return EvaluationSummary.result(name(), problem, cfg, evaluation);
     }
@@ -146,7 +155,7 @@ public final class EvaluationStage implements Stage {
      * The decision threshold for binary problems: chosen on out-of-fold predictions of the training
      * rows when cross-validation ran, else on the model's own training rows (optimistic, and said so).
      */
-    private static Evaluation.Threshold threshold(EvaluateConfig cfg, Problem problem, TrainedModel model, Frame train,
+    private static Evaluation.Threshold threshold(EvaluateConfig cfg, Problem problem, Predictions trainPredictions, Frame train,
                                                   Frame rawTrain, CrossValidation.Result cv, Frame test,
                                                   Predictions testPredictions, List<String> wanted) {
         if (cfg.threshold().equals("default")) {
@@ -166,7 +175,7 @@ public final class EvaluationStage implements Stage {
             chosenOn = "out-of-fold training predictions";
         } else {
             truth = Thresholds.isPositive(train.target().labels(), positive);
-            scores = Thresholds.column(model.predict(train.features()), positive);
+            scores = Thresholds.column(trainPredictions, positive);
             chosenOn = "training rows (in-sample: no cross-validation)";
         }
         Curves.Rule rule = cfg.threshold().equals("f1") ? Curves.Rule.F1 : Curves.Rule.YOUDEN;

@@ -114,7 +114,7 @@ public record TargetEncoder(CategoricalColumns columns, int folds, double smooth
         Table encoded = full.apply(train.features(), new ApplyLog());
         int k = Math.min(folds, train.rows());
         if (k < 2 || full.columns().isEmpty()) {
-            return new Fit(full, train.withFeatures(encoded));
+            return new Fit(full, train.withFeatures(encoded), true);
         }
         Map<String, double[]> outOfFold = new LinkedHashMap<>();
         for (String name : full.outputColumns()) {
@@ -134,6 +134,7 @@ public record TargetEncoder(CategoricalColumns columns, int folds, double smooth
         }
         Map<String, DoubleColumn> replacements = new HashMap<>();
         outOfFold.forEach((name, values) -> replacements.put(name, DoubleColumn.create(name, values)));
-        return new Fit(full, train.withFeatures(org.workbench.preprocessing.FeatureColumns.replaced(encoded, replacements, List.of())));
+        return new Fit(full, train.withFeatures(org.workbench.preprocessing.FeatureColumns.replaced(encoded, replacements, List.of())),
+                false);
     }
 }

@@ -32,7 +32,7 @@ public record DropDuplicateRows() implements Step {
     public Fit fitTransform(Frame train) {
         int[] kept = firstOccurrences(train.features(), train.target());
         FittedDropDuplicates fitted = new FittedDropDuplicates(train.rows(), train.rows() - kept.length);
-        return new Fit(fitted, train.subset(kept));
+        return new Fit(fitted, train.subset(kept), kept.length == train.rows());
     }
 
     /** Indices of the rows not equal to an earlier row, in order. */

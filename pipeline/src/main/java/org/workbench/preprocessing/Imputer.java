@@ -102,7 +102,7 @@ public record Imputer(String numeric, String categorical, double fillNumeric, St
             // the fill for other rows is learned from the rows that stay
             fitted = fit(rows.features()).withDroppedRows(train.rows(), train.rows() - kept.length);
         }
-        return new Fit(fitted, rows.withFeatures(fitted.apply(rows.features(), new ApplyLog())));
+        return new Fit(fitted, rows.withFeatures(fitted.apply(rows.features(), new ApplyLog())), kept.length == train.rows());
     }
 
     private void checkOverrides(Table train) {

@@ -92,11 +92,12 @@ public record OutlierHandler(String method, double factor, double threshold, Str
     public Fit fitTransform(Frame train) {
         FittedOutliers fitted = fit(train.features());
         if (!action.equals("drop")) {
-            return new Fit(fitted, train.withFeatures(fitted.apply(train.features(), new ApplyLog())));
+            return new Fit(fitted, train.withFeatures(fitted.apply(train.features(), new ApplyLog())), true);
         }
         int[] kept = fitted.rowsInside(train.features());
         Frame rows = train.subset(kept);
         FittedOutliers withCount = fitted.withDroppedRows(train.rows() - kept.length);
-        return new Fit(withCount, rows.withFeatures(withCount.apply(rows.features(), new ApplyLog())));
+        return new Fit(withCount, rows.withFeatures(withCount.apply(rows.features(), new ApplyLog())),
+                kept.length == train.rows());
     }
 }

@@ -17,12 +17,14 @@ public record Recipe(List<Step> steps) {
     public Fit fit(Frame train) {
         List<FittedStep> fitted = new ArrayList<>();
         Frame current = train;
+        boolean asApplied = true;
         for (Step step : steps) {
             Step.Fit f = step.fitTransform(current);
             fitted.add(f.step());
             current = f.train();
+            asApplied &= f.asApplied();
         }
-        return new Fit(new FittedRecipe(fitted), current);
+        return new Fit(new FittedRecipe(fitted), current, asApplied);
     }
 
     public Recipe then(Recipe more) {
@@ -33,8 +35,9 @@ public record Recipe(List<Step> steps) {
 
     /**
      * The fitted recipe and the training rows after it. These rows may differ from
-     * {@code recipe.apply(train)}: steps may drop training rows or encode them out of fold.
+     * {@code recipe.apply(train)}: steps may drop training rows or encode them out of fold;
+     * {@code asApplied} is true when no step did.
      */
-    public record Fit(FittedRecipe recipe, Frame train) {
+    public record Fit(FittedRecipe recipe, Frame train, boolean asApplied) {
     }
 }

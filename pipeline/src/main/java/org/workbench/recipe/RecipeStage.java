@@ -34,6 +34,7 @@ public abstract class RecipeStage implements Stage {
 
         context.put(Artifacts.TRAIN, newTrain);
         context.put(Artifacts.TEST, newTest);
+        context.put(Artifacts.TRAIN_AS_APPLIED, context.find(Artifacts.TRAIN_AS_APPLIED).orElse(true) && fit.asApplied());
         context.put(Artifacts.RECIPE, context.find(Artifacts.RECIPE).map(r -> r.then(recipe)).orElse(recipe));
         context.put(Artifacts.FITTED_RECIPE,
                 context.find(Artifacts.FITTED_RECIPE).map(r -> r.then(fitted)).orElse(fitted));

@@ -24,10 +24,13 @@ public interface Step {
      */
     default Fit fitTransform(Frame train) {
         FittedStep fitted = fit(train.features(), train.target());
-        return new Fit(fitted, train.withFeatures(fitted.apply(train.features(), new ApplyLog())));
+        return new Fit(fitted, train.withFeatures(fitted.apply(train.features(), new ApplyLog())), true);
     }
 
-    /** A fitted step and the training rows transformed by it. */
-    record Fit(FittedStep step, Frame train) {
+    /**
+     * A fitted step and the training rows transformed by it; {@code asApplied} says those rows are
+     * exactly {@code step.apply} of the rows given (none dropped, none encoded out of fold).
+     */
+    record Fit(FittedStep step, Frame train, boolean asApplied) {
     }
 }

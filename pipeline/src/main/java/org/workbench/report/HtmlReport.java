@@ -45,6 +45,32 @@ public final class HtmlReport {
         return file;
     }
 
+    /**
+     * Renders {@code report.html} for a run being written: its {@code run.json} text and the test
+     * rows of its predictions file (header and cells as the file holds them; null when it has none).
+     */
+    public static Path write(Path runDir, String runJson, List<String> predictionHeader, List<String[]> testPredictionRows) {
+        JsonNode run;
+        try {
+            run = Json.MAPPER.readTree(runJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back run.json: " + e.getMessage(), e);
+        }
+        PredictionRows rows = predictionHeader == null ? null : new PredictionRows(List.copyOf(predictionHeader), testPredictionRows);
+        Path file = runDir.resolve(FILE);
+        Json.writeAtomically(file, render(run, rows).getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /**
+     * Draws one small chart and throws it away. The first chart in a JVM pays for setting up fonts
+     * and Java 2D (about 0.4 s); a command that ends with a report calls this on a spare thread at
+     * its start so the set-up overlaps reading the data.
+     */
+    public static void warmUp() {
+        new Svg().of(Charts.bars("warm-up", "x", "y", List.of("a", "b"), Map.of("s", List.of(1.0, 2.0))), "warm-up");
+    }
+
     static String render(JsonNode run, PredictionRows predictions) {
         Svg svg = new Svg();
         Map<String, String> sections = new LinkedHashMap<>();

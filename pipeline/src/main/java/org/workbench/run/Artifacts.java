@@ -36,6 +36,11 @@ public final class Artifacts {
     /** The training split after the steps fitted so far. */
     public static final Artifact<Frame> TRAIN = new Artifact<>("train", Frame.class, "collection");
     public static final Artifact<Frame> TEST = new Artifact<>("test", Frame.class, "collection");
+    /**
+     * True when TRAIN is exactly FITTED_RECIPE applied to RAW_TRAIN (no training row dropped or
+     * encoded out of fold), so predictions on TRAIN are what the bundle predicts for those rows.
+     */
+    public static final Artifact<Boolean> TRAIN_AS_APPLIED = new Artifact<>("train_as_applied", Boolean.class, "preprocessing");
     /** The unfitted steps so far (refitted per cross-validation fold) and their fitted form. */
     public static final Artifact<Recipe> RECIPE = new Artifact<>("recipe", Recipe.class, "preprocessing");
     public static final Artifact<FittedRecipe> FITTED_RECIPE = new Artifact<>("fitted_recipe", FittedRecipe.class, "preprocessing");

@@ -1,5 +1,6 @@
 package org.workbench.run;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.workbench.core.RunContext;
 import org.workbench.core.StageResult;
-import org.workbench.data.Frame;
-import org.workbench.data.Predictions;
-import org.workbench.data.Split;
-import org.workbench.deployment.PredictionsCsv;
-import org.workbench.recipe.ApplyLog;
+import org.workbench.core.Background;
+import org.workbench.report.HtmlReport;
 
 /**
  * The files of a finished run: {@code run.json} (everything), {@code metrics.json} (only what is
@@ -43,13 +41,20 @@ public final class RunOutputs {
         run.put("config", context.config().resolved());
         run.put("stages", results);
         run.put("metrics", metrics);
-        Json.writeFile(dir.resolve(RUN_JSON), run);
+        String runJson = Json.write(run) + "\n";
+        Json.writeAtomically(dir.resolve(RUN_JSON), runJson.getBytes(StandardCharsets.UTF_8));
 
-        Json.writeAtomically(dir.resolve(REPORT_MD), Report.markdown(context, results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        if (context.find(Artifacts.MODEL).isPresent()) {
-            writePredictions(dir.resolve(PREDICTIONS_CSV), context);
+        PredictionFile predictions = context.find(Artifacts.MODEL).isPresent() ? PredictionFile.of(context) : null;
+        // the reports and the predictions file are independent: write them side by side
+        Background<Void> reports = Background.start("reports", () -> {
+            Json.writeAtomically(dir.resolve(REPORT_MD), Report.markdown(context, results).getBytes(StandardCharsets.UTF_8));
+            HtmlReport.write(dir, runJson, predictions == null ? null : predictions.header(),
+                    predictions == null ? null : predictions.testRows());
+        });
+        if (predictions != null) {
+            predictions.write(dir.resolve(PREDICTIONS_CSV));
         }
-        org.workbench.report.HtmlReport.write(dir); // report.html, rendered from run.json like `workbench report`
+        reports.join();
     }
 
     /** The numbers of each stage that measured something, keyed by stage. */
@@ -73,23 +78,5 @@ public final class RunOutputs {
             }
         }
         return out;
-    }
-
-    private static void writePredictions(Path file, RunContext context) {
-        Frame all = context.get(Artifacts.ALL_ROWS);
-        Split split = context.get(Artifacts.SPLIT);
-        Predictions predictions = context.get(Artifacts.MODEL)
-                .predict(context.get(Artifacts.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
-        String[] splitNames = new String[all.rows()];
-        java.util.Arrays.fill(splitNames, "train");
-        for (int i : split.test()) {
-            splitNames[i] = "test";
-        }
-        String[] truth = all.target().isCategorical() ? all.target().labels()
-                : java.util.Arrays.stream(all.target().values()).mapToObj(Double::toString).toArray(String[]::new);
-        Map<String, String[]> extra = new LinkedHashMap<>();
-        extra.put("split", splitNames);
-        extra.put("truth", truth);
-        PredictionsCsv.write(file, context.get(Artifacts.ROW_NUMBERS), predictions, extra);
     }
 }

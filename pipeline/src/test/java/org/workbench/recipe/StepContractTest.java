@@ -200,6 +200,21 @@ class StepContractTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void trainingRowsSaidToBeAppliedAreExactlyTheAppliedRows(Case c) {
+        Frame in = input(c);
+        Step.Fit fit = c.step().fitTransform(in);
+        if (fit.asApplied()) {
+            // the run reuses predictions on such rows as the bundle's own; they must be the same rows
+            assertEquals(in.rows(), fit.train().rows());
+            assertSameTable(fit.step().apply(in.features(), new ApplyLog()), fit.train().features());
+        } else {
+            assertTrue(fit.train().rows() < in.rows() || c.step() instanceof org.workbench.features.TargetEncoder,
+                    "only dropping rows or encoding out of fold makes training rows differ from applied rows");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void applyIsPureAndDeterministic(Case c) {
         FittedStep fitted = fitted(c);
         Table input = testInput(c);
