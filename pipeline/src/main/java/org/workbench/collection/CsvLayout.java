@@ -17,14 +17,22 @@ import java.util.function.Function;
 import org.workbench.core.InputException;
 
 /**
- * The shape of a CSV file, checked before Tablesaw reads it: column names and the physical line
- * (1-based, header = line 1) where each data row starts. Tablesaw counts rows, not lines, and a
- * quoted value may span several lines, so error messages need this map to point at the right line.
- * The parser is univocity, configured exactly as Tablesaw configures it. The same pass notes which
- * columns hold only numbers (by Tablesaw's own number parser), so Tablesaw can then read those
- * straight into number columns.
+ * The one pass over a CSV file: column names, the field count and quoting of every row, and each
+ * row handed on to a {@link Rows} with the physical line (1-based, header = line 1) where it starts.
+ * A quoted value may span several lines, so errors need that line, not a row count. The parser is
+ * univocity, configured as Tablesaw configures it plus strict quoting, with quotes kept so that a
+ * quote that never closes can be recognised ({@link #unquote} gives the value Tablesaw would read).
  */
-record CsvLayout(Path file, List<String> names, int[] dataLines, boolean[] numeric) {
+record CsvLayout(Path file, List<String> names, int rows) {
+
+    /** Receives the rows of a scan. */
+    interface Rows {
+        /** Called once, before the first row, with the column names. */
+        void start(List<String> names);
+
+        /** A data row with as many cells as there are names (null = empty unquoted cell), kept quotes included. */
+        void accept(String[] cells, int line);
+    }
 
     /** Tablesaw's default limit on the number of columns. */
     static final int MAX_COLUMNS = 10_000;
@@ -33,23 +41,19 @@ record CsvLayout(Path file, List<String> names, int[] dataLines, boolean[] numer
     /** Disables comment lines: univocity would otherwise skip every line starting with '#'. */
     static final char NO_COMMENTS = '\0';
 
-    int rows() {
-        return dataLines.length;
-    }
-
-    /** Checks the whole file: names, field counts and quoting of every row. */
-    static CsvLayout scan(DataConfig data) {
+    /** Checks the whole file: names, field counts and quoting of every row; hands each row to {@code rows}. */
+    static CsvLayout scan(DataConfig data, Rows rows) {
         return parse(data, parser -> {
             Path file = data.source();
             String[] first = parser.parseNext();
             int firstLine = startLine(parser, first);
             checkClosed(file, first, firstLine, data.quote());
             List<String> names = names(file, data, first);
-            List<Integer> lines = new ArrayList<>();
-            NumberCheck numbers = new NumberCheck(data, names.size());
+            rows.start(names);
+            int count = 0;
             if (!data.header()) {
-                lines.add(firstLine);
-                numbers.accept(first);
+                rows.accept(first, firstLine);
+                count++;
             }
             String[] row;
             while ((row = parser.parseNext()) != null) {
@@ -59,13 +63,13 @@ record CsvLayout(Path file, List<String> names, int[] dataLines, boolean[] numer
                     throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
                             + names.size() + (data.header() ? " as in the header" : " as in the first row"));
                 }
-                lines.add(start);
-                numbers.accept(row);
+                rows.accept(row, start);
+                count++;
             }
-            if (lines.isEmpty()) {
+            if (count == 0) {
                 throw new InputException(file + ": has a header but no data rows");
             }
-            return new CsvLayout(file, names, lines.stream().mapToInt(Integer::intValue).toArray(), numbers.result());
+            return new CsvLayout(file, names, count);
         });
     }
 

@@ -4,18 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.DoubleColumnType;
-import tech.tablesaw.columns.numbers.DoubleParser;
 import tech.tablesaw.io.Source;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -25,6 +18,12 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * cell is a number by Tablesaw's own number parser, unless {@code data.column_types} says otherwise.
  * Cells equal to one of the missing markers are missing. As in Tablesaw, spaces around an unquoted
  * cell are dropped (so {@code " ?"} is the marker {@code "?"}); quoted cells are kept exactly.
+ *
+ * <p>The file is read in one pass ({@link CsvLayout} checks every row, {@link CsvColumns} collects
+ * the values); only a column where text follows numbers is read a second time. Tablesaw's CsvReader
+ * is not used: errors must name the physical line of a row and type detection must see every cell,
+ * so every cell passes through this reader anyway. The table is the one Tablesaw would read with
+ * the detected types: same text, same number parser, same missing markers.
  */
 public final class CsvSource {
     private CsvSource() {
@@ -40,25 +39,22 @@ public final class CsvSource {
         if (onlyColumns != null && onlyColumns.isEmpty()) {
             throw new IllegalArgumentException("ask for at least one column");
         }
-        CsvLayout layout = CsvLayout.scan(data);
+        CsvColumns columns = new CsvColumns(data, onlyColumns);
+        CsvLayout layout = CsvLayout.scan(data, columns);
         List<String> names = layout.names();
         data.columnTypes().keySet().forEach(column -> {
             if (!names.contains(column)) {
                 throw new InputException(noColumn(layout.file(), column, names, "data.column_types names column"));
             }
         });
-        Set<String> wanted = onlyColumns == null ? new HashSet<>(names) : onlyColumns;
-        for (String column : wanted) {
-            if (!names.contains(column)) {
-                throw new InputException(noColumn(layout.file(), column, names, "no column"));
+        if (onlyColumns != null) {
+            for (String column : onlyColumns) {
+                if (!names.contains(column)) {
+                    throw new InputException(noColumn(layout.file(), column, names, "no column"));
+                }
             }
         }
-        Table text = readText(data, layout, wanted);
-        if (text.rowCount() != layout.rows()) {
-            throw new IllegalStateException("Tablesaw read " + text.rowCount() + " rows of " + layout.file()
-                    + " but the file has " + layout.rows());
-        }
-        return normalise(text, data, layout);
+        return columns.table(layout);
     }
 
     /** Fails, naming the file and suggesting the nearest name, unless the table has exactly this column. */
@@ -73,26 +69,7 @@ public final class CsvSource {
         return CsvLayout.header(data);
     }
 
-    /**
-     * Every wanted column: numbers straight into number columns; text, and any column whose type
-     * the config forces, as text, so nothing is re-formatted (origin "1" stays "1").
-     */
-    private static Table readText(DataConfig data, CsvLayout layout, Set<String> wanted) {
-        ColumnType[] types = new ColumnType[layout.names().size()];
-        for (int i = 0; i < types.length; i++) {
-            String name = layout.names().get(i);
-            boolean forced = data.columnTypes().containsKey(name);
-            types[i] = !wanted.contains(name) ? ColumnType.SKIP : NumberCheck.typeOf(layout.numeric()[i] && !forced);
-        }
-        CsvReadOptions options = options(data).columnTypes(types).build();
-        try {
-            return Table.read().usingOptions(options);
-        } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new InputException(layout.file() + ": cannot read CSV: " + message, e);
-        }
-    }
-
+    /** Tablesaw's read options for this config: the markers and number parser the columns are read with. */
     static CsvReadOptions.Builder options(DataConfig data) {
         Path file = data.source();
         // an empty list would make Tablesaw fall back to its own markers ("NA", "NaN", "*", ...)
@@ -107,59 +84,6 @@ public final class CsvSource {
                 .maxNumberOfColumns(CsvLayout.MAX_COLUMNS)
                 .maxCharsPerColumn(CsvLayout.MAX_CHARS_PER_VALUE)
                 .missingValueIndicator(markers.toArray(String[]::new));
-    }
-
-    /** Turns numeric text columns into DoubleColumns; column_types overrides win. */
-    private static Table normalise(Table text, DataConfig data, CsvLayout layout) {
-        DoubleParser parser = new DoubleParser(DoubleColumnType.instance(), options(data).build());
-        Table out = Table.create(text.name());
-        for (String name : text.columnNames()) {
-            if (text.column(name) instanceof DoubleColumn numbers) {
-                out.addColumns(numbers);
-                continue;
-            }
-            StringColumn column = text.stringColumn(name);
-            String type = data.columnTypes().get(name);
-            if (ColumnProfile.NUMERIC.equals(type)) {
-                out.addColumns(toNumbers(column, parser, layout));
-            } else if (ColumnProfile.CATEGORICAL.equals(type) || !allNumbers(column, parser)) {
-                out.addColumns(column);
-            } else {
-                out.addColumns(toNumbers(column, parser, layout));
-            }
-        }
-        return out;
-    }
-
-    /** True when the column has at least one value and every value is a number (Tablesaw's test). */
-    private static boolean allNumbers(StringColumn column, DoubleParser parser) {
-        boolean any = false;
-        for (int row = 0; row < column.size(); row++) {
-            String cell = column.get(row);
-            if (!cell.isEmpty()) {
-                if (!parser.canParse(cell)) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private static DoubleColumn toNumbers(StringColumn column, DoubleParser parser, CsvLayout layout) {
-        double[] values = new double[column.size()];
-        for (int row = 0; row < values.length; row++) {
-            String cell = column.get(row);
-            if (cell.isEmpty()) {
-                values[row] = Double.NaN;
-            } else if (parser.canParse(cell)) {
-                values[row] = parser.parseDouble(cell);
-            } else {
-                throw new InputException(layout.file() + ": line " + layout.dataLines()[row] + ", column '"
-                        + column.name() + "': \"" + CsvLayout.shown(cell) + "\" is not a number, but data.column_types says numeric");
-            }
-        }
-        return DoubleColumn.create(column.name(), values);
     }
 
     /** "no column 'Specie' (did you mean 'species'?); columns are: a, b, c". */

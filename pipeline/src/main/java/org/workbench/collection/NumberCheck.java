@@ -1,56 +1,52 @@
 package org.workbench.collection;
 
-import java.util.List;
-import java.util.Set;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.numbers.DoubleColumnType;
 import tech.tablesaw.columns.numbers.DoubleParser;
 
 /**
- * Notes, row by row, which columns hold only numbers: a column is numeric when it has at least one
- * value and every value that is not a missing marker passes Tablesaw's own number parser.
+ * Tablesaw's number test and value for one cell that is not missing: a cell is a number when
+ * Tablesaw's own DoubleParser says it can parse it, and its value is what that parser reads.
  */
 final class NumberCheck {
     private final DoubleParser parser;
-    private final Set<String> missing;
-    private final char quote;
-    private final boolean[] numeric;
-    private final boolean[] seen;
 
-    NumberCheck(DataConfig data, int columns) {
-        // the same parser and missing markers Tablesaw will read the column with
+    NumberCheck(DataConfig data) {
+        // the same parser and missing markers Tablesaw's CsvReader would use
         this.parser = new DoubleParser(DoubleColumnType.instance(), CsvSource.options(data).build());
-        this.missing = Set.copyOf(data.missingValues().isEmpty() ? List.of("") : data.missingValues());
-        this.quote = data.quote();
-        this.numeric = new boolean[columns];
-        this.seen = new boolean[columns];
-        java.util.Arrays.fill(numeric, true);
     }
 
-    void accept(String[] row) {
-        for (int i = 0; i < row.length && i < numeric.length; i++) {
-            if (!numeric[i] || row[i] == null) {
-                continue;
-            }
-            String cell = CsvLayout.unquote(row[i], quote);
-            if (cell.isEmpty() || missing.contains(cell)) {
-                continue;
-            }
-            seen[i] = true;
-            numeric[i] = parser.canParse(cell);
+    /** Tablesaw's test. */
+    boolean isNumber(String cell) {
+        return parser.canParse(cell);
+    }
+
+    /**
+     * Tablesaw's value. Throws NumberFormatException when the cell is not a number, and also, rarely,
+     * when {@link #isNumber} says it is one but Tablesaw cannot read it (its percent handling fails on
+     * "1,5%"); callers tell the two apart with {@link #isNumber}, which is only needed on failure.
+     */
+    double parse(String cell) {
+        if (plain(cell)) {
+            // canParse is then exactly "parseDouble does not throw", so one parse does both
+            return parser.parseDouble(cell);
         }
-    }
-
-    boolean[] result() {
-        boolean[] out = new boolean[numeric.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = numeric[i] && seen[i];
+        if (!parser.canParse(cell)) {
+            throw new NumberFormatException("not a number: " + cell);
         }
-        return out;
+        return parser.parseDouble(cell);
     }
 
-    /** Tablesaw's type for a column: numbers straight into a number column, everything else as text. */
-    static ColumnType typeOf(boolean numeric) {
-        return numeric ? ColumnType.DOUBLE : ColumnType.STRING;
+    /**
+     * True when Tablesaw's parser takes its plain path: once thousands commas are dropped the cell is
+     * not empty and does not end with '%'.
+     */
+    private static boolean plain(String cell) {
+        for (int i = cell.length() - 1; i >= 0; i--) {
+            char c = cell.charAt(i);
+            if (c != ',') {
+                return c != '%';
+            }
+        }
+        return false;
     }
 }

@@ -162,6 +162,25 @@ class CsvSourceErrorsTest {
     }
 
     @Test
+    void numericOverrideErrorNamesTheFirstColumnInFileOrder() throws IOException {
+        // the whole of column a is checked before column b, as when the columns were converted one by one
+        Path file = write("num4.csv", "a,b\n1,x\n2,3\ny,4\n");
+        var data = CsvSourceTest.data(file, Map.of("a", "numeric", "b", "numeric"));
+        assertContains("num4.csv: line 4, column 'a': \"y\" is not a number", failure(data));
+    }
+
+    @Test
+    void layoutAndColumnErrorsComeBeforeNumericOverrideErrors() throws IOException {
+        Path ragged = write("num5.csv", "a,b\n1,x\n2,3,4\n");
+        assertContains("num5.csv: line 3 has 3 fields, expected 2",
+                failure(CsvSourceTest.data(ragged, Map.of("b", "numeric"))));
+        Path file = write("num6.csv", "a,b\n1,x\n");
+        var data = CsvSourceTest.data(file, Map.of("b", "numeric"));
+        InputException e = assertThrows(InputException.class, () -> CsvSource.read(data, Set.of("b", "c")));
+        assertContains("num6.csv: no column 'c'", e.getMessage());
+    }
+
+    @Test
     void numericOverrideTurnsMissingIntoNaN() throws IOException {
         Path file = write("num3.csv", "id,size\n1,3\n2,?\n");
         Table t = CsvSource.read(CsvSourceTest.data(file, Map.of("id", "numeric")));

@@ -116,6 +116,18 @@ class CsvSourceTest {
     }
 
     @Test
+    void columnWithTextAfterNumbersIsTextAsWritten() {
+        // without "?" as a marker, horsepower meets "?" on line 34 after 32 numbers written like "130.0"
+        var data = new DataConfig(Path.of("../datasets/auto_mpg/data.csv"), ',', '"', true, List.of(""), Map.of(),
+                new DataConfig.Split(0.2, true));
+        Table t = CsvSource.read(data, Set.of("horsepower", "weight"));
+        assertInstanceOf(StringColumn.class, t.column("horsepower"));
+        assertEquals(List.of("130.0", "165.0"), t.stringColumn("horsepower").asList().subList(0, 2));
+        assertEquals("?", t.stringColumn("horsepower").get(32));
+        assertEquals(3504.0, t.doubleColumn("weight").get(0));
+    }
+
+    @Test
     void headerListsColumnNames() {
         assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width", "species"),
                 CsvSource.header(shipped("iris")));
