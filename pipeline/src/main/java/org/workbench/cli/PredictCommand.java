@@ -33,6 +33,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SetUp.tables();
         Bundle bundle = Bundle.read(model);
         BatchScorer.Result result = BatchScorer.score(bundle, input);
         PrintWriter out = spec.commandLine().getOut();

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.Background;
-import org.workbench.report.HtmlReport;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.run.Artifacts;
 import org.workbench.run.FinalModel;
@@ -49,8 +47,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // the run ends with report.html; the charts' one-time set-up overlaps loading the config and data
-        Background.start("chart-set-up", HtmlReport::warmUp);
+        SetUp.tablesAndCharts();
         List<String> sets = new ArrayList<>(overrides);
         if (seed != null) {
             sets.add("seed=" + seed);

@@ -38,6 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SetUp.tables();
         PipelineConfig cfg = ConfigLoader.load(config, overrides);
         Table table = CsvSource.read(cfg.data());
         String target = cfg.problem().target();
