@@ -51,8 +51,8 @@ final class Charts {
         }
     }
 
-    /** More points than a 700-pixel chart can show only make the SVG slow to draw and heavy to open. */
-    static final int MAX_POINTS = 1000;
+    /** A 700-pixel chart shows no more detail with more points; they only make the SVG slow to draw and heavy to open. */
+    static final int MAX_POINTS = 300;
 
     /** Every k-th point, plus the last, so that at most {@link #MAX_POINTS} remain in their order. */
     static Line thin(Line line) {

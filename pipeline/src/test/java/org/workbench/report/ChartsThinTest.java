@@ -24,16 +24,17 @@ class ChartsThinTest {
 
     @Test
     void longSeriesKeepEveryKthPointAndTheLast() {
-        // 2,500 points: step = ceil(2499 / 999) = 3, so rows 0, 3, ..., 2499: 834 points
+        // 2,500 points: step = ceil(2499 / 299) = 9, so rows 0, 9, ..., 2493, then the last row 2499: 279 points
         Charts.Line t = Charts.thin(line(2500));
-        assertEquals(834, t.x().length);
-        assertEquals(3.0, t.x()[1]);
-        assertEquals(2499.0, t.x()[833]);
-        assertEquals(4998.0, t.y()[833]);
-        // 1,002 points: step 2 gives rows 0, 2, ..., 1000, then the last row 1001: 502 points
+        assertEquals(279, t.x().length);
+        assertEquals(9.0, t.x()[1]);
+        assertEquals(2493.0, t.x()[277]);
+        assertEquals(2499.0, t.x()[278]);
+        assertEquals(4998.0, t.y()[278]);
+        // 1,002 points: step 4 gives rows 0, 4, ..., 1000, then the last row 1001: 252 points
         Charts.Line u = Charts.thin(line(1002));
-        assertEquals(502, u.x().length);
-        assertEquals(1000.0, u.x()[500]);
-        assertEquals(1001.0, u.x()[501]);
+        assertEquals(252, u.x().length);
+        assertEquals(1000.0, u.x()[250]);
+        assertEquals(1001.0, u.x()[251]);
     }
 }
