@@ -3,10 +3,8 @@ package org.workbench.collection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
@@ -67,7 +65,7 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
             int least = distribution.values().stream().mapToInt(Integer::intValue).min().orElse(1);
             imbalance = (double) most / least;
         }
-        return new DataProfile(table.rowCount(), table.columnCount(), duplicateRows(table), profiles,
+        return new DataProfile(table.rowCount(), table.columnCount(), RowKeys.duplicates(table), profiles,
                 targetColumn, distribution, imbalance, quartiles, List.of());
     }
 
@@ -99,22 +97,6 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
             lines.add("warning: " + w.message());
         }
         return lines;
-    }
-
-    /** Rows equal in every column to an earlier row. */
-    private static int duplicateRows(Table table) {
-        Set<List<Object>> seen = new HashSet<>();
-        int duplicates = 0;
-        Object[] row = new Object[table.columnCount()];
-        for (int r = 0; r < table.rowCount(); r++) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = table.column(c).get(r);
-            }
-            if (!seen.add(Arrays.asList(row.clone()))) {
-                duplicates++;
-            }
-        }
-        return duplicates;
     }
 
     /** Label counts in label order; missing labels are left out (the column profile counts them). */

@@ -14,7 +14,6 @@ import org.workbench.stats.Association;
 import org.workbench.stats.RocAuc;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -74,40 +73,52 @@ public final class DataWarnings {
 
     /** A possible-leakage warning when the column alone predicts the target almost perfectly. */
     static java.util.Optional<DataWarning> leakage(Column<?> column, Target target) {
-        List<Integer> rows = new ArrayList<>();
+        int[] rows = new int[column.size()];
+        int n = 0;
         for (int i = 0; i < column.size(); i++) {
             if (!column.isMissing(i)) {
-                rows.add(i);
+                rows[n++] = i;
             }
         }
-        if (rows.size() < 2) {
+        if (n < 2) {
             return java.util.Optional.empty();
         }
+        rows = Arrays.copyOf(rows, n);
         String measure;
         double value;
         if (column instanceof DoubleColumn numbers) {
-            double[] x = rows.stream().mapToDouble(numbers::getDouble).toArray();
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = numbers.getDouble(rows[i]);
+            }
             if (!target.isCategorical()) {
                 measure = "|correlation|";
                 value = Math.abs(Association.pearson(x, values(target, rows)));
-            } else if (classes(target, rows).size() == 2) {
-                measure = "ROC-AUC";
-                double auc = auc(x, labels(target, rows));
-                value = Math.max(auc, 1 - auc);
             } else {
-                measure = "correlation ratio";
-                value = Association.eta(x, labels(target, rows));
+                String[] labels = labels(target, rows);
+                if (classes(labels).size() == 2) {
+                    measure = "ROC-AUC";
+                    double auc = auc(x, labels);
+                    value = Math.max(auc, 1 - auc);
+                } else {
+                    measure = "correlation ratio";
+                    value = Association.eta(x, labels);
+                }
             }
         } else {
             StringColumn text = (StringColumn) column;
-            String[] levels = rows.stream().map(text::get).toArray(String[]::new);
-            if (new HashSet<>(Arrays.asList(levels)).size() > Math.max(2, levels.length / 10)) {
+            String[] levels = new String[n];
+            for (int i = 0; i < n; i++) {
+                levels[i] = text.get(rows[i]);
+            }
+            if (classes(levels).size() > Math.max(2, levels.length / 10)) {
                 return java.util.Optional.empty();  // with this many levels, memorising them looks like predicting
             }
             if (target.isCategorical()) {
                 measure = "accuracy";
-                value = purity(levels, labels(target, rows));
-                if (value <= majorityShare(labels(target, rows))) {
+                String[] labels = labels(target, rows);
+                value = purity(levels, labels);
+                if (value <= majorityShare(labels)) {
                     return java.util.Optional.empty();
                 }
             } else {
@@ -123,16 +134,27 @@ public final class DataWarnings {
                 column.name(), target.name(), measure, value)));
     }
 
-    private static String[] labels(Target target, List<Integer> rows) {
-        return rows.stream().map(i -> target.labels()[i]).toArray(String[]::new);
+    private static String[] labels(Target target, int[] rows) {
+        String[] all = target.labels();
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = all[rows[i]];
+        }
+        return out;
     }
 
-    private static double[] values(Target target, List<Integer> rows) {
-        return rows.stream().mapToDouble(i -> target.values()[i]).toArray();
+    private static double[] values(Target target, int[] rows) {
+        double[] all = target.values();
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = all[rows[i]];
+        }
+        return out;
     }
 
-    private static Set<String> classes(Target target, List<Integer> rows) {
-        return new HashSet<>(Arrays.asList(labels(target, rows)));
+    /** The distinct values (null included, as a HashSet holds it). */
+    private static Set<String> classes(String[] values) {
+        return new HashSet<>(Arrays.asList(values));
     }
 
     /** ROC-AUC of scores x for the second class (in sorted order) against the first. */
@@ -168,24 +190,6 @@ public final class DataWarnings {
 
     /** Test rows equal in every feature and in the target to some training row. */
     static int sharedRows(Frame train, Frame test) {
-        Set<List<Object>> seen = new HashSet<>();
-        for (int r = 0; r < train.rows(); r++) {
-            seen.add(row(train, r));
-        }
-        int shared = 0;
-        for (int r = 0; r < test.rows(); r++) {
-            shared += seen.contains(row(test, r)) ? 1 : 0;
-        }
-        return shared;
-    }
-
-    private static List<Object> row(Frame frame, int r) {
-        Table t = frame.features();
-        Object[] cells = new Object[t.columnCount() + 1];
-        for (int c = 0; c < t.columnCount(); c++) {
-            cells[c] = t.column(c).get(r);
-        }
-        cells[cells.length - 1] = frame.target().isCategorical() ? frame.target().labels()[r] : frame.target().values()[r];
-        return Arrays.asList(cells);
+        return RowKeys.shared(train, test);
     }
 }

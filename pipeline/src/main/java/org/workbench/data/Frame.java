@@ -1,6 +1,9 @@
 package org.workbench.data;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Feature rows and their target, row-aligned. Feature columns are numeric ({@code DoubleColumn})
@@ -23,7 +26,45 @@ public record Frame(Table features, Target target) {
                         + " then " + rows[i] + " at position " + i);
             }
         }
-        return new Frame(features.rows(rows), target == null ? null : target.subset(rows));
+        return new Frame(rows(features, rows), target == null ? null : target.subset(rows));
+    }
+
+    /**
+     * The same table as {@code table.rows(rows)}, which copies cell by cell through a generic setter,
+     * but with numbers and text picked straight into new columns. Other column types, and indices that
+     * Tablesaw would reject, go through Tablesaw's own copy.
+     */
+    private static Table rows(Table table, int[] rows) {
+        if (rows.length == 0 || rows[0] < 0 || rows[rows.length - 1] >= table.rowCount()) {
+            return table.rows(rows);
+        }
+        Table out = Table.create(table.name());
+        for (Column<?> column : table.columns()) {
+            out.addColumns(column(column, rows));
+        }
+        return out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Column<?> column(Column<?> column, int[] rows) {
+        if (column instanceof DoubleColumn numbers) {
+            // appends primitives; like Table.rows it keeps the print format and locale
+            return numbers.subset(rows);
+        }
+        if (column instanceof StringColumn text) {
+            // one dictionary append per cell, where Table.rows fills the column with "" and then replaces each
+            String[] picked = new String[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                picked[i] = text.get(rows[i]);
+            }
+            return StringColumn.create(text.name(), picked);
+        }
+        // what Table.rows does for every column
+        Column out = column.emptyCopy(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            out.set(i, column, rows[i]);
+        }
+        return out;
     }
 
     public Frame withFeatures(Table newFeatures) {
