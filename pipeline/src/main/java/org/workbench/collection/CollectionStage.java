@@ -57,7 +57,12 @@ public final class CollectionStage implements Stage {
         int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
                 : rowsWithTarget(table.column(problem.target()));
         int dropped = table.rowCount() - kept.length;
-        Table features = problem.target() == null ? table.copy() : table.rows(kept).removeColumns(problem.target());
+        // column copies when every row stays (Tablesaw's rows() copies cell by cell)
+        Table features = problem.target() == null || kept.length == table.rowCount() ? table.copy()
+                : new Frame(table, null).subset(kept).features();
+        if (problem.target() != null) {
+            features.removeColumns(problem.target());
+        }
         Target target = problem.target() == null ? Target.none(kept.length)
                 : target(problem, table.column(problem.target()), kept);
         Frame all = new Frame(features, target);

@@ -1,11 +1,11 @@
 package org.workbench.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Seeded hold-out and k-fold splits. Stratified versions deal each class's shuffled rows out
@@ -16,19 +16,19 @@ public final class Splits {
     }
 
     public static Split holdout(Target target, double testFraction, boolean stratify, long seed) {
-        List<int[]> groups = groups(target, stratify, seed);
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int[] group : groups) {
+        boolean[] isTest = new boolean[target.size()];
+        int tests = 0;
+        for (int[] group : groups(target, stratify, seed)) {
             int nTest = (int) Math.round(group.length * testFraction);
             if (group.length > 1) {
                 nTest = Math.max(1, Math.min(group.length - 1, nTest));
             }
-            for (int i = 0; i < group.length; i++) {
-                (i < nTest ? test : train).add(group[i]);
+            for (int i = 0; i < nTest; i++) {
+                isTest[group[i]] = true;
             }
+            tests += nTest;
         }
-        return new Split(sorted(train), sorted(test));
+        return partition(isTest, tests);
     }
 
     /** k folds; fold i's test part is every k-th row of each shuffled class starting at i. */
@@ -51,12 +51,13 @@ public final class Splits {
         }
         List<Split> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
+            boolean[] isTest = new boolean[n];
+            int tests = 0;
             for (int row = 0; row < n; row++) {
-                (foldOf[row] == f ? test : train).add(row);
+                isTest[row] = foldOf[row] == f;
+                tests += isTest[row] ? 1 : 0;
             }
-            folds.add(new Split(sorted(train), sorted(test)));
+            folds.add(partition(isTest, tests));
         }
         return folds;
     }
@@ -76,28 +77,55 @@ public final class Splits {
         return out;
     }
 
-    /** Shuffled row groups: one per class when stratifying a categorical target, else one. */
+    /**
+     * Shuffled row groups: one per class (in label order) when stratifying a categorical target, else
+     * one. Each group is shuffled exactly as {@code Collections.shuffle(rows, random)} would.
+     */
     private static List<int[]> groups(Target target, boolean stratify, long seed) {
         Random random = new Random(seed);
-        Map<String, List<Integer>> byClass = new LinkedHashMap<>();
-        for (int row = 0; row < target.size(); row++) {
-            String key = stratify && target.isCategorical() ? target.labels()[row] : "";
-            byClass.computeIfAbsent(key, x -> new ArrayList<>()).add(row);
+        Map<String, int[]> byClass = new TreeMap<>();
+        Map<String, Integer> filled = new HashMap<>();
+        int n = target.size();
+        boolean byLabel = stratify && target.isCategorical();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int row = 0; row < n; row++) {
+            counts.merge(byLabel ? target.labels()[row] : "", 1, Integer::sum);
         }
-        List<String> keys = new ArrayList<>(byClass.keySet());
-        keys.sort(null);
+        counts.forEach((key, count) -> {
+            byClass.put(key, new int[count]);
+            filled.put(key, 0);
+        });
+        for (int row = 0; row < n; row++) {
+            String key = byLabel ? target.labels()[row] : "";
+            int at = filled.merge(key, 1, Integer::sum) - 1;
+            byClass.get(key)[at] = row;
+        }
         List<int[]> out = new ArrayList<>();
-        for (String key : keys) {
-            List<Integer> rows = byClass.get(key);
-            java.util.Collections.shuffle(rows, random);
-            out.add(rows.stream().mapToInt(Integer::intValue).toArray());
+        for (int[] rows : byClass.values()) {
+            for (int i = rows.length; i > 1; i--) {
+                int j = random.nextInt(i);
+                int t = rows[i - 1];
+                rows[i - 1] = rows[j];
+                rows[j] = t;
+            }
+            out.add(rows);
         }
         return out;
     }
 
-    private static int[] sorted(List<Integer> rows) {
-        int[] out = rows.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(out);
-        return out;
+    /** The rows marked test and the others, each in ascending order. */
+    private static Split partition(boolean[] isTest, int tests) {
+        int[] train = new int[isTest.length - tests];
+        int[] test = new int[tests];
+        int a = 0;
+        int b = 0;
+        for (int row = 0; row < isTest.length; row++) {
+            if (isTest[row]) {
+                test[b++] = row;
+            } else {
+                train[a++] = row;
+            }
+        }
+        return new Split(train, test);
     }
 }
