@@ -57,8 +57,8 @@ public final class CollectionStage implements Stage {
         int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
                 : rowsWithTarget(table.column(problem.target()));
         int dropped = table.rowCount() - kept.length;
-        // column copies when every row stays (Tablesaw's rows() copies cell by cell)
-        Table features = problem.target() == null || kept.length == table.rowCount() ? table.copy()
+        // column by column: Tablesaw's copy() and rows() copy cell by cell
+        Table features = kept.length == table.rowCount() ? org.workbench.preprocessing.FeatureColumns.copy(table)
                 : new Frame(table, null).subset(kept).features();
         if (problem.target() != null) {
             features.removeColumns(problem.target());

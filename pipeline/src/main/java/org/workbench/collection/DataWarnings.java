@@ -29,10 +29,15 @@ import tech.tablesaw.columns.Column;
  * better than always guessing the majority class) or its eta is at least 0.99 (numeric target); only
  * columns with at most one level per ten rows are judged, since memorising many levels fits anything. Rows
  * where the column is missing are left out; identifier-like columns are reported as identifiers instead.
+ * On more than {@link #LEAKAGE_SAMPLE} rows the leakage screen looks at evenly spaced rows only (every
+ * k-th row, about that many): a column that separates the classes at 0.99 does so on any large spread
+ * of rows, and the screen is meant to flag, not to measure precisely. The warning says so.
  */
 public final class DataWarnings {
     public static final double LEAKAGE = 0.99;
     public static final double MOSTLY_MISSING = 0.5;
+    /** The most rows the leakage screen looks at. */
+    public static final int LEAKAGE_SAMPLE = 20_000;
 
     private DataWarnings() {
     }
@@ -42,6 +47,7 @@ public final class DataWarnings {
         List<DataWarning> warnings = new ArrayList<>();
         Map<String, ColumnProfile> byName = new HashMap<>();
         profile.columnProfiles().forEach(c -> byName.put(c.name(), c));
+        int step = (all.rows() + LEAKAGE_SAMPLE - 1) / LEAKAGE_SAMPLE;
         for (Column<?> column : all.features().columns()) {
             ColumnProfile p = byName.get(column.name());
             if (p == null) {
@@ -52,7 +58,7 @@ public final class DataWarnings {
                 warnings.add(new DataWarning("identifier", p.name(), p.distinct(), "'" + p.name() + "' looks like an identifier ("
                         + p.distinct() + " distinct values in " + (profile.rows() - p.missing()) + " rows); drop it (preprocess.drop)"));
             } else {
-                leakage(column, all.target()).ifPresent(warnings::add);
+                leakage(column, all.target(), step).ifPresent(warnings::add);
             }
             if (missingShare > MOSTLY_MISSING) {
                 warnings.add(new DataWarning("mostly_missing", p.name(), missingShare, String.format(Locale.ROOT,
@@ -73,9 +79,14 @@ public final class DataWarnings {
 
     /** A possible-leakage warning when the column alone predicts the target almost perfectly. */
     static java.util.Optional<DataWarning> leakage(Column<?> column, Target target) {
+        return leakage(column, target, 1);
+    }
+
+    /** As above, judged on every {@code step}-th row. */
+    static java.util.Optional<DataWarning> leakage(Column<?> column, Target target, int step) {
         int[] rows = new int[column.size()];
         int n = 0;
-        for (int i = 0; i < column.size(); i++) {
+        for (int i = 0; i < column.size(); i += step) {
             if (!column.isMissing(i)) {
                 rows[n++] = i;
             }
@@ -130,8 +141,19 @@ public final class DataWarnings {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new DataWarning("possible_leakage", column.name(), value, String.format(Locale.ROOT,
-                "possible leakage: '%s' alone predicts '%s' almost perfectly (%s %.4f); check it is known before the target",
-                column.name(), target.name(), measure, value)));
+                "possible leakage: '%s' alone predicts '%s' almost perfectly (%s %.4f%s); check it is known before the target",
+                column.name(), target.name(), measure, value,
+                step == 1 ? "" : String.format(Locale.ROOT, " on every %s row, %d rows", ordinal(step), n))));
+    }
+
+    private static String ordinal(int k) {
+        String suffix = k % 100 >= 11 && k % 100 <= 13 ? "th" : switch (k % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return k + suffix;
     }
 
     private static String[] labels(Target target, int[] rows) {

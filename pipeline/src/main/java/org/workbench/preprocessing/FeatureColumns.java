@@ -36,6 +36,13 @@ public final class FeatureColumns {
     }
 
     /** A new table with the given (already copied) columns, keeping the input table's name. */
+    /** A copy made column by column (Tablesaw's {@code Table.copy()} goes cell by cell, several times slower). */
+    public static Table copy(Table table) {
+        List<Column<?>> columns = new java.util.ArrayList<>(table.columnCount());
+        table.columns().forEach(c -> columns.add(c.copy()));
+        return tableLike(table, columns);
+    }
+
     public static Table tableLike(Table like, List<Column<?>> columns) {
         return Table.create(like.name(), columns);
     }

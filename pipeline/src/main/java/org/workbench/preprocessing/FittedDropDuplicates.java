@@ -14,7 +14,7 @@ public record FittedDropDuplicates(int trainingRows, int dropped) implements Fit
 
     @Override
     public Table apply(Table features, ApplyLog log) {
-        return features.copy();
+        return FeatureColumns.copy(features);
     }
 
     @Override
