@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
@@ -72,10 +73,14 @@ final class RunCommand implements Callable<Integer> {
         return ErrorHandler.OK;
     }
 
-    /** The primary metric on test, train, baseline and CV, then the other test metrics on one line. */
+    /**
+     * The primary metric on test, train, baseline and CV, then the other test metrics on one line.
+     * After tuning adopted another setting, its test scores (the bundle's model) come first and the
+     * configured setting's line follows, labelled as such.
+     */
     private static void headline(PrintWriter out, Evaluation e, Runner.Outcome outcome) {
         String metric = outcome.context().get(Artifacts.PROBLEM).metric();
-        StringBuilder sb = new StringBuilder(metric + ":");
+        StringBuilder sb = new StringBuilder();
         sb.append(String.format(" test %.4f", e.test().get(metric)));
         if (e.train().containsKey(metric)) {
             sb.append(String.format(", train %.4f", e.train().get(metric)));
@@ -87,14 +92,17 @@ final class RunCommand implements Callable<Integer> {
         if (cv != null) {
             sb.append(String.format(", %d-fold CV %.4f +/- %.4f", e.folds().size(), cv[0], cv[1]));
         }
-        out.println(sb);
-        StringBuilder others = new StringBuilder("test:");
-        e.test().forEach((k, v) -> others.append(String.format(" %s=%.4f", k, v)));
-        out.println(others);
+        Map<String, Double> test = e.test();
         if (FinalModel.isTuned(outcome.context())) {
-            Double tuned = FinalModel.testMetrics(outcome.context()).get(metric);
-            out.printf("tuning adopted another setting: its test %s is %.4f (the bundle holds this model)%n", metric, tuned);
+            test = FinalModel.testMetrics(outcome.context());
+            out.printf("%s: test %.4f with the setting tuning adopted (the bundle holds this model)%n", metric, test.get(metric));
+            out.println("configured setting:" + sb);
+        } else {
+            out.println(metric + ":" + sb);
         }
+        StringBuilder others = new StringBuilder("test:");
+        test.forEach((k, v) -> others.append(String.format(" %s=%.4f", k, v)));
+        out.println(others);
         if (e.leaderboard() != null) {
             e.leaderboard().lines().forEach(out::println);
         }

@@ -71,6 +71,20 @@ class CliCommandsTest {
     }
 
     @Test
+    void afterTuningAdoptsASettingTheHeadlineLeadsWithTheBundlesModel() {
+        Cli cli = Cli.run("run", "../configs/titanic_tune.yaml", "--out", dir.toString(), "--quiet",
+                "--set", "tune.grid={train.params.trees: [50], train.params.max_depth: [9]}");
+        assertEquals(0, cli.exitCode(), cli.err());
+        java.util.List<String> lines = cli.out().lines().toList();
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("accuracy: test ")).findFirst().orElseThrow());
+        assertTrue(lines.get(first).endsWith("with the setting tuning adopted (the bundle holds this model)"), cli.out());
+        assertTrue(lines.get(first + 1).startsWith("configured setting: test "), cli.out());
+        // the full test line is the adopted model's: its accuracy is the one on the first line
+        String adopted = lines.get(first).substring("accuracy: test ".length(), "accuracy: test ".length() + 6);
+        assertTrue(lines.get(first + 2).startsWith("test: accuracy=" + adopted + " "), cli.out());
+    }
+
+    @Test
     void untilStopsEarlyAndWritesNoBundle() {
         Cli cli = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--until", "features");
         assertEquals(0, cli.exitCode(), cli.err());
