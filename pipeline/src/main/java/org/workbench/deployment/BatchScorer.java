@@ -15,8 +15,8 @@ import org.workbench.recipe.ApplyLog;
 import tech.tablesaw.api.Table;
 
 /**
- * Scores raw CSV rows with a bundle: reads them the way the training data was read (same missing
- * markers, same column types), replays the fitted recipe and predicts.
+ * Scores raw CSV rows with a bundle: reads them the way the training data was read (same header or
+ * none, delimiter, quote, missing markers and column types), replays the fitted recipe and predicts.
  */
 public final class BatchScorer {
     private BatchScorer() {
@@ -57,7 +57,7 @@ public final class BatchScorer {
     }
 
     private static DataConfig dataOptions(Manifest m, Path input, Map<String, String> types) {
-        return new DataConfig(input, m.delimiter().charAt(0), m.quote().charAt(0), true, m.missingValues(),
+        return new DataConfig(input, m.delimiter().charAt(0), m.quote().charAt(0), m.hasHeader(), m.missingValues(),
                 types, new DataConfig.Split(0.2, false));
     }
 }

@@ -72,7 +72,7 @@ public final class DeploymentStage implements Stage {
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), model, source.columns(), required,
                 config.data().missingValues(), String.valueOf(config.data().delimiter()),
-                String.valueOf(config.data().quote()), metrics, source.file(), source.sha256(), config.seed(),
+                String.valueOf(config.data().quote()), config.data().header(), metrics, source.file(), source.sha256(), config.seed(),
                 Versions.all(), config.resolved());
         return new Bundle(manifest, context.get(Artifacts.FITTED_RECIPE), context.get(Artifacts.MODEL));
     }

@@ -8,12 +8,18 @@ import org.workbench.run.DataSource;
 /**
  * The readable part of a model bundle: what the model predicts, which raw columns it needs and how
  * to read them, how well it scored, and where it came from (config, data hash, seed, versions).
+ * {@code header} says whether the training file had a header row (absent in older bundles: it had).
  */
 public record Manifest(int format, String name, String task, String target, List<String> classes,
                        String positiveClass, String model, List<DataSource.InputColumn> inputColumns,
-                       List<String> requiredColumns, List<String> missingValues, String delimiter, String quote,
+                       List<String> requiredColumns, List<String> missingValues, String delimiter, String quote, Boolean header,
                        Map<String, Double> testMetrics, String dataFile, String dataSha256, long seed,
                        Map<String, String> versions, JsonNode config) {
 
     public static final int FORMAT = 1;
+
+    /** Rows to score are read like the training file: with a header row, or with columns named C0, C1, ... */
+    public boolean hasHeader() {
+        return header == null || header;
+    }
 }

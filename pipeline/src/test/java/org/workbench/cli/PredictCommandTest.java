@@ -48,6 +48,27 @@ class PredictCommandTest {
     }
 
     @Test
+    void aModelTrainedOnAFileWithoutHeaderScoresFilesWithoutHeader() throws IOException {
+        Path data = dir.resolve("iris-no-header.csv");
+        List<String> rows = Files.readAllLines(Path.of("../datasets/iris/data.csv"));
+        Files.write(data, rows.subList(1, rows.size()));
+        Path config = dir.resolve("iris-no-header.yaml");
+        Files.writeString(config, "name: iris_no_header\nproblem: {target: C4}\ndata: {source: iris-no-header.csv, header: false}\n");
+        Cli run = Cli.run("run", config.toString(), "--out", dir.resolve("runs").toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        Path folder = Path.of(run.out().lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow()
+                .substring("run folder: ".length()));
+        Path output = dir.resolve("iris-scored.csv");
+        Cli cli = Cli.run("predict", "--model", folder.resolve("model.bundle").toString(), "--input", data.toString(),
+                "--output", output.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("scored 150 rows"), cli.out());
+        List<String> expected = Files.readAllLines(folder.resolve("predictions.csv")).stream()
+                .map(org.workbench.run.PredictionFiles::withoutSplitAndTruth).toList();
+        assertEquals(expected, Files.readAllLines(output));
+    }
+
+    @Test
     void missingColumnIsNamed() throws IOException {
         Path input = dir.resolve("no_age.csv");
         Files.writeString(input, "PassengerId,Pclass,Name,Sex,SibSp,Parch,Ticket,Fare,Cabin,Embarked\n1,3,x,male,1,0,t,7.25,,S\n");
