@@ -51,8 +51,18 @@ public final class RunOutputs {
             HtmlReport.write(dir, runJson, predictions == null ? null : predictions.header(),
                     predictions == null ? null : predictions.testRows());
         });
-        if (predictions != null) {
-            predictions.write(dir.resolve(PREDICTIONS_CSV));
+        try {
+            if (predictions != null) {
+                predictions.write(dir.resolve(PREDICTIONS_CSV));
+            }
+        } catch (RuntimeException e) {
+            // the run folder is deleted on failure: let the other writer finish first
+            try {
+                reports.join();
+            } catch (RuntimeException other) {
+                e.addSuppressed(other);
+            }
+            throw e;
         }
         reports.join();
     }
