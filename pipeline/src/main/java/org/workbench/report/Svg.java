@@ -1,115 +1,58 @@
 package org.workbench.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * A chart as inline SVG for an HTML page. The XML prologue, doctype and namespace declarations are
- * dropped (an HTML parser puts {@code <svg>} in the SVG namespace by itself, and the page must name
- * no external address), and clip-path ids get a per-chart prefix so several charts can share a page.
+ * A chart as inline SVG for an HTML page: XChart paints the chart onto JFreeSVG's
+ * {@code SVGGraphics2D}, which writes coordinates to two decimals (a tenth of the size, the same
+ * picture) and prefixes clip-path ids per chart so several charts can share a page. Namespace
+ * declarations are dropped: an HTML parser puts {@code <svg>} in the SVG namespace by itself, and the
+ * page must name no external address.
  */
 final class Svg {
     private final AtomicInteger charts = new AtomicInteger();
 
     String of(Chart<?, ?> chart, String label) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render chart '" + label + "'", e);
-        }
-        return clean(out.toString(StandardCharsets.UTF_8), "c" + charts.incrementAndGet() + "_", label);
+        SVGGraphics2D g = new SVGGraphics2D(chart.getWidth(), chart.getHeight());
+        g.setDefsKeyPrefix("c" + charts.incrementAndGet() + "_");
+        g.setGeomDoubleConverter(Svg::twoDecimals);
+        g.setTransformDoubleConverter(Svg::twoDecimals);
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        String svg = g.getSVGElement(null, true, new ViewBox(0, 0, chart.getWidth(), chart.getHeight()), null, null);
+        return clean(svg, label);
     }
 
-    /**
-     * Coordinates to two decimals: a tenth of the size, the same picture. Every number written with
-     * three or more decimals ({@code -?\\d+\\.\\d{3,}}) is rounded half up as written, then trailing zeros
-     * are dropped ("12.3456" -> "12.35", "3.0004" -> "3", "-0.001" -> "0"). A plain scan: the
-     * SVG of one chart holds tens of thousands of numbers.
-     */
-    static String roundNumbers(String svg) {
-        StringBuilder out = new StringBuilder(svg.length());
-        int n = svg.length();
-        int i = 0;
-        while (i < n) {
-            char c = svg.charAt(i);
-            boolean minus = c == '-' && i + 1 < n && isDigit(svg.charAt(i + 1));
-            if (!minus && !isDigit(c)) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int start = i;
-            int intStart = minus ? i + 1 : i;
-            int j = intStart;
-            while (j < n && isDigit(svg.charAt(j))) {
-                j++;
-            }
-            int fracStart = j + 1;
-            int k = fracStart;
-            if (j < n && svg.charAt(j) == '.') {
-                while (k < n && isDigit(svg.charAt(k))) {
-                    k++;
-                }
-            }
-            if (j < n && svg.charAt(j) == '.' && k - fracStart >= 3) {
-                appendRounded(out, minus, svg, intStart, j, fracStart, k);
-                i = k;
-            } else {
-                out.append(svg, start, j); // the digits (and sign) as they are; what follows is scanned next
-                i = j;
+    /** Rounded half up to two decimals, trailing zeros dropped: 12.3456 -> "12.35", 3.0004 -> "3", -0.001 -> "0". */
+    static String twoDecimals(double v) {
+        if (!Double.isFinite(v) || Math.abs(v) >= 1e15) {
+            return Double.toString(v);
+        }
+        long hundredths = Math.round(v * 100);
+        if (hundredths == 0) {
+            return "0";
+        }
+        StringBuilder sb = new StringBuilder(12);
+        if (hundredths < 0) {
+            sb.append('-');
+            hundredths = -hundredths;
+        }
+        sb.append(hundredths / 100);
+        long fraction = hundredths % 100;
+        if (fraction != 0) {
+            sb.append('.').append((char) ('0' + fraction / 10));
+            if (fraction % 10 != 0) {
+                sb.append((char) ('0' + fraction % 10));
             }
         }
-        return out.toString();
+        return sb.toString();
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** digits[intStart, dot) . digits[fracStart, end), rounded half up to two decimals, trailing zeros dropped. */
-    private static void appendRounded(StringBuilder out, boolean minus, String s, int intStart, int dot, int fracStart, int end) {
-        // the number as digits with two decimals, then carried up by one hundredth when the third decimal is 5 or more
-        char[] digits = new char[dot - intStart + 2];
-        s.getChars(intStart, dot, digits, 0);
-        digits[digits.length - 2] = s.charAt(fracStart);
-        digits[digits.length - 1] = s.charAt(fracStart + 1);
-        boolean carry = s.charAt(fracStart + 2) >= '5';
-        for (int d = digits.length - 1; carry && d >= 0; d--) {
-            carry = digits[d] == '9';
-            digits[d] = carry ? '0' : (char) (digits[d] + 1);
-        }
-        String whole = (carry ? "1" : "") + new String(digits, 0, digits.length - 2);
-        String fraction = new String(digits, digits.length - 2, 2);
-        int lead = 0;
-        while (lead < whole.length() - 1 && whole.charAt(lead) == '0') {
-            lead++;
-        }
-        whole = whole.substring(lead);
-        fraction = fraction.endsWith("0") ? fraction.substring(0, fraction.startsWith("0") ? 0 : 1) : fraction;
-        boolean zero = whole.equals("0") && fraction.isEmpty();
-        if (minus && !zero) {
-            out.append('-');
-        }
-        out.append(whole);
-        if (!fraction.isEmpty()) {
-            out.append('.').append(fraction);
-        }
-    }
-
-    static String clean(String svg, String idPrefix, String label) {
-        String s = svg.replaceFirst("(?s)<\\?xml.*?\\?>", "")
-                .replaceFirst("(?s)<!DOCTYPE[^>]*>", "")
-                .replaceAll("\\s+xmlns(:\\w+)?=\"[^\"]*\"", "")
-                .replaceAll("id=\"(clip\\d+)\"", "id=\"" + idPrefix + "$1\"")
-                .replaceAll("url\\(#(clip\\d+)\\)", "url(#" + idPrefix + "$1)")
-                .strip();
-        s = roundNumbers(s);
+    /** Drops namespace declarations and labels the chart for screen readers and the page's style. */
+    static String clean(String svg, String label) {
+        String s = svg.replaceAll("\\s+xmlns(:\\w+)?=(\"[^\"]*\"|'[^']*')", "").strip();
         return s.replaceFirst("<svg ", "<svg role=\"img\" aria-label=\"" + Html.escape(label) + "\" class=\"chart\" ");
     }
 }

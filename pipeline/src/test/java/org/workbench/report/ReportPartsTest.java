@@ -2,8 +2,10 @@ package org.workbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.workbench.config.Yaml;
 
@@ -28,20 +30,33 @@ class ReportPartsTest {
     }
 
     @Test
-    void svgLosesItsPrologueAndNamespacesAndGetsUniqueClipIds() {
-        String raw = """
-                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-                <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
-                <svg xmlns:xlink="http://www.w3.org/1999/xlink" height="400px" width="600px" xmlns="http://www.w3.org/2000/svg">
-                  <defs><clipPath id="clip861274344"><rect height="323.609375" width="441.2"/></clipPath></defs>
-                  <g clip-path="url(#clip861274344)"><path d="M-6.5625,-0.140625 L2,3"/></g>
-                </svg>""";
-        String clean = Svg.clean(raw, "c7_", "a <chart>");
-        assertEquals("""
-                <svg role="img" aria-label="a &lt;chart&gt;" class="chart" height="400px" width="600px">
-                  <defs><clipPath id="c7_clip861274344"><rect height="323.61" width="441.2"/></clipPath></defs>
-                  <g clip-path="url(#c7_clip861274344)"><path d="M-6.56,-0.14 L2,3"/></g>
-                </svg>""", clean);
+    void svgLosesItsNamespacesAndIsLabelled() {
+        String raw = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'"
+                + " width='600' height='400' viewBox='0 0 600 400'><g clip-path='url(#c7_clip-0)'/></svg>";
+        assertEquals("<svg role=\"img\" aria-label=\"a &lt;chart&gt;\" class=\"chart\" width='600' height='400'"
+                + " viewBox='0 0 600 400'><g clip-path='url(#c7_clip-0)'/></svg>", Svg.clean(raw, "a <chart>"));
+    }
+
+    @Test
+    void coordinatesHaveAtMostTwoDecimals() {
+        assertEquals("12.35", Svg.twoDecimals(12.3456));
+        assertEquals("3", Svg.twoDecimals(3.0004));
+        assertEquals("0", Svg.twoDecimals(-0.001));
+        assertEquals("-6.56", Svg.twoDecimals(-6.5625));
+        assertEquals("0.1", Svg.twoDecimals(0.1));
+        assertEquals("-0.05", Svg.twoDecimals(-0.05));
+        assertEquals("1000", Svg.twoDecimals(999.999));
+        assertEquals("760", Svg.twoDecimals(760));
+    }
+
+    @Test
+    void everyChartOnAPageHasItsOwnClipIds() {
+        Svg svg = new Svg();
+        String first = svg.of(Charts.bars("a", "x", "y", List.of("p", "q"), Map.of("s", List.of(1.0, 2.0))), "first");
+        String second = svg.of(Charts.bars("b", "x", "y", List.of("p", "q"), Map.of("s", List.of(1.0, 2.0))), "second");
+        assertTrue(first.startsWith("<svg role=\"img\" aria-label=\"first\" class=\"chart\""), first.substring(0, 120));
+        assertTrue(first.contains("id='c1_clip-0'") && second.contains("id='c2_clip-0'"), second.substring(0, 300));
+        assertTrue(!first.contains("http://") && first.contains("viewBox='0 0 "), first.substring(0, 300));
     }
 
     @Test
