@@ -41,34 +41,13 @@ public final class PredictionsCsv {
         return sb.toString();
     }
 
-    /** The column names of the file: row, prediction, prob_&lt;class&gt;..., then the extra columns. */
-    public static List<String> header(Predictions predictions, Map<String, String[]> extra) {
+    private static List<String> header(Predictions predictions, Map<String, String[]> extra) {
         List<String> names = new ArrayList<>(List.of("row", "prediction"));
         if (predictions.hasProbabilities()) {
             predictions.classes().forEach(c -> names.add("prob_" + c));
         }
         names.addAll(extra.keySet());
         return names;
-    }
-
-    /** Row {@code i} as the file's cells hold it (unquoted), in {@link #header} order. */
-    public static String[] cells(int[] rowNumbers, Predictions predictions, Map<String, String[]> extra, int i) {
-        List<String> out = new ArrayList<>();
-        out.add(Integer.toString(rowNumbers[i]));
-        out.add(predictions.labels() != null ? nullToEmpty(predictions.labels()[i]) : Double.toString(predictions.values()[i]));
-        if (predictions.hasProbabilities()) {
-            for (double p : predictions.probabilities()[i]) {
-                out.add(Double.toString(p));
-            }
-        }
-        for (String[] column : extra.values()) {
-            out.add(nullToEmpty(column[i]));
-        }
-        return out.toArray(String[]::new);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     public static void write(Path file, int[] rowNumbers, Predictions predictions) {

@@ -53,7 +53,7 @@ final class EvaluationSection {
             if (predictions != null) {
                 sb.append(rocPr(run, classes, predictions, svg));
             }
-        } else if (predictions != null && report.has("residuals") && predictions.column("truth") >= 0) {
+        } else if (predictions != null && report.has("residuals") && predictions.has("truth")) {
             sb.append(regression(predictions, svg));
         }
         sb.append(importance(run, svg));
@@ -88,18 +88,18 @@ final class EvaluationSection {
     }
 
     private static String rocPr(JsonNode run, List<String> classes, PredictionRows p, Svg svg) {
-        List<String> scored = classes.stream().filter(c -> p.column("prob_" + c) >= 0).toList();
-        if (scored.isEmpty() || p.column("truth") < 0) {
+        List<String> scored = classes.stream().filter(c -> p.has("prob_" + c)).toList();
+        if (scored.isEmpty() || !p.has("truth")) {
             return "<p>The model gives no class probabilities, so there are no ROC or precision-recall curves.</p>";
         }
         String positive = run.path("config").path("problem").path("positive_class").asText("");
         List<String> shown = classes.size() == 2 ? List.of(scored.contains(positive) ? positive : scored.get(scored.size() - 1))
                 : scored.subList(0, Math.min(6, scored.size()));
-        List<String> truth = p.values("truth", "test");
+        List<String> truth = p.values("truth");
         List<Charts.Line> roc = new ArrayList<>();
         List<Charts.Line> pr = new ArrayList<>();
         for (String c : shown) {
-            double[] score = p.numbers("prob_" + c, "test");
+            double[] score = p.numbers("prob_" + c);
             boolean[] isC = new boolean[truth.size()];
             for (int i = 0; i < isC.length; i++) {
                 isC[i] = truth.get(i).equals(c);
@@ -118,8 +118,8 @@ final class EvaluationSection {
     }
 
     private static String regression(PredictionRows p, Svg svg) {
-        double[] truth = p.numbers("truth", "test");
-        double[] predicted = p.numbers("prediction", "test");
+        double[] truth = p.numbers("truth");
+        double[] predicted = p.numbers("prediction");
         double[] residual = new double[truth.length];
         for (int i = 0; i < truth.length; i++) {
             residual[i] = truth[i] - predicted[i];

@@ -46,17 +46,18 @@ public final class HtmlReport {
     }
 
     /**
-     * Renders {@code report.html} for a run being written: its {@code run.json} text and the test
-     * rows of its predictions file (header and cells as the file holds them; null when it has none).
+     * Renders {@code report.html} for a run being written: its {@code run.json} text and the columns
+     * of its predictions file for the test rows (truth, prediction, prob_&lt;class&gt;), as text or as
+     * numbers; both maps empty when the run has no predictions.
      */
-    public static Path write(Path runDir, String runJson, List<String> predictionHeader, List<String[]> testPredictionRows) {
+    public static Path write(Path runDir, String runJson, Map<String, String[]> testText, Map<String, double[]> testNumbers) {
         JsonNode run;
         try {
             run = Json.MAPPER.readTree(runJson);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back run.json: " + e.getMessage(), e);
         }
-        PredictionRows rows = predictionHeader == null ? null : new PredictionRows(List.copyOf(predictionHeader), testPredictionRows);
+        PredictionRows rows = testText.isEmpty() && testNumbers.isEmpty() ? null : new PredictionRows(testText, testNumbers);
         Path file = runDir.resolve(FILE);
         Json.writeAtomically(file, render(run, rows).getBytes(StandardCharsets.UTF_8));
         return file;

@@ -1,10 +1,8 @@
 package org.workbench.run;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.workbench.core.RunContext;
 import org.workbench.data.Frame;
@@ -18,7 +16,8 @@ import org.workbench.recipe.ApplyLog;
  * A run's {@code predictions.csv}: the final model's prediction for every row with a target, as the
  * bundle would make it from the raw row, with the row's split and true value.
  */
-record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, String[]> extra, int[] testIndices) {
+record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, String[]> extra, double[] truthValues,
+                      int[] testIndices) {
 
     static PredictionFile of(RunContext context) {
         Frame all = context.get(Artifacts.ALL_ROWS);
@@ -33,7 +32,9 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
         Map<String, String[]> extra = new LinkedHashMap<>();
         extra.put("split", splitNames);
         extra.put("truth", truth);
-        return new PredictionFile(context.get(Artifacts.ROW_NUMBERS), predictions(context, all, split), extra, split.test());
+        double[] truthValues = all.target().isCategorical() ? null : all.target().values();
+        return new PredictionFile(context.get(Artifacts.ROW_NUMBERS), predictions(context, all, split), extra, truthValues,
+                split.test());
     }
 
     /**
@@ -53,17 +54,53 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
         return context.get(Artifacts.MODEL).predict(context.get(Artifacts.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
     }
 
-    List<String> header() {
-        return PredictionsCsv.header(predictions, extra);
+    /** The file's label columns (prediction, truth) for the test rows, when they are labels: for the report. */
+    Map<String, String[]> testText() {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        if (predictions.labels() != null) {
+            out.put("prediction", pick(predictions.labels()));
+        }
+        if (truthValues == null) {
+            out.put("truth", pick(extra.get("truth")));
+        }
+        return out;
     }
 
-    /** The test split's rows as the file holds them: what the report's curves are drawn from. */
-    List<String[]> testRows() {
-        List<String[]> rows = new ArrayList<>(testIndices.length);
-        for (int i : testIndices) {
-            rows.add(PredictionsCsv.cells(rowNumbers, predictions, extra, i));
+    /** The file's number columns (prob_&lt;class&gt;, or prediction and truth) for the test rows: for the report. */
+    Map<String, double[]> testNumbers() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (predictions.hasProbabilities()) {
+            for (int c = 0; c < predictions.classes().size(); c++) {
+                double[] column = new double[testIndices.length];
+                for (int i = 0; i < column.length; i++) {
+                    column[i] = predictions.probabilities()[testIndices[i]][c];
+                }
+                out.put("prob_" + predictions.classes().get(c), column);
+            }
         }
-        return rows;
+        if (predictions.values() != null) {
+            out.put("prediction", pick(predictions.values()));
+        }
+        if (truthValues != null) {
+            out.put("truth", pick(truthValues));
+        }
+        return out;
+    }
+
+    private String[] pick(String[] all) {
+        String[] out = new String[testIndices.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[testIndices[i]];
+        }
+        return out;
+    }
+
+    private double[] pick(double[] all) {
+        double[] out = new double[testIndices.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[testIndices[i]];
+        }
+        return out;
     }
 
     void write(Path file) {

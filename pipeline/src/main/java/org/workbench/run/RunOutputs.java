@@ -48,8 +48,8 @@ public final class RunOutputs {
         // the reports and the predictions file are independent: write them side by side
         Background<Void> reports = Background.start("reports", () -> {
             Json.writeAtomically(dir.resolve(REPORT_MD), Report.markdown(context, results).getBytes(StandardCharsets.UTF_8));
-            HtmlReport.write(dir, runJson, predictions == null ? null : predictions.header(),
-                    predictions == null ? null : predictions.testRows());
+            HtmlReport.write(dir, runJson, predictions == null ? Map.of() : predictions.testText(),
+                    predictions == null ? Map.of() : predictions.testNumbers());
         });
         try {
             if (predictions != null) {
