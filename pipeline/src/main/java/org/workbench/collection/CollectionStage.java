@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Background;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
@@ -48,9 +49,9 @@ public final class CollectionStage implements Stage {
         PipelineConfig config = context.config();
         Problem problem = context.get(Artifacts.PROBLEM);
         Table table = context.find(Artifacts.RAW_TABLE).orElseGet(() -> CsvSource.read(config.data()));
+        // the profile is only reported: it is computed on a second thread while the rows are split and screened
+        Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
         String sha256 = FileHash.sha256(config.data().source());
-        DataProfile profile = DataProfile.of(table, problem.target());
-        context.put(Artifacts.PROFILE, profile);
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;
@@ -79,9 +80,11 @@ public final class CollectionStage implements Stage {
         Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());
-        profile = profile.withWarnings(clustering
-                ? DataWarnings.of(profile, unlabelled(all), unlabelled(train), unlabelled(test))
-                : DataWarnings.of(profile, all, train, test));
+        Frame screened = clustering ? unlabelled(all) : all;
+        DataWarnings.Screen screen = clustering ? DataWarnings.screen(screened, unlabelled(train), unlabelled(test))
+                : DataWarnings.screen(all, train, test);
+        DataProfile profile = profiling.join();
+        profile = profile.withWarnings(DataWarnings.of(profile, screened, screen));
         context.put(Artifacts.PROFILE, profile);
         context.put(Artifacts.RAW_TRAIN, train);
         context.put(Artifacts.RAW_TEST, test);

@@ -42,12 +42,32 @@ public final class DataWarnings {
     private DataWarnings() {
     }
 
+    /**
+     * What the linter finds without the profile, so it can run while the profile is computed: each
+     * column's possible leakage (by column name) and how many of the test rows are copies of training rows.
+     */
+    public record Screen(Map<String, DataWarning> leaks, int sharedRows, int testRows) {
+    }
+
     /** Warnings about the columns of every row with a target, then about rows shared by the splits. */
     public static List<DataWarning> of(DataProfile profile, Frame all, Frame train, Frame test) {
+        return of(profile, all, screen(all, train, test));
+    }
+
+    public static Screen screen(Frame all, Frame train, Frame test) {
+        int step = (all.rows() + LEAKAGE_SAMPLE - 1) / LEAKAGE_SAMPLE;
+        Map<String, DataWarning> leaks = new HashMap<>();
+        for (Column<?> column : all.features().columns()) {
+            leakage(column, all.target(), step).ifPresent(w -> leaks.put(column.name(), w));
+        }
+        return new Screen(leaks, sharedRows(train, test), test.rows());
+    }
+
+    /** The warnings in their order: per column (identifier or leakage, mostly missing, constant), then shared rows. */
+    public static List<DataWarning> of(DataProfile profile, Frame all, Screen screen) {
         List<DataWarning> warnings = new ArrayList<>();
         Map<String, ColumnProfile> byName = new HashMap<>();
         profile.columnProfiles().forEach(c -> byName.put(c.name(), c));
-        int step = (all.rows() + LEAKAGE_SAMPLE - 1) / LEAKAGE_SAMPLE;
         for (Column<?> column : all.features().columns()) {
             ColumnProfile p = byName.get(column.name());
             if (p == null) {
@@ -57,8 +77,8 @@ public final class DataWarnings {
             if (p.identifierLike()) {
                 warnings.add(new DataWarning("identifier", p.name(), p.distinct(), "'" + p.name() + "' looks like an identifier ("
                         + p.distinct() + " distinct values in " + (profile.rows() - p.missing()) + " rows); drop it (preprocess.drop)"));
-            } else {
-                leakage(column, all.target(), step).ifPresent(warnings::add);
+            } else if (screen.leaks().containsKey(column.name())) {
+                warnings.add(screen.leaks().get(column.name()));
             }
             if (missingShare > MOSTLY_MISSING) {
                 warnings.add(new DataWarning("mostly_missing", p.name(), missingShare, String.format(Locale.ROOT,
@@ -69,9 +89,9 @@ public final class DataWarnings {
                         "'" + p.name() + "' is constant (" + p.distinct() + " distinct value); it cannot help a model"));
             }
         }
-        int shared = sharedRows(train, test);
+        int shared = screen.sharedRows();
         if (shared > 0) {
-            warnings.add(new DataWarning("shared_duplicates", null, shared, shared + " of " + test.rows()
+            warnings.add(new DataWarning("shared_duplicates", null, shared, shared + " of " + screen.testRows()
                     + " test rows are exact copies (features and target) of training rows; test scores on them are optimistic"));
         }
         return warnings;
