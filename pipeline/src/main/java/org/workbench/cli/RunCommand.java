@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SetUp.tablesAndCharts();
+        SetUp.tablesModelsAndCharts();
         List<String> sets = new ArrayList<>(overrides);
         if (seed != null) {
             sets.add("seed=" + seed);
