@@ -22,6 +22,7 @@ import org.workbench.training.Candidate;
 import org.workbench.training.ModelCatalog;
 import org.workbench.training.ModelSpec;
 import org.workbench.training.TrainedModel;
+import org.workbench.training.TribuoRows;
 import tech.tablesaw.api.Table;
 
 /**
@@ -63,7 +64,9 @@ public final class EvaluationStage implements Stage {
         Map<String, ModelSpec> compared = comparedModels(cfg, problem);
 
         // the training rows are scored on a second thread: predicting is read-only on a fitted model
-        Background<Predictions> trainPredicting = Background.start("train-predictions", () -> model.predict(train.features()));
+        TribuoRows trainingRows = context.find(Artifacts.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
+        Background<Predictions> trainPredicting = Background.start("train-predictions",
+                () -> trainingRows != null ? model.predict(trainingRows) : model.predict(train.features()));
         Predictions testPredictions = model.predict(test.features());
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
         // the baseline ignores features, so it is fitted on one column: converting them all would cost time for nothing

@@ -45,6 +45,9 @@ public final class Artifacts {
     public static final Artifact<Recipe> RECIPE = new Artifact<>("recipe", Recipe.class, "preprocessing");
     public static final Artifact<FittedRecipe> FITTED_RECIPE = new Artifact<>("fitted_recipe", FittedRecipe.class, "preprocessing");
     public static final Artifact<TrainedModel> MODEL = new Artifact<>("model", TrainedModel.class, "training");
+    /** TRAIN as the Tribuo examples MODEL learned from: the evaluation scores them without converting again. */
+    public static final Artifact<org.workbench.training.TribuoRows> TRAINING_ROWS =
+            new Artifact<>("training_rows", org.workbench.training.TribuoRows.class, "training");
     public static final Artifact<Evaluation> EVALUATION = new Artifact<>("evaluation", Evaluation.class, "evaluation");
     /** The config of the setting tuning adopted, when it beat the configured one. */
     public static final Artifact<PipelineConfig> TUNED_CONFIG = new Artifact<>("tuned_config", PipelineConfig.class, "tuning");

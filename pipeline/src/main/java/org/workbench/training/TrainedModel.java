@@ -73,8 +73,20 @@ public final class TrainedModel {
      *
      * @throws InputException for bad parameters (at {@code train.params}), missing values or a one-class target
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static TrainedModel train(ModelSpec spec, JsonNode params, long seed, Table features, Target target) {
+        return fit(spec, params, seed, features, target).model();
+    }
+
+    /**
+     * A trained model and its training rows as the Tribuo examples it learned from, so those rows can
+     * be scored again without converting the table a second time.
+     */
+    public record Fit(TrainedModel model, TribuoRows rows) {
+    }
+
+    /** As {@link #train}, keeping the training rows. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Fit fit(ModelSpec spec, JsonNode params, long seed, Table features, Target target) {
         if (spec.task() == Task.CLUSTERING) {
             return cluster(spec, params, seed, features);
         }
@@ -106,17 +118,18 @@ public final class TrainedModel {
         long start = System.nanoTime();
         Model<?> model = trainer.train(dataset);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new TrainedModel(model, spec.task(), millis);
+        return new Fit(new TrainedModel(model, spec.task(), millis), new TribuoRows(dataset));
     }
 
     /** Clustering learns from the features alone: a label column, if any, is never seen here. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TrainedModel cluster(ModelSpec spec, JsonNode params, long seed, Table features) {
+    private static Fit cluster(ModelSpec spec, JsonNode params, long seed, Table features) {
         Trainer trainer = spec.trainer(params, seed, new ModelSpec.Shape(features.rowCount(), features.columnCount(), 1.0));
         Dataset dataset = TribuoData.clustering(features);
         long start = System.nanoTime();
         Model<?> model = trainer.train(dataset);
-        return new TrainedModel(model, Task.CLUSTERING, (System.nanoTime() - start) / 1_000_000);
+        return new Fit(new TrainedModel(model, Task.CLUSTERING, (System.nanoTime() - start) / 1_000_000),
+                new TribuoRows(dataset));
     }
 
     /** The scale of a regression target (finite values only), 1 when there is none. */
@@ -134,21 +147,34 @@ public final class TrainedModel {
     }
 
     /** Predictions for every row; columns are matched by name, extra columns are ignored. */
-    @SuppressWarnings("unchecked")
     public Predictions predict(Table features) {
         if (task == Task.CLUSTERING) {
-            return clusters((Model<ClusterID>) model, features);
+            return predictExamples(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
         }
         if (task == Task.CLASSIFICATION) {
-            Model<Label> labelModel = (Model<Label>) model;
             Table rows = model instanceof MultinomialNaiveBayesModel ? atLeastZero(features) : features;
-            List<Prediction<Label>> predictions =
-                    labelModel.predict(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel()));
-            return classification(predictions);
+            return predictExamples(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel()));
         }
-        Model<Regressor> regressionModel = (Model<Regressor>) model;
-        List<Prediction<Regressor>> predictions =
-                regressionModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
+        return predictExamples(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
+    }
+
+    /**
+     * Predictions for the rows this model was trained on ({@link Fit#rows}), the same as predicting
+     * their table: naive Bayes training refuses negative features, so no row needs clipping.
+     */
+    public Predictions predict(TribuoRows trainingRows) {
+        return predictExamples(trainingRows.dataset());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predictions predictExamples(Iterable examples) {
+        if (task == Task.CLUSTERING) {
+            return clusters(((Model<ClusterID>) model).predict(examples));
+        }
+        if (task == Task.CLASSIFICATION) {
+            return classification(((Model<Label>) model).predict(examples));
+        }
+        List<Prediction<Regressor>> predictions = ((Model<Regressor>) model).predict(examples);
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = predictions.get(i).getOutput().getValues()[0] - noWeightsOffset;
@@ -160,9 +186,7 @@ public final class TrainedModel {
      * The cluster of each row, named by Tribuo's cluster number; HDBSCAN's cluster 0 holds the rows
      * that belong to no dense region, so it is called "noise".
      */
-    private Predictions clusters(Model<ClusterID> clusterModel, Table features) {
-        List<Prediction<ClusterID>> predictions =
-                clusterModel.predict(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
+    private Predictions clusters(List<Prediction<ClusterID>> predictions) {
         boolean noiseCluster = model instanceof HdbscanModel;
         String[] clusters = new String[predictions.size()];
         for (int i = 0; i < clusters.length; i++) {

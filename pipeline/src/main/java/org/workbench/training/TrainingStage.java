@@ -35,8 +35,10 @@ public final class TrainingStage implements Stage {
         Frame train = context.get(Artifacts.TRAIN);
         ModelSpec spec = ModelCatalog.spec(problem.model(), problem.task());
         var params = context.config().train().params();
-        TrainedModel model = TrainedModel.train(spec, params, context.config().seed(), train.features(), train.target());
+        TrainedModel.Fit fit = TrainedModel.fit(spec, params, context.config().seed(), train.features(), train.target());
+        TrainedModel model = fit.model();
         context.put(Artifacts.MODEL, model);
+        context.put(Artifacts.TRAINING_ROWS, fit.rows());
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("model", spec.name());
