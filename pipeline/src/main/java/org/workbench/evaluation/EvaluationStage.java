@@ -23,7 +23,6 @@ import org.workbench.training.ModelCatalog;
 import org.workbench.training.ModelSpec;
 import org.workbench.training.TrainedModel;
 import org.workbench.training.TribuoRows;
-import tech.tablesaw.api.Table;
 
 /**
  * Stage 7: scores the model on the held-out test split and on its own training rows, beside a
@@ -67,14 +66,15 @@ public final class EvaluationStage implements Stage {
         TribuoRows trainingRows = context.find(Artifacts.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
         Background<Predictions> trainPredicting = Background.start("train-predictions",
                 () -> trainingRows != null ? model.predict(trainingRows) : model.predict(train.features()));
-        Predictions testPredictions = model.predict(test.features());
+        TribuoRows testRows = model.rows(test.features()); // converted once: the model and the baseline score them
+        Predictions testPredictions = model.predict(testRows);
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
-        // the baseline ignores features, so it is fitted on one column: converting them all would cost time for nothing
-        Table oneColumn = train.features().columnCount() == 0 ? train.features()
-                : train.features().selectColumns(train.features().column(0).name());
-        TrainedModel baseline = TrainedModel.train(ModelCatalog.spec("baseline", problem.task()),
-                JsonNodeFactory.instance.objectNode(), config.seed(), oneColumn, train.target());
-        Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(test.features()), wanted);
+        // the baseline reads only the target: it is fitted on the training rows as already converted
+        ModelSpec baselineSpec = ModelCatalog.spec("baseline", problem.task());
+        TrainedModel baseline = trainingRows != null
+                ? TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), trainingRows)
+                : TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
+        Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(testRows), wanted);
         Predictions trainPredictions = trainPredicting.join();
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 

@@ -148,22 +148,41 @@ public final class TrainedModel {
 
     /** Predictions for every row; columns are matched by name, extra columns are ignored. */
     public Predictions predict(Table features) {
+        return predict(rows(features));
+    }
+
+    /** The rows as the Tribuo examples this model reads, to score them with it (or a baseline fitted beside it) later. */
+    public TribuoRows rows(Table features) {
         if (task == Task.CLUSTERING) {
-            return predictExamples(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
+            return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
         }
         if (task == Task.CLASSIFICATION) {
             Table rows = model instanceof MultinomialNaiveBayesModel ? atLeastZero(features) : features;
-            return predictExamples(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel()));
+            return new TribuoRows(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel()));
         }
-        return predictExamples(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
+        return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
     }
 
     /**
-     * Predictions for the rows this model was trained on ({@link Fit#rows}), the same as predicting
-     * their table: naive Bayes training refuses negative features, so no row needs clipping.
+     * Predictions for rows already converted: by {@link #rows}, or the training rows of a {@link Fit}
+     * (the same as predicting their table: naive Bayes training refuses negative features, so no
+     * training row needs clipping).
      */
-    public Predictions predict(TribuoRows trainingRows) {
-        return predictExamples(trainingRows.dataset());
+    public Predictions predict(TribuoRows rows) {
+        return predictExamples(rows.examples());
+    }
+
+    /**
+     * Fits {@code spec} on training rows already converted (a {@link Fit}'s), without converting the
+     * table again: for the baseline, which only reads the target.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static TrainedModel train(ModelSpec spec, JsonNode params, long seed, TribuoRows trainingRows) {
+        Dataset dataset = trainingRows.dataset();
+        Trainer trainer = spec.trainer(params, seed, new ModelSpec.Shape(dataset.size(), dataset.getFeatureMap().size(), 1.0));
+        long start = System.nanoTime();
+        Model<?> model = trainer.train(dataset);
+        return new TrainedModel(model, spec.task(), (System.nanoTime() - start) / 1_000_000);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,20 +1,41 @@
 package org.workbench.training;
 
+import java.util.List;
 import org.tribuo.Dataset;
+import org.tribuo.Example;
 
-/** Rows already converted to Tribuo examples (the training rows of a {@link TrainedModel.Fit}). */
+/**
+ * Rows already converted to Tribuo examples: the training rows of a {@link TrainedModel.Fit} (with
+ * their targets, as a dataset), or rows to predict made by {@link TrainedModel#rows}. Converting a
+ * table costs about as much as predicting it, so rows scored more than once are converted once.
+ */
 public final class TribuoRows {
     private final Dataset<?> dataset;
+    private final List<? extends Example<?>> examples;
 
     TribuoRows(Dataset<?> dataset) {
         this.dataset = dataset;
+        this.examples = null;
     }
 
+    TribuoRows(List<? extends Example<?>> examples) {
+        this.dataset = null;
+        this.examples = examples;
+    }
+
+    /** The training dataset; only training rows have one. */
     Dataset<?> dataset() {
+        if (dataset == null) {
+            throw new IllegalStateException("these rows have no targets: they were made for predicting");
+        }
         return dataset;
     }
 
+    Iterable<? extends Example<?>> examples() {
+        return dataset != null ? dataset : examples;
+    }
+
     public int size() {
-        return dataset.size();
+        return dataset != null ? dataset.size() : examples.size();
     }
 }
