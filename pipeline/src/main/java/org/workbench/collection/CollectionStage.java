@@ -58,8 +58,9 @@ public final class CollectionStage implements Stage {
         int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
                 : rowsWithTarget(table.column(problem.target()));
         int dropped = table.rowCount() - kept.length;
-        // column by column: Tablesaw's copy() and rows() copy cell by cell
-        Table features = kept.length == table.rowCount() ? org.workbench.preprocessing.FeatureColumns.copy(table)
+        // every row kept: the read columns themselves, since nothing changes a column in place (steps are
+        // pure, see StepContractTest); else the kept rows, column by column (Tablesaw's rows() goes cell by cell)
+        Table features = kept.length == table.rowCount() ? Table.create(table.name(), table.columns().toArray(Column[]::new))
                 : new Frame(table, null).subset(kept).features();
         if (problem.target() != null) {
             features.removeColumns(problem.target());
