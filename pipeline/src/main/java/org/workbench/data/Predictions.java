@@ -58,6 +58,28 @@ public record Predictions(String[] labels, double[][] probabilities, List<String
         }
     }
 
+    /** Parts predicted by the same model, one after the other. */
+    public static Predictions concat(List<Predictions> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Predictions first = parts.get(0);
+        int n = parts.stream().mapToInt(Predictions::size).sum();
+        Predictions out = new Predictions(first.labels() == null ? null : new String[n],
+                first.hasProbabilities() ? new double[n][] : null, first.classes(), first.values() == null ? null : new double[n]);
+        int at = 0;
+        for (Predictions part : parts) {
+            if ((part.labels() == null) != (first.labels() == null) || part.hasProbabilities() != first.hasProbabilities()
+                    || !part.classes().equals(first.classes())) {
+                throw new IllegalArgumentException("the parts come from different models");
+            }
+            int[] rows = java.util.stream.IntStream.range(at, at + part.size()).toArray();
+            part.copyTo(out, rows);
+            at += part.size();
+        }
+        return out;
+    }
+
     public int size() {
         return labels != null ? labels.length : values.length;
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.Background;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
@@ -62,10 +61,11 @@ public final class EvaluationStage implements Stage {
         wanted.forEach(m -> MetricNames.check(m, problem.task(), "evaluate.metrics"));
         Map<String, ModelSpec> compared = comparedModels(cfg, problem);
 
-        // the training rows are scored on a second thread: predicting is read-only on a fitted model
+        // the training rows are scored by a second thread, helped by this one once the test rows are done:
+        // predicting is read-only on a fitted model
         TribuoRows trainingRows = context.find(Artifacts.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
-        Background<Predictions> trainPredicting = Background.start("train-predictions",
-                () -> trainingRows != null ? model.predict(trainingRows) : model.predict(train.features()));
+        SharedPredictions trainPredicting = SharedPredictions.start(model,
+                trainingRows != null ? trainingRows : model.rows(train.features()));
         TribuoRows testRows = model.rows(test.features()); // converted once: the model and the baseline score them
         Predictions testPredictions = model.predict(testRows);
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
@@ -75,7 +75,7 @@ public final class EvaluationStage implements Stage {
                 ? TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), trainingRows)
                 : TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(testRows), wanted);
-        Predictions trainPredictions = trainPredicting.join();
+        Predictions trainPredictions = trainPredicting.finish();
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 
         int k = cfg.cvFolds();

@@ -35,6 +35,16 @@ public final class TribuoRows {
         return dataset != null ? dataset : examples;
     }
 
+    /** Consecutive parts of at most {@code rows} rows each, in order (for predicting; targets are not kept). */
+    public java.util.List<TribuoRows> chunks(int rows) {
+        List<? extends Example<?>> all = dataset != null ? dataset.getData() : examples;
+        java.util.List<TribuoRows> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += rows) {
+            out.add(new TribuoRows(all.subList(from, Math.min(all.size(), from + rows))));
+        }
+        return out;
+    }
+
     public int size() {
         return dataset != null ? dataset.size() : examples.size();
     }

@@ -36,6 +36,17 @@ class PredictionsTest {
     }
 
     @Test
+    void concatKeepsThePartsInOrder() {
+        Predictions all = Predictions.concat(List.of(Predictions.regression(new double[] {1, 2}),
+                Predictions.regression(new double[] {3}), Predictions.regression(new double[] {4, 5})));
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5}, all.values());
+        Predictions labels = Predictions.concat(List.of(Predictions.clusters(new String[] {"0"}), Predictions.clusters(new String[] {"1", "noise"})));
+        assertArrayEquals(new String[] {"0", "1", "noise"}, labels.labels());
+        assertThrows(IllegalArgumentException.class, () -> Predictions.concat(List.of(Predictions.regression(new double[] {1}),
+                Predictions.clusters(new String[] {"0"}))));
+    }
+
+    @Test
     void mergeRefusesPartsThatDoNotFit() {
         Predictions two = Predictions.regression(new double[] {1, 2});
         assertThrows(IllegalArgumentException.class, () -> Predictions.merge(SPLIT, two, two));

@@ -1,0 +1,50 @@
+package org.workbench.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.workbench.core.Background;
+import org.workbench.data.Predictions;
+import org.workbench.training.TrainedModel;
+import org.workbench.training.TribuoRows;
+
+/**
+ * Predictions for many rows, made in chunks by a helper thread that starts at once and by the caller
+ * as soon as it has done its own work: whoever is free takes the next chunk. Each chunk's predictions
+ * depend only on its rows, so the result is the same whichever thread made which chunk.
+ */
+final class SharedPredictions {
+    /** Large enough that a chunk's fixed cost (for XGBoost, building its matrix) does not matter. */
+    static final int CHUNK_ROWS = 5_000;
+
+    private final TrainedModel model;
+    private final List<TribuoRows> chunks;
+    private final Predictions[] done;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Background<Void> helper;
+
+    private SharedPredictions(TrainedModel model, TribuoRows rows) {
+        this.model = model;
+        this.chunks = rows.chunks(CHUNK_ROWS);
+        this.done = new Predictions[chunks.size()];
+        this.helper = Background.start("predictions", this::work);
+    }
+
+    static SharedPredictions start(TrainedModel model, TribuoRows rows) {
+        return new SharedPredictions(model, rows);
+    }
+
+    /** Helps with the chunks left, waits for the helper, and returns the predictions in row order. */
+    Predictions finish() {
+        work();
+        helper.join();
+        List<Predictions> parts = new ArrayList<>(List.of(done));
+        return Predictions.concat(parts);
+    }
+
+    private void work() {
+        for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+            done[i] = model.predict(chunks.get(i));
+        }
+    }
+}
