@@ -34,6 +34,11 @@ public final class RunContext {
         return key.type().cast(value);
     }
 
+    /** Drops an artifact no later stage needs, so its memory can be reclaimed. */
+    public <T> void remove(Artifact<T> key) {
+        artifacts.remove(key.name());
+    }
+
     public <T> Optional<T> find(Artifact<T> key) {
         return Optional.ofNullable(artifacts.get(key.name())).map(key.type()::cast);
     }

@@ -76,6 +76,7 @@ public final class EvaluationStage implements Stage {
                 : TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(testRows), wanted);
         Predictions trainPredictions = trainPredicting.finish();
+        context.remove(Artifacts.TRAINING_ROWS); // nothing after this stage reads the training examples
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 
         int k = cfg.cvFolds();

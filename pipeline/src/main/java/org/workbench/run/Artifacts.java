@@ -45,7 +45,10 @@ public final class Artifacts {
     public static final Artifact<Recipe> RECIPE = new Artifact<>("recipe", Recipe.class, "preprocessing");
     public static final Artifact<FittedRecipe> FITTED_RECIPE = new Artifact<>("fitted_recipe", FittedRecipe.class, "preprocessing");
     public static final Artifact<TrainedModel> MODEL = new Artifact<>("model", TrainedModel.class, "training");
-    /** TRAIN as the Tribuo examples MODEL learned from: the evaluation scores them without converting again. */
+    /**
+     * TRAIN as the Tribuo examples MODEL learned from: the evaluation scores them without converting
+     * again, then drops them.
+     */
     public static final Artifact<org.workbench.training.TribuoRows> TRAINING_ROWS =
             new Artifact<>("training_rows", org.workbench.training.TribuoRows.class, "training");
     public static final Artifact<Evaluation> EVALUATION = new Artifact<>("evaluation", Evaluation.class, "evaluation");
