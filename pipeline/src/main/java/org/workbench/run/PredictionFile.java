@@ -87,10 +87,12 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
         return out;
     }
 
+    /** The test rows' cells; a missing one is "", as the file writes it. */
     private String[] pick(String[] all) {
         String[] out = new String[testIndices.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = all[testIndices[i]];
+            String cell = all[testIndices[i]];
+            out[i] = cell == null ? "" : cell;
         }
         return out;
     }
