@@ -2,7 +2,6 @@ package org.workbench.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +93,8 @@ class TribuoDataTest {
     }
 
     @Test
-    void hundredThousandRowsConvertQuickly() {
+    void hundredThousandRowsConvertCompletely() {
+        // speed is measured by scripts/bench-training, never asserted here: a busy machine must still pass
         int rows = 100_000;
         Random random = new Random(7);
         Table t = Table.create("big");
@@ -109,13 +109,9 @@ class TribuoDataTest {
         for (int i = 0; i < rows; i++) {
             labels[i] = i % 3 == 0 ? "yes" : "no";
         }
-        TribuoData.classification(t.first(1000), Target.labels("y", java.util.Arrays.copyOf(labels, 1000))); // warm-up
-        long start = System.nanoTime();
         MutableDataset<Label> data = TribuoData.classification(t, Target.labels("y", labels));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(rows, data.size());
         assertEquals(40, data.getFeatureMap().size());
-        // well under a second on a quiet machine; the bound leaves room for a busy one
-        assertTrue(millis < 3000, "conversion took " + millis + " ms");
+        assertEquals(2, data.getOutputInfo().size());
     }
 }
