@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.workbench.collection.DataWarning;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
@@ -62,8 +63,12 @@ final class RunCommand implements Callable<Integer> {
             index[0]++;
             if (!output.quiet) {
                 out.printf("[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
+                // data warnings are shown by default, not only with --verbose
+                List<DataWarning> warnings = WarningLines.recorded(r.data());
+                WarningLines.of(warnings).forEach(out::println);
                 if (output.verbose) {
-                    r.details().forEach(d -> out.println("        " + d));
+                    r.details().stream().filter(d -> warnings.isEmpty() || !d.startsWith("warning: "))
+                            .forEach(d -> out.println("        " + d));
                 }
             }
         }, context -> context.put(org.workbench.tuning.TuningProgress.KEY, progress));

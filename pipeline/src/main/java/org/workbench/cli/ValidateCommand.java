@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.workbench.collection.CsvSource;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.InputException;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.Problem;
 import picocli.CommandLine.Command;
@@ -41,18 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
         SetUp.tables();
         PipelineConfig cfg = ConfigLoader.load(config, overrides);
         Table table = CsvSource.read(cfg.data());
-        String target = cfg.problem().target();
-        if (target != null) {
-            CsvSource.requireColumn(cfg.data(), table, target);
-        }
-        DefinitionStage.checkConfig(cfg);
-        Problem problem = DefinitionStage.define(cfg.problem(), cfg.train(), target == null ? null : table.column(target),
-                cfg.data().source().toString());
-        for (String drop : cfg.preprocess().drop()) {
-            if (!table.columnNames().contains(drop)) { // exact: Tablesaw's containsColumn ignores case
-                throw new InputException("preprocess.drop: no column '" + drop + "' in " + cfg.data().source());
-            }
-        }
+        // the same check a run makes before its first fit
+        DefinitionStage.Checked checked = DefinitionStage.check(cfg, table);
+        Problem problem = checked.problem();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("config ok: %s%n", config);
         out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
@@ -63,6 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
         String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
                 : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
         out.printf("problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
+        out.println(checked.findings().describe());
         return ErrorHandler.OK;
     }
 }

@@ -85,7 +85,7 @@ public final class CollectionStage implements Stage {
         DataWarnings.Screen screen = clustering ? DataWarnings.screen(screened, unlabelled(train), unlabelled(test))
                 : DataWarnings.screen(all, train, test);
         DataProfile profile = profiling.join();
-        profile = profile.withWarnings(DataWarnings.of(profile, screened, screen));
+        profile = profile.withWarnings(DataWarnings.of(profile, screened, screen, DataWarnings.Setting.of(config, problem)));
         context.put(Artifacts.PROFILE, profile);
         context.put(Artifacts.RAW_TRAIN, train);
         context.put(Artifacts.RAW_TEST, test);

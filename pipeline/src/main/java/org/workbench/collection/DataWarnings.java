@@ -46,7 +46,25 @@ public final class DataWarnings {
      * What the linter finds without the profile, so it can run while the profile is computed: each
      * column's possible leakage (by column name) and how many of the test rows are copies of training rows.
      */
-    public record Screen(Map<String, DataWarning> leaks, int sharedRows, int testRows) {
+    public record Screen(Map<String, DataWarning> leaks, int sharedRows, int testRows, Map<String, Integer> trainClasses,
+                         Map<String, Integer> testClasses) {
+
+        /** Without class counts (a target that is numeric or absent). */
+        public Screen(Map<String, DataWarning> leaks, int sharedRows, int testRows) {
+            this(leaks, sharedRows, testRows, Map.of(), Map.of());
+        }
+    }
+
+    /**
+     * What the config says that changes the advice: the columns {@code preprocess.drop} removes, the
+     * primary metric and the cross-validation folds.
+     */
+    public record Setting(Set<String> dropped, String metric, int cvFolds) {
+        public static final Setting NONE = new Setting(Set.of(), null, 0);
+
+        public static Setting of(org.workbench.config.PipelineConfig config, org.workbench.definition.Problem problem) {
+            return new Setting(new HashSet<>(config.preprocess().drop()), problem.metric(), config.evaluate().cvFolds());
+        }
     }
 
     /** Warnings about the columns of every row with a target, then about rows shared by the splits. */
@@ -60,12 +78,26 @@ public final class DataWarnings {
         for (Column<?> column : all.features().columns()) {
             leakage(column, all.target(), step).ifPresent(w -> leaks.put(column.name(), w));
         }
-        return new Screen(leaks, sharedRows(train, test), test.rows());
+        return new Screen(leaks, sharedRows(train, test), test.rows(), classCounts(train.target()), classCounts(test.target()));
     }
 
-    /** The warnings in their order: per column (identifier or leakage, mostly missing, constant), then shared rows. */
+    private static Map<String, Integer> classCounts(Target target) {
+        return target.isPresent() && target.isCategorical() ? target.counts() : Map.of();
+    }
+
+    /** The warnings without advice that depends on the config. */
     public static List<DataWarning> of(DataProfile profile, Frame all, Screen screen) {
-        List<DataWarning> warnings = new ArrayList<>();
+        return of(profile, all, screen, Setting.NONE);
+    }
+
+    /**
+     * The warnings in their order: about the classes (imbalance, classes missing from a split or rarer
+     * than the folds), per column (identifier or leakage, mostly missing, constant), then shared rows.
+     * Warnings about a column that {@code preprocess.drop} removes say so instead of advising to drop it.
+     */
+    public static List<DataWarning> of(DataProfile profile, Frame all, Screen screen, Setting setting) {
+        List<DataWarning> warnings = new ArrayList<>(ClassWarnings.of(all.target(), screen, setting));
+        int classWarnings = warnings.size();
         Map<String, ColumnProfile> byName = new HashMap<>();
         profile.columnProfiles().forEach(c -> byName.put(c.name(), c));
         for (Column<?> column : all.features().columns()) {
@@ -76,7 +108,8 @@ public final class DataWarnings {
             double missingShare = profile.rows() == 0 ? 0 : (double) p.missing() / profile.rows();
             if (p.identifierLike()) {
                 warnings.add(new DataWarning("identifier", p.name(), p.distinct(), "'" + p.name() + "' looks like an identifier ("
-                        + p.distinct() + " distinct values in " + (profile.rows() - p.missing()) + " rows); drop it (preprocess.drop)"));
+                        + p.distinct() + " distinct values in " + (profile.rows() - p.missing()) + " rows)"
+                        + (setting.dropped().contains(p.name()) ? "" : "; drop it (preprocess.drop)")));
             } else if (screen.leaks().containsKey(column.name())) {
                 warnings.add(screen.leaks().get(column.name()));
             }
@@ -89,6 +122,9 @@ public final class DataWarnings {
                         "'" + p.name() + "' is constant (" + p.distinct() + " distinct value); it cannot help a model"));
             }
         }
+        for (int i = classWarnings; i < warnings.size(); i++) {
+            warnings.set(i, markDropped(warnings.get(i), setting.dropped()));
+        }
         int shared = screen.sharedRows();
         if (shared > 0) {
             warnings.add(new DataWarning("shared_duplicates", null, shared, shared + " of " + screen.testRows()
@@ -96,6 +132,17 @@ public final class DataWarnings {
         }
         return warnings;
     }
+
+    /** The same warning, saying that the config already drops its column. */
+    static DataWarning markDropped(DataWarning w, Set<String> dropped) {
+        if (w.column() == null || !dropped.contains(w.column())) {
+            return w;
+        }
+        return new DataWarning(w.kind(), w.column(), w.value(), w.message() + "; " + DROPPED);
+    }
+
+    /** The note on warnings about a column the config already drops. */
+    public static final String DROPPED = "dropped by preprocess.drop";
 
     /** A possible-leakage warning when the column alone predicts the target almost perfectly. */
     static java.util.Optional<DataWarning> leakage(Column<?> column, Target target) {

@@ -53,8 +53,8 @@ public final class DefinitionStage implements Stage {
             return clustering(context);
         }
         Table table = readOnce(context);
-        CsvSource.requireColumn(config.data(), table, cfg.target());
-        Problem problem = define(cfg, config.train(), table.column(cfg.target()), config.data().source().toString());
+        Checked checked = check(config, table);
+        Problem problem = checked.problem();
         context.put(Artifacts.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class DefinitionStage implements Stage {
             what = problem.classes().size() + " classes " + counts;
             int max = counts.values().stream().max(Integer::compare).orElse(0);
             int min = counts.values().stream().min(Integer::compare).orElse(0);
-            details.add(String.format("class balance: largest/smallest = %d/%d = %.2f", max, min, (double) max / min));
+            details.add(String.format(java.util.Locale.ROOT, "class balance: largest/smallest = %d/%d = %.2f", max, min, (double) max / min));
         } else {
             what = "a numeric target";
         }
@@ -88,6 +88,8 @@ public final class DefinitionStage implements Stage {
         if (missing > 0) {
             details.add(missing + " rows have no target value and will be dropped by the collection stage");
         }
+        details.add(checked.findings().describe());
+        data.put("preflight", checked.findings());
         String summary = String.format("%s%s of '%s' (%s), scored by %s; algorithm %s",
                 problem.task().label(), taskNote, problem.target(), what, problem.metric(), problem.model());
         return StageResult.of(name(), summary, details, data);
@@ -103,13 +105,10 @@ public final class DefinitionStage implements Stage {
     private StageResult clustering(RunContext context) {
         PipelineConfig config = context.config();
         ProblemConfig cfg = config.problem();
-        checkConfig(config);
         Table table = readOnce(context);
-        if (cfg.target() != null) {
-            CsvSource.requireColumn(config.data(), table, cfg.target());
-        }
+        Checked checked = check(config, table);
+        Problem problem = checked.problem();
         Column<?> label = cfg.target() == null ? null : table.column(cfg.target());
-        Problem problem = define(cfg, config.train(), label, config.data().source().toString());
         context.put(Artifacts.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
@@ -131,9 +130,29 @@ public final class DefinitionStage implements Stage {
             what = "label column '" + cfg.target() + "' " + counts + " scores agreement (ARI, NMI) and is never a feature";
         }
         details.add("clustering learns from the features alone; cross-validation, tuning and comparison do not apply");
+        details.add(checked.findings().describe());
         String summary = String.format("clustering (explicit); %s; scored by %s; algorithm %s", what, problem.metric(),
                 problem.model());
         return StageResult.of(name(), summary, details, data);
+    }
+
+    /** The problem and what the pre-fit check found. */
+    public record Checked(Problem problem, Preflight.Findings findings) {
+    }
+
+    /**
+     * The problem {@code config} poses on {@code table}, after every check that needs no fitting
+     * ({@link Preflight}). {@code workbench run} and {@code workbench validate} both call this.
+     */
+    public static Checked check(PipelineConfig config, Table table) {
+        ProblemConfig cfg = config.problem();
+        checkConfig(config);
+        if (cfg.target() != null) {
+            CsvSource.requireColumn(config.data(), table, cfg.target());
+        }
+        Column<?> target = cfg.target() == null ? null : table.column(cfg.target());
+        Problem problem = define(cfg, config.train(), target, config.data().source().toString());
+        return new Checked(problem, Preflight.check(config, table, problem));
     }
 
     /**

@@ -36,7 +36,7 @@ final class EvaluationSection {
             if (bounded.stream().allMatch(m -> d.path("baseline").has(m))) {
                 series.put("baseline", bounded.stream().map(m -> d.path("baseline").path(m).asDouble()).toList());
             }
-            sb.append(Html.figure("train-vs-test", svg.of(Charts.bars("Training vs test split", "metric", "score", bounded, series),
+            sb.append(Html.figure("train-vs-test", () -> svg.of(Charts.bars("Training vs test split", "metric", "score", bounded, series),
                     "train vs test"), "A model that scores much better on its training rows than on the test split is overfitting."));
         }
         JsonNode report = d.path("test_report");
@@ -48,7 +48,7 @@ final class EvaluationSection {
                     counts[i][j] = report.path("confusion_matrix").path(i).path(j).asInt();
                 }
             }
-            sb.append(Html.figure("confusion-matrix", svg.of(Charts.confusion(classes, counts), "confusion matrix"),
+            sb.append(Html.figure("confusion-matrix", () -> svg.of(Charts.confusion(classes, counts), "confusion matrix"),
                     "Rows are the true class, columns the predicted one; the diagonal is correct."));
             if (predictions != null) {
                 sb.append(rocPr(run, classes, predictions, svg));
@@ -93,9 +93,21 @@ final class EvaluationSection {
             return "<p>The model gives no class probabilities, so there are no ROC or precision-recall curves.</p>";
         }
         String positive = run.path("config").path("problem").path("positive_class").asText("");
-        List<String> shown = classes.size() == 2 ? List.of(scored.contains(positive) ? positive : scored.get(scored.size() - 1))
-                : scored.subList(0, Math.min(6, scored.size()));
         List<String> truth = p.values("truth");
+        // a curve needs rows of the class and rows of the others in the test split: a class too rare to
+        // reach it (support 0) has no true-positive rate to draw
+        List<String> drawable = scored.stream().filter(c -> truth.contains(c) && truth.stream().anyMatch(t -> !t.equals(c)))
+                .toList();
+        List<String> absent = scored.stream().filter(c -> !drawable.contains(c)).toList();
+        String note = absent.isEmpty() ? "" : "<p>No curve for " + absent.stream().map(c -> "'" + Html.escape(c) + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + ": a curve needs test rows of the class and of"
+                + " the others, and the test split has " + (absent.stream().allMatch(truth::contains) ? "only that class"
+                : "no row of " + (absent.size() == 1 ? "it" : "them")) + ".</p>";
+        if (drawable.isEmpty()) {
+            return note;
+        }
+        List<String> shown = classes.size() == 2 ? List.of(drawable.contains(positive) ? positive : drawable.get(drawable.size() - 1))
+                : drawable.subList(0, Math.min(6, drawable.size()));
         List<Charts.Line> roc = new ArrayList<>();
         List<Charts.Line> pr = new ArrayList<>();
         for (String c : shown) {
@@ -111,9 +123,9 @@ final class EvaluationSection {
             pr.add(Charts.Line.of(name, q.x(), q.y()));
         }
         roc.add(Charts.Line.reference("chance", new double[] {0, 1}, new double[] {0, 1}));
-        return Html.figure("roc-curve", svg.of(Charts.lines("ROC curve (final model, test split)", "false positive rate", "true positive rate", roc),
+        return note + Html.figure("roc-curve", () -> svg.of(Charts.lines("ROC curve (final model, test split)", "false positive rate", "true positive rate", roc),
                 "ROC curve"), "Each point is one probability threshold; the closer to the top-left corner the better.")
-                + Html.figure("pr-curve", svg.of(Charts.lines("Precision-recall curve (final model, test split)", "recall", "precision", pr),
+                + Html.figure("pr-curve", () -> svg.of(Charts.lines("Precision-recall curve (final model, test split)", "recall", "precision", pr),
                 "precision-recall curve"), "Precision against recall as the threshold falls; useful when the positive class is rare.");
     }
 
@@ -128,10 +140,10 @@ final class EvaluationSection {
         double hi = Math.max(Arrays.stream(truth).max().orElse(1), Arrays.stream(predicted).max().orElse(1));
         double pLo = Arrays.stream(predicted).min().orElse(0);
         double pHi = Arrays.stream(predicted).max().orElse(1);
-        return Html.figure("predicted-vs-actual", svg.of(Charts.scatter("Predicted vs actual (test split)", "actual", "predicted",
+        return Html.figure("predicted-vs-actual", () -> svg.of(Charts.scatter("Predicted vs actual (test split)", "actual", "predicted",
                 Charts.Line.of("rows", truth, predicted), Charts.Line.reference("perfect", new double[] {lo, hi}, new double[] {lo, hi})),
                 "predicted vs actual"), "Points on the dashed line are predicted exactly.")
-                + Html.figure("residuals", svg.of(Charts.scatter("Residuals (test split)", "predicted", "actual - predicted",
+                + Html.figure("residuals", () -> svg.of(Charts.scatter("Residuals (test split)", "predicted", "actual - predicted",
                 Charts.Line.of("rows", predicted, residual), Charts.Line.reference("zero", new double[] {pLo, pHi}, new double[] {0, 0})),
                 "residuals"), "Residuals should scatter evenly around zero; a pattern means the model misses a shape in the data.");
     }
@@ -167,7 +179,7 @@ final class EvaluationSection {
                 entries.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
                 List<Map.Entry<String, Double>> top = entries.subList(0, Math.min(20, entries.size()));
                 String title = "Feature importance" + (view.isEmpty() ? "" : " (" + view + ")");
-                sb.append(Html.figure(view.isEmpty() ? "feature-importance" : "feature-importance-" + view, svg.of(Charts.bars(title,
+                sb.append(Html.figure(view.isEmpty() ? "feature-importance" : "feature-importance-" + view, () -> svg.of(Charts.bars(title,
                         "feature", "importance", top.stream().map(Map.Entry::getKey).toList(),
                         Map.of("importance", top.stream().map(Map.Entry::getValue).toList())), title),
                         "The " + top.size() + " most important features, as recorded by the " + stage.path("stage").asText()

@@ -118,6 +118,30 @@ final class Html {
         return "<figure id=\"" + id + "\">" + svg + "<figcaption>" + escape(caption) + "</figcaption></figure>\n";
     }
 
+    /**
+     * A chart drawn by {@code drawing}, or, when it cannot be drawn, a sentence saying why in its place:
+     * a chart is an illustration, and a run must never be lost to one.
+     */
+    static String figure(String id, java.util.function.Supplier<String> drawing, String caption) {
+        String svg;
+        try {
+            svg = drawing.get();
+        } catch (RuntimeException | LinkageError e) {
+            return "<figure id=\"" + id + "\"><p class=\"chart-missing\">This chart could not be drawn: "
+                    + escape(reason(e)) + ".</p><figcaption>" + escape(caption) + "</figcaption></figure>\n";
+        }
+        return figure(id, svg, caption);
+    }
+
+    /** A failure's own message on one line, or its type when it has none. */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.strip().replaceAll("\\s+", " ").replaceAll("[.!]+$", "");
+    }
+
     static String lines(List<String> lines) {
         if (lines.isEmpty()) {
             return "";

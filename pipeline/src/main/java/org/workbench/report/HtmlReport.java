@@ -79,7 +79,18 @@ public final class HtmlReport {
         for (JsonNode stage : run.path("stages")) {
             String name = stage.path("stage").asText();
             String title = n++ + ". " + name;
-            String body = "<p class=\"summary\">" + Html.escape(stage.path("summary").asText()) + "</p>\n" + switch (name) {
+            String body = "<p class=\"summary\">" + Html.escape(stage.path("summary").asText()) + "</p>\n"
+                    + stageBody(name, run, stage, predictions, svg);
+            sections.put("stage-" + name, Html.section("stage-" + name, title, body));
+        }
+        sections.put("provenance", Html.section("provenance", "Config, data and versions", provenance(run)));
+        return page(run, sections);
+    }
+
+    /** A stage's part of the page; if it cannot be rendered, a sentence saying why, so the rest of the page still is. */
+    private static String stageBody(String name, JsonNode run, JsonNode stage, PredictionRows predictions, Svg svg) {
+        try {
+            return switch (name) {
                 case "definition" -> problem(stage, svg);
                 case "collection" -> collection(stage);
                 case "preprocessing", "features", "selection" -> steps(stage);
@@ -87,10 +98,10 @@ public final class HtmlReport {
                 case "tuning" -> TuningSection.render(stage, svg);
                 default -> Html.lines(text(stage.path("details"))) + generic(stage.path("data"));
             };
-            sections.put("stage-" + name, Html.section("stage-" + name, title, body));
+        } catch (RuntimeException e) {
+            return "<p class=\"chart-missing\">This part of the report could not be rendered: " + Html.escape(Html.reason(e))
+                    + ".</p>" + generic(stage.path("data"));
         }
-        sections.put("provenance", Html.section("provenance", "Config, data and versions", provenance(run)));
-        return page(run, sections);
     }
 
     private static String problem(JsonNode stage, Svg svg) {
@@ -104,7 +115,7 @@ public final class HtmlReport {
                 names.add(e.getKey());
                 counts.add(e.getValue().asDouble());
             });
-            sb.append(Html.figure("class-balance", svg.of(Charts.bars("Rows per class", d.path("target").asText(), "rows",
+            sb.append(Html.figure("class-balance", () -> svg.of(Charts.bars("Rows per class", d.path("target").asText(), "rows",
                     names, Map.of("rows", counts)), "rows per class"), "How many rows each class has: the baseline"
                     + " predicts the largest."));
         }

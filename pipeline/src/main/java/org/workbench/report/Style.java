@@ -27,6 +27,7 @@ final class Style {
             figcaption{font-size:15px;color:#444;margin-top:4px}
             svg.chart{max-width:100%;height:auto;display:block}
             ul.warnings li{color:#8a3b00}
+            p.chart-missing{border:1px dashed #bbb;padding:10px;color:#8a3b00}
             details summary{cursor:pointer;color:#0072B2}
             @media print{body{font-size:12pt;max-width:none}nav{display:none}h2{page-break-after:avoid}
             section{page-break-inside:auto}details{display:block}}

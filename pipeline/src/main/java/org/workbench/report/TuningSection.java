@@ -81,7 +81,7 @@ final class TuningSection {
         }
         double configured = d.path("configured").path("mean").asDouble();
         if (x.length > 0) {
-            sb.append(Html.figure("search-progress", svg.of(Charts.lines("Search progress", "trial (in search order)",
+            sb.append(Html.figure("search-progress", () -> svg.of(Charts.lines("Search progress", "trial (in search order)",
                     metric + " (CV mean)", List.of(Charts.Line.of("trial score", x, y), Charts.Line.of("best so far", x, best),
                             Charts.Line.reference("configured setting", new double[] {1, x.length}, new double[] {configured, configured}))),
                     "search progress"), "Each trial's cross-validated score in search order, and the best so far."));
@@ -114,13 +114,13 @@ final class TuningSection {
         JsonNode vc = lab.path("validation_curve");
         if (!vc.isMissingNode()) {
             String param = vc.path("param").asText();
-            sb.append(Html.figure("validation-curve", svg.of(Charts.lines("Validation curve: " + param, param, metric,
+            sb.append(Html.figure("validation-curve", () -> svg.of(Charts.lines("Validation curve: " + param, param, metric,
                     curve(vc.path("points"), false)), "validation curve"), "Mean over the folds, with one standard deviation as bars."));
             sb.append("<p class=\"diagnosis\">").append(Html.escape(vc.path("diagnosis").path("text").asText())).append("</p>");
         }
         JsonNode lc = lab.path("learning_curve");
         if (!lc.isMissingNode()) {
-            sb.append(Html.figure("learning-curve", svg.of(Charts.lines("Learning curve", "training rows", metric,
+            sb.append(Html.figure("learning-curve", () -> svg.of(Charts.lines("Learning curve", "training rows", metric,
                     curve(lc.path("points"), true)), "learning curve"), "Mean over the folds, with one standard deviation as bars."));
             sb.append("<p class=\"diagnosis\">").append(Html.escape(lc.path("diagnosis").path("text").asText())).append("</p>");
         }
@@ -131,7 +131,7 @@ final class TuningSection {
             List<Charts.Line> lines = List.of(Charts.Line.of("bias^2", x, field(points, "bias2")),
                     Charts.Line.of("variance", x, field(points, "variance")), Charts.Line.of("total error", x, field(points, "error")));
             String param = bv.path("path").isNull() ? "setting" : bv.path("path").asText().replaceFirst(".*\\.", "");
-            sb.append(Html.figure("bias-variance", svg.of(Charts.lines("Bias-variance by bootstrap", param, "squared error", lines),
+            sb.append(Html.figure("bias-variance", () -> svg.of(Charts.lines("Bias-variance by bootstrap", param, "squared error", lines),
                     "bias-variance"), bv.path("rounds").asInt() + " bootstrap re-trainings per value, scored on held-out training rows."));
             sb.append("<p class=\"diagnosis\">").append(Html.escape(bv.path("text").asText())).append("</p>");
         }

@@ -1,0 +1,41 @@
+package org.workbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.workbench.collection.DataWarning;
+
+/**
+ * The data warnings as the terminal shows them after the collection stage: possible leakage first
+ * (it can make every score meaningless), then the others in the order the profile holds them, at most
+ * {@link #MAX} lines, then how many more the report lists.
+ */
+final class WarningLines {
+    static final int MAX = 12;
+    static final String INDENT = "        ";
+
+    private WarningLines() {
+    }
+
+    static List<String> of(List<DataWarning> warnings) {
+        List<DataWarning> ordered = new ArrayList<>();
+        warnings.stream().filter(w -> w.kind().equals("possible_leakage")).forEach(ordered::add);
+        warnings.stream().filter(w -> !w.kind().equals("possible_leakage")).forEach(ordered::add);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(MAX, ordered.size()); i++) {
+            lines.add(INDENT + "warning: " + ordered.get(i).message());
+        }
+        if (ordered.size() > MAX) {
+            lines.add(INDENT + (ordered.size() - MAX) + " more warnings in report.html");
+        }
+        return lines;
+    }
+
+    /** The warnings a stage recorded in its data (the collection stage's profile warnings), else none. */
+    static List<DataWarning> recorded(java.util.Map<String, Object> data) {
+        List<DataWarning> out = new ArrayList<>();
+        if (data.get("warnings") instanceof List<?> list) {
+            list.stream().filter(DataWarning.class::isInstance).map(DataWarning.class::cast).forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,247 @@
+package org.workbench.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.workbench.config.ConfigException;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+import org.workbench.data.Labels;
+import org.workbench.data.Split;
+import org.workbench.data.Splits;
+import org.workbench.data.Target;
+import org.workbench.data.Task;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.evaluation.MetricNames;
+import org.workbench.training.ModelCatalog;
+import org.workbench.tuning.Tuning;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The one check before anything is fitted, shared by {@code workbench run} (at the end of stage 1) and
+ * {@code workbench validate}: everything knowable from the config and the file. It cuts the hold-out
+ * split and the cross-validation folds exactly as the later stages will, so a run that passes here
+ * cannot fail later for lack of rows, and one that fails here fails with one line naming the config key
+ * and a value that would work.
+ */
+public final class Preflight {
+
+    /** The rows each split will get; class counts per split for classification (null otherwise). */
+    public record Findings(int rows, int trainRows, int testRows, Map<String, Integer> trainClasses,
+                           Map<String, Integer> testClasses) {
+
+        /** One line for the terminal and the report. */
+        public String describe() {
+            return String.format(Locale.ROOT, "pre-fit check passed: %d rows with a target -> %d train / %d test rows%s",
+                    rows, trainRows, testRows, trainClasses == null ? "" : "; training classes " + trainClasses);
+        }
+    }
+
+    private Preflight() {
+    }
+
+    /**
+     * Checks the problem against the whole table and the config.
+     *
+     * @throws InputException (or {@link ConfigException}) with one line at the first problem found
+     */
+    public static Findings check(PipelineConfig config, Table table, Problem problem) {
+        String file = config.baseDir().relativize(config.data().source()).toString();
+        featureColumns(config, table, problem, file);
+        options(config, problem);
+        Target target = target(table, problem);
+        if (problem.task() == Task.REGRESSION) {
+            constantTarget(target, file);
+        }
+        int rows = target.size();
+        if (rows < 3) {
+            throw new InputException(file + ": only " + rows + (rows == 1 ? " row" : " rows") + " with a value for '"
+                    + problem.target() + "'; a run needs at least 3 (2 to train on, 1 to test); add rows to the file");
+        }
+        boolean clustering = problem.task() == Task.CLUSTERING;
+        var splitConfig = config.data().split();
+        // the same call, on the same rows, as the collection stage makes
+        Split split = Splits.holdout(target, splitConfig.test(), splitConfig.stratify() && !clustering, config.seed());
+        Target train = target.subset(split.train());
+        Target test = target.subset(split.test());
+        if (test.size() == 0) {
+            throw new ConfigException("data.split.stratify", "no row reaches the test split: every class of '"
+                    + problem.target() + "' in " + file + " has a single row, which a stratified split keeps for training;"
+                    + " add rows, or set data.split.stratify: false");
+        }
+        if (train.size() < 2) {
+            throw new ConfigException("data.split.test", String.format(Locale.ROOT, "%s of %d rows leaves %d training"
+                    + " row; a model needs at least 2: lower data.split.test (0.2 is usual)", number(splitConfig.test()),
+                    rows, train.size()));
+        }
+        if (problem.task() == Task.CLASSIFICATION && train.counts().size() < 2) {
+            throw new ConfigException("data.split.test", "the training split holds only class '" + train.counts().firstKey()
+                    + "' of " + target.counts().keySet() + "; lower data.split.test or set data.split.stratify: true");
+        }
+        if (!clustering) {
+            folds(config, train);
+        }
+        return problem.task() == Task.CLASSIFICATION
+                ? new Findings(rows, train.size(), test.size(), train.counts(), test.counts())
+                : new Findings(rows, train.size(), test.size(), null, null);
+    }
+
+    /** At least one feature column must be left once the target and {@code preprocess.drop} are removed. */
+    private static void featureColumns(PipelineConfig config, Table table, Problem problem, String file) {
+        List<String> drop = config.preprocess().drop();
+        for (int i = 0; i < drop.size(); i++) {
+            if (!table.columnNames().contains(drop.get(i))) { // exact: Tablesaw's containsColumn ignores case
+                String nearest = org.workbench.config.Suggest.nearest(drop.get(i), table.columnNames());
+                throw new ConfigException("preprocess.drop[" + i + "]", "no column '" + drop.get(i) + "' in " + file
+                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            }
+        }
+        List<String> features = new ArrayList<>(table.columnNames());
+        features.remove(problem.target());
+        if (features.isEmpty()) {
+            throw new InputException(file + ": holds only the target column '" + problem.target()
+                    + "'; a model needs at least one feature column beside it");
+        }
+        features.removeAll(drop);
+        if (features.isEmpty()) {
+            throw new ConfigException("preprocess.drop", "drops every feature column of " + file
+                    + "; keep at least one (remove a name from the list)");
+        }
+    }
+
+    /** The target of the rows that have one, as the collection stage builds it; every row for clustering. */
+    static Target target(Table table, Problem problem) {
+        if (problem.task() == Task.CLUSTERING) {
+            return Target.none(table.rowCount());
+        }
+        String[] labels = Labels.of(table.column(problem.target()));
+        int[] kept = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] != null).toArray();
+        if (problem.task() == Task.CLASSIFICATION) {
+            return Target.labels(problem.target(), labels).subset(kept);
+        }
+        DoubleColumn column = (DoubleColumn) table.column(problem.target());
+        double[] values = new double[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            values[i] = column.getDouble(kept[i]);
+        }
+        return Target.values(problem.target(), values);
+    }
+
+    private static void constantTarget(Target target, String file) {
+        double[] v = target.values();
+        for (double x : v) {
+            if (x != v[0]) {
+                return;
+            }
+        }
+        if (v.length > 0) {
+            throw new ConfigException("problem.target", "'" + target.name() + "' in " + file + " is constant (every row is "
+                    + Labels.of(v[0]) + "); there is nothing to predict: choose another target column");
+        }
+    }
+
+    /**
+     * Every cross-validation the run will make, cut as it will be cut: evaluation, tuning and the lab.
+     * A fold count above the training rows is an error, and so is a fold whose training part holds a
+     * single class (nothing to learn); a class with fewer training rows than folds is only a warning
+     * (the data warnings say it), as scikit-learn's StratifiedKFold does.
+     */
+    private static void folds(PipelineConfig config, Target train) {
+        EvaluateConfig evaluate = config.evaluate();
+        boolean splitStratify = config.data().split().stratify();
+        if (evaluate.cvFolds() >= 2) {
+            checkFolds("evaluate.cv_folds", evaluate.cvFolds(), train, evaluate.stratify(splitStratify), config.seed());
+        }
+        if (config.tune().enabled()) {
+            checkFolds("tune.cv_folds", config.tune().cvFolds(), train, splitStratify, config.seed());
+        }
+        if (config.tune().lab().any()) {
+            checkFolds("tune.lab.cv_folds", config.tune().lab().cvFolds(), train, splitStratify, config.seed());
+        }
+    }
+
+    static void checkFolds(String key, int k, Target train, boolean stratify, long seed) {
+        int n = train.size();
+        if (k > n) {
+            throw new ConfigException(key, k + " folds need at least " + k + " training rows, but the training split has "
+                    + n + "; use at most " + n + " (5 or 10 is usual), or lower data.split.test");
+        }
+        if (!train.isCategorical() || trainsEveryFold(train, k, stratify, seed)) {
+            return;
+        }
+        int works = k - 1;
+        while (works >= 2 && !trainsEveryFold(train, works, stratify, seed)) {
+            works--;
+        }
+        throw new ConfigException(key, "with " + k + " folds some fold would train on a single class of '" + train.name()
+                + "' " + train.counts() + (works >= 2 ? "; use at most " + works : "; no fold count works: add rows of the rarer classes"));
+    }
+
+    /** Whether the training part of every fold holds at least two classes. */
+    private static boolean trainsEveryFold(Target train, int k, boolean stratify, long seed) {
+        for (Split fold : Splits.kFold(train, k, stratify, seed)) {
+            if (train.subset(fold.train()).counts().size() < 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Metric, algorithm and search options of the later stages, checked now so validate and run agree. */
+    private static void options(PipelineConfig config, Problem problem) {
+        Task task = problem.task();
+        if (task == Task.CLUSTERING) {
+            return; // ClusteringProblem.checkStages has refused everything that needs a target
+        }
+        EvaluateConfig evaluate = config.evaluate();
+        for (int i = 0; i < evaluate.metrics().size(); i++) {
+            MetricNames.check(evaluate.metrics().get(i), task, "evaluate.metrics[" + i + "]");
+        }
+        List<String> compare = evaluate.compare();
+        for (int i = 0; i < compare.size(); i++) {
+            String path = "evaluate.compare[" + i + "]";
+            try {
+                ModelCatalog.spec(compare.get(i), task);
+            } catch (ConfigException e) {
+                throw new ConfigException(path, problemOf(e));
+            }
+        }
+        if (!compare.isEmpty() && evaluate.cvFolds() < 2) {
+            throw new ConfigException("evaluate.compare", "needs cross-validation: set evaluate.cv_folds to 2 or more");
+        }
+        JsonNode compareParams = evaluate.compareParams();
+        compareParams.fieldNames().forEachRemaining(name -> {
+            if (!name.equals(problem.model()) && !compare.contains(name)) {
+                throw new ConfigException("evaluate.compare_params." + name, "'" + name + "' is not in evaluate.compare " + compare);
+            }
+            try {
+                ModelCatalog.spec(name, task).resolvedParams(compareParams.get(name));
+            } catch (ConfigException e) {
+                throw new ConfigException("evaluate.compare_params." + name + e.path().replaceFirst("^train\\.params", ""),
+                        problemOf(e));
+            }
+        });
+        if (!evaluate.threshold().equals("default") && !problem.isBinary()) {
+            throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs a two-class problem; '"
+                    + problem.target() + "' has " + problem.classes().size() + " classes (use default)");
+        }
+        if (config.tune().enabled()) {
+            config.tune().space().forEach((path, d) -> Tuning.checkPath(config, path,
+                    d.sample(new java.util.Random(config.seed())), "tune.space." + path));
+        }
+    }
+
+    /** The message of a config error without its path. */
+    private static String problemOf(ConfigException e) {
+        String message = e.getMessage();
+        int at = message.indexOf(e.path() + ": ");
+        return at < 0 ? message : message.substring(at + e.path().length() + 2);
+    }
+
+    private static String number(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}
