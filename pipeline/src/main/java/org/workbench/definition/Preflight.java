@@ -95,7 +95,7 @@ public final class Preflight {
         for (int i = 0; i < drop.size(); i++) {
             if (!table.columnNames().contains(drop.get(i))) { // exact: Tablesaw's containsColumn ignores case
                 String nearest = org.workbench.config.Suggest.nearest(drop.get(i), table.columnNames());
-                throw new ConfigException("preprocess.drop[" + i + "]", "no column '" + drop.get(i) + "' in " + file
+                throw new ConfigException("preprocess.drop", "no column '" + drop.get(i) + "' in " + file
                         + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
             }
         }
@@ -177,7 +177,9 @@ public final class Preflight {
             works--;
         }
         throw new ConfigException(key, "with " + k + " folds some fold would train on a single class of '" + train.name()
-                + "' " + train.counts() + (works >= 2 ? "; use at most " + works : "; no fold count works: add rows of the rarer classes"));
+                + "' " + train.counts() + (works >= 2 ? "; use at most " + works : "; no fold count avoids it: "
+                + (key.equals("evaluate.cv_folds") ? "set evaluate.cv_folds: 0 (no cross-validation) or " : "")
+                + "add rows of the rarer classes"));
     }
 
     /** Whether the training part of every fold holds at least two classes. */

@@ -244,4 +244,53 @@ class ClassificationMetricsTest {
         assertEquals("{\"label\":\"a\",\"precision\":0.5,\"recall\":1.0,\"f1\":0.6666666666666666,\"support\":1}",
                 json.get("per_class").get(0).toString());
     }
+
+    /**
+     * A training class ("d") absent from the test rows and never predicted, and one ("c") in the truth but
+     * never predicted. Expected numbers from scikit-learn 1.9.1:
+     * {@code precision_recall_fscore_support(list("aabbc"), list("abbba"), labels=list("abcd"), zero_division=0)},
+     * the same with {@code average="macro"} / {@code "weighted"} and no labels (labels=None: the classes in
+     * the truth or the predictions), and {@code balanced_accuracy_score}.
+     */
+    @Test
+    void zeroSupportClassesScoreAsScikitLearnDoes() {
+        ClassificationReport r = labelsOnly("a a b b c", "a b b b a", List.of("a", "b", "c", "d"), null);
+        assertEquals(List.of("a", "b", "c", "d"), r.classes());
+        double[][] perClass = {{0.5, 0.5, 0.5, 2}, {2.0 / 3, 1.0, 0.8, 2}, {0, 0, 0, 1}, {0, 0, 0, 0}};
+        for (int c = 0; c < 4; c++) {
+            ClassificationReport.ClassScores s = r.perClass().get(c);
+            assertEquals(perClass[c][0], s.precision(), TOL, s.label());
+            assertEquals(perClass[c][1], s.recall(), TOL, s.label());
+            assertEquals(perClass[c][2], s.f1(), TOL, s.label());
+            assertEquals((int) perClass[c][3], s.support(), s.label());
+        }
+        // macro over a, b, c only: "d" is in neither the truth nor the predictions
+        assertEquals(0.388889, r.macro().precision(), 1e-6);
+        assertEquals(0.5, r.macro().recall(), TOL);
+        assertEquals(0.433333, r.macro().f1(), 1e-6);
+        assertEquals(0.466667, r.weighted().precision(), 1e-6);
+        assertEquals(0.6, r.weighted().recall(), TOL);
+        assertEquals(0.52, r.weighted().f1(), TOL);
+        assertEquals(0.6, r.accuracy(), TOL);
+        assertEquals(0.5, r.balancedAccuracy(), TOL);
+    }
+
+    /**
+     * A class predicted once but absent from the truth counts in the macro average with recall 0, and is
+     * left out of balanced accuracy. scikit-learn 1.9.1 on {@code list("aabb"), list("adbb")}: macro
+     * (0.666667, 0.5, 0.555556), weighted (1.0, 0.75, 0.833333), balanced accuracy 0.75.
+     */
+    @Test
+    void aPredictedClassAbsentFromTheTruthCountsInTheMacroAverage() {
+        ClassificationReport r = labelsOnly("a a b b", "a d b b", List.of("a", "b", "c", "d"), null);
+        assertEquals(0, r.perClass().get(3).support());
+        assertEquals(0.0, r.perClass().get(3).precision());
+        assertEquals(0.666667, r.macro().precision(), 1e-6);
+        assertEquals(0.5, r.macro().recall(), TOL);
+        assertEquals(0.555556, r.macro().f1(), 1e-6);
+        assertEquals(1.0, r.weighted().precision(), TOL);
+        assertEquals(0.75, r.weighted().recall(), TOL);
+        assertEquals(0.833333, r.weighted().f1(), 1e-6);
+        assertEquals(0.75, r.balancedAccuracy(), TOL);
+    }
 }
