@@ -1,0 +1,44 @@
+package org.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.workbench.collection.DataWarning;
+
+class WarningLinesTest {
+
+    private static DataWarning warning(String kind, String message) {
+        return new DataWarning(kind, null, 0, message);
+    }
+
+    @Test
+    void leakageComesFirstAndTheOthersKeepTheirOrder() {
+        List<DataWarning> warnings = List.of(warning("identifier", "id"), warning("dirty_numbers", "csv"),
+                warning("possible_leakage", "leak"), warning("constant", "const"));
+        assertEquals(List.of("        warning: leak", "        warning: id", "        warning: csv", "        warning: const"),
+                WarningLines.of(warnings));
+    }
+
+    @Test
+    void atMostTwelveLinesThenHowManyMoreTheReportHolds() {
+        List<DataWarning> warnings = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            warnings.add(warning("constant", "w" + i));
+        }
+        List<String> lines = WarningLines.of(warnings);
+        assertEquals(13, lines.size());
+        assertEquals("        warning: w12", lines.get(11));
+        assertEquals("        3 more warnings in report.html", lines.get(12));
+        assertEquals(12, WarningLines.of(warnings.subList(0, 12)).size(), "exactly twelve: no 'more' line");
+    }
+
+    @Test
+    void onlyDataWarningsRecordedByAStageAreRead() {
+        assertEquals(List.of(), WarningLines.recorded(Map.of("rows", 3)));
+        DataWarning w = warning("constant", "c");
+        assertEquals(List.of(w), WarningLines.recorded(Map.of("warnings", List.of(w))));
+    }
+}
