@@ -38,6 +38,8 @@ public final class DataWarnings {
     public static final double MOSTLY_MISSING = 0.5;
     /** The most rows the leakage screen looks at. */
     public static final int LEAKAGE_SAMPLE = 20_000;
+    /** The note on warnings about a column the config already drops, in place of advice to drop it. */
+    public static final String DROPPED = "dropped by preprocess.drop";
 
     private DataWarnings() {
     }
@@ -133,16 +135,20 @@ public final class DataWarnings {
         return warnings;
     }
 
-    /** The same warning, saying that the config already drops its column. */
+    /**
+     * The warnings, each about a column the config already drops saying so (once). Warnings found
+     * elsewhere (e.g. while reading the CSV) can be passed through it too.
+     */
+    public static List<DataWarning> markDropped(List<DataWarning> warnings, Set<String> dropped) {
+        return warnings.stream().map(w -> markDropped(w, dropped)).toList();
+    }
+
     static DataWarning markDropped(DataWarning w, Set<String> dropped) {
-        if (w.column() == null || !dropped.contains(w.column())) {
+        if (w.column() == null || !dropped.contains(w.column()) || w.message().endsWith(DROPPED)) {
             return w;
         }
         return new DataWarning(w.kind(), w.column(), w.value(), w.message() + "; " + DROPPED);
     }
-
-    /** The note on warnings about a column the config already drops. */
-    public static final String DROPPED = "dropped by preprocess.drop";
 
     /** A possible-leakage warning when the column alone predicts the target almost perfectly. */
     static java.util.Optional<DataWarning> leakage(Column<?> column, Target target) {

@@ -58,8 +58,10 @@ public final class Preflight {
         }
         int rows = target.size();
         if (rows < 3) {
-            throw new InputException(file + ": only " + rows + (rows == 1 ? " row" : " rows") + " with a value for '"
-                    + problem.target() + "'; a run needs at least 3 (2 to train on, 1 to test); add rows to the file");
+            String which = problem.target() == null || problem.task() == Task.CLUSTERING ? ""
+                    : " with a value for '" + problem.target() + "'";
+            throw new InputException(file + ": only " + rows + (rows == 1 ? " row" : " rows") + which
+                    + "; a run needs at least 3 (2 to train on, 1 to test); add rows to the file");
         }
         boolean clustering = problem.task() == Task.CLUSTERING;
         var splitConfig = config.data().split();
