@@ -5,11 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.workbench.collection.CsvSource;
+import org.workbench.collection.CollectionStage;
+import org.workbench.collection.DataWarning;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Pipeline;
+import org.workbench.core.RunContext;
+import org.workbench.core.StageResult;
 import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.Preflight;
 import org.workbench.definition.Problem;
+import org.workbench.run.Artifacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,10 +45,13 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         SetUp.tables();
         PipelineConfig cfg = ConfigLoader.load(config, overrides);
-        Table table = CsvSource.read(cfg.data());
-        // the same check a run makes before its first fit
-        DefinitionStage.Checked checked = DefinitionStage.check(cfg, table);
-        Problem problem = checked.problem();
+        // the run's own first two stages: the pre-fit check ends stage 1, the data warnings come from stage 2;
+        // neither fits anything or writes a file
+        RunContext context = new RunContext(cfg);
+        List<StageResult> results = new Pipeline(List.of(new DefinitionStage(), new CollectionStage()))
+                .run(context, null, r -> { });
+        Table table = context.get(Artifacts.RAW_TABLE);
+        Problem problem = context.get(Artifacts.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("config ok: %s%n", config);
         out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
@@ -53,7 +62,15 @@ final class ValidateCommand implements Callable<Integer> {
         String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
                 : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
         out.printf("problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
-        out.println(checked.findings().describe());
+        if (results.get(0).data().get("preflight") instanceof Preflight.Findings findings) {
+            out.println(findings.describe());
+        }
+        List<DataWarning> warnings = WarningLines.recorded(results.get(1).data());
+        if (!output.quiet) {
+            out.println(warnings.isEmpty() ? "no data warnings" : warnings.size() + (warnings.size() == 1 ? " data warning:"
+                    : " data warnings:"));
+            WarningLines.of(warnings).forEach(out::println);
+        }
         return ErrorHandler.OK;
     }
 }

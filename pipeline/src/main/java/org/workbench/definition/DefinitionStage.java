@@ -131,6 +131,7 @@ public final class DefinitionStage implements Stage {
         }
         details.add("clustering learns from the features alone; cross-validation, tuning and comparison do not apply");
         details.add(checked.findings().describe());
+        data.put("preflight", checked.findings());
         String summary = String.format("clustering (explicit); %s; scored by %s; algorithm %s", what, problem.metric(),
                 problem.model());
         return StageResult.of(name(), summary, details, data);

@@ -117,6 +117,12 @@ class PreflightCliTest {
         assertTrue(out.contains("'Name' looks like an identifier (618 distinct values in 618 rows); drop it (preprocess.drop)"), out);
         assertTrue(out.indexOf("[2/9] collection") < out.indexOf("warning:"), "printed after the collection stage line");
 
+        Cli validate = Cli.run("validate", config.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("pre-fit check passed: 618 rows with a target -> 494 train / 124 test rows"),
+                validate.out());
+        assertTrue(validate.out().contains("        warning: class imbalance in 'Survived'"), validate.out());
+
         Cli quiet = Cli.run("run", config.toString(), "--out", dir.resolve("quiet").toString(), "--until", "collection", "--quiet");
         assertFalse(quiet.out().contains("warning:"), quiet.out());
     }
