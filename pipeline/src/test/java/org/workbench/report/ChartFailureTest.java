@@ -51,4 +51,18 @@ class ChartFailureTest {
         assertTrue(html.contains("id=\"roc-curve\"><svg"), "the curves of a and b are drawn");
         assertFalse(html.contains("chart-missing"), html);
     }
+
+    /** A probability that is not a number (a damaged predictions file): the evaluation part fails, the page does not. */
+    @Test
+    void aSectionThatCannotBeRenderedSaysWhyAndThePageGoesOn() throws IOException {
+        JsonNode run = Json.MAPPER.readTree("{\"name\": \"t\", \"config\": {\"problem\": {}}, \"stages\": [{\"stage\":"
+                + " \"evaluation\", \"summary\": \"scored\", \"data\": {\"test\": {\"accuracy\": 0.5},"
+                + " \"test_report\": {\"classes\": [\"a\", \"b\"], \"confusion_matrix\": [[1, 0], [1, 0]]}}}]}");
+        PredictionRows rows = new PredictionRows(Map.of("truth", new String[] {"a", "b"}, "prob_a", new String[] {"0.9", "0.8"},
+                "prob_b", new String[] {"0.1", "oops"}), Map.of());
+        String html = HtmlReport.render(run, rows);
+        assertTrue(html.contains("<p class=\"chart-missing\">This part of the report could not be rendered: "), html);
+        assertTrue(html.contains("<p class=\"summary\">scored</p>"), "the stage's summary is still shown");
+        assertTrue(html.contains("<section id=\"provenance\">"), "the sections after it are still written");
+    }
 }
