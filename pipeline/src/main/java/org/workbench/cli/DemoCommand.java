@@ -60,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             index[0]++;
             if (!output.quiet) {
                 stdout.printf("[%d/9] %-13s %s (%.2f s)%n", index[0], r.stage(), r.summary(), r.millis() / 1000.0);
+                WarningLines.of(WarningLines.recorded(r.data())).forEach(stdout::println);
                 stdout.flush();
             }
         }, context -> context.put(TuningProgress.KEY, progress));
