@@ -30,13 +30,15 @@ import tech.tablesaw.api.Table;
 public final class Preflight {
 
     /** The rows each split will get; class counts per split for classification (null otherwise). */
-    public record Findings(int rows, int trainRows, int testRows, Map<String, Integer> trainClasses,
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"supervised"})
+    public record Findings(boolean supervised, int rows, int trainRows, int testRows, Map<String, Integer> trainClasses,
                            Map<String, Integer> testClasses) {
 
         /** One line for the terminal and the report. */
         public String describe() {
-            return String.format(Locale.ROOT, "pre-fit check passed: %d rows with a target -> %d train / %d test rows%s",
-                    rows, trainRows, testRows, trainClasses == null ? "" : "; training classes " + trainClasses);
+            return String.format(Locale.ROOT, "pre-fit check passed: %d rows%s -> %d train / %d test rows%s", rows,
+                    supervised ? " with a target" : "", trainRows, testRows,
+                    trainClasses == null ? "" : "; training classes " + trainClasses);
         }
     }
 
@@ -87,8 +89,8 @@ public final class Preflight {
             folds(config, train);
         }
         return problem.task() == Task.CLASSIFICATION
-                ? new Findings(rows, train.size(), test.size(), train.counts(), test.counts())
-                : new Findings(rows, train.size(), test.size(), null, null);
+                ? new Findings(true, rows, train.size(), test.size(), train.counts(), test.counts())
+                : new Findings(!clustering, rows, train.size(), test.size(), null, null);
     }
 
     /** At least one feature column must be left once the target and {@code preprocess.drop} are removed. */
