@@ -47,7 +47,9 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
         JsonNode finalB = finalBlock(b);
         Map<String, JsonNode> ma = flatten(finalFirst(a.path("metrics"), finalA), true);
         Map<String, JsonNode> mb = flatten(finalFirst(b.path("metrics"), finalB), true);
-        for (String path : union(ma.keySet(), mb.keySet())) {
+        List<String> paths = new ArrayList<>(union(ma.keySet(), mb.keySet()));
+        paths.sort(java.util.Comparator.comparing(p -> !p.startsWith("final."))); // stable: the final block first
+        for (String path : paths) {
             JsonNode va = ma.get(path);
             JsonNode vb = mb.get(path);
             if (va != null && !va.isNumber() || vb != null && !vb.isNumber()) {
