@@ -22,9 +22,21 @@ public record DecisionThreshold(double value, String positiveClass, String rule,
         return threshold == null ? predictions : threshold.apply(predictions);
     }
 
+    /** The rule of a threshold given as a number in the config. */
+    public static final String FIXED = "fixed";
+
     /** For the terminal, e.g. "threshold 0.3712 on P(Survived=1), chosen by f1 on out-of-fold training predictions". */
     public String describe(String target) {
-        return String.format(Locale.ROOT, "threshold %.4f on P(%s=%s), chosen by %s on %s", value, target, positiveClass,
-                rule, chosenOn);
+        String how = rule.equals(FIXED) ? "set by " + chosenOn : "chosen by " + rule + " on " + chosenOn;
+        return String.format(Locale.ROOT, "threshold %.4f on P(%s=%s), %s", value, target, positiveClass, how);
+    }
+
+    /** The probability a config's {@code evaluate.threshold} gives, like "0.35"; null for a rule name or anything else. */
+    public static Double fixedValue(String setting) {
+        if (setting == null || !setting.matches("[0-9]*\\.?[0-9]+")) {
+            return null;
+        }
+        double v = Double.parseDouble(setting);
+        return v > 0 && v < 1 ? v : null;
     }
 }

@@ -160,8 +160,9 @@ public final class EvaluationStage implements Stage {
     }
 
     /**
-     * The decision threshold for binary problems: chosen on out-of-fold predictions of the training
-     * rows when cross-validation ran, else on the model's own training rows (optimistic, and said so).
+     * The decision threshold for binary problems: the config's number, or chosen on out-of-fold
+     * predictions of the training rows when cross-validation ran, else on the model's own training
+     * rows (optimistic, and said so).
      */
     private static Evaluation.Threshold threshold(EvaluateConfig cfg, Problem problem, Predictions trainPredictions, Frame train,
                                                   Frame rawTrain, CrossValidation.Result cv, Frame test,
@@ -171,11 +172,14 @@ public final class EvaluationStage implements Stage {
             return null;
         }
         String positive = problem.positiveClass();
-        DecisionThreshold chosen = cv != null && cv.outOfFold() != null
-                ? Thresholds.choose(cfg.threshold(), problem, Thresholds.isPositive(rawTrain.target().labels(), positive),
-                        cv.outOfFold(), Thresholds.OUT_OF_FOLD)
-                : Thresholds.choose(cfg.threshold(), problem, Thresholds.isPositive(train.target().labels(), positive),
-                        Thresholds.column(trainPredictions, positive), Thresholds.IN_SAMPLE);
+        DecisionThreshold chosen = Thresholds.fixed(cfg.threshold(), problem);
+        if (chosen == null && cv != null && cv.outOfFold() != null) {
+            chosen = Thresholds.choose(cfg.threshold(), problem, Thresholds.isPositive(rawTrain.target().labels(), positive),
+                    cv.outOfFold(), Thresholds.OUT_OF_FOLD);
+        } else if (chosen == null) {
+            chosen = Thresholds.choose(cfg.threshold(), problem, Thresholds.isPositive(train.target().labels(), positive),
+                    Thresholds.column(trainPredictions, positive), Thresholds.IN_SAMPLE);
+        }
         if (chosen == null) {
             return null;
         }

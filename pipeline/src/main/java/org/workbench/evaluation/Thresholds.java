@@ -44,6 +44,13 @@ public final class Thresholds {
         return Double.isNaN(value) ? null : new DecisionThreshold(value, problem.positiveClass(), rule, chosenOn);
     }
 
+    /** The threshold the config gives as a number, or null when it names a rule. */
+    static DecisionThreshold fixed(String rule, Problem problem) {
+        Double value = DecisionThreshold.fixedValue(rule);
+        return value == null ? null : new DecisionThreshold(value, problem.positiveClass(), DecisionThreshold.FIXED,
+                "evaluate.threshold");
+    }
+
     /** Refuses a threshold rule where it cannot apply: it needs two classes and a model that gives probabilities. */
     static void check(String rule, Problem problem, Predictions predictions) {
         if (!rule.equals("default") && (!problem.isBinary() || !predictions.hasProbabilities())) {
@@ -64,6 +71,9 @@ public final class Thresholds {
             return null;
         }
         check(cfg.threshold(), problem, testPredictions);
+        if (fixed(cfg.threshold(), problem) != null) {
+            return fixed(cfg.threshold(), problem);
+        }
         boolean[] truth = isPositive(rawTrain.target().labels(), problem.positiveClass());
         if (cfg.cvFolds() >= 2) {
             List<Split> folds = Splits.repeatedKFold(rawTrain.target(), cfg.cvFolds(), cfg.cvRepeats(),

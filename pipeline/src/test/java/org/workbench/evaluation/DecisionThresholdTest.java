@@ -84,6 +84,27 @@ class DecisionThresholdTest {
     }
 
     @Test
+    void aFixedThresholdIsAProbabilityBetweenZeroAndOne() throws java.io.IOException {
+        assertEquals(0.35, DecisionThreshold.fixedValue("0.35"));
+        assertEquals(0.5, DecisionThreshold.fixedValue(".5"));
+        for (String notOne : new String[] {"0", "1", "1.0", "1.5", "-0.2", "NaN", "0.35d", "f1", ""}) {
+            assertNull(DecisionThreshold.fixedValue(notOne), notOne);
+        }
+        assertEquals("threshold 0.3500 on P(Survived=1), set by evaluate.threshold",
+                new DecisionThreshold(0.35, "1", DecisionThreshold.FIXED, "evaluate.threshold").describe("Survived"));
+
+        java.nio.file.Path titanic = java.nio.file.Path.of("../configs/titanic.yaml");
+        assertEquals("0.35", org.workbench.config.ConfigLoader.load(titanic, List.of("evaluate.threshold=0.35")).evaluate().threshold());
+        var e = assertThrows(org.workbench.config.ConfigException.class,
+                () -> org.workbench.config.ConfigLoader.load(titanic, List.of("evaluate.threshold=1.5")));
+        assertTrue(e.getMessage().contains("evaluate.threshold: '1.5' is not one of [default, f1, youden] nor a probability"
+                + " between 0 and 1 such as 0.35"), e.getMessage());
+        var typo = assertThrows(org.workbench.config.ConfigException.class,
+                () -> org.workbench.config.ConfigLoader.load(titanic, List.of("evaluate.threshold=youdn")));
+        assertTrue(typo.getMessage().endsWith("did you mean 'youden'?"), typo.getMessage());
+    }
+
+    @Test
     void refusesPredictionsItCannotRelabel() {
         Predictions threeClasses = Predictions.classification(new String[] {"a"}, new double[][] {{0.2, 0.3, 0.5}},
                 List.of("a", "b", "c"));

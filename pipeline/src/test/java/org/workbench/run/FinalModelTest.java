@@ -102,6 +102,21 @@ class FinalModelTest {
         assertFinalIsWhatPredictionsCsvScores(tunedAndThresholded, finalBlock);
     }
 
+    @Test
+    void aFixedThresholdFromTheConfigIsStoredAndApplied(@TempDir Path elsewhere) throws IOException {
+        Runner.Outcome fixed = Runner.run(ConfigLoader.load(Path.of("../configs/titanic.yaml"),
+                List.of("evaluate.threshold=0.3", "evaluate.cv_folds=0")), elsewhere, null, r -> { });
+        assertEquals(new DecisionThreshold(0.3, "1", DecisionThreshold.FIXED, "evaluate.threshold"),
+                bundle(fixed).manifest().threshold());
+        Rows rows = Rows.of(fixed);
+        for (int i = 0; i < rows.prediction.size(); i++) {
+            assertEquals(rows.probability.get(i) >= 0.3 ? "1" : "0", rows.prediction.get(i), "row " + (i + 1));
+        }
+        assertEquals("fixed", metrics(fixed).path("final").path("threshold").path("rule").asText());
+        assertReplays(fixed);
+        assertFinalIsWhatPredictionsCsvScores(fixed, metrics(fixed).path("final"));
+    }
+
     /** `predict` on the raw data file gives predictions.csv, threshold included. */
     private static void assertReplays(Runner.Outcome run) throws IOException {
         BatchScorer.Result scored = BatchScorer.score(bundle(run), Path.of("../datasets/titanic/data.csv"));
