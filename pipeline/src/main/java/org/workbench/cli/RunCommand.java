@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.workbench.collection.DataWarning;
@@ -79,34 +80,44 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The primary metric on test, train, baseline and CV, then the other test metrics on one line.
-     * After tuning adopted another setting, its test scores (the bundle's model) come first and the
-     * configured setting's line follows, labelled as such.
+     * Leads with the final model (the one the bundle holds) on the test rows, then the other test
+     * metrics on one line. When the final model is the configured one at its default rule, train,
+     * baseline and CV follow on the first line; otherwise they are the configured setting's and get
+     * their own labelled line: tuning adopted another setting, or a decision threshold relabels rows.
      */
     private static void headline(PrintWriter out, Evaluation e, Runner.Outcome outcome) {
         String metric = outcome.context().get(Artifacts.PROBLEM).metric();
+        String target = outcome.context().get(Artifacts.PROBLEM).target();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(" test %.4f", e.test().get(metric)));
+        sb.append(String.format(Locale.ROOT, " test %.4f", e.test().get(metric)));
         if (e.train().containsKey(metric)) {
-            sb.append(String.format(", train %.4f", e.train().get(metric)));
+            sb.append(String.format(Locale.ROOT, ", train %.4f", e.train().get(metric)));
         }
         if (e.baseline().containsKey(metric)) {
-            sb.append(String.format(", baseline %.4f", e.baseline().get(metric)));
+            sb.append(String.format(Locale.ROOT, ", baseline %.4f", e.baseline().get(metric)));
         }
         double[] cv = e.cv().get(metric);
         if (cv != null) {
-            sb.append(String.format(", %d-fold CV %.4f +/- %.4f", e.folds().size(), cv[0], cv[1]));
+            sb.append(String.format(Locale.ROOT, ", %d-fold CV %.4f +/- %.4f", e.folds().size(), cv[0], cv[1]));
         }
-        Map<String, Double> test = e.test();
-        if (FinalModel.isTuned(outcome.context())) {
-            test = FinalModel.testMetrics(outcome.context());
-            out.printf("%s: test %.4f with the setting tuning adopted (the bundle holds this model)%n", metric, test.get(metric));
-            out.println("configured setting:" + sb);
+        FinalModel chosen = FinalModel.find(outcome.context()).orElse(null);
+        Map<String, Double> test = chosen == null ? e.test() : chosen.test();
+        if (chosen != null && (chosen.tuned() || chosen.threshold() != null)) {
+            List<String> how = new ArrayList<>();
+            if (chosen.tuned()) {
+                how.add("with the setting tuning adopted");
+            }
+            if (chosen.threshold() != null) {
+                how.add("at the " + chosen.threshold().describe(target));
+            }
+            out.printf(Locale.ROOT, "%s: test %.4f %s (the bundle holds this model)%n", metric, test.get(metric),
+                    String.join(", ", how));
+            out.println((chosen.tuned() ? "configured setting" : "at the most probable class") + ":" + sb);
         } else {
             out.println(metric + ":" + sb);
         }
         StringBuilder others = new StringBuilder("test:");
-        test.forEach((k, v) -> others.append(String.format(" %s=%.4f", k, v)));
+        test.forEach((k, v) -> others.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
         out.println(others);
         if (e.leaderboard() != null) {
             e.leaderboard().lines().forEach(out::println);

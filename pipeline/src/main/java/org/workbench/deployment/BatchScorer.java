@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Scores raw CSV rows with a bundle: reads them the way the training data was read (same header or
- * none, delimiter, quote, missing markers and column types), replays the fitted recipe and predicts.
+ * none, delimiter, quote, missing markers and column types), replays the fitted recipe, predicts
+ * and applies the bundle's decision threshold, if it has one.
  */
 public final class BatchScorer {
     private BatchScorer() {
@@ -51,9 +52,18 @@ public final class BatchScorer {
         if (!log.isEmpty()) {
             notes.add("handled by the fitted steps: " + log);
         }
-        notes.add(0, "scored " + table.rowCount() + " rows");
+        notes.add(0, "scored " + table.rowCount() + " rows" + decision(m));
         int[] rows = IntStream.rangeClosed(1, table.rowCount()).toArray();
         return new Result(rows, predictions, notes);
+    }
+
+    /** How a two-class bundle turns probabilities into labels: its stored threshold, or the most probable class. */
+    private static String decision(Manifest m) {
+        if (m.threshold() != null) {
+            return "; labels by the " + m.threshold().describe(m.target());
+        }
+        return "classification".equals(m.task()) && m.classes() != null && m.classes().size() == 2
+                ? "; labels by the most probable class (the bundle holds no decision threshold)" : "";
     }
 
     private static DataConfig dataOptions(Manifest m, Path input, Map<String, String> types) {

@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
 import org.workbench.data.Task;
+import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.StepJson;
@@ -33,9 +34,9 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
     static final String MODEL = "model.tribuo";
     static final String PROVENANCE = "provenance.json";
 
-    /** Replays the fitted recipe on raw feature rows and predicts. */
+    /** Replays the fitted recipe on raw feature rows, predicts and applies the decision threshold, if any. */
     public Predictions predict(Table rawFeatures, ApplyLog log) {
-        return model.predict(recipe.apply(rawFeatures, log));
+        return DecisionThreshold.apply(manifest.threshold(), model.predict(recipe.apply(rawFeatures, log)));
     }
 
     public void write(Path file) {

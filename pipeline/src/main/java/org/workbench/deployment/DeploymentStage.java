@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
@@ -48,32 +49,35 @@ public final class DeploymentStage implements Stage {
         Manifest m = bundle.manifest();
         List<String> details = new ArrayList<>();
         details.add("needs columns " + m.requiredColumns());
-        details.add("replays " + bundle.recipe().steps().size() + " fitted steps, then " + m.model());
+        details.add("replays " + bundle.recipe().steps().size() + " fitted steps, then " + m.model()
+                + (m.threshold() == null ? "" : ", then labels by the " + m.threshold().describe(m.target())));
         details.add("score new rows: workbench predict --model " + BUNDLE_FILE + " --input new.csv");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("file", BUNDLE_FILE);
         data.put("bytes", file.toFile().length());
         data.put("required_columns", m.requiredColumns());
-        String summary = String.format("wrote %s (%.1f KB): %s with %d fitted steps, needs %d input columns",
+        String summary = String.format(Locale.ROOT, "wrote %s (%.1f KB): %s with %d fitted steps, needs %d input columns",
                 BUNDLE_FILE, file.toFile().length() / 1024.0, m.model(), bundle.recipe().steps().size(),
-                m.requiredColumns().size());
+                m.requiredColumns().size())
+                + (m.threshold() == null ? "" : String.format(Locale.ROOT, "; threshold %.4f on P(%s=%s)",
+                        m.threshold().value(), m.target(), m.threshold().positiveClass()));
         return StageResult.of(name(), summary, details, data);
     }
 
-    /** Assembles the bundle of the model a run ends with (the tuned one when tuning adopted a setting). */
+    /** Assembles the bundle of the model the run ends with ({@link FinalModel}: tuned, thresholded or as configured). */
     public static Bundle bundle(RunContext context) {
-        PipelineConfig config = context.find(Artifacts.TUNED_CONFIG).orElse(context.config());
+        FinalModel chosen = context.get(Artifacts.FINAL_MODEL);
+        PipelineConfig config = chosen.config();
         Problem problem = context.get(Artifacts.PROBLEM);
         DataSource source = context.get(Artifacts.SOURCE);
-        String model = config.train().model().equals("auto") ? problem.model() : config.train().model();
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
                 .filter(c -> !config.preprocess().drop().contains(c)).toList();
-        Map<String, Double> metrics = FinalModel.testMetrics(context);
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
-                problem.classes(), problem.positiveClass(), model, source.columns(), required,
+                problem.classes(), problem.positiveClass(), chosen.model(), source.columns(), required,
                 config.data().missingValues(), String.valueOf(config.data().delimiter()),
-                String.valueOf(config.data().quote()), config.data().header(), metrics, source.file(), source.sha256(), config.seed(),
-                Versions.all(), config.resolved());
-        return new Bundle(manifest, context.get(Artifacts.FITTED_RECIPE), context.get(Artifacts.MODEL));
+                String.valueOf(config.data().quote()), config.data().header(), chosen.test(), source.file(), source.sha256(), config.seed(),
+                Versions.all(), config.resolved(),
+                chosen.threshold());
+        return new Bundle(manifest, chosen.recipe(), chosen.trainedModel());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.Section;
+import org.workbench.config.Suggest;
 import org.workbench.config.Yaml;
 
 /**
@@ -24,9 +25,10 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                     + " with a corrected resampled t-test against the best"),
             Key.map("compare_params", "params per compared algorithm, e.g. {xgboost: {trees: 50}}; default: the"
                     + " algorithm's defaults (train.params for train.model)"),
-            Key.choice("threshold", "default", List.of("default", "f1", "youden"), "binary problems: the probability"
-                    + " above which a row is positive; default = the most probable class, f1 / youden = the threshold"
-                    + " maximising F1 or Youden's J on out-of-fold training predictions"),
+            Key.string("threshold", "default", "binary problems: the probability of the positive class from which a row"
+                    + " is positive; default = the most probable class, f1 / youden = the threshold maximising F1 or"
+                    + " Youden's J on out-of-fold training predictions, or a fixed probability such as 0.35;"
+                    + " model.bundle stores it and predict applies it"),
             Key.integer("importance_repeats", 0, "permutation importance on the test split: shuffles per source column"
                     + " (0 = off; the model's own importance is always reported when it has one)"));
 
@@ -48,8 +50,21 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
             throw new ConfigException(e.join("importance_repeats"), "expected 0 or more, got " + importance);
         }
         return new EvaluateConfig(folds, repeats, e.choice("cv_mode"), e.strings("metrics"), e.strings("compare"),
-                params == null || params.isNull() ? Yaml.MAPPER.createObjectNode() : params, e.choice("threshold"), importance);
+                params == null || params.isNull() ? Yaml.MAPPER.createObjectNode() : params, threshold(e), importance);
     }
+
+    /** A rule ("default", "f1", "youden") or a fixed probability strictly between 0 and 1, kept as written. */
+    private static String threshold(Section e) {
+        String v = e.string("threshold");
+        if (THRESHOLD_RULES.contains(v) || DecisionThreshold.fixedValue(v) != null) {
+            return v;
+        }
+        String nearest = Suggest.nearest(v, THRESHOLD_RULES);
+        throw new ConfigException(e.join("threshold"), "'" + v + "' is not one of " + THRESHOLD_RULES
+                + " nor a probability between 0 and 1 such as 0.35" + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+    }
+
+    private static final List<String> THRESHOLD_RULES = List.of("default", "f1", "youden");
 
     /** Whether folds keep class shares, given the hold-out split's setting. */
     public boolean stratify(boolean splitStratify) {

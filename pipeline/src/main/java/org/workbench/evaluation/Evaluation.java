@@ -29,5 +29,9 @@ public record Evaluation(Map<String, Double> test, Map<String, Double> train, Ma
      * {@code chosenOn} rows, and the test metrics with it.
      */
     public record Threshold(String rule, double value, String chosenOn, Map<String, Double> test) {
+        /** The rule a bundle stores and applies. */
+        public DecisionThreshold decision(String positiveClass) {
+            return new DecisionThreshold(value, positiveClass, rule, chosenOn);
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
 import org.workbench.run.Artifacts;
+import org.workbench.run.FinalModel;
 import org.workbench.training.Candidate;
 import org.workbench.training.ModelCatalog;
 import org.workbench.training.ModelSpec;
@@ -51,7 +52,9 @@ public final class EvaluationStage implements Stage {
         EvaluateConfig cfg = config.evaluate();
         Problem problem = context.get(Artifacts.PROBLEM);
         if (problem.task() == org.workbench.data.Task.CLUSTERING) {
-            return ClusteringEvaluation.run(name(), context);
+            StageResult clustered = ClusteringEvaluation.run(name(), context);
+            context.put(Artifacts.FINAL_MODEL, FinalModel.evaluated(context, context.get(Artifacts.EVALUATION)));
+            return clustered;
         }
         Frame train = context.get(Artifacts.TRAIN);
         Frame test = context.get(Artifacts.TEST);
@@ -120,6 +123,7 @@ public final class EvaluationStage implements Stage {
         Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, foldScores, cv, report,
                 testPredictions, trainPredictions, leaderboard, threshold, importance, curve);
         context.put(Artifacts.EVALUATION, evaluation);
+        context.put(Artifacts.FINAL_MODEL, FinalModel.evaluated(context, evaluation));
         return EvaluationSummary.result(name(), problem, cfg, evaluation);
     }
 
@@ -156,36 +160,30 @@ public final class EvaluationStage implements Stage {
     }
 
     /**
-     * The decision threshold for binary problems: chosen on out-of-fold predictions of the training
-     * rows when cross-validation ran, else on the model's own training rows (optimistic, and said so).
+     * The decision threshold for binary problems: the config's number, or chosen on out-of-fold
+     * predictions of the training rows when cross-validation ran, else on the model's own training
+     * rows (optimistic, and said so).
      */
     private static Evaluation.Threshold threshold(EvaluateConfig cfg, Problem problem, Predictions trainPredictions, Frame train,
                                                   Frame rawTrain, CrossValidation.Result cv, Frame test,
                                                   Predictions testPredictions, List<String> wanted) {
+        Thresholds.check(cfg.threshold(), problem, testPredictions);
         if (cfg.threshold().equals("default")) {
             return null;
         }
-        if (!problem.isBinary() || !testPredictions.hasProbabilities()) {
-            throw new ConfigException("evaluate.threshold", "'" + cfg.threshold() + "' needs a two-class problem and a"
-                    + " model that gives probabilities; '" + problem.model() + "' on " + problem.classes().size() + " classes does not");
-        }
         String positive = problem.positiveClass();
-        boolean[] truth;
-        double[] scores;
-        String chosenOn;
-        if (cv != null && cv.outOfFold() != null) {
-            truth = Thresholds.isPositive(rawTrain.target().labels(), positive);
-            scores = cv.outOfFold();
-            chosenOn = "out-of-fold training predictions";
-        } else {
-            truth = Thresholds.isPositive(train.target().labels(), positive);
-            scores = Thresholds.column(trainPredictions, positive);
-            chosenOn = "training rows (in-sample: no cross-validation)";
+        DecisionThreshold chosen = Thresholds.fixed(cfg.threshold(), problem);
+        if (chosen == null && cv != null && cv.outOfFold() != null) {
+            chosen = Thresholds.choose(cfg.threshold(), problem, Thresholds.isPositive(rawTrain.target().labels(), positive),
+                    cv.outOfFold(), Thresholds.OUT_OF_FOLD);
+        } else if (chosen == null) {
+            chosen = Thresholds.choose(cfg.threshold(), problem, Thresholds.isPositive(train.target().labels(), positive),
+                    Thresholds.column(trainPredictions, positive), Thresholds.IN_SAMPLE);
         }
-        Curves.Rule rule = cfg.threshold().equals("f1") ? Curves.Rule.F1 : Curves.Rule.YOUDEN;
-        double value = Curves.bestThreshold(truth, scores, rule);
-        Map<String, Double> scored = Scoring.headline(problem, test.target(),
-                Thresholds.apply(testPredictions, positive, value), wanted);
-        return new Evaluation.Threshold(cfg.threshold(), value, chosenOn, scored);
+        if (chosen == null) {
+            return null;
+        }
+        Map<String, Double> scored = Scoring.headline(problem, test.target(), chosen.apply(testPredictions), wanted);
+        return new Evaluation.Threshold(chosen.rule(), chosen.value(), chosen.chosenOn(), scored);
     }
 }

@@ -1,6 +1,7 @@
 package org.workbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,9 +20,10 @@ import org.workbench.run.Json;
 /**
  * The difference between two runs, like {@code dvc params diff} and {@code dvc metrics diff}: config
  * values that differ, and every metric side by side with its change. Read from each run's
- * {@code run.json}.
+ * {@code run.json}. The metrics start with the {@code final} block (the bundle's model on the test
+ * rows); a run written before that block existed gets one from its tuned or evaluated test scores.
  */
-public record RunDiff(String nameA, String nameB, List<Row> params, List<Row> metrics) {
+public record RunDiff(String nameA, String nameB, String finalA, String finalB, List<Row> params, List<Row> metrics) {
 
     /** One path: its value in run A and in run B (null when absent), and B - A for numbers. */
     public record Row(String path, String a, String b, Double change) {
@@ -41,9 +43,13 @@ public record RunDiff(String nameA, String nameB, List<Row> params, List<Row> me
             }
         }
         List<Row> metrics = new ArrayList<>();
-        Map<String, JsonNode> ma = flatten(a.path("metrics"), true);
-        Map<String, JsonNode> mb = flatten(b.path("metrics"), true);
-        for (String path : union(ma.keySet(), mb.keySet())) {
+        JsonNode finalA = finalBlock(a);
+        JsonNode finalB = finalBlock(b);
+        Map<String, JsonNode> ma = flatten(finalFirst(a.path("metrics"), finalA), true);
+        Map<String, JsonNode> mb = flatten(finalFirst(b.path("metrics"), finalB), true);
+        List<String> paths = new ArrayList<>(union(ma.keySet(), mb.keySet()));
+        paths.sort(java.util.Comparator.comparing(p -> !p.startsWith("final."))); // stable: the final block first
+        for (String path : paths) {
             JsonNode va = ma.get(path);
             JsonNode vb = mb.get(path);
             if (va != null && !va.isNumber() || vb != null && !vb.isNumber()) {
@@ -52,13 +58,68 @@ public record RunDiff(String nameA, String nameB, List<Row> params, List<Row> me
             Double change = va != null && vb != null ? vb.doubleValue() - va.doubleValue() : null;
             metrics.add(new Row(path, va == null ? null : Html.number(va), vb == null ? null : Html.number(vb), change));
         }
-        return new RunDiff(label(runA, a), label(runB, b), params, metrics);
+        return new RunDiff(label(runA, a), label(runB, b), describe(finalA), describe(finalB), params, metrics);
+    }
+
+    /**
+     * The run's {@code final} block; for older runs, rebuilt from what they recorded: the tuning
+     * stage's test scores when it adopted a setting, else the evaluation's (no threshold was shipped then).
+     */
+    static JsonNode finalBlock(JsonNode run) {
+        JsonNode metrics = run.path("metrics");
+        if (metrics.has("final")) {
+            return metrics.get("final");
+        }
+        boolean tuned = metrics.path("tuning").path("adopted").asBoolean(false);
+        JsonNode test = tuned ? metrics.path("tuning").path("test") : metrics.path("evaluation").path("test");
+        if (test.isMissingNode()) {
+            return null;
+        }
+        ObjectNode rebuilt = Json.MAPPER.createObjectNode();
+        rebuilt.put("model", run.path("config").path("train").path("model").asText("?"));
+        rebuilt.put("tuned", tuned);
+        rebuilt.putNull("threshold");
+        rebuilt.set("test", test);
+        return rebuilt;
+    }
+
+    /** The metrics with the final block first. */
+    private static JsonNode finalFirst(JsonNode metrics, JsonNode finalBlock) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        if (finalBlock != null) {
+            out.set("final", finalBlock);
+        }
+        metrics.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("final")) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    /** e.g. "random_forest (adopted by tuning), threshold 0.3712 on '1' (f1)". */
+    private static String describe(JsonNode finalBlock) {
+        if (finalBlock == null) {
+            return "none (the run stopped before evaluation)";
+        }
+        StringBuilder sb = new StringBuilder(finalBlock.path("model").asText("?"));
+        if (finalBlock.path("tuned").asBoolean(false)) {
+            sb.append(" (adopted by tuning)");
+        }
+        JsonNode t = finalBlock.path("threshold");
+        if (t.isObject()) {
+            sb.append(String.format(Locale.ROOT, ", threshold %.4f on '%s' (%s)", t.path("value").asDouble(),
+                    t.path("positive_class").asText(), t.path("rule").asText()));
+        }
+        return sb.toString();
     }
 
     /** Both tables as aligned plain text. */
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append("A: ").append(nameA).append('\n').append("B: ").append(nameB).append("\n\n");
+        sb.append("final model (what each bundle holds; metrics final.test.*):\n");
+        sb.append("  A: ").append(finalA).append('\n').append("  B: ").append(finalB).append("\n\n");
         sb.append("params (config values that differ):\n");
         if (params.isEmpty()) {
             sb.append("  none\n");
@@ -82,7 +143,8 @@ public record RunDiff(String nameA, String nameB, List<Row> params, List<Row> me
                         r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))).toList());
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Workbench: compare runs</title><style>"
                 + Style.CSS + "</style></head><body><header><h1>Compare runs</h1><p>A: " + Html.escape(nameA) + "<br>B: "
-                + Html.escape(nameB) + "</p></header><main>" + Html.section("params", "Params that differ", params)
+                + Html.escape(nameB) + "</p><p>final model (what each bundle holds; metrics final.test.*): A "
+                + Html.escape(finalA) + "; B " + Html.escape(finalB) + "</p></header><main>" + Html.section("params", "Params that differ", params)
                 + Html.section("metrics", "Metrics", metrics) + "</main></body></html>\n";
     }
 

@@ -52,6 +52,11 @@ public final class Artifacts {
     public static final Artifact<org.workbench.training.TribuoRows> TRAINING_ROWS =
             new Artifact<>("training_rows", org.workbench.training.TribuoRows.class, "training");
     public static final Artifact<Evaluation> EVALUATION = new Artifact<>("evaluation", Evaluation.class, "evaluation");
+    /**
+     * The model the run ends with, decided once: put by the evaluation, replaced by tuning when it
+     * adopts a setting. The bundle, predictions.csv, the headline and metrics.json read only this.
+     */
+    public static final Artifact<FinalModel> FINAL_MODEL = new Artifact<>("final_model", FinalModel.class, "evaluation");
     /** The config of the setting tuning adopted, when it beat the configured one. */
     public static final Artifact<PipelineConfig> TUNED_CONFIG = new Artifact<>("tuned_config", PipelineConfig.class, "tuning");
     /** Where this run's outputs are being written (a temporary folder until the run succeeds). */

@@ -1,34 +1,85 @@
 package org.workbench.run;
 
 import java.util.Map;
+import java.util.Optional;
+import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
 import org.workbench.definition.Problem;
+import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.Scoring;
+import org.workbench.evaluation.Thresholds;
 import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FittedRecipe;
+import org.workbench.training.Candidate;
+import org.workbench.training.ModelCatalog;
+import org.workbench.training.TrainedModel;
+import tech.tablesaw.api.Table;
 
 /**
- * The model a run ends with: the configured one, or the one tuning adopted. Its test metrics are
- * what the bundle and the final headline report.
+ * The model a run ends with, decided in one place: the configured model as the evaluation scored
+ * it, or the setting tuning adopted. The bundle ships it, {@code predictions.csv} writes its
+ * predictions, the run's headline leads with its test metrics and {@code metrics.json} records them
+ * in its {@code final} block.
+ *
+ * <p>{@code threshold} is null unless a decision threshold was chosen (binary problems). The test
+ * predictions and metrics have it applied. {@code trainPredictions} are the training rows'
+ * predictions when the evaluation's are exactly what the bundle gives for those raw rows, else null.
  */
-public final class FinalModel {
-    private FinalModel() {
+public record FinalModel(String model, boolean tuned, PipelineConfig config, Candidate candidate, FittedRecipe recipe,
+                         TrainedModel trainedModel, DecisionThreshold threshold, Predictions testPredictions,
+                         Predictions trainPredictions, Map<String, Double> test) {
+
+    /** Replays the fitted recipe on raw rows, predicts and applies the threshold: what the bundle does. */
+    public Predictions predict(Table rawFeatures, ApplyLog log) {
+        return DecisionThreshold.apply(threshold, trainedModel.predict(recipe.apply(rawFeatures, log)));
     }
 
-    public static boolean isTuned(RunContext context) {
-        return context.find(Artifacts.TUNED_CONFIG).isPresent();
+    public static Optional<FinalModel> find(RunContext context) {
+        return context.find(Artifacts.FINAL_MODEL);
     }
 
-    /** Test-split metrics of the final model (empty when no stage has measured it). */
-    public static Map<String, Double> testMetrics(RunContext context) {
-        if (!isTuned(context)) {
-            return context.find(Artifacts.EVALUATION).map(Evaluation::test).orElse(Map.of());
-        }
+    /**
+     * The configured model as the evaluation scored it. Its predictions are reused: the test rows'
+     * always (the recipe applied to them is what the bundle replays), the training rows' only when
+     * no step dropped or encoded them out of fold.
+     */
+    public static FinalModel evaluated(RunContext context, Evaluation evaluation) {
+        PipelineConfig config = context.config();
         Problem problem = context.get(Artifacts.PROBLEM);
-        Frame test = context.get(Artifacts.RAW_TEST);
-        var predictions = context.get(Artifacts.MODEL)
-                .predict(context.get(Artifacts.FITTED_RECIPE).apply(test.features(), new ApplyLog()));
-        return Scoring.headline(problem, test.target(), predictions, context.config().evaluate().metrics());
+        Candidate candidate = new Candidate(context.get(Artifacts.RECIPE), ModelCatalog.spec(problem.model(), problem.task()),
+                config.train().params(), config.seed());
+        DecisionThreshold threshold = evaluation.threshold() == null ? null
+                : evaluation.threshold().decision(problem.positiveClass());
+        Map<String, Double> test = evaluation.threshold() == null ? evaluation.test() : evaluation.threshold().test();
+        Predictions train = evaluation.trainPredictions();
+        boolean trainReusable = train != null && context.find(Artifacts.TRAIN_AS_APPLIED).orElse(false)
+                && train.size() == context.get(Artifacts.RAW_TRAIN).rows();
+        return new FinalModel(modelName(config, problem), false, config, candidate, context.get(Artifacts.FITTED_RECIPE),
+                context.get(Artifacts.MODEL), threshold, DecisionThreshold.apply(threshold, evaluation.testPredictions()),
+                trainReusable ? DecisionThreshold.apply(threshold, train) : null, test);
+    }
+
+    /**
+     * The setting tuning adopted, refitted on the whole training split: its threshold is chosen again
+     * the way the evaluation chose the configured one, then the test rows are predicted and scored once.
+     */
+    public static FinalModel adopted(RunContext context, PipelineConfig tuned, Candidate candidate, Candidate.Fitted fitted) {
+        Problem problem = context.get(Artifacts.PROBLEM);
+        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
+        Frame rawTest = context.get(Artifacts.RAW_TEST);
+        Predictions scored = fitted.predict(rawTest.features());
+        DecisionThreshold threshold = Thresholds.forAdopted(tuned.evaluate(), tuned.data().split().stratify(), tuned.seed(),
+                problem, candidate, fitted, rawTrain, scored);
+        Predictions test = DecisionThreshold.apply(threshold, scored);
+        Map<String, Double> metrics = Scoring.headline(problem, rawTest.target(), test, context.config().evaluate().metrics());
+        return new FinalModel(modelName(tuned, problem), true, tuned, candidate, fitted.recipe(), fitted.model(), threshold,
+                test, null, metrics);
+    }
+
+    private static String modelName(PipelineConfig config, Problem problem) {
+        return config.train().model().equals("auto") ? problem.model() : config.train().model();
     }
 }

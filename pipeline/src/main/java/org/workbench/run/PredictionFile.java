@@ -9,7 +9,6 @@ import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.deployment.PredictionsCsv;
-import org.workbench.evaluation.Evaluation;
 import org.workbench.recipe.ApplyLog;
 
 /**
@@ -33,25 +32,22 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
         extra.put("split", splitNames);
         extra.put("truth", truth);
         double[] truthValues = all.target().isCategorical() ? null : all.target().values();
-        return new PredictionFile(context.get(Artifacts.ROW_NUMBERS), predictions(context, all, split), extra, truthValues,
+        return new PredictionFile(context.get(Artifacts.ROW_NUMBERS), predictions(context, split), extra, truthValues,
                 split.test());
     }
 
     /**
-     * The evaluation already scored both splits with this model; its predictions are reused when they
-     * are what the bundle would predict: the model was not replaced by tuning, and the training rows
-     * it scored are the recipe applied to the raw rows (no row dropped, nothing encoded out of fold).
+     * The final model's predictions, each row predicted once: the test rows as the final model was
+     * scored on them, the training rows from the evaluation when they are what the bundle gives for
+     * the raw rows, else by replaying the final model on the raw training rows.
      */
-    private static Predictions predictions(RunContext context, Frame all, Split split) {
-        Evaluation evaluation = context.find(Artifacts.EVALUATION).orElse(null);
-        boolean reusable = evaluation != null && evaluation.trainPredictions() != null
-                && !FinalModel.isTuned(context) && context.find(Artifacts.TRAIN_AS_APPLIED).orElse(false)
-                && evaluation.trainPredictions().size() == split.train().length
-                && evaluation.testPredictions().size() == split.test().length;
-        if (reusable) {
-            return Predictions.merge(split, evaluation.trainPredictions(), evaluation.testPredictions());
-        }
-        return context.get(Artifacts.MODEL).predict(context.get(Artifacts.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
+    private static Predictions predictions(RunContext context, Split split) {
+        FinalModel chosen = context.get(Artifacts.FINAL_MODEL);
+        Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
+                : chosen.predict(context.get(Artifacts.RAW_TRAIN).features(), new ApplyLog());
+        Predictions test = chosen.testPredictions().size() == split.test().length ? chosen.testPredictions()
+                : chosen.predict(context.get(Artifacts.RAW_TEST).features(), new ApplyLog());
+        return Predictions.merge(split, train, test);
     }
 
     /** The file's label columns (prediction, truth) for the test rows, when they are labels: for the report. */

@@ -1,6 +1,7 @@
 package org.workbench.run;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.core.RunContext;
 import org.workbench.core.StageResult;
@@ -31,11 +32,24 @@ final class Report {
                 context.find(Artifacts.EVALUATION).ifPresent(e -> metricsTable(md, e));
             }
         }
+        FinalModel.find(context).ifPresent(f -> finalModel(md, f, context.get(Artifacts.PROBLEM).target()));
         md.append("## Provenance\n\n");
         context.find(Artifacts.SOURCE).ifPresent(s -> md.append("- data: `").append(s.file()).append("`, sha256 `")
                 .append(s.sha256()).append("`\n"));
         Versions.all().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         return md.toString();
+    }
+
+    /** What the bundle holds and how it scored on the test rows (threshold applied): the run's result. */
+    private static void finalModel(StringBuilder md, FinalModel f, String target) {
+        md.append("## Final model\n\n").append("`model.bundle` holds ").append(f.model())
+                .append(f.tuned() ? " with the setting tuning adopted" : " as configured");
+        if (f.threshold() != null) {
+            md.append(", labelling rows by the ").append(f.threshold().describe(target));
+        }
+        md.append(". On the test rows:\n\n| metric | test |\n|---|---|\n");
+        f.test().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(f(v)).append(" |\n"));
+        md.append('\n');
     }
 
     private static void metricsTable(StringBuilder md, Evaluation e) {
@@ -47,7 +61,7 @@ final class Report {
                     .append(f(e.train().get(m.getKey()))).append(" | ").append(f(e.baseline().get(m.getKey()))).append(" |");
             if (cv) {
                 double[] ms = e.cv().get(m.getKey());
-                md.append(ms == null ? " - |" : String.format(" %.4f +/- %.4f |", ms[0], ms[1]));
+                md.append(ms == null ? " - |" : String.format(Locale.ROOT, " %.4f +/- %.4f |", ms[0], ms[1]));
             }
             md.append('\n');
         }
@@ -83,6 +97,6 @@ final class Report {
     }
 
     private static String f(Double v) {
-        return v == null ? "-" : String.format("%.4f", v);
+        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

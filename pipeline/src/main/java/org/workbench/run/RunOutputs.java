@@ -13,8 +13,9 @@ import org.workbench.report.HtmlReport;
 
 /**
  * The files of a finished run: {@code run.json} (everything), {@code metrics.json} (only what is
- * deterministic: same config, data and seed give the same bytes), {@code report.md} and
- * {@code predictions.csv} (the final model's prediction for every row, with its split).
+ * deterministic: same config, data and seed give the same bytes; its {@code final} block is the
+ * bundle's model on the test rows), {@code report.md} and {@code predictions.csv} (the final model's
+ * prediction for every row, with its split).
  */
 public final class RunOutputs {
     public static final String RUN_JSON = "run.json";
@@ -27,6 +28,7 @@ public final class RunOutputs {
 
     static void write(Path dir, RunContext context, List<StageResult> results, Instant started, Instant finished) {
         Map<String, Object> metrics = metrics(results);
+        FinalModel.find(context).ifPresent(f -> metrics.put("final", finalBlock(f)));
         Json.writeFile(dir.resolve(METRICS_JSON), metrics);
 
         Map<String, Object> run = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ public final class RunOutputs {
         String runJson = Json.write(run) + "\n";
         Json.writeAtomically(dir.resolve(RUN_JSON), runJson.getBytes(StandardCharsets.UTF_8));
 
-        PredictionFile predictions = context.find(Artifacts.MODEL).isPresent() ? PredictionFile.of(context) : null;
+        PredictionFile predictions = FinalModel.find(context).isPresent() ? PredictionFile.of(context) : null;
         // the reports and the predictions file are independent: write them side by side
         Background<Void> reports = Background.start("reports", () -> {
             Json.writeAtomically(dir.resolve(REPORT_MD), Report.markdown(context, results).getBytes(StandardCharsets.UTF_8));
@@ -65,6 +67,27 @@ public final class RunOutputs {
             throw e;
         }
         reports.join();
+    }
+
+    /**
+     * The model the bundle holds, scored on the test rows with its threshold applied: which model,
+     * whether tuning adopted it, its threshold (null: the most probable class) and its test metrics.
+     */
+    static Map<String, Object> finalBlock(FinalModel chosen) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", chosen.model());
+        out.put("tuned", chosen.tuned());
+        Map<String, Object> threshold = null;
+        if (chosen.threshold() != null) {
+            threshold = new LinkedHashMap<>();
+            threshold.put("value", chosen.threshold().value());
+            threshold.put("positive_class", chosen.threshold().positiveClass());
+            threshold.put("rule", chosen.threshold().rule());
+            threshold.put("chosen_on", chosen.threshold().chosenOn());
+        }
+        out.put("threshold", threshold);
+        out.put("test", chosen.test());
+        return out;
     }
 
     /** The numbers of each stage that measured something, keyed by stage. */

@@ -12,9 +12,9 @@ import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.Scoring;
 import org.workbench.lab.Lab;
 import org.workbench.run.Artifacts;
+import org.workbench.run.FinalModel;
 import org.workbench.stats.CorrectedTTest;
 import org.workbench.training.Candidate;
 
@@ -114,12 +114,9 @@ public final class TuningStage implements Stage {
             context.put(Artifacts.FITTED_RECIPE, fitted.recipe());
             context.put(Artifacts.MODEL, fitted.model());
             context.put(Artifacts.TUNED_CONFIG, finalConfig);
-            Frame rawTest = context.get(Artifacts.RAW_TEST);
-            testScores = Scoring.headline(problem, rawTest.target(), fitted.predict(rawTest.features()),
-                    config.evaluate().metrics());
-        } else {
-            testScores = context.find(Artifacts.EVALUATION).map(e -> e.test()).orElse(Map.of());
+            context.put(Artifacts.FINAL_MODEL, FinalModel.adopted(context, finalConfig, candidate, fitted));
         }
+        testScores = FinalModel.find(context).map(FinalModel::test).orElse(Map.of());
         context.find(Artifacts.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
 
         data.put("method", tune.method());

@@ -40,11 +40,45 @@ class PredictCommandTest {
         Cli cli = Cli.run("predict", "--model", runDir.resolve("model.bundle").toString(), "--input", input.toString(),
                 "--output", output.toString());
         assertEquals(0, cli.exitCode(), cli.err());
-        assertTrue(cli.out().contains("scored 891 rows"), cli.out());
+        assertTrue(cli.out().contains("scored 891 rows; labels by the most probable class (the bundle holds no decision threshold)"),
+                cli.out());
         List<String> expected = Files.readAllLines(runDir.resolve("predictions.csv")).stream()
                 .map(org.workbench.run.PredictionFiles::withoutSplitAndTruth).toList();
         assertEquals(expected, Files.readAllLines(output));
         assertEquals("row,prediction,prob_0,prob_1", expected.get(0));
+    }
+
+    @Test
+    void aThresholdRunLeadsWithItAndPredictSaysAndAppliesIt() throws IOException {
+        Cli run = Cli.run("run", "../configs/titanic.yaml", "--set", "evaluate.threshold=f1", "--set", "seed=7",
+                "--out", dir.resolve("threshold").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Path folder = Path.of(run.out().lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow()
+                .substring("run folder: ".length()));
+        var finalBlock = org.workbench.run.Json.MAPPER.readTree(folder.resolve("metrics.json").toFile()).path("final");
+        String threshold = String.format(java.util.Locale.ROOT, "threshold %.4f on P(Survived=1), chosen by f1 on"
+                + " out-of-fold training predictions", finalBlock.path("threshold").path("value").asDouble());
+        // the headline leads with the bundle's model, threshold applied; the default rule's line follows
+        List<String> afterFolder = run.out().lines().dropWhile(l -> !l.startsWith("run folder: ")).skip(1).toList();
+        assertEquals(String.format(java.util.Locale.ROOT, "f1_macro: test %.4f at the %s (the bundle holds this model)",
+                finalBlock.path("test").path("f1_macro").asDouble(), threshold), afterFolder.get(0));
+        assertTrue(afterFolder.get(1).startsWith("at the most probable class: test "), afterFolder.get(1));
+        assertTrue(afterFolder.get(2).contains(String.format(java.util.Locale.ROOT, " f1=%.4f",
+                finalBlock.path("test").path("f1").asDouble())), afterFolder.get(2));
+
+        Path output = dir.resolve("threshold-scored.csv");
+        Cli cli = Cli.run("predict", "--model", folder.resolve("model.bundle").toString(), "--input",
+                "../datasets/titanic/data.csv", "--output", output.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("scored 891 rows; labels by the " + threshold + "\n"), cli.out());
+        List<String> expected = Files.readAllLines(folder.resolve("predictions.csv")).stream()
+                .map(org.workbench.run.PredictionFiles::withoutSplitAndTruth).toList();
+        assertEquals(expected, Files.readAllLines(output));
+
+        // printed to the terminal, the summary goes to stderr as a note
+        Cli printed = Cli.run("predict", "--model", folder.resolve("model.bundle").toString(), "--input",
+                "../datasets/titanic/data.csv");
+        assertTrue(printed.err().contains("note: scored 891 rows; labels by the " + threshold), printed.err());
     }
 
     @Test

@@ -2,16 +2,19 @@ package org.workbench.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,34 @@ class BundleTest {
         assertTrue(notes.contains("scored 3 rows"), notes);
         assertTrue(notes.contains("ignored the target column 'species'"), notes);
         assertTrue(notes.contains("unseen"), "the unseen island is counted: " + notes);
+    }
+
+    @Test
+    void aBundleWrittenBeforeThresholdsExistedLabelsByTheMostProbableClass() throws IOException {
+        Bundle bundle = Bundle.read(bundleFile);
+        assertNull(bundle.manifest().threshold(), "penguins has three classes: no threshold");
+        // the same bundle as an older version wrote it: no threshold field in manifest.json at all
+        Path older = dir.resolve("older.bundle");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundleFile));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(older))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(Bundle.MANIFEST)) {
+                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) org.workbench.run.Json.MAPPER.readTree(content);
+                    assertTrue(manifest.has("threshold"));
+                    manifest.remove("threshold");
+                    content = org.workbench.run.Json.write(manifest).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        Path input = Path.of("../datasets/penguins/data.csv");
+        BatchScorer.Result now = BatchScorer.score(bundle, input);
+        BatchScorer.Result before = BatchScorer.score(Bundle.read(older), input);
+        assertNull(Bundle.read(older).manifest().threshold());
+        assertArrayEquals(now.predictions().labels(), before.predictions().labels());
     }
 
     @Test

@@ -21,18 +21,31 @@ import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
 
 /**
- * Every shipped config runs all nine stages, writes every output, clears its quality bar, and its
- * bundle replays the run's own predictions exactly on the raw CSV.
+ * Every shipped config (the classroom demos included) runs all nine stages, writes every output,
+ * clears its quality bar, records the bundle's model in metrics.json's final block, and its bundle
+ * replays the run's own predictions exactly on the raw CSV.
  */
 class ShippedConfigsTest {
     @TempDir
     static Path out;
 
     static Stream<String> configs() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("../configs"))) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).map(p -> p.getFileName().toString()).sorted()
-                    .toList().stream();
+        List<String> names = new java.util.ArrayList<>();
+        for (String folder : List.of("../configs", "../configs/demos")) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                files.filter(p -> p.toString().endsWith(".yaml")).map(p -> Path.of("../configs").relativize(p).toString())
+                        .sorted().forEach(names::add);
+            }
         }
+        return names.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSetHoldsAThresholdConfigAndATunedOne() throws IOException {
+        List<String> names = configs().toList();
+        assertTrue(names.contains("titanic_threshold.yaml") && names.contains("titanic_tune.yaml")
+                && names.contains("demos/tuning.yaml"), names.toString());
+        assertEquals("f1", ConfigLoader.load(Path.of("../configs/titanic_threshold.yaml"), List.of()).evaluate().threshold());
     }
 
     @ParameterizedTest
@@ -46,8 +59,10 @@ class ShippedConfigsTest {
         for (String file : List.of("run.json", "metrics.json", "report.md", "predictions.csv", "model.bundle")) {
             assertTrue(Files.size(outcome.dir().resolve(file)) > 0, file);
         }
-        JsonNode metrics = Json.MAPPER.readTree(outcome.dir().resolve("metrics.json").toFile()).path("evaluation");
+        JsonNode all = Json.MAPPER.readTree(outcome.dir().resolve("metrics.json").toFile());
+        JsonNode metrics = all.path("evaluation");
         qualityBar(config.name(), metrics);
+        finalBlock(config.name(), all);
 
         // the bundle, fed the raw CSV, reproduces the run's predictions for every row
         Bundle bundle = Bundle.read(outcome.dir().resolve(DeploymentStage.BUNDLE_FILE));
@@ -58,6 +73,23 @@ class ShippedConfigsTest {
         assertEquals(expected, actual, "bundle replay differs from in-run predictions for " + name);
     }
 
+
+    /** The final block is the model the bundle holds, scored as the stage that decided it scored it. */
+    private static void finalBlock(String name, JsonNode all) {
+        JsonNode f = all.path("final");
+        boolean adopted = all.path("tuning").path("adopted").asBoolean(false);
+        assertEquals(adopted, f.path("tuned").asBoolean(), name);
+        JsonNode threshold = all.path("evaluation").path("threshold");
+        if (adopted) {
+            assertEquals(all.path("tuning").path("test"), f.path("test"), name);
+        } else if (threshold.isObject()) {
+            assertEquals(threshold.path("test"), f.path("test"), name);
+            assertEquals(threshold.path("value"), f.path("threshold").path("value"), name);
+        } else {
+            assertEquals(all.path("evaluation").path("test"), f.path("test"), name);
+        }
+        assertEquals(threshold.isObject() || f.path("threshold").isObject(), !f.path("threshold").isNull(), name);
+    }
 
     private static void qualityBar(String name, JsonNode m) {
         double acc = m.path("test").path("accuracy").asDouble(Double.NaN);
