@@ -1,12 +1,7 @@
 package org.workbench.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.workbench.collection.DataConfig;
@@ -32,30 +27,18 @@ public final class ConfigLoader {
             if (eq <= 0) {
                 throw new InputException("--set " + override + ": expected path=value, e.g. train.params.epochs=20");
             }
-            set(tree, override.substring(0, eq).trim(), Yaml.scalar(override.substring(eq + 1)));
+            String path = override.substring(0, eq).trim();
+            if (!path.matches("[^.\\s]+(\\.[^.\\s]+)*")) {
+                throw new InputException("--set " + override + ": '" + path + "' is not a config path; expected dotted keys"
+                        + " without spaces, e.g. train.params.epochs=20");
+            }
+            set(tree, path, Yaml.scalar(override.substring(eq + 1)));
         }
         return parse(tree, file);
     }
 
     static ObjectNode read(Path file) {
-        try {
-            JsonNode node = Yaml.MAPPER.readTree(Files.readString(file));
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                throw new InputException(file + ": the config file is empty");
-            }
-            if (!node.isObject()) {
-                throw new InputException(file + ": expected a mapping of sections (problem:, data:, ...)");
-            }
-            return (ObjectNode) node;
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": config file not found");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new InputException(file + where + ": invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read config: " + e.getMessage());
-        }
+        return ConfigFile.read(file);
     }
 
     /** Sets a dotted path in the tree, creating mappings on the way. */
