@@ -34,6 +34,9 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SetUp.tables();
+        if (output != null) {
+            org.workbench.run.OutputPaths.requireWritableFile(output, "--output"); // before any reading or scoring
+        }
         Bundle bundle = Bundle.read(model);
         BatchScorer.Result result = BatchScorer.score(bundle, input);
         PrintWriter out = spec.commandLine().getOut();
