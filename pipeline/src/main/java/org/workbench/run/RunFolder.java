@@ -25,30 +25,45 @@ final class RunFolder {
     static final String PREFIX = ".running-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
 
-    private final Path tmp;
     private final List<Path> createdParents;
     private final Thread onSignal;
-    private boolean closed; // guarded by this: finished (renamed) or abandoned (deleted)
+    private Path tmp; // guarded by this, like closed
+    private boolean closed; // finished (renamed) or abandoned (deleted)
 
-    private RunFolder(Path tmp, List<Path> createdParents) {
-        this.tmp = tmp;
+    private RunFolder(List<Path> createdParents) {
         this.createdParents = createdParents;
         this.onSignal = new Thread(this::abandon, "remove-unfinished-run-folder");
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
-    /** Creates {@code parent} if needed and a fresh hidden folder in it, recording this process's pid. */
+    /**
+     * Creates {@code parent} if needed and a fresh hidden folder in it named with this process's pid. The
+     * signal handler is in place before the folder exists, so no signal can leave it behind.
+     */
     static RunFolder create(Path parent) throws IOException {
         List<Path> missing = new ArrayList<>();
         for (Path p = parent.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
             missing.add(p); // deepest first, so deleting them in order only removes what this run created
         }
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-");
-        return new RunFolder(tmp, missing);
+        RunFolder folder = new RunFolder(missing);
+        try {
+            folder.open(parent);
+        } catch (IOException | RuntimeException e) {
+            folder.abandon();
+            throw e;
+        }
+        return folder;
     }
 
-    Path path() {
+    private synchronized void open(Path parent) throws IOException {
+        if (closed) {
+            throw new IOException("the run was interrupted");
+        }
+        Files.createDirectories(parent);
+        tmp = Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-");
+    }
+
+    synchronized Path path() {
         return tmp;
     }
 
@@ -68,12 +83,26 @@ final class RunFolder {
             return;
         }
         closed = true;
-        deleteTree(tmp);
+        // stage threads keep running while a signal is handled and may still add a file: delete until gone
+        for (int attempt = 0; tmp != null && Files.exists(tmp) && attempt < 20; attempt++) {
+            deleteTree(tmp);
+            if (Files.exists(tmp)) {
+                pause();
+            }
+        }
         for (Path p : createdParents) {
             p.toFile().delete(); // only succeeds when empty
         }
         if (Thread.currentThread() != onSignal) {
             release();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
