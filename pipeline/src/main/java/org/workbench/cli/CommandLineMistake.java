@@ -39,7 +39,7 @@ final class CommandLineMistake {
         if (!message.isEmpty()) {
             message = message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
         }
-        return message + " for '" + command + "'" + help;
+        return command + ": " + message + help;
     }
 
     private static List<String> optionNames(CommandSpec spec) {

@@ -177,6 +177,9 @@ final class ConfigFile {
 
     private static String shortReason(String problem, String context) {
         String reason = problem.lines().findFirst().orElse("").trim();
+        if (reason.startsWith("expected <block end>")) {
+            reason = "this line's indentation does not match the lines above it; " + reason;
+        }
         if (context != null && !context.isBlank()) {
             reason = reason + " (" + context.lines().findFirst().orElse("").trim() + ")";
         }

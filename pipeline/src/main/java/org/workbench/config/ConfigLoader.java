@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.workbench.collection.DataConfig;
+import org.workbench.data.Task;
 import org.workbench.core.InputException;
 import org.workbench.definition.ProblemConfig;
 import org.workbench.deployment.DeployConfig;
@@ -12,6 +14,7 @@ import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
+import org.workbench.training.ModelCatalog;
 import org.workbench.training.TrainConfig;
 import org.workbench.tuning.TuneConfig;
 
@@ -81,24 +84,66 @@ public final class ConfigLoader {
         var train = TrainConfig.parse(top.section("train", TrainConfig.KEYS));
         var evaluate = EvaluateConfig.parse(top.section("evaluate", EvaluateConfig.KEYS));
         var tune = TuneConfig.parse(top.section("tune", TuneConfig.KEYS));
-        tune.grid().forEach((path, values) -> checkGridPath(tree, file, path, values.get(0)));
+        tune.grid().forEach((path, values) -> values.forEach(v -> checkSearchPath(tree, file, "tune.grid.", path, v)));
+        tune.space().forEach((path, d) -> checkSearchPath(tree, file, "tune.space.", path, d.sample(new Random(seed))));
         var deploy = DeployConfig.parse(top.section("deploy", DeployConfig.KEYS));
         top.resolved().put("name", name);
         return new PipelineConfig(file, name, seed, problem, data, preprocess, features, select, train, evaluate,
                 tune, deploy, tree.deepCopy(), top.resolved());
     }
 
-    /** A grid path must be a real config path: parse the config with the path set to its first value. */
-    private static void checkGridPath(ObjectNode tree, Path file, String path, JsonNode firstValue) {
+    /**
+     * A searched path must be a real config path and every value valid there: the config is parsed with
+     * the path set to the value, and model parameters are checked against the model now, so a bad search
+     * is reported before any fitting rather than in the middle of the search.
+     */
+    private static void checkSearchPath(ObjectNode tree, Path file, String section, String path, JsonNode value) {
         ObjectNode probe = tree.deepCopy();
         probe.remove("tune"); // the search section itself is not searched, and must not recurse
-        set(probe, path, firstValue);
+        set(probe, path, value);
         try {
-            parseTree(probe, file);
+            PipelineConfig config = parseTree(probe, file);
+            if (path.startsWith("train.params.")) {
+                checkModelParams(config, searchedModels(tree));
+            }
         } catch (ConfigException e) {
-            throw new ConfigException("tune.grid." + path, "not a valid config path or value (" + e.getMessage() + ")");
+            throw new ConfigException(section + path, "not a valid config path or value for " + value
+                    + " (" + e.getMessage() + ")");
         }
     }
 
+    /** The models a search may set with {@code train.model}, besides the configured one. */
+    private static List<String> searchedModels(ObjectNode tree) {
+        List<String> models = new java.util.ArrayList<>();
+        tree.path("tune").path("grid").path("train.model").forEach(v -> models.add(v.asText()));
+        tree.path("tune").path("space").path("train.model").path("choice").forEach(v -> models.add(v.asText()));
+        return models;
+    }
 
+    /**
+     * The model's parameters are valid for the configured task (or one "auto" may infer) and the configured
+     * model, or one the search may choose.
+     */
+    private static void checkModelParams(PipelineConfig config, List<String> searchedModels) {
+        List<Task> tasks = switch (config.problem().task()) {
+            case "classification" -> List.of(Task.CLASSIFICATION);
+            case "regression" -> List.of(Task.REGRESSION);
+            case "clustering" -> List.of(Task.CLUSTERING);
+            default -> List.of(Task.CLASSIFICATION, Task.REGRESSION);
+        };
+        ConfigException first = null;
+        List<String> models = new java.util.ArrayList<>(List.of(config.train().model()));
+        models.addAll(searchedModels);
+        for (Task task : tasks) {
+            for (String model : models) {
+                try {
+                    ModelCatalog.spec(model, task).resolvedParams(config.train().params());
+                    return;
+                } catch (ConfigException e) {
+                    first = first == null ? e : first;
+                }
+            }
+        }
+        throw first;
+    }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
+import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
@@ -64,6 +65,9 @@ public final class Runner {
         } catch (IOException e) {
             folder.abandon();
             throw new UncheckedIOException("cannot finish run folder: " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            folder.abandon();
+            throw e.namesFile() ? e : e.inFile(config.file()); // a stage found it: say which config
         } catch (RuntimeException | Error e) {
             folder.abandon();
             throw e;
@@ -81,8 +85,8 @@ public final class Runner {
         List<String> stages = Workbench.pipeline().stages().stream().map(Stage::name).toList();
         if (until != null && !stages.contains(until)) {
             String near = Suggest.nearest(until, stages);
-            throw new InputException("--until " + until + ": unknown stage" + (near == null ? "" : "; did you mean '" + near + "'?")
-                    + " stages are " + String.join(", ", stages));
+            throw new InputException("--until: unknown stage '" + until + "'"
+                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; stages are " + String.join(", ", stages));
         }
     }
 
