@@ -42,7 +42,7 @@ final class ConfigFile {
         try {
             node = Yaml.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw syntaxError(file, e); // checkKeys saw the same text, so this is not expected
+            throw syntaxError(file, e, text); // checkKeys saw the same text, so this is not expected
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new InputException(file + ": the config file is empty; start from one in configs/, e.g. configs/iris.yaml");
@@ -130,7 +130,7 @@ final class ConfigFile {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw syntaxError(file, e);
+            throw syntaxError(file, e, text);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read config: " + e.getMessage());
         }
@@ -158,14 +158,21 @@ final class ConfigFile {
     }
 
     /** One line: file:line:column and the parser's short reason, never its multi-line snippet. */
-    static InputException syntaxError(Path file, JsonProcessingException e) {
+    static InputException syntaxError(Path file, JsonProcessingException e, String text) {
         if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark at = marked.getProblemMark();
             String where = file + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1);
             String problem = marked.getProblem() == null ? "" : marked.getProblem();
             if (problem.contains("\t") || problem.contains("TAB")) {
-                return new InputException(where + ": a tab is used for indentation; YAML indents with spaces only"
-                        + " (replace the tab by spaces)");
+                return new InputException(where + (inIndentation(text, at.getLine(), at.getColumn())
+                        ? ": a tab is used for indentation; YAML indents with spaces only (replace the tab by spaces)"
+                        : ": a tab separates values; YAML allows only spaces there (replace the tab by a space)"));
+            }
+            if (problem.contains("cannot start any token")) {
+                // SnakeYAML adds "(Do not use @ for indentation)" for any such character; the fix is quoting
+                return new InputException(where + ": invalid YAML: " + problem.replaceAll("\\s*\\(Do not use .*\\)", "")
+                        .replace(" that cannot start any token.", " that cannot start a value")
+                        + "; put the value in quotes");
             }
             return new InputException(where + ": invalid YAML: " + shortReason(problem, marked.getContext()));
         }
@@ -173,6 +180,12 @@ final class ConfigFile {
         String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
         return new InputException(file + where + ": invalid YAML: "
                 + e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event.*", "$1"));
+    }
+
+    /** Whether the character at 0-based {@code line}, {@code column} is in the line's leading whitespace. */
+    private static boolean inIndentation(String text, int line, int column) {
+        String row = text.lines().skip(line).findFirst().orElse("");
+        return column <= row.length() && row.substring(0, Math.min(column + 1, row.length())).isBlank();
     }
 
     private static String shortReason(String problem, String context) {

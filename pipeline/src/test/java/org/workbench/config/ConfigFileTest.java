@@ -82,6 +82,27 @@ class ConfigFileTest {
     }
 
     @Test
+    void tabBetweenKeyAndValueIsNotCalledIndentation() throws IOException {
+        Path f = write("problem:\n  target:\tspecies\n");
+        assertEquals(f + ":2:10: a tab separates values; YAML allows only spaces there (replace the tab by a space)", error(f));
+        Path g = write("problem:\n  target: y\n  \ttask: auto\n");
+        assertEquals(g + ":3:3: a tab is used for indentation; YAML indents with spaces only (replace the tab by spaces)",
+                error(g));
+    }
+
+    @Test
+    void characterThatCannotStartAValueSuggestsQuotes() throws IOException {
+        Path f = write("problem: {target: y}\ndata: {source: @home/x.csv}\n");
+        assertEquals(f + ":2:16: invalid YAML: found character '@' that cannot start a value; put the value in quotes", error(f));
+    }
+
+    @Test
+    void windowsLineEndingsKeepLineNumbers() throws IOException {
+        Path f = write("problem: {target: y}\r\ndata: {source: x.csv}\r\nproblem: {target: z}\r\n");
+        assertEquals(f + ":3: duplicate key 'problem' (first at line 1); keep one of the two lines", error(f));
+    }
+
+    @Test
     void syntaxErrorIsOneLineWithLineColumnAndShortReason() throws IOException {
         Path f = write("problem: {target: y\ndata: {source: x.csv}\n");
         String message = error(f);
