@@ -33,14 +33,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PredictArguments.check(model, output); // before any reading or scoring
         SetUp.tables();
-        if (output != null) {
-            org.workbench.run.OutputPaths.requireWritableFile(output, "--output"); // before any reading or scoring
-        }
-        if (java.nio.file.Files.isDirectory(model)) {
-            throw new org.workbench.core.InputException("--model " + model + ": is a folder; give a run's model.bundle, e.g. "
-                    + model.resolve(org.workbench.deployment.DeploymentStage.BUNDLE_FILE));
-        }
         Bundle bundle = Bundle.read(model);
         BatchScorer.Result result = BatchScorer.score(bundle, input);
         PrintWriter out = spec.commandLine().getOut();

@@ -45,6 +45,8 @@ class BadInputTest {
                 cli("unknown command", "frobnicate", "unknown command 'frobnicate'", "commands are: run, validate, stages"),
                 cli("misspelled command", "rnu {d}/c.yaml", "unknown command 'rnu'", "did you mean 'run'?"),
                 cli("misspelled validate", "valdate {d}/c.yaml", "did you mean 'validate'?"),
+                cli("help for an unknown command", "help frobnicate", "frobnicate"),
+                cli("argument a command does not take", "stages extra", "unexpected argument 'extra' for 'workbench stages'"),
                 cli("unknown top-level option", "--frobnicate", "unknown option '--frobnicate' for 'workbench'"),
                 cli("unknown run option", RUN + " --frobnicate", "unknown option '--frobnicate' for 'workbench run'", "options are:"),
                 cli("misspelled run option", RUN + " --seedd 3", "unknown option '--seedd'", "did you mean '--seed'?"),
