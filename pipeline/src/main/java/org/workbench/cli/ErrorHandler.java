@@ -20,8 +20,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (verbose) {
             e.printStackTrace(err);
         }
-        if (e instanceof InputException) {
-            err.println("error: " + oneLine(e.getMessage()));
+        InputException bad = inputCause(e);
+        if (bad != null) {
+            err.println("error: " + oneLine(bad.getMessage()));
             return BAD_INPUT;
         }
         err.println("internal error: " + oneLine(e.toString()) + (verbose ? "" : " (run with --verbose for the stack trace)"));
@@ -36,6 +37,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             e.printStackTrace(cli.getErr());
         }
         return BAD_INPUT;
+    }
+
+    /** The bad input behind {@code e}, also when a worker thread's wrapper carries it; else null. */
+    private static InputException inputCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputException input) {
+                return input;
+            }
+        }
+        return null;
     }
 
     /** A message that spans lines (e.g. a library's) is joined, so an error is always one line. */
