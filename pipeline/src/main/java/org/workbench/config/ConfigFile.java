@@ -157,7 +157,12 @@ final class ConfigFile {
         return sb.toString();
     }
 
-    /** One line: file:line:column and the parser's short reason, never its multi-line snippet. */
+    /**
+     * One line: file:line:column and the parser's short reason, never its multi-line snippet. Jackson's
+     * wrapper of SnakeYAML's error is deprecated but is the only way to its problem mark without using
+     * SnakeYAML, which the build does not declare, directly.
+     */
+    @SuppressWarnings("deprecation")
     static InputException syntaxError(Path file, JsonProcessingException e, String text) {
         if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark at = marked.getProblemMark();

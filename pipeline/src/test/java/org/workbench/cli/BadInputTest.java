@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A case is: a name, the files to create in its own folder, the command line and the substrings the
  * error must contain. In file contents and command lines {@code {d}} is the case's folder, {@code {root}}
  * the shared output root, {@code {iris}} the iris CSV and {@code {bundle}} the earlier run's model.bundle.
- * A file content {@code @dir} makes a folder, {@code @half-bundle} the first half of the bundle's bytes;
+ * A file content {@code @dir} makes a folder, {@code @zip} a zip that holds no model, {@code @half-bundle}
+ * the first half of the bundle's bytes;
  * a file name starting with {@code latin1:} is written in ISO-8859-1 instead of UTF-8.
  */
 class BadInputTest {
@@ -63,6 +66,13 @@ class BadInputTest {
                 cli("set with empty path part", RUN + " --set train..model=x", "'train..model' is not a config path"),
                 cli("set unknown key", RUN + " --set train.modle=xgboost", "train.modle", "did you mean 'model'"),
                 cli("set wrong type", RUN + " --set evaluate.cv_folds=ten", "evaluate.cv_folds", "expected an integer, got \"ten\""),
+                cli("set a section to null", RUN + " --set problem=null", "c.yaml: problem.target: is required"),
+                cli("set a section to a list", RUN + " --set train=[a,b]", "c.yaml: train: expected a mapping of keys, got a list"),
+                cli("set a boolean to text", RUN + " --set tune.enabled=maybe", "c.yaml: tune.enabled: expected true or false, got \"maybe\""),
+                cli("set a param out of range", RUN + " --set train.params.epochs=-5", "c.yaml: train.params.epochs: expected an integer >= 1, got -5"),
+                cli("set a misspelled choice", RUN + " --set preprocess.scale=standrd", "preprocess.scale: 'standrd'", "did you mean 'standard'?"),
+                cli("seed too large", RUN + " --seed 99999999999999999999999", "--seed", "is not a whole number"),
+                cli("compare with one run", "compare {d}", "workbench compare: missing required parameter: 'RUN_B'"),
                 cli("validate set unknown section", "validate {d}/c.yaml --set preproces.scale=none", "preproces", "did you mean 'preprocess'"),
                 cli("demo unknown", "demo overfiting --out {root}", "unknown demo 'overfiting'", "demos are"),
                 cli("models unknown task", "models --task classify", "--task", "classify"),
@@ -106,6 +116,11 @@ class BadInputTest {
                 config("seed in config not a number", OK + "seed: abc\n", "seed", "abc"),
                 config("split above one", OK.replace("data: {source: {iris}}", "data: {source: {iris}, split: {test: 1.5}}"), "data.split.test", "1.5"),
                 config("grid over an unknown path", OK + "tune: {enabled: true, grid: {train.params.nope: [1, 2]}}\n", "tune.grid.train.params.nope"),
+                config("grid value of the wrong type", OK + "tune: {enabled: true, grid: {train.params.epochs: [5, ten]}}\n",
+                        "c.yaml: tune.grid.train.params.epochs: not a valid config path or value for \"ten\""),
+                config("unknown search distribution", OK + "tune: {enabled: true, method: random, space: {train.params.epochs: {int_range: [1, 9]}}}\n",
+                        "tune.space.train.params.epochs: unknown distribution 'int_range'"),
+                config("regression on a text target", OK.replace("target: species", "target: species, task: regression"), "c.yaml: problem.task", "species"),
                 config("target not a column", OK.replace("target: species", "target: Species"), "Species", "species"),
                 config("drop an unknown column", OK + "preprocess: {drop: [petal_size]}\n", "petal_size"),
                 config("column type for an unknown column", OK.replace("data: {source: {iris}}", "data: {source: {iris}, column_types: {colour: categorical}}"), "data.column_types", "colour"),
@@ -124,6 +139,7 @@ class BadInputTest {
                 predict("predict bundle missing", files(), "--model {d}/none.bundle --input {iris}", "none.bundle: model bundle not found"),
                 predict("predict bundle is a folder", files(), "--model {d} --input {iris}", "--model {d}: is a folder", "model.bundle"),
                 predict("predict text file as bundle", files("fake.bundle", "hello"), "--model {d}/fake.bundle --input {iris}", "fake.bundle", "not a model bundle"),
+                predict("predict zip that is not a bundle", files("other.bundle", "@zip"), "--model {d}/other.bundle --input {iris}", "other.bundle: not a model bundle"),
                 predict("predict corrupt zip", files("half.bundle", "@half-bundle"), "--model {d}/half.bundle --input {iris}", "half.bundle"),
                 predict("predict input missing", files(), "--model {bundle} --input {d}/none.csv", "none.csv"),
                 predict("predict input is a folder", files(), "--model {bundle} --input {d}", "{d}"),
@@ -247,6 +263,12 @@ class BadInputTest {
         Files.createDirectories(file.getParent());
         if (content.equals("@dir")) {
             Files.createDirectories(file);
+        } else if (content.equals("@zip")) {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                zip.putNextEntry(new ZipEntry("notes.txt"));
+                zip.write("not a model".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         } else if (content.equals("@half-bundle")) {
             byte[] whole = Files.readAllBytes(bundle);
             Files.write(file, Arrays.copyOf(whole, whole.length / 2));
