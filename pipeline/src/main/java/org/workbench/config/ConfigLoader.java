@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.workbench.collection.DataConfig;
-import org.workbench.data.Task;
 import org.workbench.core.InputException;
+import org.workbench.data.Task;
 import org.workbench.definition.ProblemConfig;
 import org.workbench.deployment.DeployConfig;
 import org.workbench.evaluation.EvaluateConfig;
@@ -37,7 +37,14 @@ public final class ConfigLoader {
             }
             set(tree, path, Yaml.scalar(override.substring(eq + 1)));
         }
-        return parse(tree, file);
+        PipelineConfig config = parse(tree, file);
+        try {
+            config.tune().grid().forEach((path, values) -> values.stream().skip(1)
+                    .forEach(v -> checkSearchPath(tree, file, "tune.grid.", path, v)));
+        } catch (ConfigException e) {
+            throw e.inFile(file);
+        }
+        return config;
     }
 
     static ObjectNode read(Path file) {
@@ -84,7 +91,8 @@ public final class ConfigLoader {
         var train = TrainConfig.parse(top.section("train", TrainConfig.KEYS));
         var evaluate = EvaluateConfig.parse(top.section("evaluate", EvaluateConfig.KEYS));
         var tune = TuneConfig.parse(top.section("tune", TuneConfig.KEYS));
-        tune.grid().forEach((path, values) -> values.forEach(v -> checkSearchPath(tree, file, "tune.grid.", path, v)));
+        // first values only: tuning parses the config again for every trial; load checks every value once
+        tune.grid().forEach((path, values) -> checkSearchPath(tree, file, "tune.grid.", path, values.get(0)));
         tune.space().forEach((path, d) -> checkSearchPath(tree, file, "tune.space.", path, d.sample(new Random(seed))));
         var deploy = DeployConfig.parse(top.section("deploy", DeployConfig.KEYS));
         top.resolved().put("name", name);
