@@ -20,20 +20,38 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (verbose) {
             e.printStackTrace(err);
         }
-        if (e instanceof InputException) {
-            err.println("error: " + e.getMessage());
+        InputException bad = inputCause(e);
+        if (bad != null) {
+            err.println("error: " + oneLine(bad.getMessage()));
             return BAD_INPUT;
         }
-        err.println("internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        err.println("internal error: " + oneLine(e.toString()) + (verbose ? "" : " (run with --verbose for the stack trace)"));
         return INTERNAL_ERROR;
     }
 
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("error: " + e.getMessage());
-        cli.getErr().println("see: " + cli.getCommandSpec().qualifiedName() + " --help");
+        cli.getErr().println("error: " + CommandLineMistake.describe(e));
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            e.printStackTrace(cli.getErr());
+        }
         return BAD_INPUT;
+    }
+
+    /** The bad input behind {@code e}, also when a worker thread's wrapper carries it; else null. */
+    private static InputException inputCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputException input) {
+                return input;
+            }
+        }
+        return null;
+    }
+
+    /** A message that spans lines (e.g. a library's) is joined, so an error is always one line. */
+    private static String oneLine(String message) {
+        return message == null ? "" : String.join(" ", message.strip().lines().map(String::strip).toList());
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

@@ -33,6 +33,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PredictArguments.check(model, output); // before any reading or scoring
         SetUp.tables();
         Bundle bundle = Bundle.read(model);
         BatchScorer.Result result = BatchScorer.score(bundle, input);

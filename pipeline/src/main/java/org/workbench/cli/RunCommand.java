@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }, context -> context.put(org.workbench.tuning.TuningProgress.KEY, progress));
+        outcome.staleRemoved().forEach(p -> out.println("removed " + p + ": an unfinished run whose process is gone"));
         out.println("run folder: " + outcome.dir());
         outcome.context().find(Artifacts.EVALUATION).ifPresent(e -> headline(out, e, outcome));
         out.flush();

@@ -5,6 +5,7 @@ import org.workbench.core.InputException;
 
 /** A problem at one config path, e.g. {@code train.params.epochs: expected an integer, got "ten"}. */
 public class ConfigException extends InputException {
+    private final Path file;
     private final String path;
     private final String problem;
 
@@ -14,12 +15,18 @@ public class ConfigException extends InputException {
 
     private ConfigException(Path file, String path, String problem) {
         super((file == null ? "" : file + ": ") + (path.isEmpty() ? "" : path + ": ") + problem);
+        this.file = file;
         this.path = path;
         this.problem = problem;
     }
 
     public String path() {
         return path;
+    }
+
+    /** Whether the message already names the config file. */
+    public boolean namesFile() {
+        return file != null;
     }
 
     /** The same problem, prefixed with the config file it was found in. */

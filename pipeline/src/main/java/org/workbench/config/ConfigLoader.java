@@ -1,22 +1,20 @@
 package org.workbench.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.workbench.collection.DataConfig;
 import org.workbench.core.InputException;
+import org.workbench.data.Task;
 import org.workbench.definition.ProblemConfig;
 import org.workbench.deployment.DeployConfig;
 import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
+import org.workbench.training.ModelCatalog;
 import org.workbench.training.TrainConfig;
 import org.workbench.tuning.TuneConfig;
 
@@ -32,30 +30,25 @@ public final class ConfigLoader {
             if (eq <= 0) {
                 throw new InputException("--set " + override + ": expected path=value, e.g. train.params.epochs=20");
             }
-            set(tree, override.substring(0, eq).trim(), Yaml.scalar(override.substring(eq + 1)));
+            String path = override.substring(0, eq).trim();
+            if (!path.matches("[^.\\s]+(\\.[^.\\s]+)*")) {
+                throw new InputException("--set " + override + ": '" + path + "' is not a config path; expected dotted keys"
+                        + " without spaces, e.g. train.params.epochs=20");
+            }
+            set(tree, path, Yaml.scalar(override.substring(eq + 1)));
         }
-        return parse(tree, file);
+        PipelineConfig config = parse(tree, file);
+        try {
+            config.tune().grid().forEach((path, values) -> values.stream().skip(1)
+                    .forEach(v -> checkSearchPath(tree, file, "tune.grid.", path, v)));
+        } catch (ConfigException e) {
+            throw e.inFile(file);
+        }
+        return config;
     }
 
     static ObjectNode read(Path file) {
-        try {
-            JsonNode node = Yaml.MAPPER.readTree(Files.readString(file));
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                throw new InputException(file + ": the config file is empty");
-            }
-            if (!node.isObject()) {
-                throw new InputException(file + ": expected a mapping of sections (problem:, data:, ...)");
-            }
-            return (ObjectNode) node;
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": config file not found");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new InputException(file + where + ": invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read config: " + e.getMessage());
-        }
+        return ConfigFile.read(file);
     }
 
     /** Sets a dotted path in the tree, creating mappings on the way. */
@@ -98,24 +91,67 @@ public final class ConfigLoader {
         var train = TrainConfig.parse(top.section("train", TrainConfig.KEYS));
         var evaluate = EvaluateConfig.parse(top.section("evaluate", EvaluateConfig.KEYS));
         var tune = TuneConfig.parse(top.section("tune", TuneConfig.KEYS));
-        tune.grid().forEach((path, values) -> checkGridPath(tree, file, path, values.get(0)));
+        // first values only: tuning parses the config again for every trial; load checks every value once
+        tune.grid().forEach((path, values) -> checkSearchPath(tree, file, "tune.grid.", path, values.get(0)));
+        tune.space().forEach((path, d) -> checkSearchPath(tree, file, "tune.space.", path, d.sample(new Random(seed))));
         var deploy = DeployConfig.parse(top.section("deploy", DeployConfig.KEYS));
         top.resolved().put("name", name);
         return new PipelineConfig(file, name, seed, problem, data, preprocess, features, select, train, evaluate,
                 tune, deploy, tree.deepCopy(), top.resolved());
     }
 
-    /** A grid path must be a real config path: parse the config with the path set to its first value. */
-    private static void checkGridPath(ObjectNode tree, Path file, String path, JsonNode firstValue) {
+    /**
+     * A searched path must be a real config path and every value valid there: the config is parsed with
+     * the path set to the value, and model parameters are checked against the model now, so a bad search
+     * is reported before any fitting rather than in the middle of the search.
+     */
+    private static void checkSearchPath(ObjectNode tree, Path file, String section, String path, JsonNode value) {
         ObjectNode probe = tree.deepCopy();
         probe.remove("tune"); // the search section itself is not searched, and must not recurse
-        set(probe, path, firstValue);
+        set(probe, path, value);
         try {
-            parseTree(probe, file);
+            PipelineConfig config = parseTree(probe, file);
+            if (path.startsWith("train.params.")) {
+                checkModelParams(config, searchedModels(tree));
+            }
         } catch (ConfigException e) {
-            throw new ConfigException("tune.grid." + path, "not a valid config path or value (" + e.getMessage() + ")");
+            throw new ConfigException(section + path, "not a valid config path or value for " + value
+                    + " (" + e.getMessage() + ")");
         }
     }
 
+    /** The models a search may set with {@code train.model}, besides the configured one. */
+    private static List<String> searchedModels(ObjectNode tree) {
+        List<String> models = new java.util.ArrayList<>();
+        tree.path("tune").path("grid").path("train.model").forEach(v -> models.add(v.asText()));
+        tree.path("tune").path("space").path("train.model").path("choice").forEach(v -> models.add(v.asText()));
+        return models;
+    }
 
+    /**
+     * The model's parameters are valid for the configured task (or one "auto" may infer) and the configured
+     * model, or one the search may choose.
+     */
+    private static void checkModelParams(PipelineConfig config, List<String> searchedModels) {
+        List<Task> tasks = switch (config.problem().task()) {
+            case "classification" -> List.of(Task.CLASSIFICATION);
+            case "regression" -> List.of(Task.REGRESSION);
+            case "clustering" -> List.of(Task.CLUSTERING);
+            default -> List.of(Task.CLASSIFICATION, Task.REGRESSION);
+        };
+        ConfigException first = null;
+        List<String> models = new java.util.ArrayList<>(List.of(config.train().model()));
+        models.addAll(searchedModels);
+        for (Task task : tasks) {
+            for (String model : models) {
+                try {
+                    ModelCatalog.spec(model, task).resolvedParams(config.train().params());
+                    return;
+                } catch (ConfigException e) {
+                    first = first == null ? e : first;
+                }
+            }
+        }
+        throw first;
+    }
 }

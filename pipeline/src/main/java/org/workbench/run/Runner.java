@@ -4,22 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
+import org.workbench.config.Suggest;
+import org.workbench.core.InputException;
 import org.workbench.core.RunContext;
+import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
 
 /**
  * Runs the pipeline for one config and writes its outputs into a fresh folder
  * {@code <out>/<name>/<UTC timestamp>/}. Everything is written into a hidden temporary folder that
- * is renamed only when the run succeeds; a failed run leaves nothing behind and touches no earlier run.
+ * is renamed only when the run succeeds; a failed or interrupted run leaves nothing behind and touches no
+ * earlier run. Bad output paths and a bad {@code --until} are reported before anything is created.
  */
 public final class Runner {
     private static final DateTimeFormatter STAMP =
@@ -29,7 +31,7 @@ public final class Runner {
     }
 
     /** The finished run: its folder and what each stage reported. */
-    public record Outcome(Path dir, RunContext context, List<StageResult> results) {
+    public record Outcome(Path dir, RunContext context, List<StageResult> results, List<Path> staleRemoved) {
     }
 
     public static Outcome run(PipelineConfig config, Path outRoot, String until, Consumer<StageResult> listener) {
@@ -41,14 +43,16 @@ public final class Runner {
                               Consumer<RunContext> prepare) {
         Instant started = Instant.now();
         Path parent = outRoot.resolve(config.name());
-        List<Path> created = createdDirs(parent);
-        Path tmp;
+        checkBeforeStarting(outRoot, parent, until);
+        List<Path> staleRemoved = RunFolder.removeStale(parent);
+        RunFolder folder;
         try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, ".running-");
+            folder = RunFolder.create(parent);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder under " + parent + ": " + e.getMessage(), e);
+            throw new InputException("--out " + outRoot + ": cannot create the run folder under " + parent + " ("
+                    + e.getMessage() + "); choose a folder you can write to");
         }
+        Path tmp = folder.path();
         try {
             RunContext context = new RunContext(config);
             context.put(Artifacts.RUN_DIR, tmp);
@@ -56,14 +60,33 @@ public final class Runner {
             List<StageResult> results = Workbench.pipeline().run(context, until, listener);
             RunOutputs.write(tmp, context, results, started, Instant.now());
             Path dir = finalName(parent, started);
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            return new Outcome(dir, context, results);
+            folder.finish(dir);
+            return new Outcome(dir, context, results, staleRemoved);
         } catch (IOException e) {
-            deleteQuietly(tmp, created);
+            folder.abandon();
             throw new UncheckedIOException("cannot finish run folder: " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            folder.abandon();
+            throw e.namesFile() ? e : e.inFile(config.file()); // a stage found it: say which config
         } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp, created);
+            folder.abandon();
             throw e;
+        }
+    }
+
+    /** Everything about the outputs that can be wrong is reported before any stage runs. */
+    private static void checkBeforeStarting(Path outRoot, Path parent, String until) {
+        OutputPaths.requireWritableFolder(outRoot, "--out");
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new InputException("--out " + outRoot + ": " + parent + " is a file, but the runs of this config go in"
+                    + " a folder of that name; move the file or choose another --out");
+        }
+        OutputPaths.requireWritableFolder(parent, "--out");
+        List<String> stages = Workbench.pipeline().stages().stream().map(Stage::name).toList();
+        if (until != null && !stages.contains(until)) {
+            String near = Suggest.nearest(until, stages);
+            throw new InputException("--until: unknown stage '" + until + "'"
+                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; stages are " + String.join(", ", stages));
         }
     }
 
@@ -74,25 +97,5 @@ public final class Runner {
             dir = parent.resolve(stamp + "-" + i);
         }
         return dir;
-    }
-
-    /** Folders on the way to {@code dir} that do not exist yet, deepest first. */
-    private static List<Path> createdDirs(Path dir) {
-        List<Path> missing = new java.util.ArrayList<>();
-        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
-            missing.add(p);
-        }
-        return missing;
-    }
-
-    private static void deleteQuietly(Path tmp, List<Path> createdParents) {
-        try (Stream<Path> walk = Files.walk(tmp)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: the folder is hidden and named .running-*
-        }
-        for (Path p : createdParents) {
-            p.toFile().delete(); // only succeeds when empty
-        }
     }
 }
