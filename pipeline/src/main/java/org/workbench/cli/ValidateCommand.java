@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.workbench.collection.CollectionStage;
 import org.workbench.collection.DataWarning;
+import org.workbench.config.ConfigException;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.Pipeline;
@@ -48,8 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
         // the run's own first two stages: the pre-fit check ends stage 1, the data warnings come from stage 2;
         // neither fits anything or writes a file
         RunContext context = new RunContext(cfg);
-        List<StageResult> results = new Pipeline(List.of(new DefinitionStage(), new CollectionStage()))
-                .run(context, null, r -> { });
+        List<StageResult> results = ConfigException.namingFile(cfg.file(), () ->
+                new Pipeline(List.of(new DefinitionStage(), new CollectionStage())).run(context, null, r -> { }));
         Table table = context.get(Artifacts.RAW_TABLE);
         Problem problem = context.get(Artifacts.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();

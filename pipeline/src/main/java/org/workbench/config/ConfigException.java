@@ -29,6 +29,15 @@ public class ConfigException extends InputException {
         return file != null;
     }
 
+    /** Runs {@code work}; a config problem it finds without naming a file is given {@code file}'s name. */
+    public static <T> T namingFile(Path file, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ConfigException e) {
+            throw e.namesFile() ? e : e.inFile(file);
+        }
+    }
+
     /** The same problem, prefixed with the config file it was found in. */
     public ConfigException inFile(Path file) {
         return new ConfigException(file, path, problem);

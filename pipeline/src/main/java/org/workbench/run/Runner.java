@@ -57,7 +57,9 @@ public final class Runner {
             RunContext context = new RunContext(config);
             context.put(Artifacts.RUN_DIR, tmp);
             prepare.accept(context);
-            List<StageResult> results = Workbench.pipeline().run(context, until, listener);
+            // a config problem a stage finds is reported with the config file's name
+            List<StageResult> results = ConfigException.namingFile(config.file(),
+                    () -> Workbench.pipeline().run(context, until, listener));
             RunOutputs.write(tmp, context, results, started, Instant.now());
             Path dir = finalName(parent, started);
             folder.finish(dir);
@@ -65,9 +67,6 @@ public final class Runner {
         } catch (IOException e) {
             folder.abandon();
             throw new UncheckedIOException("cannot finish run folder: " + e.getMessage(), e);
-        } catch (ConfigException e) {
-            folder.abandon();
-            throw e.namesFile() ? e : e.inFile(config.file()); // a stage found it: say which config
         } catch (RuntimeException | Error e) {
             folder.abandon();
             throw e;
