@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.MultipleGradientPaint;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
@@ -64,6 +65,8 @@ final class SvgDocument {
     Graphics2D measuring() {
         if (measuring == null) {
             measuring = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+            // the same fractional glyph advances as the outlines the canvas writes
+            measuring.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         }
         return measuring;
     }
