@@ -18,7 +18,7 @@ import org.workbench.run.Json;
 /**
  * {@code report.html}: one self-contained page per run, rendered from {@code run.json} (and the
  * run's {@code predictions.csv} for the ROC, precision-recall and residual charts). Sections follow
- * the stages in order; charts are inline SVG (XChart drawing onto JFreeSVG); styles are inline;
+ * the stages in order; charts are inline SVG (XChart drawing onto {@link SvgCanvas}); styles are inline;
  * there is no script and no external address, so the file opens offline, on a projector or on paper.
  */
 public final class HtmlReport {

@@ -1,28 +1,21 @@
 package org.workbench.report;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * A chart as inline SVG for an HTML page: XChart paints the chart onto JFreeSVG's
- * {@code SVGGraphics2D}, which writes coordinates to two decimals (a tenth of the size, the same
- * picture) and prefixes clip-path ids per chart so several charts can share a page. Namespace
- * declarations are dropped: an HTML parser puts {@code <svg>} in the SVG namespace by itself, and the
- * page must name no external address.
+ * A chart as inline SVG for an HTML page: XChart paints the chart onto an {@link SvgCanvas}, which
+ * writes coordinates to two decimals (a tenth of the size, the same picture) and prefixes clip-path
+ * ids per chart so several charts can share a page. Namespace declarations are dropped: an HTML
+ * parser puts {@code <svg>} in the SVG namespace by itself, and the page must name no external address.
  */
 final class Svg {
     private final AtomicInteger charts = new AtomicInteger();
 
     String of(Chart<?, ?> chart, String label) {
-        SVGGraphics2D g = new SVGGraphics2D(chart.getWidth(), chart.getHeight());
-        g.setDefsKeyPrefix("c" + charts.incrementAndGet() + "_");
-        g.setGeomDoubleConverter(Svg::twoDecimals);
-        g.setTransformDoubleConverter(Svg::twoDecimals);
-        chart.paint(g, chart.getWidth(), chart.getHeight());
-        String svg = g.getSVGElement(null, true, new ViewBox(0, 0, chart.getWidth(), chart.getHeight()), null, null);
-        return clean(svg, label);
+        SvgDocument document = new SvgDocument(chart.getWidth(), chart.getHeight(), "c" + charts.incrementAndGet() + "_");
+        chart.paint(document.canvas(), chart.getWidth(), chart.getHeight());
+        return clean(document.svg(), label);
     }
 
     /** Rounded half up to two decimals, trailing zeros dropped: 12.3456 -> "12.35", 3.0004 -> "3", -0.001 -> "0". */
