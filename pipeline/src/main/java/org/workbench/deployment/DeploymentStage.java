@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
+import org.workbench.collection.CsvDialect;
+import org.workbench.collection.CsvSource;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -69,10 +71,14 @@ public final class DeploymentStage implements Stage {
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
                 .filter(c -> !config.preprocess().drop().contains(c)).toList();
         Map<String, Double> metrics = FinalModel.testMetrics(context);
+        // the dialect the training file was actually read with (sniffed or configured)
+        CsvDialect dialect = context.find(Artifacts.CSV_READ).map(CsvSource.CsvRead::dialect)
+                .orElseGet(() -> CsvSource.load(config.data()).dialect());
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), model, source.columns(), required,
-                config.data().missingValues(), String.valueOf(config.data().delimiter()),
-                String.valueOf(config.data().quote()), config.data().header(), metrics, source.file(), source.sha256(), config.seed(),
+                config.data().missingValues(), String.valueOf(dialect.delimiter()),
+                String.valueOf(config.data().quote()), config.data().header(), String.valueOf(dialect.decimal()),
+                dialect.toMap().get("thousands").toString(), dialect.encoding().name(), metrics, source.file(), source.sha256(), config.seed(),
                 Versions.all(), config.resolved());
         return new Bundle(manifest, context.get(Artifacts.FITTED_RECIPE), context.get(Artifacts.MODEL));
     }
