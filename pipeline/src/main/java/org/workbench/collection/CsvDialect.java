@@ -15,7 +15,8 @@ import org.workbench.core.InputException;
  * respected, so a character only inside quoted values never counts); a candidate is consistent when
  * every sampled record has the same number of fields, more than one. Among consistent candidates the
  * one giving the most fields wins (ties: the order above). When no candidate occurs outside quotes the
- * file has one column. Sniffing the decimal mark: ',' when the delimiter is not ',' and the sampled
+ * file has one column; when only one does, it is chosen even if inconsistent (the read then names the
+ * line with the wrong field count); otherwise an inconsistent file is an error listing what was tried. Sniffing the decimal mark: ',' when the delimiter is not ',' and the sampled
  * cells hold numbers such as {@code 11,9} but none such as {@code 11.9}; otherwise '.'.
  */
 public record CsvDialect(char delimiter, char decimal, char thousands, Charset encoding,
@@ -92,6 +93,8 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
         char best = 0;
         int bestFields = 1;
         boolean anyFound = false;
+        char onlyFound = 0;
+        int found = 0;
         List<String> tried = new ArrayList<>();
         for (char candidate : CANDIDATES) {
             int fields = -1;
@@ -109,6 +112,10 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
                 }
             }
             anyFound |= highest > 1;
+            if (highest > 1) {
+                found++;
+                onlyFound = candidate;
+            }
             if (consistent && fields > bestFields) {
                 best = candidate;
                 bestFields = fields;
@@ -122,6 +129,10 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
         }
         if (!anyFound) {
             return ',';
+        }
+        if (found == 1) {
+            // nothing else to choose: the scan then names the line whose field count differs
+            return onlyFound;
         }
         throw new InputException(data.source() + ": cannot tell the delimiter: no candidate splits the first "
                 + records.size() + " lines into the same number of fields (" + String.join(", ", tried)

@@ -62,7 +62,8 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
                 checkClosed(file, row, start, data.quote());
                 if (row.length != names.size()) {
                     throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
-                            + names.size() + (data.header() ? " as in the header" : " as in the first row"));
+                            + names.size() + (data.header() ? " as in the header" : " as in the first row")
+                            + " (delimiter " + CsvDialect.shown(data.delimiter()) + ")");
                 }
                 for (int i : blank) {
                     checkBlankColumn(file, data, row, i, start);

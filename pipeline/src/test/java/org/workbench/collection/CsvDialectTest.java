@@ -122,6 +122,14 @@ class CsvDialectTest {
     }
 
     @Test
+    void aRaggedLineInAFileWithOneCandidateIsNamed() throws IOException {
+        Path file = dir.resolve("ragged-commas.csv");
+        Files.writeString(file, "a,b,y\n1,2,x\n3,4,z\n5,6\n7,8,x\n");
+        InputException e = assertThrows(InputException.class, () -> CsvSource.read(auto(file)));
+        assertEquals(file + ": line 4 has 2 fields, expected 3 as in the header (delimiter ',')", e.getMessage());
+    }
+
+    @Test
     void oneColumnAndHeaderOnlyFiles() throws IOException {
         Path one = dir.resolve("one.csv");
         Files.writeString(one, "x\n1.5\n2\nNA\n");
