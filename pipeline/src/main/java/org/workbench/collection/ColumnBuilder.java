@@ -16,15 +16,18 @@ import tech.tablesaw.columns.Column;
  * its odd cells are "a few" ({@link #MAX_ODD_SHARE} of its non-missing cells, at most
  * {@link #MAX_ODD_TOKENS} distinct texts): they become missing, with a warning. Otherwise it is
  * text. Numbers cannot give back the text they were read from ("3504." is 3504.0), so a text column
- * that held numbers is read again ({@link #needsText}); a column of text and missing cells only is
- * rebuilt from the cells kept aside. Infinite values are read as missing in a number column, with a
- * warning.
+ * that held numbers is read again ({@link #needsText}). A column whose first value is text is kept
+ * as text while its cells are only counted (numbers and odd cells), so the common text column costs
+ * no bookkeeping; if it ends up numeric its texts are parsed then. Infinite values are read as
+ * missing in a number column, with a warning.
  */
 final class ColumnBuilder {
     /** How the column is being collected. */
     enum Kind {
         /** numbers, with the odd cells kept aside; decided by {@link #finish} */
         DETECT,
+        /** text came first: texts kept, numbers and odd cells only counted; decided by {@link #finish} */
+        TEXT_FIRST,
         /** data.column_types says numeric */
         NUMERIC,
         /** data.column_types says categorical, or the column turned out to be text */
@@ -61,6 +64,9 @@ final class ColumnBuilder {
     private final Map<String, Integer> infiniteTokens = new LinkedHashMap<>();
     private final List<Integer> infiniteLines = new ArrayList<>();
 
+    /** Lines of the first odd and infinite cells of a TEXT_FIRST column. */
+    private final List<Integer> firstOddLines = new ArrayList<>();
+
     ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers) {
         this.name = name;
         this.index = index;
@@ -77,6 +83,7 @@ final class ColumnBuilder {
     void add(String cell, int line) {
         switch (kind) {
             case TEXT -> addText(cell == null ? "" : cell);
+            case TEXT_FIRST -> countText(cell, line);
             case RETEXT -> size++;
             default -> addNumber(cell, line);
         }
@@ -87,6 +94,10 @@ final class ColumnBuilder {
         if (cell != null) {
             double parsed = numbers.parse(cell);
             if (Double.isNaN(parsed)) {
+                if (kind == Kind.DETECT && numberCount == 0) {
+                    toTextFirst(cell, line);
+                    return;
+                }
                 addOdd(cell, line);
                 if (kind != Kind.DETECT) {
                     return;
@@ -137,6 +148,84 @@ final class ColumnBuilder {
         }
     }
 
+    /** Text before any number: keep texts ("" for the missing cells so far), count from here on. */
+    private void toTextFirst(String cell, int line) {
+        values = null;
+        kind = Kind.TEXT_FIRST;
+        texts = new String[Math.max(FIRST_CAPACITY, size * 2)];
+        Arrays.fill(texts, 0, size, "");
+        countText(cell, line);
+    }
+
+    private void countText(String cell, int line) {
+        if (cell == null) {
+            addText("");
+            return;
+        }
+        double parsed = numbers.parse(cell);
+        if (Double.isNaN(parsed)) {
+            oddCount++;
+            if (firstOddLines.size() < LINES_SHOWN) {
+                firstOddLines.add(line);
+            }
+        } else if (Double.isInfinite(parsed)) {
+            numberCount++;
+            if (infiniteLines.size() < LINES_SHOWN) {
+                infiniteLines.add(line);
+            }
+        } else if (!numbers.isMarker(parsed)) {
+            numberCount++;
+        }
+        addText(cell);
+    }
+
+    /** A TEXT_FIRST column that turned out numeric: its texts parsed, odd cells and infinities noted. */
+    private void textsToNumbers() {
+        values = new double[Math.max(1, size)];
+        oddRows = new int[16];
+        oddTexts = new String[16];
+        oddLines = new int[16];
+        oddCount = 0;
+        for (int row = 0; row < size; row++) {
+            String cell = texts[row];
+            double parsed = cell.isEmpty() ? Double.NaN : numbers.parse(cell);
+            values[row] = Double.NaN;
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (Double.isNaN(parsed)) {
+                if (oddCount == oddRows.length) {
+                    oddRows = Arrays.copyOf(oddRows, oddCount * 2);
+                    oddTexts = Arrays.copyOf(oddTexts, oddCount * 2);
+                    oddLines = Arrays.copyOf(oddLines, oddCount * 2);
+                }
+                oddRows[oddCount] = row;
+                oddLines[oddCount] = oddCount < firstOddLines.size() ? firstOddLines.get(oddCount) : 0;
+                oddTexts[oddCount++] = cell;
+                oddTokens.merge(cell, 1, Integer::sum);
+            } else if (Double.isInfinite(parsed)) {
+                infiniteCount++;
+                infiniteTokens.merge(cell.trim(), 1, Integer::sum);
+            } else if (!numbers.isMarker(parsed)) {
+                values[row] = parsed;
+            }
+        }
+        texts = null;
+        kind = Kind.DETECT;
+    }
+
+    /** Distinct odd texts of a TEXT_FIRST column, up to one more than allowed. */
+    private int distinctOddTexts() {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int row = 0; row < size && distinct.size() <= MAX_ODD_TOKENS; row++) {
+            String cell = texts[row];
+            if (!cell.isEmpty() && Double.isNaN(numbers.parse(cell))) {
+                distinct.add(cell);
+            }
+        }
+        return distinct.size();
+    }
+
     /** Turns a detecting column into text: rebuilt from the odd cells when it held no number, else read again. */
     private void toText() {
         values = null;
@@ -164,6 +253,14 @@ final class ColumnBuilder {
 
     /** Decides a detecting column's type once every row has been seen. */
     void finish() {
+        if (kind == Kind.TEXT_FIRST) {
+            if (numberCount > 0 && oddCount <= MAX_ODD_SHARE * (numberCount + oddCount) && distinctOddTexts() <= MAX_ODD_TOKENS) {
+                textsToNumbers();
+            } else {
+                kind = Kind.TEXT;
+            }
+            return;
+        }
         if (kind != Kind.DETECT || oddCount == 0) {
             return;
         }

@@ -203,6 +203,16 @@ class CsvSourceEquivalenceTest {
         t = assertReadsAlike(config(write("many.csv", many.toString()), ',', true, MARKERS, Map.of()), null);
         assertEquals("#REF!", t.stringColumn("x").get(3));
         assertEquals("4", t.stringColumn("x").get(4));
+        // odd cells before the first number: the column still ends up numeric, and the warning names their lines
+        StringBuilder first = new StringBuilder("x,y\n#REF!,a\n,b\nabc,c\n");
+        for (int i = 0; i < 60; i++) {
+            first.append(i).append(",d\n");
+        }
+        Path firstFile = write("first.csv", first.toString());
+        t = assertReadsAlike(config(firstFile, ',', true, MARKERS, Map.of()), null);
+        assertEquals(3, t.doubleColumn("x").countMissing());
+        DataWarning w = CsvSource.load(config(firstFile, ',', true, MARKERS, Map.of())).warnings().get(0);
+        assertTrue(w.message().contains("2 cells (\"#REF!\", \"abc\"; lines 2, 4)"), w.message());
         // eleven distinct odd texts are too many even at a small share
         StringBuilder varied = new StringBuilder("x\n");
         for (int i = 0; i < 400; i++) {
