@@ -334,6 +334,11 @@ final class ColumnBuilder {
         return (first.size() == 1 ? "line " : "lines ") + list + (count > first.size() ? ", ..." : "");
     }
 
+    /** The values of a number column (longer than the column: only the first rows count), without a copy. */
+    double[] values() {
+        return values;
+    }
+
     /** The column; a column without any value is text (all ""), unless forced numeric. */
     Column<?> build() {
         if (numeric()) {

@@ -3,7 +3,9 @@ package org.workbench.collection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.Table;
@@ -82,12 +84,20 @@ final class CsvColumns implements CsvLayout.Rows {
         return table;
     }
 
-    /** The warnings of the columns read as numbers (odd cells and infinite values read as missing), in file order. */
-    List<DataWarning> warnings() {
+    /**
+     * The warnings of the columns read as numbers, in file order: odd cells and infinite values read
+     * as missing, then missing-value codes ({@link MissingCodes}). Call once the table is built.
+     */
+    List<DataWarning> warnings(int rows) {
         List<DataWarning> warnings = new ArrayList<>();
+        Map<String, double[]> numberColumns = new LinkedHashMap<>();
         for (ColumnBuilder column : builders) {
             warnings.addAll(column.warnings());
+            if (column.numeric()) {
+                numberColumns.put(column.name, column.values());
+            }
         }
+        warnings.addAll(MissingCodes.find(numberColumns, rows));
         return warnings;
     }
 

@@ -73,8 +73,7 @@ public final class CsvSource {
             }
         }
         Table table = columns.table(layout);
-        List<DataWarning> warnings = new ArrayList<>(columns.warnings());
-        warnings.addAll(MissingCodes.find(table));
+        List<DataWarning> warnings = columns.warnings(table.rowCount());
         List<String> notes = new ArrayList<>(dialect.notes());
         List<Integer> blank = layout.droppedBlankColumns();
         if (!blank.isEmpty()) {

@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Finds numbers that look like a missing-value code ({@code -200}, {@code -1}, {@code 999},
@@ -33,19 +30,16 @@ final class MissingCodes {
     private MissingCodes() {
     }
 
-    static List<DataWarning> find(Table table) {
+    /** The warnings for number columns given as their values (the first {@code rows} of each array), by name in file order. */
+    static List<DataWarning> find(Map<String, double[]> numberColumns, int rows) {
         Map<Double, List<String>> columnsByCode = new LinkedHashMap<>();
         Map<Double, List<Double>> sharesByCode = new LinkedHashMap<>();
-        int rows = table.rowCount();
-        for (Column<?> column : table.columns()) {
-            if (column instanceof DoubleColumn numbers) {
-                double[] values = numbers.asDoubleArray();
-                for (double code : candidates(values, rows)) {
-                    columnsByCode.computeIfAbsent(code, c -> new ArrayList<>()).add(column.name());
-                    sharesByCode.computeIfAbsent(code, c -> new ArrayList<>()).add(count(values, code) / (double) rows);
-                }
+        numberColumns.forEach((name, values) -> {
+            for (double code : candidates(values, rows)) {
+                columnsByCode.computeIfAbsent(code, c -> new ArrayList<>()).add(name);
+                sharesByCode.computeIfAbsent(code, c -> new ArrayList<>()).add(count(values, rows, code) / (double) rows);
             }
-        }
+        });
         List<DataWarning> warnings = new ArrayList<>();
         columnsByCode.forEach((code, columns) -> {
             List<Double> shares = sharesByCode.get(code);
@@ -64,14 +58,18 @@ final class MissingCodes {
         return warnings;
     }
 
-    /** The column's minimum and/or maximum when they pass the rule. */
+    /** The column's minimum and/or maximum (of its first {@code rows} values) when they pass the rule. */
     static List<Double> candidates(double[] values, int rows) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+        for (int i = 0; i < rows; i++) {
+            double v = values[i];
+            // NaN fails both comparisons
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
             }
         }
         List<Double> found = new ArrayList<>();
@@ -79,7 +77,8 @@ final class MissingCodes {
             return found;
         }
         for (double code : new double[] {min, max}) {
-            if (looksLikeCode(code) && count(values, code) >= Math.max(2, MIN_SHARE * rows) && farFromOthers(values, code)) {
+            if (looksLikeCode(code) && count(values, rows, code) >= Math.max(2, MIN_SHARE * rows)
+                    && farFromOthers(values, rows, code)) {
                 found.add(code);
             }
         }
@@ -97,8 +96,8 @@ final class MissingCodes {
         return repeated || round;
     }
 
-    private static boolean farFromOthers(double[] values, double code) {
-        double[] others = Arrays.stream(values).filter(v -> !Double.isNaN(v) && v != code).sorted().toArray();
+    private static boolean farFromOthers(double[] values, int rows, double code) {
+        double[] others = Arrays.stream(values, 0, rows).filter(v -> !Double.isNaN(v) && v != code).sorted().toArray();
         if (Arrays.stream(others).distinct().limit(MIN_OTHER_DISTINCT).count() < MIN_OTHER_DISTINCT) {
             return false;
         }
@@ -118,10 +117,10 @@ final class MissingCodes {
         return sorted[low] + (at - low) * (sorted[high] - sorted[low]);
     }
 
-    private static int count(double[] values, double code) {
+    private static int count(double[] values, int rows, double code) {
         int n = 0;
-        for (double v : values) {
-            if (v == code) {
+        for (int i = 0; i < rows; i++) {
+            if (values[i] == code) {
                 n++;
             }
         }
