@@ -97,6 +97,10 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
         int found = 0;
         List<String> tried = new ArrayList<>();
         for (char candidate : CANDIDATES) {
+            if (candidate == data.decimal() || candidate == data.thousands()) {
+                // the config says this character is part of numbers
+                continue;
+            }
             int fields = -1;
             boolean consistent = true;
             int lowest = Integer.MAX_VALUE;

@@ -99,6 +99,18 @@ class CsvDialectTest {
     }
 
     @Test
+    void aConfiguredDecimalCommaIsNoDelimiterCandidate() throws IOException {
+        Path file = dir.resolve("headerless.csv");
+        // without a header every row has as many commas as semicolons: ',' alone would look consistent
+        Files.writeString(file, "1,5;2,5\n3,5;4,5\n");
+        DataConfig data = new DataConfig(file, DataConfig.AUTO, '"', false, DataConfig.DEFAULT_MISSING, Map.of(),
+                new DataConfig.Split(0.2, true), ',', DataConfig.NONE, StandardCharsets.UTF_8);
+        CsvSource.CsvRead read = CsvSource.load(data);
+        assertEquals(';', read.dialect().delimiter());
+        assertArrayEquals(new double[] {2.5, 4.5}, read.table().doubleColumn("C1").asDoubleArray());
+    }
+
+    @Test
     void aDelimiterOnlyInsideQuotesIsNeverChosen() throws IOException {
         Path file = dir.resolve("quoted.csv");
         // ';' appears in every row, but only inside quotes; '|' only in a quoted value too
