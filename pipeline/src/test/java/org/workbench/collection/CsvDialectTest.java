@@ -171,6 +171,20 @@ class CsvDialectTest {
     }
 
     @Test
+    void anUndecodableByteFarIntoTheFileIsNamedToo() throws IOException {
+        Path file = dir.resolve("late-byte.csv");
+        StringBuilder text = new StringBuilder("city;temp\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("Bern;").append(i % 30).append(",5\n");
+        }
+        text.append("Z\u00fcrich;11,9\n");
+        Files.write(file, text.toString().getBytes(Charset.forName("windows-1252")));
+        InputException e = assertThrows(InputException.class, () -> CsvSource.read(auto(file)));
+        assertTrue(e.getMessage().startsWith(file + ": line 20002, column 2 (byte offset "), e.getMessage());
+        assertTrue(e.getMessage().contains("byte 0xFC is not valid UTF-8; set data.encoding"), e.getMessage());
+    }
+
+    @Test
     void aByteOrderMarkIsAccepted() throws IOException {
         Path file = dir.resolve("bom.csv");
         Files.writeString(file, "\uFEFFa;b\n1,5;x\n");
