@@ -48,7 +48,8 @@ public final class CollectionStage implements Stage {
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
         Problem problem = context.get(Artifacts.PROBLEM);
-        Table table = context.find(Artifacts.RAW_TABLE).orElseGet(() -> CsvSource.read(config.data()));
+        CsvSource.CsvRead read = context.find(Artifacts.CSV_READ).orElseGet(() -> CsvSource.load(config.data()));
+        Table table = context.find(Artifacts.RAW_TABLE).orElse(read.table());
         // the profile is only reported: it is computed on a second thread while the rows are split and screened
         Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
         String sha256 = FileHash.sha256(config.data().source());
@@ -85,7 +86,11 @@ public final class CollectionStage implements Stage {
         DataWarnings.Screen screen = clustering ? DataWarnings.screen(screened, unlabelled(train), unlabelled(test))
                 : DataWarnings.screen(all, train, test);
         DataProfile profile = profiling.join();
-        profile = profile.withWarnings(DataWarnings.of(profile, screened, screen, DataWarnings.Setting.of(config, problem)));
+        // the read's warnings (odd cells, infinities, missing-value codes) explain the numbers behind the others: first
+        DataWarnings.Setting setting = DataWarnings.Setting.of(config, problem);
+        List<DataWarning> warnings = new ArrayList<>(DataWarnings.markDropped(read.warnings(), setting.dropped()));
+        warnings.addAll(DataWarnings.of(profile, screened, screen, setting));
+        profile = profile.withWarnings(warnings);
         context.put(Artifacts.PROFILE, profile);
         context.put(Artifacts.RAW_TRAIN, train);
         context.put(Artifacts.RAW_TEST, test);
@@ -95,13 +100,16 @@ public final class CollectionStage implements Stage {
         context.put(Artifacts.ROW_NUMBERS, java.util.Arrays.stream(kept).map(i -> i + 1).toArray());
 
         boolean stratified = splitCfg.stratify() && problem.task() == Task.CLASSIFICATION;
-        List<String> details = new ArrayList<>(profile.describe());
+        List<String> details = new ArrayList<>(read.notes());
+        details.addAll(profile.describe());
         if (dropped > 0) {
             details.add(0, "dropped " + dropped + " rows without a value for '" + problem.target() + "'");
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("file", file);
         data.put("sha256", sha256);
+        data.put("dialect", read.dialect().toMap());
+        data.put("read_notes", read.notes());
         data.put("rows", table.rowCount());
         data.put("columns", table.columnCount());
         data.put("rows_without_target", dropped);
@@ -109,8 +117,11 @@ public final class CollectionStage implements Stage {
         data.put("test_rows", test.rows());
         data.put("profile", profile);
         data.put("warnings", profile.warnings());
-        String summary = String.format("read %d rows x %d columns from %s (sha256 %s...); %s%d train / %d test rows (%s, seed %d)%s",
-                table.rowCount(), table.columnCount(), file, sha256.substring(0, 12),
+        CsvDialect dialect = read.dialect();
+        // a plain comma file is not worth a word in the summary (the details and run.json say it was sniffed)
+        String how = dialect.plain() ? "" : dialect.describe() + ", ";
+        String summary = String.format("read %d rows x %d columns from %s (%ssha256 %s...); %s%d train / %d test rows (%s, seed %d)%s",
+                table.rowCount(), table.columnCount(), file, how, sha256.substring(0, 12),
                 dropped > 0 ? "dropped " + dropped + " without target; " : "",
                 train.rows(), test.rows(), stratified ? "stratified" : "shuffled", config.seed(),
                 profile.warnings().isEmpty() ? "" : "; " + profile.warnings().size() + " data warnings");

@@ -3,14 +3,16 @@ package org.workbench.collection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.Table;
 
 /**
  * The wanted columns of one CSV file, collected from the rows of {@link CsvLayout#scan} and built
- * into the table Tablesaw's CsvReader would give for the same column types. A cell's text is the
+ * into a table (see {@link ColumnBuilder} for how a column's type is decided). A cell's text is the
  * unquoted value (univocity has trimmed unquoted cells and undoubled quotes); an empty cell or a
  * missing marker is missing: NaN in a number column, "" in a text column.
  */
@@ -18,16 +20,15 @@ final class CsvColumns implements CsvLayout.Rows {
     private final DataConfig data;
     /** null: every column. */
     private final Set<String> wanted;
-    /** The missing markers other than "" (an empty cell is always missing). */
-    private final String[] markers;
+    /** The missing markers other than "" (an empty cell is always missing), by their first character. */
+    private final MissingMarkers markers;
     private final NumberCheck numbers;
     private ColumnBuilder[] builders;
 
     CsvColumns(DataConfig data, Set<String> wanted) {
         this.data = data;
         this.wanted = wanted;
-        // the markers CsvSource.options gives Tablesaw; a short array beats hashing every cell
-        this.markers = data.missingValues().stream().filter(m -> !m.isEmpty()).distinct().toArray(String[]::new);
+        this.markers = new MissingMarkers(data.missingValues());
         this.numbers = new NumberCheck(data);
     }
 
@@ -36,7 +37,7 @@ final class CsvColumns implements CsvLayout.Rows {
         List<ColumnBuilder> list = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (wanted == null || wanted.contains(name)) {
+            if (!name.isEmpty() && (wanted == null || wanted.contains(name))) {
                 list.add(new ColumnBuilder(name, i, kind(data.columnTypes().get(name)), numbers));
             }
         }
@@ -57,7 +58,7 @@ final class CsvColumns implements CsvLayout.Rows {
         }
     }
 
-    /** The text Tablesaw reads for a kept-quotes cell, or null when the cell is missing. */
+    /** The text of a kept-quotes cell, or null when the cell is missing. */
     private String cell(String raw) {
         if (raw == null) {
             return null;
@@ -66,17 +67,15 @@ final class CsvColumns implements CsvLayout.Rows {
         if (cell.isEmpty()) {
             return null;
         }
-        for (String marker : markers) {
-            if (marker.equals(cell)) {
-                return null;
-            }
-        }
-        return cell;
+        return markers.contains(cell) ? null : cell;
     }
 
     /** The table, once the scan has checked the whole file and the caller the column names. */
     Table table(CsvLayout layout) {
-        failOnProblems(layout.file());
+        for (ColumnBuilder column : builders) {
+            column.finish();
+        }
+        failOnForcedTypes(layout.file());
         readTextAgain(layout);
         Table table = Table.create(layout.file().getFileName().toString());
         for (ColumnBuilder column : builders) {
@@ -85,36 +84,36 @@ final class CsvColumns implements CsvLayout.Rows {
         return table;
     }
 
-    /** The errors the two-pass read gave, in its order: Tablesaw's own failure first, then forced types. */
-    private void failOnProblems(Path file) {
-        // Tablesaw read row by row, so it stopped at the earliest such cell
-        ColumnBuilder failed = null;
+    /**
+     * The warnings of the columns read as numbers, in file order: odd cells and infinite values read
+     * as missing, then missing-value codes ({@link MissingCodes}). Call once the table is built.
+     */
+    List<DataWarning> warnings(int rows) {
+        List<DataWarning> warnings = new ArrayList<>();
+        Map<String, double[]> numberColumns = new LinkedHashMap<>();
         for (ColumnBuilder column : builders) {
-            if (!column.forcedNumeric() && column.numeric() && column.problemRow() >= 0
-                    && (failed == null || column.problemRow() < failed.problemRow())) {
-                failed = column;
+            warnings.addAll(column.warnings());
+            if (column.numeric()) {
+                numberColumns.put(column.name, column.values());
             }
         }
-        if (failed != null) {
-            throw tablesawFailure(file, failed);
-        }
+        warnings.addAll(MissingCodes.find(numberColumns, rows));
+        return warnings;
+    }
+
+    /** A column forced numeric must hold only numbers (and missing cells): the first other cell is an error. */
+    private void failOnForcedTypes(Path file) {
         for (ColumnBuilder column : builders) {
-            if (column.forcedNumeric() && column.problemRow() >= 0) {
+            if (column.problemLine() >= 0) {
                 throw new InputException(file + ": line " + column.problemLine() + ", column '" + column.name + "': \""
-                        + CsvLayout.shown(column.problemCell()) + "\" is not a number, but data.column_types says numeric");
+                        + CsvLayout.shown(column.problemCell()) + "\" is not a number, but data.column_types says numeric"
+                        + " (decimal mark '" + decimalMark() + "'; see data.decimal, data.thousands, data.missing_values)");
             }
         }
     }
 
-    /** Tablesaw's message for a cell its parser calls a number but cannot read ("1,5%"). */
-    private InputException tablesawFailure(Path file, ColumnBuilder column) {
-        RuntimeException e = column.parserFailure();
-        String why = e instanceof NumberFormatException
-                ? "Error adding value to column " + column.name + ": " + e.getMessage() : e.getMessage();
-        long row = column.problemRow() + (data.header() ? 1 : 0);
-        String message = "Error while adding cell from row " + row + " and column " + column.name
-                + "(position:" + column.index + "): " + why;
-        return new InputException(file + ": cannot read CSV: " + message.lines().findFirst().orElse(""), e);
+    private char decimalMark() {
+        return data.decimal() == DataConfig.AUTO ? '.' : data.decimal();
     }
 
     /** Columns where text followed numbers: one more pass collects just their text. */
@@ -127,7 +126,7 @@ final class CsvColumns implements CsvLayout.Rows {
         CsvLayout second = CsvLayout.scan(data, new CsvLayout.Rows() {
             @Override
             public void start(List<String> names) {
-                if (!names.equals(layout.names())) {
+                if (!names.stream().filter(n -> !n.isEmpty()).toList().equals(layout.names())) {
                     throw new IllegalStateException(layout.file() + " changed while it was read");
                 }
             }

@@ -6,7 +6,7 @@ import com.univocity.parsers.csv.CsvParserSettings;
 import com.univocity.parsers.csv.UnescapedQuoteHandling;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +23,11 @@ import org.workbench.core.InputException;
  * univocity, configured as Tablesaw configures it plus strict quoting, with quotes kept so that a
  * quote that never closes can be recognised ({@link #unquote} gives the value Tablesaw would read).
  */
-record CsvLayout(Path file, List<String> names, int rows) {
+record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedBlankColumns) {
 
     /** Receives the rows of a scan. */
     interface Rows {
-        /** Called once, before the first row, with the column names. */
+        /** Called once, before the first row, with a name for every field ("" for a blank-named column, which is dropped). */
         void start(List<String> names);
 
         /** A data row with as many cells as there are names (null = empty unquoted cell), kept quotes included. */
@@ -50,6 +50,7 @@ record CsvLayout(Path file, List<String> names, int rows) {
             checkClosed(file, first, firstLine, data.quote());
             List<String> names = names(file, data, first);
             rows.start(names);
+            int[] blank = java.util.stream.IntStream.range(0, names.size()).filter(i -> names.get(i).isEmpty()).toArray();
             int count = 0;
             if (!data.header()) {
                 rows.accept(first, firstLine);
@@ -61,7 +62,11 @@ record CsvLayout(Path file, List<String> names, int rows) {
                 checkClosed(file, row, start, data.quote());
                 if (row.length != names.size()) {
                     throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
-                            + names.size() + (data.header() ? " as in the header" : " as in the first row"));
+                            + names.size() + (data.header() ? " as in the header" : " as in the first row")
+                            + " (delimiter " + CsvDialect.shown(data.delimiter()) + ")");
+                }
+                for (int i : blank) {
+                    checkBlankColumn(file, data, row, i, start);
                 }
                 rows.accept(row, start);
                 count++;
@@ -69,7 +74,8 @@ record CsvLayout(Path file, List<String> names, int rows) {
             if (count == 0) {
                 throw new InputException(file + ": has a header but no data rows");
             }
-            return new CsvLayout(file, names, count);
+            List<Integer> dropped = java.util.Arrays.stream(blank).mapToObj(i -> i + 1).toList();
+            return new CsvLayout(file, names.stream().filter(n -> !n.isEmpty()).toList(), count, dropped);
         });
     }
 
@@ -78,20 +84,25 @@ record CsvLayout(Path file, List<String> names, int rows) {
         return parse(data, parser -> {
             String[] first = parser.parseNext();
             checkClosed(data.source(), first, startLine(parser, first), data.quote());
-            return names(data.source(), data, first);
+            return names(data.source(), data, first).stream().filter(n -> !n.isEmpty()).toList();
         });
     }
 
     /** Runs {@code reading} on a parser over the file, turning parser failures into InputExceptions. */
     private static <T> T parse(DataConfig data, Function<CsvParser, T> reading) {
         Path file = data.source();
-        checkReadable(file);
+        checkReadable(file, data.encoding());
         CsvParser parser = new CsvParser(settings(data));
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = TextDecoding.open(file, data.encoding())) {
             parser.beginParsing(reader);
             return reading.apply(parser);
         } catch (TextParsingException e) {
+            if (TextDecoding.codingProblem(e) != null) {
+                throw TextDecoding.undecodable(file, data.encoding(), e);
+            }
             throw parsingProblem(file, e);
+        } catch (CharacterCodingException e) {
+            throw TextDecoding.undecodable(file, data.encoding(), e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
         } finally {
@@ -130,14 +141,14 @@ record CsvLayout(Path file, List<String> names, int rows) {
     }
 
     /** Fails unless the file exists and holds something other than whitespace. */
-    static void checkReadable(Path file) {
+    static void checkReadable(Path file, java.nio.charset.Charset encoding) {
         if (Files.isDirectory(file)) {
             throw new InputException(file + ": is a directory, not a CSV file");
         }
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": data file not found");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = TextDecoding.open(file, encoding)) {
             int c;
             while ((c = reader.read()) != -1) {
                 if (!Character.isWhitespace(c) && c != '\uFEFF') {
@@ -145,6 +156,8 @@ record CsvLayout(Path file, List<String> names, int rows) {
                 }
             }
             throw new InputException(file + ": the file is empty");
+        } catch (CharacterCodingException e) {
+            throw TextDecoding.undecodable(file, encoding, e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
         }
@@ -166,7 +179,9 @@ record CsvLayout(Path file, List<String> names, int rows) {
         for (int i = 0; i < first.length; i++) {
             String name = first[i] == null ? "" : unquote(first[i], data.quote()).trim();
             if (name.isEmpty()) {
-                throw new InputException(file + ": line 1: column " + (i + 1) + " has a blank name");
+                // kept as "": the scan drops it when it holds no value, and fails when it does
+                names.add(name);
+                continue;
             }
             // Tablesaw looks columns up ignoring case, so "Age" and "age" would clash
             Integer earlier = seen.putIfAbsent(name.toLowerCase(), i + 1);
@@ -177,6 +192,39 @@ record CsvLayout(Path file, List<String> names, int rows) {
             names.add(name);
         }
         return List.copyOf(names);
+    }
+
+    /** A column with a blank name may only hold empty cells: it is then dropped. */
+    private static void checkBlankColumn(Path file, DataConfig data, String[] row, int column, int line) {
+        String cell = row[column] == null ? "" : unquote(row[column], data.quote()).trim();
+        if (!cell.isEmpty()) {
+            throw new InputException(file + ": line " + line + ": column " + (column + 1) + " has a blank name in the header"
+                    + " but holds the value \"" + shown(cell) + "\"; give it a name in the header line (line 1)");
+        }
+    }
+
+    /** Reads up to {@link CsvDialect#SAMPLE_CHARS} characters and resolves the dialect from them. */
+    static CsvDialect sniff(DataConfig data) {
+        Path file = data.source();
+        checkReadable(file, data.encoding());
+        char[] buffer = new char[CsvDialect.SAMPLE_CHARS];
+        int length = 0;
+        boolean whole = false;
+        try (Reader reader = TextDecoding.open(file, data.encoding())) {
+            while (length < buffer.length) {
+                int n = reader.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    whole = true;
+                    break;
+                }
+                length += n;
+            }
+        } catch (CharacterCodingException e) {
+            throw TextDecoding.undecodable(file, data.encoding(), e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+        return CsvDialect.resolve(data, new String(buffer, 0, length), whole);
     }
 
     /** With kept quotes, a value that opens a quote must end with one; otherwise it ran to the end of the file. */

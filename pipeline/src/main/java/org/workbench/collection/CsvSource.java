@@ -1,11 +1,11 @@
 package org.workbench.collection;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.Table;
@@ -14,33 +14,51 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Reads a CSV file into a table of {@code DoubleColumn}s (numeric, missing = NaN) and
- * {@code StringColumn}s (categorical, missing = ""). A column is numeric when every non-missing
- * cell is a number by Tablesaw's own number parser, unless {@code data.column_types} says otherwise.
- * Cells equal to one of the missing markers are missing. As in Tablesaw, spaces around an unquoted
- * cell are dropped (so {@code " ?"} is the marker {@code "?"}); quoted cells are kept exactly.
+ * {@code StringColumn}s (categorical, missing = ""). The dialect (delimiter, decimal mark) is
+ * sniffed when the config leaves it on auto ({@link CsvDialect}); numbers follow {@link NumberCheck}
+ * (a thousands separator only when {@code data.thousands} names one). A column is numeric when its
+ * non-missing cells are numbers except for a few ({@link ColumnBuilder}), unless
+ * {@code data.column_types} says otherwise. Cells equal to one of the missing markers are missing;
+ * spaces around an unquoted cell are dropped (so {@code " ?"} is the marker {@code "?"}); quoted
+ * cells are kept exactly. Columns with a blank header name and no values are dropped.
  *
  * <p>The file is read in one pass ({@link CsvLayout} checks every row, {@link CsvColumns} collects
- * the values); only a column where text follows numbers is read a second time. Tablesaw's CsvReader
- * is not used: errors must name the physical line of a row and type detection must see every cell,
- * so every cell passes through this reader anyway. The table is the one Tablesaw would read with
- * the detected types: same text, same number parser, same missing markers.
+ * the values); only a column that turns out to be text after holding numbers is read a second time.
+ * Tablesaw's CsvReader is not used: errors must name the physical line of a row and type detection
+ * must see every cell.
  */
 public final class CsvSource {
     private CsvSource() {
     }
 
+    /** The table, how the file was read, and what the read noticed: warnings for the profile, notes for the terminal. */
+    public record CsvRead(Table table, CsvDialect dialect, List<DataWarning> warnings, List<String> notes) {
+    }
+
     /** The whole file. */
     public static Table read(DataConfig data) {
-        return read(data, null);
+        return load(data, null).table();
     }
 
     /** Only the named columns, in file order; the other columns are skipped while reading. */
     public static Table read(DataConfig data, Set<String> onlyColumns) {
+        return load(data, onlyColumns).table();
+    }
+
+    /** The whole file, with the dialect used, the data warnings of the read and its notes. */
+    public static CsvRead load(DataConfig data) {
+        return load(data, null);
+    }
+
+    /** Only the named columns (null: all), with the dialect used, the read's warnings and notes. */
+    public static CsvRead load(DataConfig data, Set<String> onlyColumns) {
         if (onlyColumns != null && onlyColumns.isEmpty()) {
             throw new IllegalArgumentException("ask for at least one column");
         }
-        CsvColumns columns = new CsvColumns(data, onlyColumns);
-        CsvLayout layout = CsvLayout.scan(data, columns);
+        CsvDialect dialect = CsvLayout.sniff(data);
+        DataConfig resolved = data.withDialect(dialect.delimiter(), dialect.decimal());
+        CsvColumns columns = new CsvColumns(resolved, onlyColumns);
+        CsvLayout layout = CsvLayout.scan(resolved, columns);
         List<String> names = layout.names();
         data.columnTypes().keySet().forEach(column -> {
             if (!names.contains(column)) {
@@ -54,7 +72,15 @@ public final class CsvSource {
                 }
             }
         }
-        return columns.table(layout);
+        Table table = columns.table(layout);
+        List<DataWarning> warnings = columns.warnings(table.rowCount());
+        List<String> notes = new ArrayList<>(dialect.notes());
+        List<Integer> blank = layout.droppedBlankColumns();
+        if (!blank.isEmpty()) {
+            notes.add("dropped " + blank.size() + (blank.size() == 1 ? " column" : " columns") + " with a blank name and no values (column"
+                    + (blank.size() == 1 ? " " : "s ") + blank.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+        }
+        return new CsvRead(table, dialect, List.copyOf(warnings), List.copyOf(notes));
     }
 
     /** Fails, naming the file and suggesting the nearest name, unless the table has exactly this column. */
@@ -64,17 +90,18 @@ public final class CsvSource {
         }
     }
 
-    /** Column names only; reads just the first line. */
+    /** Column names only (blank-named columns left out); reads just the start of the file. */
     public static List<String> header(DataConfig data) {
-        return CsvLayout.header(data);
+        CsvDialect dialect = CsvLayout.sniff(data);
+        return CsvLayout.header(data.withDialect(dialect.delimiter(), dialect.decimal()));
     }
 
-    /** Tablesaw's read options for this config: the markers and number parser the columns are read with. */
+    /** Tablesaw's read options for a resolved config (delimiter and decimal mark known): tests compare against them. */
     static CsvReadOptions.Builder options(DataConfig data) {
         Path file = data.source();
         // an empty list would make Tablesaw fall back to its own markers ("NA", "NaN", "*", ...)
         List<String> markers = data.missingValues().isEmpty() ? List.of("") : data.missingValues();
-        return CsvReadOptions.builder(new Source(file.toFile(), StandardCharsets.UTF_8))
+        return CsvReadOptions.builder(new Source(file.toFile(), data.encoding()))
                 .tableName(file.getFileName().toString())
                 .separator(data.delimiter())
                 .quoteChar(data.quote())

@@ -97,9 +97,10 @@ public final class DefinitionStage implements Stage {
 
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
     private static Table readOnce(RunContext context) {
-        Table table = CsvSource.read(context.config().data());
-        context.put(Artifacts.RAW_TABLE, table);
-        return table;
+        CsvSource.CsvRead read = CsvSource.load(context.config().data());
+        context.put(Artifacts.RAW_TABLE, read.table());
+        context.put(Artifacts.CSV_READ, read);
+        return read.table();
     }
 
     private StageResult clustering(RunContext context) {

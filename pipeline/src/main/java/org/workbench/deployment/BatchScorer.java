@@ -1,7 +1,6 @@
 package org.workbench.deployment;
 
 import org.workbench.collection.DataConfig;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +15,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Scores raw CSV rows with a bundle: reads them the way the training data was read (same header or
- * none, delimiter, quote, missing markers and column types), replays the fitted recipe, predicts
- * and applies the bundle's decision threshold, if it has one.
+ * none, delimiter, quote, decimal mark, thousands separator, encoding, missing markers and column
+ * types), replays the fitted recipe, predicts and applies the bundle's decision threshold, if it has one.
  */
 public final class BatchScorer {
     private BatchScorer() {
@@ -37,9 +36,11 @@ public final class BatchScorer {
         }
         Map<String, String> types = new LinkedHashMap<>();
         m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
-        Table table = CsvSource.read(dataOptions(m, input, types), new java.util.LinkedHashSet<>(types.keySet()));
+        CsvSource.CsvRead read = CsvSource.load(dataOptions(m, input, types), new java.util.LinkedHashSet<>(types.keySet()));
+        Table table = read.table();
 
         List<String> notes = new ArrayList<>();
+        read.warnings().forEach(w -> notes.add("warning: " + w.message()));
         List<String> extra = header.stream().filter(c -> !types.containsKey(c) && !c.equals(m.target())).toList();
         if (!extra.isEmpty()) {
             notes.add("ignored column" + (extra.size() == 1 ? " " : "s ") + extra + " (not used by the model)");
@@ -67,7 +68,6 @@ public final class BatchScorer {
     }
 
     private static DataConfig dataOptions(Manifest m, Path input, Map<String, String> types) {
-        return new DataConfig(input, m.delimiter().charAt(0), m.quote().charAt(0), m.hasHeader(), m.missingValues(),
-                types, new DataConfig.Split(0.2, false));
+        return m.dataConfig(input, types);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
+import org.workbench.collection.CsvDialect;
+import org.workbench.collection.CsvSource;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
@@ -72,12 +74,15 @@ public final class DeploymentStage implements Stage {
         DataSource source = context.get(Artifacts.SOURCE);
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
                 .filter(c -> !config.preprocess().drop().contains(c)).toList();
+        // the dialect the training file was actually read with (sniffed or configured)
+        CsvDialect dialect = context.find(Artifacts.CSV_READ).map(CsvSource.CsvRead::dialect)
+                .orElseGet(() -> CsvSource.load(config.data()).dialect());
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), chosen.model(), source.columns(), required,
-                config.data().missingValues(), String.valueOf(config.data().delimiter()),
-                String.valueOf(config.data().quote()), config.data().header(), chosen.test(), source.file(), source.sha256(), config.seed(),
-                Versions.all(), config.resolved(),
-                chosen.threshold());
+                config.data().missingValues(), String.valueOf(dialect.delimiter()),
+                String.valueOf(config.data().quote()), config.data().header(), String.valueOf(dialect.decimal()),
+                dialect.toMap().get("thousands").toString(), dialect.encoding().name(), chosen.test(), source.file(),
+                source.sha256(), config.seed(), Versions.all(), config.resolved(), chosen.threshold());
         return new Bundle(manifest, chosen.recipe(), chosen.trainedModel());
     }
 }

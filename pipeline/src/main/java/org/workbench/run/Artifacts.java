@@ -22,6 +22,8 @@ public final class Artifacts {
     public static final Artifact<Problem> PROBLEM = new Artifact<>("problem", Problem.class, "definition");
     /** The CSV as read, every column: read once by the definition stage, profiled and split by collection. */
     public static final Artifact<tech.tablesaw.api.Table> RAW_TABLE = new Artifact<>("raw_table", tech.tablesaw.api.Table.class, "definition");
+    /** How RAW_TABLE was read (dialect), with the read's data warnings and notes. */
+    public static final Artifact<org.workbench.collection.CsvSource.CsvRead> CSV_READ = new Artifact<>("csv_read", org.workbench.collection.CsvSource.CsvRead.class, "definition");
     public static final Artifact<DataSource> SOURCE = new Artifact<>("source", DataSource.class, "collection");
     public static final Artifact<DataProfile> PROFILE = new Artifact<>("profile", DataProfile.class, "collection");
     /** Every row with a target, raw. */

@@ -82,8 +82,9 @@ class CsvSourceErrorsTest {
     void duplicateAndBlankColumnNames() throws IOException {
         assertContains("column name 'Age' appears twice (columns 1 and 3",
                 failure(data(write("dup.csv", "age,b,Age\n1,2,3\n"))));
-        assertContains("line 1: column 2 has a blank name", failure(data(write("blank-name.csv", "a, ,c\n1,2,3\n"))));
-        assertContains("column 3 has a blank name", failure(data(write("no-name.csv", "a,b,\n1,2,3\n"))));
+        assertContains("blank-name.csv: line 2: column 2 has a blank name in the header but holds the value \"2\"; "
+                + "give it a name in the header line", failure(data(write("blank-name.csv", "a, ,c\n1,2,3\n"))));
+        assertContains("line 3: column 3 has a blank name", failure(data(write("no-name.csv", "a,b,\n1,2,\n1,2,3\n"))));
     }
 
     @Test
@@ -229,11 +230,17 @@ class CsvSourceErrorsTest {
     @Test
     void semicolonsAndCrlf() throws IOException {
         Path file = write("semi.csv", "x;label\r\n1,5;\"a;b\"\r\n2;c\r\n");
-        var data = new DataConfig(file, ';', '"', true, List.of(""), Map.of(), new DataConfig.Split(0.2, true));
-        Table t = CsvSource.read(data);
-        // Tablesaw's number parser drops thousands commas: "1,5" reads as 15
-        assertEquals(List.of(15.0, 2.0), t.doubleColumn("x").asList());
+        var explicit = new DataConfig(file, ';', '"', true, List.of(""), Map.of(), new DataConfig.Split(0.2, true),
+                ',', DataConfig.NONE, java.nio.charset.StandardCharsets.UTF_8);
+        Table t = CsvSource.read(explicit);
+        // a decimal comma, never a thousands separator: "1,5" is 1.5, not 15
+        assertEquals(List.of(1.5, 2.0), t.doubleColumn("x").asList());
         assertEquals(List.of("a;b", "c"), t.stringColumn("label").asList());
+        var sniffed = new DataConfig(file, DataConfig.AUTO, '"', true, List.of(""), Map.of(), new DataConfig.Split(0.2, true),
+                DataConfig.AUTO, DataConfig.NONE, java.nio.charset.StandardCharsets.UTF_8);
+        CsvSource.CsvRead read = CsvSource.load(sniffed);
+        assertEquals(List.of(1.5, 2.0), read.table().doubleColumn("x").asList());
+        assertEquals("';' delimited, decimal ',', sniffed", read.dialect().describe());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.workbench.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -116,10 +117,28 @@ class CsvSourceTest {
     }
 
     @Test
-    void columnWithTextAfterNumbersIsTextAsWritten() {
-        // without "?" as a marker, horsepower meets "?" on line 34 after 32 numbers written like "130.0"
+    void aFewUnmarkedQuestionMarksKeepANumberColumnWithAWarning() {
+        // without "?" as a marker, horsepower meets "?" on line 34 after 32 numbers; 6 of 398 cells are odd
         var data = new DataConfig(Path.of("../datasets/auto_mpg/data.csv"), ',', '"', true, List.of(""), Map.of(),
                 new DataConfig.Split(0.2, true));
+        CsvSource.CsvRead read = CsvSource.load(data, Set.of("horsepower", "weight"));
+        Table t = read.table();
+        assertEquals(6, t.doubleColumn("horsepower").countMissing());
+        assertEquals(130.0, t.doubleColumn("horsepower").get(0));
+        assertEquals(1, read.warnings().size());
+        DataWarning w = read.warnings().get(0);
+        assertEquals("non_numeric_cells", w.kind());
+        assertEquals("horsepower", w.column());
+        assertEquals(6, w.value());
+        assertTrue(w.message().contains("6 cells (\"?\" x6; lines 34, 128, 332, 338, 356, ...)"), w.message());
+        assertTrue(w.message().contains("data.column_types: {horsepower: categorical}"), w.message());
+    }
+
+    @Test
+    void columnWithMuchTextAfterNumbersIsTextAsWritten() {
+        // forced categorical keeps the text exactly as written
+        var data = new DataConfig(Path.of("../datasets/auto_mpg/data.csv"), ',', '"', true, List.of(""),
+                Map.of("horsepower", "categorical"), new DataConfig.Split(0.2, true));
         Table t = CsvSource.read(data, Set.of("horsepower", "weight"));
         assertInstanceOf(StringColumn.class, t.column("horsepower"));
         assertEquals(List.of("130.0", "165.0"), t.stringColumn("horsepower").asList().subList(0, 2));

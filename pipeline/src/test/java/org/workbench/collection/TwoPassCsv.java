@@ -4,26 +4,31 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.DoubleColumnType;
-import tech.tablesaw.columns.numbers.DoubleParser;
 
 /**
- * The reference for {@link CsvSource}: the two-pass read it replaced. A scan notes which columns hold
- * only numbers (by Tablesaw's parser), Tablesaw's own CsvReader then reads the file with those column
- * types, and forced types are applied afterwards. Kept for tests only, to prove the tables are equal.
+ * The reference for {@link CsvSource}, written the slow, obvious way: Tablesaw's own CsvReader reads
+ * every wanted column as text, then each column's type is decided on the whole column by the
+ * documented rules (a number is {@link #NUMBER} with a decimal point; infinities and number-valued
+ * markers are missing; numeric when some cell is a number and the other non-missing cells are at
+ * most 5% of them and at most 10 distinct texts). Kept for tests only, to prove the tables are equal.
+ * Only for configs with an explicit delimiter, a decimal point and no thousands separator.
  */
 final class TwoPassCsv {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
+
     private TwoPassCsv() {
     }
 
     static Table read(DataConfig data, Set<String> onlyColumns) {
-        Detect detect = new Detect(data);
-        CsvLayout layout = CsvLayout.scan(data, detect);
+        Lines lines = new Lines();
+        CsvLayout layout = CsvLayout.scan(data, lines);
         List<String> names = layout.names();
         data.columnTypes().keySet().forEach(column -> {
             if (!names.contains(column)) {
@@ -37,98 +42,84 @@ final class TwoPassCsv {
             }
         }
         ColumnType[] types = new ColumnType[names.size()];
-        boolean[] numeric = detect.result();
         for (int i = 0; i < types.length; i++) {
-            String name = names.get(i);
-            boolean forced = data.columnTypes().containsKey(name);
-            types[i] = !wanted.contains(name) ? ColumnType.SKIP
-                    : numeric[i] && !forced ? ColumnType.DOUBLE : ColumnType.STRING;
+            types[i] = wanted.contains(names.get(i)) ? ColumnType.STRING : ColumnType.SKIP;
         }
-        Table text;
-        try {
-            text = Table.read().usingOptions(CsvSource.options(data).columnTypes(types).build());
-        } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new InputException(layout.file() + ": cannot read CSV: " + message, e);
-        }
+        Table text = Table.read().usingOptions(CsvSource.options(data).columnTypes(types).build());
         if (text.rowCount() != layout.rows()) {
             throw new IllegalStateException("Tablesaw read " + text.rowCount() + " rows, the scan " + layout.rows());
         }
-        return normalise(text, data, detect.lines());
-    }
-
-    private static Table normalise(Table text, DataConfig data, int[] lines) {
-        DoubleParser parser = new DoubleParser(DoubleColumnType.instance(), CsvSource.options(data).build());
         Table out = Table.create(text.name());
         for (String name : text.columnNames()) {
-            if (text.column(name) instanceof DoubleColumn numbers) {
-                out.addColumns(numbers);
-                continue;
-            }
             StringColumn column = text.stringColumn(name);
             String type = data.columnTypes().get(name);
             if (ColumnProfile.NUMERIC.equals(type)) {
-                out.addColumns(toNumbers(column, parser, data, lines));
-            } else if (ColumnProfile.CATEGORICAL.equals(type) || !allNumbers(column, parser)) {
+                out.addColumns(toNumbers(column, data, lines.lines()));
+            } else if (ColumnProfile.CATEGORICAL.equals(type) || !mostlyNumbers(column, data)) {
                 out.addColumns(column);
             } else {
-                out.addColumns(toNumbers(column, parser, data, lines));
+                out.addColumns(toNumbers(column, data, null));
             }
         }
         return out;
     }
 
-    private static boolean allNumbers(StringColumn column, DoubleParser parser) {
-        boolean any = false;
-        for (int row = 0; row < column.size(); row++) {
-            String cell = column.get(row);
-            if (!cell.isEmpty()) {
-                if (!parser.canParse(cell)) {
-                    return false;
-                }
-                any = true;
-            }
+    /** NaN for text, an infinity, or the value. */
+    static double value(String cell) {
+        String trimmed = cell.strip();
+        if (INFINITY.matcher(trimmed).matches()) {
+            return trimmed.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        return any;
+        return NUMBER.matcher(trimmed).matches() ? Double.parseDouble(trimmed) : Double.NaN;
     }
 
-    private static DoubleColumn toNumbers(StringColumn column, DoubleParser parser, DataConfig data, int[] lines) {
+    private static boolean isMarker(double value, DataConfig data) {
+        return data.missingValues().stream().mapToDouble(TwoPassCsv::value)
+                .anyMatch(m -> !Double.isInfinite(m) && m == value);
+    }
+
+    private static boolean mostlyNumbers(StringColumn column, DataConfig data) {
+        int numbers = 0;
+        int odd = 0;
+        Set<String> distinct = new HashSet<>();
+        for (String cell : column.asList()) {
+            if (cell.isEmpty()) {
+                continue;
+            }
+            double v = value(cell);
+            if (Double.isNaN(v)) {
+                odd++;
+                distinct.add(cell);
+            } else if (!isMarker(v, data)) {
+                numbers++;
+            }
+        }
+        return numbers > 0 && odd <= 0.05 * (numbers + odd) && distinct.size() <= 10;
+    }
+
+    /** {@code lines} given: the column is forced numeric, and a cell that is not a number is an error. */
+    private static DoubleColumn toNumbers(StringColumn column, DataConfig data, int[] lines) {
         double[] values = new double[column.size()];
         for (int row = 0; row < values.length; row++) {
             String cell = column.get(row);
-            if (cell.isEmpty()) {
-                values[row] = Double.NaN;
-            } else if (parser.canParse(cell)) {
-                values[row] = parser.parseDouble(cell);
-            } else {
+            double v = cell.isEmpty() ? Double.NaN : value(cell);
+            if (!cell.isEmpty() && Double.isNaN(v) && lines != null) {
                 throw new InputException(data.source() + ": line " + lines[row] + ", column '" + column.name()
-                        + "': \"" + CsvLayout.shown(cell) + "\" is not a number, but data.column_types says numeric");
+                        + "': \"" + CsvLayout.shown(cell) + "\" is not a number, but data.column_types says numeric"
+                        + " (decimal mark '.'; see data.decimal, data.thousands, data.missing_values)");
             }
+            values[row] = Double.isInfinite(v) || isMarker(v, data) ? Double.NaN : v;
         }
         return DoubleColumn.create(column.name(), values);
     }
 
-    /** The old scan's number check: numeric when some cell is a value and every value parses. */
-    private static final class Detect implements CsvLayout.Rows {
-        private final DoubleParser parser;
-        private final Set<String> missing;
-        private final char quote;
-        private boolean[] numeric;
-        private boolean[] seen;
+    /** The physical line of every row. */
+    private static final class Lines implements CsvLayout.Rows {
         private int[] lines = new int[16];
         private int rows;
 
-        Detect(DataConfig data) {
-            this.parser = new DoubleParser(DoubleColumnType.instance(), CsvSource.options(data).build());
-            this.missing = Set.copyOf(data.missingValues().isEmpty() ? List.of("") : data.missingValues());
-            this.quote = data.quote();
-        }
-
         @Override
         public void start(List<String> names) {
-            numeric = new boolean[names.size()];
-            seen = new boolean[names.size()];
-            Arrays.fill(numeric, true);
         }
 
         @Override
@@ -137,25 +128,6 @@ final class TwoPassCsv {
                 lines = Arrays.copyOf(lines, rows * 2);
             }
             lines[rows++] = line;
-            for (int i = 0; i < row.length && i < numeric.length; i++) {
-                if (!numeric[i] || row[i] == null) {
-                    continue;
-                }
-                String cell = CsvLayout.unquote(row[i], quote);
-                if (cell.isEmpty() || missing.contains(cell)) {
-                    continue;
-                }
-                seen[i] = true;
-                numeric[i] = parser.canParse(cell);
-            }
-        }
-
-        boolean[] result() {
-            boolean[] out = new boolean[numeric.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = numeric[i] && seen[i];
-            }
-            return out;
         }
 
         int[] lines() {

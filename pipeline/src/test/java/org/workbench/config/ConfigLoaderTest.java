@@ -29,7 +29,8 @@ class ConfigLoaderTest {
         assertEquals("y", c.problem().target());
         assertEquals("auto", c.problem().task());
         assertEquals(dir.resolve("data/x.csv").toAbsolutePath(), c.data().source());
-        assertEquals(List.of("", "NA", "?"), c.data().missingValues());
+        assertEquals(org.workbench.collection.DataConfig.DEFAULT_MISSING, c.data().missingValues());
+        assertEquals(org.workbench.collection.DataConfig.AUTO, c.data().delimiter());
         assertEquals(0.2, c.data().split().test());
         assertEquals("median", c.preprocess().impute().numeric());
         assertEquals("standard", c.preprocess().scale());

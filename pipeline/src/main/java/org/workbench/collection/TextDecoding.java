@@ -1,0 +1,88 @@
+package org.workbench.collection;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.workbench.core.InputException;
+
+/**
+ * Opens a CSV file as text in {@code data.encoding}: a byte that is not valid in that encoding is an
+ * error naming its line, column and byte offset (never replaced silently), and a leading byte order
+ * mark is skipped.
+ */
+final class TextDecoding {
+    private TextDecoding() {
+    }
+
+    /** A reader that fails on an undecodable byte and skips a byte order mark. */
+    static Reader open(Path file, Charset encoding) throws IOException {
+        CharsetDecoder decoder = encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        InputStream in = Files.newInputStream(file);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /** The first CharacterCodingException in a failure's causes, or null. */
+    static CharacterCodingException codingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The error for a file that does not decode: where the first bad byte is, and what to set. */
+    static InputException undecodable(Path file, Charset encoding, Throwable cause) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            CharsetDecoder decoder = encoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+            CoderResult result = decoder.decode(in, out, true);
+            if (!result.isError()) {
+                result = decoder.flush(out);
+            }
+            int offset = in.position();
+            out.flip();
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.length(); i++) {
+                char c = out.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == out.length() || out.charAt(i + 1) != '\n')) {
+                    line++;
+                    column = 1;
+                } else if (c != '\r') {
+                    column++;
+                }
+            }
+            String bad = offset < bytes.length ? String.format(Locale.ROOT, "byte 0x%02X", bytes[offset] & 0xFF) : "the last bytes";
+            return new InputException(String.format(Locale.ROOT,
+                    "%s: line %d, column %d (byte offset %d): %s is not valid %s; set data.encoding to the file's encoding "
+                            + "(e.g. windows-1252 or latin1 for Western European spreadsheet exports)",
+                    file, line, column, offset, bad, encoding.name()), cause);
+        } catch (IOException e) {
+            return new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+}

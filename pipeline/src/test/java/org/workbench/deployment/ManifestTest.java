@@ -1,0 +1,52 @@
+package org.workbench.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.workbench.collection.DataConfig;
+import org.workbench.run.Json;
+
+/** The manifest's reading settings: recorded ones are used, and bundles written before them read as they did. */
+class ManifestTest {
+    /** Built from JSON, as a bundle is read, so fields added to the manifest later need no change here. */
+    private static ObjectNode json(String decimal, String thousands, String encoding) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("format", Manifest.FORMAT).put("task", "regression").put("target", "y");
+        json.putArray("missingValues").add("").add("-200");
+        json.put("delimiter", ";").put("quote", "\"").put("header", true);
+        json.put("decimal", decimal).put("thousands", thousands).put("encoding", encoding);
+        return json;
+    }
+
+    private static Manifest manifest(String decimal, String thousands, String encoding) throws Exception {
+        return Json.MAPPER.treeToValue(json(decimal, thousands, encoding), Manifest.class);
+    }
+
+    @Test
+    void recordedSettingsReadNewRowsLikeTheTrainingFile() throws Exception {
+        DataConfig data = manifest(",", ".", "windows-1252").dataConfig(Path.of("new.csv"), Map.of("a", "numeric"));
+        assertEquals(';', data.delimiter());
+        assertEquals(',', data.decimal());
+        assertEquals('.', data.thousands());
+        assertEquals("windows-1252", data.encoding().name());
+        assertEquals(List.of("", "-200"), data.missingValues());
+        assertEquals(Map.of("a", "numeric"), data.columnTypes());
+    }
+
+    @Test
+    void anOlderManifestWithoutThemReadsAsBefore() throws Exception {
+        ObjectNode json = json(",", "none", "UTF-8");
+        json.remove(List.of("decimal", "thousands", "encoding"));
+        Manifest old = Json.MAPPER.treeToValue(json, Manifest.class);
+        DataConfig data = old.dataConfig(Path.of("new.csv"), Map.of());
+        assertEquals('.', data.decimal());
+        assertEquals(DataConfig.NONE, data.thousands());
+        assertEquals(StandardCharsets.UTF_8, data.encoding());
+        assertEquals(';', data.delimiter());
+    }
+}
