@@ -73,7 +73,8 @@ public final class CsvSource {
             }
         }
         Table table = columns.table(layout);
-        List<DataWarning> warnings = columns.warnings(table.rowCount());
+        List<DataWarning> warnings = new ArrayList<>(columns.warnings(table.rowCount()));
+        warnings.addAll(NumberHints.find(table, resolved));
         List<String> notes = new ArrayList<>(dialect.notes());
         List<Integer> blank = layout.droppedBlankColumns();
         if (!blank.isEmpty()) {

@@ -86,6 +86,12 @@ public record DataConfig(Path source, char delimiter, char quote, boolean header
     }
 
     /** The same reading settings for another file and column types (predict reads new rows like the training file). */
+    /** The same reading with another number format (decimal mark and thousands separator). */
+    DataConfig withNumbers(char otherDecimal, char otherThousands) {
+        return new DataConfig(source, delimiter, quote, header, missingValues, columnTypes, split, otherDecimal,
+                otherThousands, encoding);
+    }
+
     public DataConfig forFile(Path file, Map<String, String> types) {
         return new DataConfig(file, delimiter, quote, header, missingValues, types, split, decimal, thousands, encoding);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * <ul>
  * <li>it is the column's minimum or maximum, and not 0;</li>
  * <li>it is a whole number made of one digit repeated ({@code 99}, {@code -999}) or one digit
- *     followed by zeros ({@code -1}, {@code -200}, {@code 1000});</li>
+ *     followed by zeros ({@code -1}, {@code -200}, {@code 1000}), and not a positive single digit;</li>
  * <li>it fills at least {@link #MIN_SHARE} of the rows (and at least 2);</li>
  * <li>it is far from the column's other values: outside their IQR fences (1.5 IQR beyond the
  *     quartiles), or negative while every other value is 0 or more;</li>
@@ -85,9 +85,12 @@ final class MissingCodes {
         return found;
     }
 
-    /** -1, -200, 1000, 99, -999: one digit repeated, or one digit then zeros; never 0. */
+    /**
+     * -1, -200, 1000, 99, -999: one digit repeated, or one digit then zeros; never 0, and never a
+     * positive single digit: 8 is the top of many counts and rating scales, not a code.
+     */
     static boolean looksLikeCode(double v) {
-        if (v == 0 || v != Math.rint(v) || Math.abs(v) >= 1e15) {
+        if (v == 0 || v != Math.rint(v) || Math.abs(v) >= 1e15 || v > 0 && v < 10) {
             return false;
         }
         String digits = Long.toString(Math.abs((long) v));

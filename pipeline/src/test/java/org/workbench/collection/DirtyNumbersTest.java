@@ -125,6 +125,10 @@ class DirtyNumbersTest {
         assertTrue(!MissingCodes.looksLikeCode(0));
         assertTrue(!MissingCodes.looksLikeCode(-201));
         assertTrue(!MissingCodes.looksLikeCode(99.5));
+        // the top of a count or a rating scale (titanic's SibSp 8, a wine quality of 8) is no code
+        assertTrue(!MissingCodes.looksLikeCode(8));
+        assertTrue(MissingCodes.looksLikeCode(-9));
+        assertTrue(MissingCodes.looksLikeCode(99));
         // -1 in a column otherwise positive, in 2% of the rows
         double[] ages = new double[200];
         for (int i = 0; i < ages.length; i++) {
