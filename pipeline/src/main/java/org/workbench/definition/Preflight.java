@@ -234,6 +234,12 @@ public final class Preflight {
             throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs a two-class problem; '"
                     + problem.target() + "' has " + problem.classes().size() + " classes (use default)");
         }
+        if (!evaluate.threshold().equals("default")
+                && !ModelCatalog.spec(problem.model(), task).givesProbabilities(config.train().params())) {
+            throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs class probabilities, and '"
+                    + problem.model() + "' with these train.params gives none; use default, or a model that gives them"
+                    + " (e.g. logistic_regression, or svm with probability: true)");
+        }
         if (config.tune().enabled()) {
             config.tune().space().forEach((path, d) -> Tuning.checkPath(config, path,
                     d.sample(new java.util.Random(config.seed())), "tune.space." + path));

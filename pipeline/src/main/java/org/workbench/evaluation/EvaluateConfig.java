@@ -16,7 +16,7 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                              JsonNode compareParams, String threshold, int importanceRepeats) {
 
     public static final List<Key> KEYS = List.of(
-            Key.integer("cv_folds", 5, "k-fold cross-validation on the training split (0 or 1 = off); the recipe is refitted per fold"),
+            Key.integer("cv_folds", 5, "k-fold cross-validation on the training split (0 = off, else 2 or more); the recipe is refitted per fold"),
             Key.integer("cv_repeats", 1, "repeat the k folds this many times, reshuffled each time (repeated k-fold)"),
             Key.choice("cv_mode", "auto", List.of("auto", "stratified", "kfold"),
                     "stratified keeps class shares in every fold; auto = as data.split.stratify (classification only)"),
@@ -36,6 +36,11 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
         int folds = e.integer("cv_folds");
         if (folds < 0) {
             throw new ConfigException(e.join("cv_folds"), "expected 0 or more, got " + folds);
+        }
+        if (folds == 1) {
+            // scikit-learn refuses n_splits=1 too: one fold leaves no rows to train on
+            throw new ConfigException(e.join("cv_folds"), "1 fold cannot cross-validate (it leaves no rows to train on);"
+                    + " use 0 to turn cross-validation off, or 2 or more (5 is usual)");
         }
         int repeats = e.integer("cv_repeats");
         if (repeats < 1) {

@@ -58,7 +58,8 @@ final class ClassificationModels {
     static final List<ModelSpec> ALL = List.of(
             new ModelSpec("baseline", Task.CLASSIFICATION,
                     "Always predicts the most frequent training class: the score any real model must beat.",
-                    List.of(), (p, seed, data) -> DummyClassifierTrainer.createMostFrequentTrainer()),
+                    List.of(), (p, seed, data) -> DummyClassifierTrainer.createMostFrequentTrainer())
+                    .withProbabilities(ModelSpec.Probabilities.NEVER),
             new ModelSpec("logistic_regression", Task.CLASSIFICATION,
                     "A weighted sum of the features turned into class probabilities; fast, and its weights can be read.",
                     Linear.SGD_PARAMS, (p, seed, data) -> new LinearSGDTrainer(
@@ -66,10 +67,11 @@ final class ClassificationModels {
             new ModelSpec("linear_svm", Task.CLASSIFICATION,
                     "A straight boundary placed with the widest margin between classes (hinge loss); gives no probabilities.",
                     Linear.SGD_PARAMS, (p, seed, data) -> new LinearSGDTrainer(
-                            new Hinge(), Linear.adaGrad(p, 1.0), Linear.epochs(p), -1, Linear.minibatch(p), seed)),
+                            new Hinge(), Linear.adaGrad(p, 1.0), Linear.epochs(p), -1, Linear.minibatch(p), seed))
+                    .withProbabilities(ModelSpec.Probabilities.NEVER),
             new ModelSpec("svm", Task.CLASSIFICATION,
                     "A support vector machine (LibSVM): the widest-margin boundary, bent by a kernel; scale the features first.",
-                    SVM_PARAMS, (p, seed, data) -> svm(p, seed, data)),
+                    SVM_PARAMS, (p, seed, data) -> svm(p, seed, data)).withProbabilities(p -> p.bool("probability")),
             new ModelSpec("decision_tree", Task.CLASSIFICATION,
                     "A flowchart of yes/no questions about single features; easy to read, overfits when deep.",
                     TREE_PARAMS, (p, seed, data) -> cart(p, 1f, false, seed)),

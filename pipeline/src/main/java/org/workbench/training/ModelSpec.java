@@ -14,7 +14,7 @@ import org.workbench.data.Task;
  * documented parameters and how to build a Tribuo trainer from them.
  */
 public record ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory,
-                        FeatureCheck check) {
+                        FeatureCheck check, Probabilities probabilities) {
 
     /** Config path under which parameters are given, used in every error message. */
     public static final String PARAMS_PATH = "train.params";
@@ -46,12 +46,40 @@ public record ModelSpec(String name, Task task, String explanation, List<Key> pa
         void check(String feature, double[] values);
     }
 
+    /**
+     * Whether a classifier with these (validated) parameters gives class probabilities, known before
+     * any fit so that a threshold rule that needs them is refused before training.
+     * {@code ModelCatalogTest} holds every declaration against what a fitted model really gives.
+     */
+    @FunctionalInterface
+    public interface Probabilities {
+        Probabilities ALWAYS = params -> true;
+        Probabilities NEVER = params -> false;
+
+        boolean given(Section params);
+    }
+
     public ModelSpec {
         params = List.copyOf(params);
     }
 
+    public ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory,
+                     FeatureCheck check) {
+        this(name, task, explanation, params, factory, check, Probabilities.ALWAYS);
+    }
+
     public ModelSpec(String name, Task task, String explanation, List<Key> params, TrainerFactory factory) {
         this(name, task, explanation, params, factory, FeatureCheck.NONE);
+    }
+
+    /** The same algorithm, declaring when it gives class probabilities. */
+    ModelSpec withProbabilities(Probabilities when) {
+        return new ModelSpec(name, task, explanation, params, factory, check, when);
+    }
+
+    /** Whether a classifier with these parameters gives class probabilities (see {@link Probabilities}). */
+    public boolean givesProbabilities(JsonNode params) {
+        return task == Task.CLASSIFICATION && probabilities.given(section(params));
     }
 
     /**

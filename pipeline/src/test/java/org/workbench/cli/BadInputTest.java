@@ -135,6 +135,35 @@ class BadInputTest {
                 csv("blank header over values", "a,,y\n1,2,x\n3,4,z\n", "d.csv", "column 2"),
                 csv("duplicate column names", "a,a,y\n1,2,x\n3,4,z\n", "d.csv", "'a'"),
                 csv("target missing from CSV", "a,b,c\n1,2,x\n3,4,z\n", "d.csv", "'y'"),
+                // reading the file: dialect and encoding
+                new Case("CSV not UTF-8", files("latin1:d.csv", "a,b,y\n1,caf\u00e9,x\n3,4,z\n", "c.yaml", "problem: {target: y}\ndata: {source: d.csv}\n"),
+                        RUN, List.of("d.csv: line 2, column 6", "byte 0xE9 is not valid UTF-8", "set data.encoding")),
+                csv("no consistent delimiter", "a;b,y\n1;2;3\n1,2,3\n4;5,6\n", "d.csv", "data.delimiter"),
+                csv("header only", "a,b,y\n", "d.csv", "no data rows"),
+                csv("only a blank line of data", "a,b,y\n\n", "d.csv"),
+                csvWith("unknown encoding", "a,b,y\n1,2,x\n", "encoding: klingon", "data.encoding: unknown encoding \"klingon\""),
+                csvWith("decimal mark not . or ,", "a,b,y\n1,2,x\n", "decimal: x", "data.decimal: expected auto, '.' or ','"),
+                csvWith("thousands equal to the decimal mark", "a;b;y\n1;2;x\n", "decimal: ',', thousands: ','", "data.thousands", "decimal mark"),
+                csvWith("delimiter equal to the quote", "a,b,y\n1,2,x\n", "delimiter: '\"'", "they must differ"),
+                csvWith("forced numeric column holds text", "a,b,y\n1,2,x\n3,four,z\n5,6,x\n", "column_types: {b: numeric}",
+                        "d.csv: line 3, column 'b': \"four\" is not a number, but data.column_types says numeric"),
+                csvWith("decimal comma in a forced numeric column", "a;b;y\n1;2,5;x\n3;4,5;z\n5;6,5;x\n", "delimiter: ';', decimal: '.', column_types: {b: numeric}",
+                        "line 2, column 'b'", "data.decimal"),
+                // checked before fitting: the rows, the target and the folds
+                csv("two rows", "a,b,y\n1,2,x\n3,4,z\n", "d.csv", "only 2 rows", "at least 3"),
+                csv("only the target column", "y\nx\nz\nx\nz\nx\nz\n", "holds only the target column 'y'"),
+                csv("single class", "a,y\n1,x\n2,x\n3,x\n4,x\n5,x\n6,x\n", "'y'", "single class"),
+                csvWith("constant regression target", "a,y\n1,4\n2,4\n3,4\n4,4\n5,4\n6,4\n", "", "problem.target: 'y' in d.csv is constant",
+                        "choose another target column").withTask("regression"),
+                config("more folds than training rows", OK.replace("cv_folds: 0", "cv_folds: 500"), "c.yaml: evaluate.cv_folds: 500 folds need at least 500 training rows", "use at most 120"),
+                config("one fold", OK.replace("cv_folds: 0", "cv_folds: 1"), "c.yaml: evaluate.cv_folds: 1 fold cannot cross-validate", "use 0"),
+                config("tuning folds above training rows", OK + "tune: {enabled: true, cv_folds: 200, grid: {train.params.epochs: [3, 5]}}\n", "tune.cv_folds", "200"),
+                config("every feature dropped", OK + "preprocess: {drop: [sepal_length, sepal_width, petal_length, petal_width]}\n", "preprocess.drop: drops every feature column"),
+                config("threshold on three classes", OK.replace("cv_folds: 0", "cv_folds: 0, threshold: f1"), "evaluate.threshold: 'f1' needs a two-class problem", "3 classes"),
+                new Case("threshold without probabilities", files("c.yaml", "problem: {target: y}\ndata: {source: d.csv}\ntrain: {model: linear_svm}\n"
+                        + "evaluate: {cv_folds: 0, threshold: f1}\n", "d.csv", "a,y\n1,p\n2,n\n3,p\n4,n\n5,p\n6,n\n7,p\n8,n\n"), RUN,
+                        List.of("evaluate.threshold: 'f1' needs class probabilities", "'linear_svm'")),
+                config("compare without folds", OK.replace("cv_folds: 0", "cv_folds: 0, compare: [knn]"), "evaluate.compare: needs cross-validation"),
                 // predict
                 predict("predict bundle missing", files(), "--model {d}/none.bundle --input {iris}", "none.bundle: model bundle not found"),
                 predict("predict bundle is a folder", files(), "--model {d} --input {iris}", "--model {d}: is a folder", "model.bundle"),
@@ -159,6 +188,13 @@ class BadInputTest {
     // ---- the table's helpers: each builds one case ----
 
     record Case(String name, Map<String, String> files, String commandLine, List<String> expected) {
+        /** The same case with {@code problem.task} set in its config. */
+        Case withTask(String task) {
+            Map<String, String> changed = new LinkedHashMap<>(files);
+            changed.put("c.yaml", changed.get("c.yaml").replace("problem: {target: y}", "problem: {target: y, task: " + task + "}"));
+            return new Case(name, changed, commandLine, expected);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -175,6 +211,12 @@ class BadInputTest {
 
     private static Case csv(String name, String csv, String... expected) {
         return new Case(name, files("d.csv", csv, "c.yaml", "problem: {target: y}\ndata: {source: d.csv}\n"), RUN, List.of(expected));
+    }
+
+    /** A CSV and a config whose {@code data:} section gets {@code dataKeys} too. */
+    private static Case csvWith(String name, String csv, String dataKeys, String... expected) {
+        String data = dataKeys.isEmpty() ? "{source: d.csv}" : "{source: d.csv, " + dataKeys + "}";
+        return new Case(name, files("d.csv", csv, "c.yaml", "problem: {target: y}\ndata: " + data + "\n"), RUN, List.of(expected));
     }
 
     private static Case predict(String name, Map<String, String> files, String arguments, String... expected) {

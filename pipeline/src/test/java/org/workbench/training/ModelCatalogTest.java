@@ -41,6 +41,31 @@ class ModelCatalogTest {
         }
     }
 
+    /** Every classifier's declaration is what a fitted model gives, for its default params and for svm without probabilities. */
+    @Test
+    void probabilityDeclarationsMatchWhatFittedModelsGive() {
+        org.workbench.data.Frame iris = TestTables.iris();
+        tech.tablesaw.api.Table features = TestTables.standardised(iris.features());
+        // naive Bayes needs counts: shift each standardised column to be >= 0
+        for (String name : features.columnNames()) {
+            tech.tablesaw.api.DoubleColumn c = features.doubleColumn(name);
+            features.replaceColumn(name, c.subtract(c.min()).setName(name));
+        }
+        List<ObjectNode> cases = new java.util.ArrayList<>();
+        for (ModelSpec spec : ModelCatalog.forTask(Task.CLASSIFICATION)) {
+            cases.add(params().put("model", spec.name()));
+        }
+        cases.add(params().put("model", "svm").put("probability", false));
+        for (ObjectNode c : cases) {
+            ModelSpec spec = ModelCatalog.spec(c.remove("model").asText(), Task.CLASSIFICATION);
+            boolean declared = spec.givesProbabilities(c);
+            boolean given = TrainedModel.train(spec, c, 1L, features, iris.target()).predict(features).hasProbabilities();
+            assertEquals(given, declared, spec.name() + " " + c);
+        }
+        assertFalse(ModelCatalog.spec("linear_svm", Task.CLASSIFICATION).givesProbabilities(params()));
+        assertFalse(ModelCatalog.spec("linear_regression", Task.REGRESSION).givesProbabilities(params()));
+    }
+
     @Test
     void defaultsAndAuto() {
         assertEquals("logistic_regression", ModelCatalog.defaultModel(Task.CLASSIFICATION));
