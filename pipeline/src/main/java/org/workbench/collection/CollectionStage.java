@@ -89,7 +89,13 @@ public final class CollectionStage implements Stage {
         // the read's warnings (odd cells, infinities, missing-value codes) explain the numbers behind the others: first
         DataWarnings.Setting setting = DataWarnings.Setting.of(config, problem);
         List<DataWarning> warnings = new ArrayList<>(DataWarnings.markDropped(read.warnings(), setting.dropped()));
-        warnings.addAll(DataWarnings.of(profile, screened, screen, setting));
+        // a column of formatted numbers read as text has as many levels as rows: its read warning says why, so the
+        // identifier warning would only mislead
+        java.util.Set<String> formatted = read.warnings().stream().filter(w -> w.kind().equals("formatted_numbers"))
+                .map(DataWarning::column).collect(java.util.stream.Collectors.toSet());
+        DataWarnings.of(profile, screened, screen, setting).stream()
+                .filter(w -> !(w.kind().equals("identifier") && formatted.contains(w.column())))
+                .forEach(warnings::add);
         profile = profile.withWarnings(warnings);
         context.put(Artifacts.PROFILE, profile);
         context.put(Artifacts.RAW_TRAIN, train);

@@ -24,13 +24,14 @@ final class NumberHints {
 
     static List<DataWarning> find(Table table, DataConfig resolved) {
         List<Format> formats = alternatives(resolved);
+        NumberCheck current = new NumberCheck(resolved);
         List<DataWarning> warnings = new ArrayList<>();
         for (Column<?> column : table.columns()) {
             if (!(column instanceof StringColumn text) || resolved.columnTypes().containsKey(column.name())) {
                 continue;
             }
             for (Format format : formats) {
-                String example = numbersUnder(text, format, new NumberCheck(resolved.withNumbers(format.decimal(), format.thousands())));
+                String example = numbersUnder(text, format, current, new NumberCheck(resolved.withNumbers(format.decimal(), format.thousands())));
                 if (example != null) {
                     warnings.add(new DataWarning("formatted_numbers", column.name(), 0, "column '" + column.name()
                             + "' is read as text, but its cells are numbers written like \"" + CsvLayout.shown(example)
@@ -62,7 +63,7 @@ final class NumberHints {
      * A cell that the other format reads as a number and the current one does not, when the column
      * would be numeric under the other format; else null.
      */
-    private static String numbersUnder(StringColumn column, Format format, NumberCheck other) {
+    private static String numbersUnder(StringColumn column, Format format, NumberCheck current, NumberCheck other) {
         int numbers = 0;
         int odd = 0;
         String example = null;
@@ -79,7 +80,8 @@ final class NumberHints {
                 }
             } else {
                 numbers++;
-                if (example == null && !cell.chars().allMatch(c -> Character.isDigit(c) || c == '-' || c == '+')) {
+                // the example shows the format: a cell the current reading cannot take
+                if (example == null && Double.isNaN(current.parse(cell))) {
                     example = cell;
                 }
             }

@@ -51,6 +51,7 @@ class NumberHintsTest {
         assertEquals("amount", w.column());
         assertTrue(w.message().startsWith("column 'amount' is read as text, but its cells are numbers written like \""), w.message());
         assertTrue(w.message().endsWith("; to read them as numbers set data.thousands: \",\""), w.message());
+        assertTrue(w.message().matches(".*written like \"\\d{1,3}(,\\d{3})+\\.\\d{2}\".*"), "the example shows a separator: " + w.message());
 
         // following the advice gives a number column with the real values
         DataConfig fixed = CsvDialectTest.auto(file).withNumbers(DataConfig.AUTO, ',');
@@ -59,6 +60,18 @@ class NumberHintsTest {
         assertEquals(1, amount.countMissing());
         assertTrue(amount.max() > 2500 && amount.min() >= 10, amount.summary().toString());
         assertEquals(List.of(), again.warnings());
+    }
+
+    @Test
+    void theRunShowsTheHintInsteadOfCallingTheAmountsAnIdentifier() throws IOException {
+        Path file = money("money.csv", ',', false);
+        Path config = Files.writeString(dir.resolve("money.yaml"), "problem: {target: label}\ndata: {source: money.csv}\n"
+                + "evaluate: {cv_folds: 0}\n");
+        org.workbench.cli.Cli cli = org.workbench.cli.Cli.run("run", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("warning: column 'amount' is read as text, but its cells are numbers written like"), cli.out());
+        assertTrue(!cli.out().contains("'amount' looks like an identifier"), cli.out());
+        assertTrue(file.toFile().isFile());
     }
 
     @Test
