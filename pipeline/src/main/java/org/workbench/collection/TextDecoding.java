@@ -50,10 +50,26 @@ final class TextDecoding {
         return null;
     }
 
+    /** "little-endian" or "big-endian" when the bytes start with a UTF-16 byte order mark, else null. */
+    private static String utf16ByteOrderMark(byte[] bytes) {
+        if (bytes.length < 2) {
+            return null;
+        }
+        int first = bytes[0] & 0xFF;
+        int second = bytes[1] & 0xFF;
+        return first == 0xFF && second == 0xFE ? "little-endian UTF-16" : first == 0xFE && second == 0xFF ? "big-endian UTF-16" : null;
+    }
+
     /** The error for a file that does not decode: where the first bad byte is, and what to set. */
     static InputException undecodable(Path file, Charset encoding, Throwable cause) {
         try {
             byte[] bytes = Files.readAllBytes(file);
+            String utf16 = utf16ByteOrderMark(bytes);
+            if (utf16 != null) {
+                // Excel's "Unicode text" export: every character takes two bytes, so the first one already fails
+                return new InputException(file + ": starts with a " + utf16 + " byte order mark, so it is UTF-16 text, not "
+                        + encoding.name() + "; set data.encoding: UTF-16", cause);
+            }
             CharsetDecoder decoder = encoding.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the shared output root, {@code {iris}} the iris CSV and {@code {bundle}} the earlier run's model.bundle.
  * A file content {@code @dir} makes a folder, {@code @zip} a zip that holds no model, {@code @half-bundle}
  * the first half of the bundle's bytes;
- * a file name starting with {@code latin1:} is written in ISO-8859-1 instead of UTF-8.
+ * a file name starting with {@code latin1:} is written in ISO-8859-1 instead of UTF-8, one starting with
+ * {@code utf16:} in UTF-16 with a little-endian byte order mark.
  */
 class BadInputTest {
     private static final String IRIS = Path.of("../datasets/iris/data.csv").toAbsolutePath().normalize().toString();
@@ -138,6 +139,8 @@ class BadInputTest {
                 // reading the file: dialect and encoding
                 new Case("CSV not UTF-8", files("latin1:d.csv", "a,b,y\n1,caf\u00e9,x\n3,4,z\n", "c.yaml", "problem: {target: y}\ndata: {source: d.csv}\n"),
                         RUN, List.of("d.csv: line 2, column 6", "byte 0xE9 is not valid UTF-8", "set data.encoding")),
+                new Case("CSV in UTF-16", files("utf16:d.csv", "a,b,y\n1,2,x\n3,4,z\n", "c.yaml", "problem: {target: y}\ndata: {source: d.csv}\n"),
+                        RUN, List.of("d.csv: starts with a little-endian UTF-16 byte order mark", "set data.encoding: UTF-16")),
                 csv("no consistent delimiter", "a;b,y\n1;2;3\n1,2,3\n4;5,6\n", "d.csv", "data.delimiter"),
                 csv("header only", "a,b,y\n", "d.csv", "no data rows"),
                 csv("only a blank line of data", "a,b,y\n\n", "d.csv"),
@@ -301,7 +304,8 @@ class BadInputTest {
 
     private void write(String name, String content) throws IOException {
         boolean latin1 = name.startsWith("latin1:");
-        Path file = dir.resolve(latin1 ? name.substring("latin1:".length()) : name);
+        boolean utf16 = name.startsWith("utf16:");
+        Path file = dir.resolve(name.substring(name.indexOf(':') + 1));
         Files.createDirectories(file.getParent());
         if (content.equals("@dir")) {
             Files.createDirectories(file);
@@ -315,7 +319,10 @@ class BadInputTest {
             byte[] whole = Files.readAllBytes(bundle);
             Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         } else {
-            Files.write(file, fill(content).getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+            // Java's "UTF-16" writes a big-endian mark; spreadsheets write little-endian ones
+            byte[] bytes = utf16 ? ("\uFEFF" + fill(content)).getBytes(StandardCharsets.UTF_16LE)
+                    : fill(content).getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            Files.write(file, bytes);
         }
     }
 
