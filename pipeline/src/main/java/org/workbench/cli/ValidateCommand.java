@@ -56,6 +56,8 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("config ok: %s%n", config);
         out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
+        // how the file was read: what was sniffed, and columns dropped while reading
+        context.find(Artifacts.CSV_READ).ifPresent(read -> out.println("read with " + String.join("; ", read.notes())));
         for (Column<?> c : table.columns()) {
             out.printf("  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
                     c.countMissing(), c.name().equals(problem.target()) ? "  <- target" : "");

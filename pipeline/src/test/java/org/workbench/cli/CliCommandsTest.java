@@ -36,6 +36,7 @@ class CliCommandsTest {
         assertEquals(0, cli.exitCode(), cli.err());
         assertTrue(cli.out().contains("data ok: "), cli.out());
         assertTrue(cli.out().contains("891 rows x 12 columns"), cli.out());
+        assertTrue(cli.out().contains("read with delimiter ',' (sniffed; set data.delimiter to override); decimal mark '.'"), cli.out());
         assertTrue(cli.out().contains("Age                          numeric     177 missing"), cli.out());
         assertTrue(cli.out().contains("problem: classification of 'Survived', metric f1_macro, algorithm logistic_regression"), cli.out());
     }
