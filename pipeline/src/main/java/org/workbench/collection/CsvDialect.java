@@ -36,7 +36,13 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
         }
         char decimal = data.decimal();
         if (decimal == DataConfig.AUTO) {
-            decimal = delimiter != ',' && data.thousands() != ',' && commaDecimals(records, delimiter, data) ? ',' : '.';
+            // a thousands separator that is one of the two marks leaves the other as the decimal mark
+            decimal = data.thousands() == '.' ? ','
+                    : data.thousands() != ',' && delimiter != ',' && commaDecimals(records, delimiter, data) ? ',' : '.';
+        }
+        if (decimal == data.thousands()) {
+            throw new InputException(data.source() + ": data.decimal and data.thousands are both '" + decimal
+                    + "'; a number needs two different marks (e.g. decimal ',' with thousands '.')");
         }
         if (decimal == delimiter) {
             throw new InputException(data.source() + ": data.decimal '" + decimal + "' is also the delimiter; "

@@ -99,8 +99,13 @@ final class NumberCheck {
         if (i != to) {
             return NOT_A_NUMBER;
         }
-        // the text is now a valid Java double literal once the separators are rewritten
-        return Double.parseDouble(plain ? cell.substring(from, to) : rewritten(cell, from, to));
+        // the text is now a valid Java double literal once the separators are rewritten; the catch only guards
+        // the rule's own consistency: a cell must never end a run as an internal error
+        try {
+            return Double.parseDouble(plain ? cell.substring(from, to) : rewritten(cell, from, to));
+        } catch (NumberFormatException e) {
+            return NOT_A_NUMBER;
+        }
     }
 
     /** True when the cell is a number or an infinity. */

@@ -99,6 +99,18 @@ class CsvDialectTest {
     }
 
     @Test
+    void aDotThousandsSeparatorMakesTheCommaTheDecimalMarkEvenWithoutDecimals() throws IOException {
+        // grouped whole numbers only: "1.234" looks like a decimal point to a sniffer, but thousands '.' settles it
+        Path file = dir.resolve("grouped.csv");
+        Files.writeString(file, "id;amount\n1;1.234\n2;15.000\n3;2.500.000\n4;7\n");
+        DataConfig dotted = new DataConfig(file, DataConfig.AUTO, '"', true, DataConfig.DEFAULT_MISSING, Map.of(),
+                new DataConfig.Split(0.2, true), DataConfig.AUTO, '.', StandardCharsets.UTF_8);
+        CsvSource.CsvRead read = CsvSource.load(dotted);
+        assertArrayEquals(new double[] {1234, 15000, 2500000, 7}, read.table().doubleColumn("amount").asDoubleArray());
+        assertEquals(',', read.dialect().decimal());
+    }
+
+    @Test
     void aConfiguredDecimalCommaIsNoDelimiterCandidate() throws IOException {
         Path file = dir.resolve("headerless.csv");
         // without a header every row has as many commas as semicolons: ',' alone would look consistent
