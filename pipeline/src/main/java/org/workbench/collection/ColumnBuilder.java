@@ -305,7 +305,8 @@ final class ColumnBuilder {
         if (!numeric()) {
             return warnings;
         }
-        if (oddCount > 0 && kind == Kind.DETECT) {
+        // a forced number column reaches here with odd cells only when they are read as missing (a bundle's types)
+        if (oddCount > 0 && (kind == Kind.DETECT || kind == Kind.NUMERIC)) {
             String lines = lines(Arrays.stream(oddLines, 0, Math.min(oddCount, LINES_SHOWN)).boxed().toList(), oddCount);
             warnings.add(new DataWarning("non_numeric_cells", name, oddCount, String.format(java.util.Locale.ROOT,
                     "column '%s' is numeric except for %d cell%s (%s; %s), read as missing; to keep it as text set "

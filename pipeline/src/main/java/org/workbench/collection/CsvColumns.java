@@ -23,11 +23,14 @@ final class CsvColumns implements CsvLayout.Rows {
     /** The missing markers other than "" (an empty cell is always missing), by their first character. */
     private final MissingMarkers markers;
     private final NumberCheck numbers;
+    /** False when the types come from a model bundle: an odd cell in a number column is then missing, with a warning. */
+    private final boolean strictTypes;
     private ColumnBuilder[] builders;
 
-    CsvColumns(DataConfig data, Set<String> wanted) {
+    CsvColumns(DataConfig data, Set<String> wanted, boolean strictTypes) {
         this.data = data;
         this.wanted = wanted;
+        this.strictTypes = strictTypes;
         this.markers = new MissingMarkers(data.missingValues());
         this.numbers = new NumberCheck(data);
     }
@@ -75,7 +78,9 @@ final class CsvColumns implements CsvLayout.Rows {
         for (ColumnBuilder column : builders) {
             column.finish();
         }
-        failOnForcedTypes(layout.file());
+        if (strictTypes) {
+            failOnForcedTypes(layout.file());
+        }
         readTextAgain(layout);
         Table table = Table.create(layout.file().getFileName().toString());
         for (ColumnBuilder column : builders) {

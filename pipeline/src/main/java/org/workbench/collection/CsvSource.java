@@ -52,12 +52,25 @@ public final class CsvSource {
 
     /** Only the named columns (null: all), with the dialect used, the read's warnings and notes. */
     public static CsvRead load(DataConfig data, Set<String> onlyColumns) {
+        return load(data, onlyColumns, true);
+    }
+
+    /**
+     * Rows to score with a model: the named columns, typed as the model's training file was read. A
+     * cell that is not a number in a number column is missing, with a warning, as the training read
+     * treated a few such cells; a user's {@code data.column_types: numeric} is strict instead.
+     */
+    public static CsvRead loadForModel(DataConfig data, Set<String> columns) {
+        return load(data, columns, false);
+    }
+
+    private static CsvRead load(DataConfig data, Set<String> onlyColumns, boolean strictTypes) {
         if (onlyColumns != null && onlyColumns.isEmpty()) {
             throw new IllegalArgumentException("ask for at least one column");
         }
         CsvDialect dialect = CsvLayout.sniff(data);
         DataConfig resolved = data.withDialect(dialect.delimiter(), dialect.decimal());
-        CsvColumns columns = new CsvColumns(resolved, onlyColumns);
+        CsvColumns columns = new CsvColumns(resolved, onlyColumns, strictTypes);
         CsvLayout layout = CsvLayout.scan(resolved, columns);
         List<String> names = layout.names();
         data.columnTypes().keySet().forEach(column -> {

@@ -36,7 +36,7 @@ public final class BatchScorer {
         }
         Map<String, String> types = new LinkedHashMap<>();
         m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
-        CsvSource.CsvRead read = CsvSource.load(dataOptions(m, input, types), new java.util.LinkedHashSet<>(types.keySet()));
+        CsvSource.CsvRead read = CsvSource.loadForModel(dataOptions(m, input, types), new java.util.LinkedHashSet<>(types.keySet()));
         Table table = read.table();
 
         List<String> notes = new ArrayList<>();
