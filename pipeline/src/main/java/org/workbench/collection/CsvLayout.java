@@ -207,6 +207,9 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
     static CsvDialect sniff(DataConfig data) {
         Path file = data.source();
         checkReadable(file, data.encoding());
+        if (data.delimiter() != DataConfig.AUTO && data.decimal() != DataConfig.AUTO) {
+            return CsvDialect.resolve(data, "", true); // nothing to sniff (a bundle's dialect, or one set in full)
+        }
         char[] buffer = new char[CsvDialect.SAMPLE_CHARS];
         int length = 0;
         boolean whole = false;

@@ -33,11 +33,16 @@ final class TextDecoding {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         InputStream in = Files.newInputStream(file);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        } catch (IOException e) {
+            reader.close(); // the first character may not decode: the file must not stay open
+            throw e;
         }
-        return reader;
     }
 
     /** The first CharacterCodingException in a failure's causes, or null. */

@@ -234,11 +234,21 @@ public final class Preflight {
             throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs a two-class problem; '"
                     + problem.target() + "' has " + problem.classes().size() + " classes (use default)");
         }
-        if (!evaluate.threshold().equals("default")
-                && !ModelCatalog.spec(problem.model(), task).givesProbabilities(config.train().params())) {
-            throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs class probabilities, and '"
-                    + problem.model() + "' with these train.params gives none; use default, or a model that gives them"
-                    + " (e.g. logistic_regression, or svm with probability: true)");
+        if (!evaluate.threshold().equals("default")) {
+            if (!ModelCatalog.spec(problem.model(), task).givesProbabilities(config.train().params())) {
+                throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs class probabilities, and '"
+                        + problem.model() + "' with these train.params gives none; use default, or a model that gives them"
+                        + " (e.g. logistic_regression, or svm with probability: true)");
+            }
+            // a setting tuning may adopt needs them too: its threshold is chosen again on its own predictions
+            Tuning.settings(config).forEach((setting, tried) -> {
+                String model = tried.train().model().equals("auto") ? problem.model() : tried.train().model();
+                if (!ModelCatalog.spec(model, task).givesProbabilities(tried.train().params())) {
+                    throw new ConfigException("tune", "the search setting " + setting + " trains '" + model
+                            + "' without class probabilities, which evaluate.threshold '" + evaluate.threshold()
+                            + "' needs if tuning adopts it; take it out of the search, or use evaluate.threshold: default");
+                }
+            });
         }
         if (config.tune().enabled()) {
             config.tune().space().forEach((path, d) -> Tuning.checkPath(config, path,

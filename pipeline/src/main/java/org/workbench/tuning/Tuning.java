@@ -28,6 +28,15 @@ public final class Tuning {
         return ConfigLoader.parse(tree, config.file());
     }
 
+    /** The search's settings (the config's {@code tune} section), each with its config; empty when tuning is off. */
+    public static Map<Map<String, JsonNode>, PipelineConfig> settings(PipelineConfig config) {
+        Map<Map<String, JsonNode>, PipelineConfig> settings = new java.util.LinkedHashMap<>();
+        if (config.tune().enabled()) {
+            Search.settings(config.tune(), config.seed()).forEach(s -> settings.put(s, apply(config, s)));
+        }
+        return settings;
+    }
+
     /**
      * Checks that {@code path} is a real config path by parsing the config with it set to {@code value}.
      *

@@ -166,6 +166,10 @@ class BadInputTest {
                 new Case("threshold without probabilities", files("c.yaml", "problem: {target: y}\ndata: {source: d.csv}\ntrain: {model: linear_svm}\n"
                         + "evaluate: {cv_folds: 0, threshold: f1}\n", "d.csv", "a,y\n1,p\n2,n\n3,p\n4,n\n5,p\n6,n\n7,p\n8,n\n"), RUN,
                         List.of("evaluate.threshold: 'f1' needs class probabilities", "'linear_svm'")),
+                new Case("search setting without probabilities", files("c.yaml", "problem: {target: y}\ndata: {source: d.csv}\n"
+                        + "evaluate: {cv_folds: 0, threshold: f1}\ntune: {enabled: true, cv_folds: 2, grid: {train.model: [logistic_regression, linear_svm]}}\n",
+                        "d.csv", "a,y\n1,p\n2,n\n3,p\n4,n\n5,p\n6,n\n7,p\n8,n\n"), RUN,
+                        List.of("c.yaml: tune: the search setting {train.model=\"linear_svm\"} trains 'linear_svm' without class probabilities")),
                 config("compare without folds", OK.replace("cv_folds: 0", "cv_folds: 0, compare: [knn]"), "evaluate.compare: needs cross-validation"),
                 // predict
                 predict("predict bundle missing", files(), "--model {d}/none.bundle --input {iris}", "none.bundle: model bundle not found"),
