@@ -33,7 +33,7 @@ final class CommandLineMistake {
             }
             return "unexpected argument '" + word + "' for '" + command + "'" + help;
         }
-        String message = oneLine(e.getMessage())
+        String message = ErrorHandler.oneLine(e.getMessage())
                 .replace("is not a long", "is not a whole number")
                 .replace("is not an int", "is not a whole number");
         if (!message.isEmpty()) {
@@ -54,9 +54,5 @@ final class CommandLineMistake {
         String near = Suggest.nearest(word, candidates);
         return near == null ? "; options are: " + String.join(", ", candidates.stream().filter(n -> n.startsWith("--")).toList())
                 : "; did you mean '" + near + "'?";
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : String.join(" ", text.strip().lines().map(String::strip).toList());
     }
 }

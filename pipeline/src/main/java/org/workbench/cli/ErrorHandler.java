@@ -50,7 +50,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     /** A message that spans lines (e.g. a library's) is joined, so an error is always one line. */
-    private static String oneLine(String message) {
+    /** A message on one line: its lines stripped and joined by spaces. */
+    static String oneLine(String message) {
         return message == null ? "" : String.join(" ", message.strip().lines().map(String::strip).toList());
     }
 

@@ -107,18 +107,12 @@ final class MissingCodes {
         if (code < 0 && others[0] >= 0) {
             return true;
         }
-        double q1 = quantile(others, 0.25);
-        double q3 = quantile(others, 0.75);
+        double q1 = DataProfile.quantile(others, 0.25);
+        double q3 = DataProfile.quantile(others, 0.75);
         double iqr = q3 - q1;
         return code < q1 - 1.5 * iqr || code > q3 + 1.5 * iqr;
     }
 
-    private static double quantile(double[] sorted, double p) {
-        double at = p * (sorted.length - 1);
-        int low = (int) Math.floor(at);
-        int high = Math.min(low + 1, sorted.length - 1);
-        return sorted[low] + (at - low) * (sorted[high] - sorted[low]);
-    }
 
     private static int count(double[] values, int rows, double code) {
         int n = 0;
