@@ -1,6 +1,7 @@
 package org.workbench.cli;
 
 import java.io.PrintWriter;
+import org.workbench.core.SuppressForbidden;
 import org.workbench.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ public final class WorkbenchCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @SuppressForbidden("the terminal's own encoding is the right one for what a person reads there")
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

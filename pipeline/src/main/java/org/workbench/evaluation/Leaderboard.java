@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.stats.CorrectedTTest;
 
@@ -52,15 +53,15 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
     /** A fixed-width text table: rank, model, primary metric mean +/- std, fit time, difference and p-value. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format("%-4s %-20s %-20s %9s %10s %9s %s", "rank", "model", metric + " (mean +/- std)",
+        out.add(String.format(Locale.ROOT, "%-4s %-20s %-20s %9s %10s %9s %s", "rank", "model", metric + " (mean +/- std)",
                 "fit (s)", "vs best", "p", "significant"));
         int rank = 1;
         for (Row r : rows) {
             double[] ms = r.cv().get(metric);
-            String score = ms == null ? "-" : String.format("%.4f +/- %.4f", ms[0], ms[1]);
-            out.add(String.format("%-4d %-20s %-20s %9.2f %10s %9s %s", rank++, r.model(), score, r.fitSeconds(),
-                    r.meanDifference() == null ? "-" : String.format("%+.4f", r.meanDifference()),
-                    r.pValue() == null ? "-" : String.format("%.4f", r.pValue()),
+            String score = ms == null ? "-" : String.format(Locale.ROOT, "%.4f +/- %.4f", ms[0], ms[1]);
+            out.add(String.format(Locale.ROOT, "%-4d %-20s %-20s %9.2f %10s %9s %s", rank++, r.model(), score, r.fitSeconds(),
+                    r.meanDifference() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.meanDifference()),
+                    r.pValue() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.pValue()),
                     r == rows.get(0) ? "best" : r.pValue() == null ? "-" : r.significant() ? "yes (p < " + alpha + ")" : "no"));
         }
         out.add("t-test: corrected resampled (Nadeau & Bengio) on per-fold " + metric + ", each model against the best");

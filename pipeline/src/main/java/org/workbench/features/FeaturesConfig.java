@@ -49,7 +49,8 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
         public static final List<Key> KEYS = List.of(
                 Key.list("columns", List.of(), "date/time text columns to split into numeric parts (the raw column is dropped)"),
                 Key.list("parts", List.of("year", "month", "dayofweek", "hour"), "parts to extract: " + DateParts.PARTS),
-                Key.string("format", "", "java DateTimeFormatter pattern, e.g. dd/MM/yyyy (default: ISO dates and date-times)"));
+                Key.string("format", "", "java DateTimeFormatter pattern, e.g. dd/MM/yyyy; month and day names in English"
+                        + " (default: ISO dates and date-times)"));
     }
 
     public static final List<Key> KEYS = List.of(

@@ -58,8 +58,8 @@ public final class Lab {
             Diagnosis.Finding finding = diagnosis.validationCurve(param, points);
             data.put("validation_curve", Map.of("path", lab.validationPath(), "param", param, "points", points,
                     "diagnosis", finding));
-            details.add(String.format("validation curve over %s (%s, mean of %d folds):", lab.validationPath(), metric, k));
-            details.add(String.format("  %-12s %10s %10s %10s", param, "train", "validation", "gap"));
+            details.add(String.format(Locale.ROOT, "validation curve over %s (%s, mean of %d folds):", lab.validationPath(), metric, k));
+            details.add(String.format(Locale.ROOT, "  %-12s %10s %10s %10s", param, "train", "validation", "gap"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12s %10.4f %10.4f %10.4f", p.value(),
                     p.trainMean(), p.validationMean(), diagnosis.gap(p))));
             texts.add(finding.text());
@@ -69,8 +69,8 @@ public final class Lab {
             List<CurvePoint> points = Curves.learning(config, problem, rawTrain, k, lab.learningSizes(), workers);
             Diagnosis.Finding finding = diagnosis.learningCurve(points);
             data.put("learning_curve", Map.of("points", points, "diagnosis", finding));
-            details.add(String.format("learning curve (%s, mean of %d folds):", metric, k));
-            details.add(String.format("  %-12s %10s %10s %10s", "rows", "train", "validation", "gap"));
+            details.add(String.format(Locale.ROOT, "learning curve (%s, mean of %d folds):", metric, k));
+            details.add(String.format(Locale.ROOT, "  %-12s %10s %10s %10s", "rows", "train", "validation", "gap"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12d %10.4f %10.4f %10.4f", p.rows(),
                     p.trainMean(), p.validationMean(), diagnosis.gap(p))));
             texts.add(finding.text());
@@ -96,7 +96,7 @@ public final class Lab {
             bv.put("text", text);
             data.put("bias_variance", bv);
             details.add("bias-variance by bootstrap re-training (squared error on held-out training rows):");
-            details.add(String.format("  %-12s %12s %12s %12s", path == null ? "setting" : shortName(path), "bias^2", "variance", "error"));
+            details.add(String.format(Locale.ROOT, "  %-12s %12s %12s %12s", path == null ? "setting" : shortName(path), "bias^2", "variance", "error"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12s %12.4f %12.4f %12.4f", p.value(), p.bias2(),
                     p.variance(), p.error())));
             texts.add(text);
