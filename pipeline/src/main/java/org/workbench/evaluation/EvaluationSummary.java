@@ -22,8 +22,9 @@ final class EvaluationSummary {
                 format(e.train().get(m)), format(e.baseline().get(m)))));
         String folds = cfg.cvRepeats() > 1 ? cfg.cvRepeats() + "x" + cfg.cvFolds() + "-fold CV" : cfg.cvFolds() + "-fold CV";
         e.cv().forEach((m, ms) -> details.add(String.format(Locale.ROOT, "%s %-18s %.4f +/- %.4f", folds, m, ms[0], ms[1])));
-        if (problem.task() == Task.CLASSIFICATION && e.train().get(metric) - e.test().get(metric) > 0.1) {
-            details.add("train score exceeds test score by more than 0.1: a sign of overfitting");
+        String overfitting = overfitting(problem, cfg, e);
+        if (overfitting != null) {
+            details.add(overfitting);
         }
         if (e.threshold() != null) {
             details.add(String.format(Locale.ROOT, "threshold %.4f for '%s' (max %s on %s): test %s %.4f (at the default: %.4f)",
@@ -74,6 +75,25 @@ final class EvaluationSummary {
             summary += "; best of " + e.leaderboard().rows().size() + ": " + e.leaderboard().rows().get(0).model();
         }
         return StageResult.of(stage, summary, details, data);
+    }
+
+    /** The overfitting line when training beats test by the run's limit ({@link Overfitting}); else null. */
+    private static String overfitting(Problem problem, EvaluateConfig cfg, Evaluation e) {
+        String metric = problem.metric();
+        Double train = e.train().get(metric);
+        Double test = e.test().get(metric);
+        Double baseline = e.baseline().get(metric);
+        if (problem.task() == Task.CLUSTERING || train == null || test == null || baseline == null
+                || !Double.isFinite(train) || !Double.isFinite(test) || !Double.isFinite(baseline)) {
+            return null;
+        }
+        Overfitting rule = new Overfitting(metric, baseline, cfg.overfitGap());
+        if (!rule.overfits(train, test)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "a sign of overfitting: train %s %.4f beats test %.4f by %.4f, at least the limit"
+                + " %.4f (evaluate.overfit_gap %s of the room between the baseline %.4f and a perfect score)", metric,
+                train, test, rule.gap(train, test), rule.limit(), cfg.overfitGap(), baseline);
     }
 
     private static String format(Double v) {

@@ -16,8 +16,6 @@ import org.workbench.stats.CorrectedTTest;
  * @param alpha  significance level of the t-test
  */
 public record Leaderboard(String metric, double alpha, List<Row> rows) {
-    static final double ALPHA = 0.05;
-
     /**
      * One algorithm: mean and standard deviation of each metric over the folds, total fitting time,
      * and the t-test against the best row (null for the best itself, or when the metric is missing in a fold).
@@ -26,7 +24,8 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
                       boolean significant) {
     }
 
-    public static Leaderboard of(String metric, Map<String, CrossValidation.Result> results) {
+    /** {@code alpha}: evaluate.alpha, the run's significance level. */
+    public static Leaderboard of(String metric, Map<String, CrossValidation.Result> results, double alpha) {
         boolean higher = MetricNames.higherIsBetter(metric);
         List<String> order = new ArrayList<>(results.keySet());
         Comparator<String> byMean = Comparator.comparingDouble(m -> mean(results.get(m).values(metric)));
@@ -45,9 +44,9 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
                 p = t.pValue();
             }
             rows.add(new Row(model, MetricSummary.meanStd(r.scores()), r.fitMillis() / 1000.0, difference, p,
-                    p != null && p < ALPHA));
+                    p != null && p < alpha));
         }
-        return new Leaderboard(metric, ALPHA, List.copyOf(rows));
+        return new Leaderboard(metric, alpha, List.copyOf(rows));
     }
 
     /** A fixed-width text table: rank, model, primary metric mean +/- std, fit time, difference and p-value. */

@@ -25,13 +25,13 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
                 Polynomial.OFF, Dates.NONE);
     }
 
-    /** The {@code features.target:} section. */
+    /** The {@code features.target:} section; {@code seed} is the run's seed unless the section sets its own. */
     public record TargetEncoding(int folds, double smoothing, long seed) {
         static final TargetEncoding DEFAULT = new TargetEncoding(5, 10.0, 42);
         public static final List<Key> KEYS = List.of(
                 Key.integer("folds", 5, "training rows are target-encoded out of fold with this many folds (no leak)"),
                 Key.number("smoothing", 10.0, "weight of the overall mean: (sum + smoothing x prior) / (count + smoothing)"),
-                Key.integer("seed", 42, "seed for the out-of-fold split"));
+                Key.integer("seed", null, "seed for the out-of-fold split; unset = the run's seed"));
     }
 
     /** The {@code features.polynomial:} section. */
@@ -68,7 +68,8 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             Key.section("polynomial", "polynomial and interaction features: degree, columns, interaction_only"),
             Key.section("dates", "date/time parts: columns, parts, format"));
 
-    public static FeaturesConfig parse(Section f) {
+    /** {@code runSeed}: the config's top-level seed, which the target encoding's folds take unless set. */
+    public static FeaturesConfig parse(Section f, long runSeed) {
         Map<String, String> encodeColumns = f.stringMap("encode_columns");
         encodeColumns.forEach((column, method) -> {
             if (!ENCODINGS.contains(method)) {
@@ -76,7 +77,15 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             }
         });
         Section t = f.section("target", TargetEncoding.KEYS);
-        TargetEncoding target = new TargetEncoding(t.integer("folds"), t.number("smoothing"), t.longValue("seed"));
+        int folds = t.integer("folds");
+        double smoothing = t.number("smoothing");
+        long seed = runSeed;
+        if (t.has("seed")) {
+            seed = t.longValue("seed");
+        } else {
+            t.resolved().put("seed", runSeed); // the resolved config shows the seed used
+        }
+        TargetEncoding target = new TargetEncoding(folds, smoothing, seed);
         if (target.folds() < 2) {
             throw new ConfigException(t.join("folds"), "needs at least 2 folds, got " + target.folds());
         }

@@ -102,9 +102,10 @@ public final class TuningStage implements Stage {
         Trial best = ranked.get(0);
         boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
         CorrectedTTest.Result test = helpTest(best, configured, rawTrain.rows(), k, metric);
-        boolean significant = test.significantAt(tune.alpha());
+        double alpha = config.evaluate().alpha();
+        boolean significant = test.significantAt(alpha);
         boolean adopted = improves && (tune.adopt().equals("better") || significant);
-        String verdict = verdict(best, configured, test, tune.alpha(), metric, improves, adopted);
+        String verdict = verdict(best, configured, test, alpha, metric, improves, adopted);
 
         PipelineConfig finalConfig = adopted ? Tuning.apply(config, best.params()) : config;
         Map<String, Double> testScores;
@@ -134,7 +135,7 @@ public final class TuningStage implements Stage {
         }
         data.put("out_of_time", outcome.outOfTime());
         data.put("significance", Map.of("mean_gain", test.meanDifference(), "t", test.t(), "df", test.degreesOfFreedom(),
-                "p_value", test.pValue(), "alpha", tune.alpha(), "significant", significant));
+                "p_value", test.pValue(), "alpha", alpha, "significant", significant));
         data.put("verdict", verdict);
         data.put("adopted", adopted);
         data.put("test", testScores);
