@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -21,9 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run on a machine set to German writes what it writes on any other machine: {@code 0.9000}, never
- * {@code 0,9000}. Each shipped config runs twice in-process, under the root locale and under de_DE,
- * and every output is compared byte for byte once the timings and timestamps (which differ between
- * any two runs) are masked.
+ * {@code 0,9000}. Each shipped config runs twice in-process, under the root locale and under de_DE, and
+ * every output is compared byte for byte once the timings and timestamps (which differ between any two
+ * runs) are masked. The program itself ({@code main}, in a JVM of its own) is also run under tr_TR (upper
+ * case of i is a dotted İ) and ar_EG (Arabic-Indic digits), where libraries went wrong before.
  */
 class LocaleIndependenceTest {
     /** A duration as the run prints it ("0.17 s"); only with a decimal point, so "0,17 s" is not masked. */
@@ -48,18 +50,29 @@ class LocaleIndependenceTest {
     @ValueSource(strings = {"iris", "titanic", "titanic_threshold", "wine_compare", "iris_kmeans"})
     void aGermanLocaleChangesNoByteOfTheOutputs(String config) throws IOException {
         Run root = runUnder(Locale.ROOT, config, out.resolve("root"));
-        Run german = runUnder(Locale.GERMANY, config, out.resolve("german"));
+        Run other = runUnder(Locale.GERMANY, config, out.resolve("german"));
+        assertSameOutputs(root, other);
+    }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tr-TR", "ar-EG"})
+    void theProgramWritesTheSameBytesUnderTurkishAndArabic(String languageTag) throws Exception {
+        Run root = runUnder(Locale.ROOT, "titanic", out.resolve("root"));
+        Run other = runProgram(Locale.forLanguageTag(languageTag), "titanic", out.resolve(languageTag));
+        assertSameOutputs(root, other);
+    }
+
+    private static void assertSameOutputs(Run root, Run other) throws IOException {
         for (String file : new String[] {"metrics.json", "predictions.csv"}) {
-            assertArrayEquals(Files.readAllBytes(root.dir().resolve(file)), Files.readAllBytes(german.dir().resolve(file)), file);
+            assertArrayEquals(Files.readAllBytes(root.dir().resolve(file)), Files.readAllBytes(other.dir().resolve(file)), file);
         }
         assertEquals(masked(Files.readString(root.dir().resolve("report.md"))),
-                masked(Files.readString(german.dir().resolve("report.md"))), "report.md");
-        assertEquals(masked(root.terminal()), masked(german.terminal()), "terminal output");
-        assertFalse(DECIMAL_COMMA.matcher(german.terminal()).find(), german.terminal());
+                masked(Files.readString(other.dir().resolve("report.md"))), "report.md");
+        assertEquals(masked(root.terminal()), masked(other.terminal()), "terminal output");
+        assertFalse(DECIMAL_COMMA.matcher(other.terminal()).find(), other.terminal());
         assertEquals(masked(Files.readString(root.dir().resolve("report.html"))),
-                masked(Files.readString(german.dir().resolve("report.html"))), "report.html");
-        assertEquals(withoutTimes(root.dir().resolve("run.json")), withoutTimes(german.dir().resolve("run.json")), "run.json");
+                masked(Files.readString(other.dir().resolve("report.html"))), "report.html");
+        assertEquals(withoutTimes(root.dir().resolve("run.json")), withoutTimes(other.dir().resolve("run.json")), "run.json");
     }
 
     private static Run runUnder(Locale locale, String config, Path outRoot) throws IOException {
@@ -76,6 +89,22 @@ class LocaleIndependenceTest {
         } finally {
             Locale.setDefault(original);
             before.forEach(Locale::setDefault);
+        }
+    }
+
+    /** Runs {@code workbench run} as its own process, as the launcher does, with the machine set to {@code locale}. */
+    private static Run runProgram(Locale locale, String config, Path outRoot) throws Exception {
+        Path stderr = Files.createTempFile("workbench", ".err");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=" + locale.getLanguage(), "-Duser.country=" + locale.getCountry(), "-Dfile.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), WorkbenchCli.class.getName(),
+                "run", "../configs/" + config + ".yaml", "--out", outRoot.toString())
+                .redirectError(stderr.toFile()).start();
+        String terminal = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), Files.readString(stderr));
+        Files.delete(stderr);
+        try (Stream<Path> runs = Files.list(outRoot.resolve(runName(config)))) {
+            return new Run(runs.findFirst().orElseThrow(), terminal.replace(outRoot.toString(), "OUT"));
         }
     }
 
