@@ -86,6 +86,7 @@ public final class ConfigLoader {
         var problem = ProblemConfig.parse(top.section("problem", ProblemConfig.KEYS));
         var data = DataConfig.parse(top.section("data", DataConfig.KEYS), base);
         var preprocess = PreprocessConfig.parse(top.section("preprocess", PreprocessConfig.KEYS));
+        refuseMovedKey(tree.path("features").path("target"), "seed", "features.target.seed", "seed");
         var features = FeaturesConfig.parse(top.section("features", FeaturesConfig.KEYS), seed);
         var select = SelectConfig.parse(top.section("select", SelectConfig.KEYS));
         var train = TrainConfig.parse(top.section("train", TrainConfig.KEYS));

@@ -25,13 +25,12 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
                 Polynomial.OFF, Dates.NONE);
     }
 
-    /** The {@code features.target:} section; {@code seed} is the run's seed unless the section sets its own. */
+    /** The {@code features.target:} section; {@code seed} is the run's seed, which cuts the out-of-fold split. */
     public record TargetEncoding(int folds, double smoothing, long seed) {
         static final TargetEncoding DEFAULT = new TargetEncoding(5, 10.0, 42);
         public static final List<Key> KEYS = List.of(
                 Key.integer("folds", 5, "training rows are target-encoded out of fold with this many folds (no leak)"),
-                Key.number("smoothing", 10.0, "weight of the overall mean: (sum + smoothing x prior) / (count + smoothing)"),
-                Key.integer("seed", null, "seed for the out-of-fold split; unset = the run's seed"));
+                Key.number("smoothing", 10.0, "weight of the overall mean: (sum + smoothing x prior) / (count + smoothing)"));
     }
 
     /** The {@code features.polynomial:} section. */
@@ -60,7 +59,7 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             Key.map("encode_columns", "per-column encoding overriding encode, e.g. {Sex: onehot, Ticket: target}"),
             Key.integer("max_levels", 0, "onehot: keep the most frequent levels only; rarer ones share <column>=other (0 = all)"),
             Key.map("ordinal_order", "ordinal: explicit level order per column, e.g. {size: [S, M, L]}"),
-            Key.section("target", "target encoding: folds, smoothing, seed"),
+            Key.section("target", "target encoding: folds, smoothing (the out-of-fold split follows seed)"),
             Key.map("derive", "new numeric columns from expressions (exp4j), e.g. {FamilySize: \"SibSp + Parch + 1\"}"),
             Key.map("transform", "per-column transform: log1p, sqrt or power (Yeo-Johnson, lambda fitted on training rows)"),
             Key.map("bins", "per-column number of bins, e.g. {Age: 5}; the column becomes its bin number"),
@@ -68,7 +67,7 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             Key.section("polynomial", "polynomial and interaction features: degree, columns, interaction_only"),
             Key.section("dates", "date/time parts: columns, parts, format"));
 
-    /** {@code runSeed}: the config's top-level seed, which the target encoding's folds take unless set. */
+    /** {@code runSeed}: the config's top-level seed, which cuts the target encoding's folds. */
     public static FeaturesConfig parse(Section f, long runSeed) {
         Map<String, String> encodeColumns = f.stringMap("encode_columns");
         encodeColumns.forEach((column, method) -> {
@@ -77,15 +76,7 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             }
         });
         Section t = f.section("target", TargetEncoding.KEYS);
-        int folds = t.integer("folds");
-        double smoothing = t.number("smoothing");
-        long seed = runSeed;
-        if (t.has("seed")) {
-            seed = t.longValue("seed");
-        } else {
-            t.resolved().put("seed", runSeed); // the resolved config shows the seed used
-        }
-        TargetEncoding target = new TargetEncoding(folds, smoothing, seed);
+        TargetEncoding target = new TargetEncoding(t.integer("folds"), t.number("smoothing"), runSeed);
         if (target.folds() < 2) {
             throw new ConfigException(t.join("folds"), "needs at least 2 folds, got " + target.folds());
         }

@@ -3,11 +3,14 @@ package org.workbench.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.workbench.config.ConfigException;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
@@ -17,7 +20,7 @@ import org.workbench.recipe.Step;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The out-of-fold split of target encoding follows the run's seed (and --seed), unless its section sets one. */
+/** The out-of-fold split of target encoding follows the run's seed (and --seed). */
 class TargetEncodingSeedTest {
     private static PipelineConfig parse(String yaml) throws Exception {
         ObjectNode tree = (ObjectNode) Yaml.MAPPER.readTree(
@@ -26,12 +29,12 @@ class TargetEncodingSeedTest {
     }
 
     @Test
-    void theFoldSeedIsTheRunSeedUnlessSet() throws Exception {
+    void theFoldSeedIsTheRunSeed() throws Exception {
         assertEquals(42, parse("").features().target().seed());
         assertEquals(7, parse("seed: 7").features().target().seed());
-        assertEquals(3, parse("seed: 7\nfeatures: {encode: target, target: {seed: 3}}").features().target().seed());
-        PipelineConfig seven = parse("seed: 7");
-        assertEquals(7, seven.resolved().path("features").path("target").path("seed").asLong(), "the resolved config shows it");
+        ConfigException own = assertThrows(ConfigException.class,
+                () -> parse("features: {encode: target, target: {seed: 3}}"));
+        assertTrue(own.getMessage().contains("features.target.seed") && own.getMessage().contains("set seed"), own.getMessage());
     }
 
     @Test
