@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
@@ -59,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         Runner.Outcome outcome = Runner.run(config, out, null, r -> {
             index[0]++;
             if (!output.quiet) {
-                stdout.printf("[%d/9] %-13s %s (%.2f s)%n", index[0], r.stage(), r.summary(), r.millis() / 1000.0);
+                stdout.printf(Locale.ROOT, "[%d/9] %-13s %s (%.2f s)%n", index[0], r.stage(), r.summary(), r.millis() / 1000.0);
                 WarningLines.of(WarningLines.recorded(r.data())).forEach(stdout::println);
                 stdout.flush();
             }

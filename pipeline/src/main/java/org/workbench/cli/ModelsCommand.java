@@ -2,6 +2,7 @@ package org.workbench.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.workbench.config.Key;
 import org.workbench.data.Task;
@@ -30,12 +31,12 @@ final class ModelsCommand implements Callable<Integer> {
                 continue;
             }
             List<ModelSpec> models = ModelCatalog.forTask(t);
-            out.printf("%s (%d algorithms; default %s)%n", t.label(), models.size(), ModelCatalog.defaultModel(t));
+            out.printf(Locale.ROOT, "%s (%d algorithms; default %s)%n", t.label(), models.size(), ModelCatalog.defaultModel(t));
             for (ModelSpec m : models) {
-                out.printf("  %-20s %s%n", m.name(), m.explanation());
+                out.printf(Locale.ROOT, "  %-20s %s%n", m.name(), m.explanation());
                 for (Key p : m.params()) {
                     String choices = p.choices().isEmpty() ? "" : " " + p.choices();
-                    out.printf("      %-18s default %-8s %s%s%n", p.name(), p.describeDefault(), p.help(), choices);
+                    out.printf(Locale.ROOT, "      %-18s default %-8s %s%s%n", p.name(), p.describeDefault(), p.help(), choices);
                 }
             }
             out.println();

@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         Runner.Outcome outcome = Runner.run(cfg, this.out, until, r -> {
             index[0]++;
             if (!output.quiet) {
-                out.printf("[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
+                out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
                 // data warnings are shown by default, not only with --verbose
                 List<DataWarning> warnings = WarningLines.recorded(r.data());
                 WarningLines.of(warnings).forEach(out::println);

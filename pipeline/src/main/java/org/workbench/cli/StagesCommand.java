@@ -1,6 +1,7 @@
 package org.workbench.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Key;
@@ -24,14 +25,14 @@ final class StagesCommand implements Callable<Integer> {
         PipelineConfig.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
         int n = 1;
         for (Stage stage : Workbench.pipeline().stages()) {
-            out.printf("%n%d. %s - %s%n", n++, stage.name(), stage.description());
+            out.printf(Locale.ROOT, "%n%d. %s - %s%n", n++, stage.name(), stage.description());
             stage.configKeys().forEach((section, keys) -> keys.stream().filter(k -> k.kind() != Key.Kind.SECTION)
                     .forEach(k -> key(out, section + ".", k)));
             if (stage.name().equals("training")) {
                 out.println("   algorithms (train.model) and their params (train.params.*):");
                 for (ModelSpec m : ModelCatalog.all()) {
-                    out.printf("     %-20s %-14s %s%n", m.name(), m.task().label(), m.explanation());
-                    m.params().forEach(p -> out.printf("         %-18s default %-8s %s%n", p.name(), p.describeDefault(), p.help()));
+                    out.printf(Locale.ROOT, "     %-20s %-14s %s%n", m.name(), m.task().label(), m.explanation());
+                    m.params().forEach(p -> out.printf(Locale.ROOT, "         %-18s default %-8s %s%n", p.name(), p.describeDefault(), p.help()));
                 }
             }
         }
@@ -41,6 +42,6 @@ final class StagesCommand implements Callable<Integer> {
 
     private static void key(PrintWriter out, String prefix, Key k) {
         String choices = k.choices().isEmpty() ? "" : " " + k.choices();
-        out.printf("   %-36s default %-14s %s%s%n", prefix + k.name(), k.describeDefault(), k.help(), choices);
+        out.printf(Locale.ROOT, "   %-36s default %-14s %s%s%n", prefix + k.name(), k.describeDefault(), k.help(), choices);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.workbench.collection.CollectionStage;
 import org.workbench.collection.DataWarning;
@@ -54,17 +55,17 @@ final class ValidateCommand implements Callable<Integer> {
         Table table = context.get(Artifacts.RAW_TABLE);
         Problem problem = context.get(Artifacts.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("config ok: %s%n", config);
-        out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
+        out.printf(Locale.ROOT, "config ok: %s%n", config);
+        out.printf(Locale.ROOT, "data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
         // how the file was read: what was sniffed, and columns dropped while reading
         context.find(Artifacts.CSV_READ).ifPresent(read -> out.println("read with " + String.join("; ", read.notes())));
         for (Column<?> c : table.columns()) {
-            out.printf("  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
+            out.printf(Locale.ROOT, "  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
                     c.countMissing(), c.name().equals(problem.target()) ? "  <- target" : "");
         }
         String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
                 : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
-        out.printf("problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
+        out.printf(Locale.ROOT, "problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
         if (results.get(0).data().get("preflight") instanceof Preflight.Findings findings) {
             out.println(findings.describe());
         }

@@ -1,6 +1,8 @@
 package org.workbench.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
+import org.workbench.core.SuppressForbidden;
 import org.workbench.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,12 @@ public final class WorkbenchCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @SuppressForbidden("the terminal's own encoding is the right one for what a person reads there")
     public static void main(String[] args) {
+        // Workbench formats with Locale.ROOT itself, but libraries use the machine's default where no locale can be
+        // passed: Tribuo 4.3.2 upper-cases protobuf field names with it (Turkish makes "info" "İnfo", and saving
+        // the model fails) and XChart writes the confusion matrix's counts with it (Arabic-Indic digits)
+        Locale.setDefault(Locale.ROOT);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -3,6 +3,7 @@ package org.workbench.collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
@@ -126,7 +127,7 @@ public final class CollectionStage implements Stage {
         CsvDialect dialect = read.dialect();
         // a plain comma file is not worth a word in the summary (the details and run.json say it was sniffed)
         String how = dialect.plain() ? "" : dialect.describe() + ", ";
-        String summary = String.format(java.util.Locale.ROOT, "read %d rows x %d columns from %s (%ssha256 %s...); %s%d train / %d test rows (%s, seed %d)%s",
+        String summary = String.format(Locale.ROOT, "read %d rows x %d columns from %s (%ssha256 %s...); %s%d train / %d test rows (%s, seed %d)%s",
                 table.rowCount(), table.columnCount(), file, how, sha256.substring(0, 12),
                 dropped > 0 ? "dropped " + dropped + " without target; " : "",
                 train.rows(), test.rows(), stratified ? "stratified" : "shuffled", config.seed(),

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.workbench.core.InputException;
@@ -184,7 +185,7 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
                 continue;
             }
             // Tablesaw looks columns up ignoring case, so "Age" and "age" would clash
-            Integer earlier = seen.putIfAbsent(name.toLowerCase(), i + 1);
+            Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
             if (earlier != null) {
                 throw new InputException(file + ": line 1: column name '" + shown(name) + "' appears twice (columns "
                         + earlier + " and " + (i + 1) + "; names are compared ignoring case)");

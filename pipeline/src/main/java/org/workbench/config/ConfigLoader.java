@@ -86,10 +86,13 @@ public final class ConfigLoader {
         var problem = ProblemConfig.parse(top.section("problem", ProblemConfig.KEYS));
         var data = DataConfig.parse(top.section("data", DataConfig.KEYS), base);
         var preprocess = PreprocessConfig.parse(top.section("preprocess", PreprocessConfig.KEYS));
-        var features = FeaturesConfig.parse(top.section("features", FeaturesConfig.KEYS));
+        refuseMovedKey(tree.path("features").path("target"), "seed", "features.target.seed", "seed");
+        var features = FeaturesConfig.parse(top.section("features", FeaturesConfig.KEYS), seed);
         var select = SelectConfig.parse(top.section("select", SelectConfig.KEYS));
         var train = TrainConfig.parse(top.section("train", TrainConfig.KEYS));
         var evaluate = EvaluateConfig.parse(top.section("evaluate", EvaluateConfig.KEYS));
+        refuseMovedKey(tree.path("tune"), "alpha", "tune.alpha", "evaluate.alpha");
+        refuseMovedKey(tree.path("tune").path("lab"), "overfit_gap", "tune.lab.overfit_gap", "evaluate.overfit_gap");
         var tune = TuneConfig.parse(top.section("tune", TuneConfig.KEYS));
         // first values only: tuning parses the config again for every trial; load checks every value once
         tune.grid().forEach((path, values) -> checkSearchPath(tree, file, "tune.grid.", path, values.get(0)));
@@ -98,6 +101,13 @@ public final class ConfigLoader {
         top.resolved().put("name", name);
         return new PipelineConfig(file, name, seed, problem, data, preprocess, features, select, train, evaluate,
                 tune, deploy, tree.deepCopy(), top.resolved());
+    }
+
+    /** A key that became one run-wide key, so that no two stages judge the same thing differently. */
+    private static void refuseMovedKey(JsonNode section, String key, String path, String now) {
+        if (section.has(key)) {
+            throw new ConfigException(path, "moved to " + now + ", which every stage of the run uses; set " + now + " instead");
+        }
     }
 
     /**

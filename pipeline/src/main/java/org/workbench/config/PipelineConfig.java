@@ -26,7 +26,8 @@ public record PipelineConfig(Path file, String name, long seed, ProblemConfig pr
     /** Top-level keys; each section's own keys live beside its stage. */
     public static final List<Key> KEYS = List.of(
             Key.string("name", null, "run name; default: the config file name"),
-            Key.integer("seed", 42, "seed for splits, folds and trainers"),
+            Key.integer("seed", 42, "seed of every random choice: split, folds, trainers, target-encoding folds,"
+                    + " selection's model, shuffles and samples; each starts its own generator from it"),
             Key.section("problem", "definition stage"),
             Key.section("data", "collection stage"),
             Key.section("preprocess", "preprocessing stage"),

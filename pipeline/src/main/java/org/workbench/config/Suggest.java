@@ -1,6 +1,7 @@
 package org.workbench.config;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean" suggestions by edit distance. */
 public final class Suggest {
@@ -12,7 +13,7 @@ public final class Suggest {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(), c.toLowerCase());
+            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;

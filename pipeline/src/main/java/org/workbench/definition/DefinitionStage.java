@@ -3,6 +3,7 @@ package org.workbench.definition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.workbench.collection.CsvSource;
@@ -90,7 +91,7 @@ public final class DefinitionStage implements Stage {
         }
         details.add(checked.findings().describe());
         data.put("preflight", checked.findings());
-        String summary = String.format("%s%s of '%s' (%s), scored by %s; algorithm %s",
+        String summary = String.format(Locale.ROOT, "%s%s of '%s' (%s), scored by %s; algorithm %s",
                 problem.task().label(), taskNote, problem.target(), what, problem.metric(), problem.model());
         return StageResult.of(name(), summary, details, data);
     }
@@ -133,7 +134,7 @@ public final class DefinitionStage implements Stage {
         details.add("clustering learns from the features alone; cross-validation, tuning and comparison do not apply");
         details.add(checked.findings().describe());
         data.put("preflight", checked.findings());
-        String summary = String.format("clustering (explicit); %s; scored by %s; algorithm %s", what, problem.metric(),
+        String summary = String.format(Locale.ROOT, "clustering (explicit); %s; scored by %s; algorithm %s", what, problem.metric(),
                 problem.model());
         return StageResult.of(name(), summary, details, data);
     }

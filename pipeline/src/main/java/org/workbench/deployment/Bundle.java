@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -77,7 +78,7 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
                         + Manifest.FORMAT + ")");
             }
             FittedRecipe recipe = StepJson.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
-            TrainedModel model = TrainedModel.fromBytes(entries.get(MODEL), Task.valueOf(manifest.task().toUpperCase()));
+            TrainedModel model = TrainedModel.fromBytes(entries.get(MODEL), Task.valueOf(manifest.task().toUpperCase(Locale.ROOT)));
             return new Bundle(manifest, recipe, model);
         } catch (IOException e) {
             throw new InputException(file + ": damaged model bundle: " + e.getMessage());

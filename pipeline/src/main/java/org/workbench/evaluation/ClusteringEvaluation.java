@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
@@ -59,8 +60,8 @@ final class ClusteringEvaluation {
                 testReport, testPredictions));
 
         List<String> details = new ArrayList<>();
-        details.add(String.format("%-18s %10s %10s %10s %10s", "metric", "test", "train", "baseline", "all rows"));
-        testScores.forEach((m, v) -> details.add(String.format("%-18s %10s %10s %10s %10s", m, format(v),
+        details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", "metric", "test", "train", "baseline", "all rows"));
+        testScores.forEach((m, v) -> details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", m, format(v),
                 format(trainScores.get(m)), format(baselineScores.get(m)), format(allScores.get(m)))));
         details.add(sizes("test", testReport));
         details.add(sizes("train", trainReport));
@@ -89,7 +90,7 @@ final class ClusteringEvaluation {
         data.put("train_report", trainReport);
         data.put("all_rows_report", allReport);
         String metric = problem.metric();
-        String summary = String.format("test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
+        String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
                         + " not applicable", metric, format(testScores.get(metric)), format(trainScores.get(metric)),
                 format(baselineScores.get(metric)), format(allScores.get(metric)), allReport.clusters(),
                 allReport.noise() == 0 ? "" : " and " + allReport.noise() + " noise row" + (allReport.noise() == 1 ? "" : "s"));
@@ -103,10 +104,10 @@ final class ClusteringEvaluation {
     }
 
     private static String sizes(String rows, ClusteringReport r) {
-        return String.format("cluster sizes (%s, %d rows): %s", rows, r.rows(), r.sizes());
+        return String.format(Locale.ROOT, "cluster sizes (%s, %d rows): %s", rows, r.rows(), r.sizes());
     }
 
     private static String format(Double v) {
-        return v == null ? "-" : String.format("%.4f", v);
+        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

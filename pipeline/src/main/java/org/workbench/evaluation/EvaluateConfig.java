@@ -10,10 +10,16 @@ import org.workbench.config.Yaml;
 
 /**
  * The {@code evaluate:} section: cross-validation, the metrics to report, model comparison,
- * the decision threshold of binary problems and permutation importance.
+ * the decision threshold of binary problems, permutation importance, and the two judgements every
+ * later stage shares: the significance level of the run's t-tests and where overfitting starts.
+ *
+ * @param alpha      significance level of every t-test in the run (compare mode, did tuning help, the lab's leak)
+ * @param overfitGap share of the baseline-to-perfect room from which a training score beating a held-out
+ *                   score counts as overfitting ({@link Overfitting}), in this stage's summary and in the lab
  */
 public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<String> metrics, List<String> compare,
-                             JsonNode compareParams, String threshold, int importanceRepeats) {
+                             JsonNode compareParams, String threshold, int importanceRepeats, double alpha,
+                             double overfitGap) {
 
     public static final List<Key> KEYS = List.of(
             Key.integer("cv_folds", 5, "k-fold cross-validation on the training split (0 = off, else 2 or more); the recipe is refitted per fold"),
@@ -30,7 +36,12 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                     + " Youden's J on out-of-fold training predictions, or a fixed probability such as 0.35;"
                     + " model.bundle stores it and predict applies it"),
             Key.integer("importance_repeats", 0, "permutation importance on the test split: shuffles per source column"
-                    + " (0 = off; the model's own importance is always reported when it has one)"));
+                    + " (0 = off; the model's own importance is always reported when it has one)"),
+            Key.number("alpha", 0.05, "significance level of every t-test of the run: compare mode's leaderboard, the"
+                    + " did-tuning-help test (tune.adopt: significant) and the lab's leakage verdict"),
+            Key.number("overfit_gap", 0.10, "overfitting: the training score beats the held-out score (test split here,"
+                    + " validation folds in the lab) by at least this share of the room between the baseline and a"
+                    + " perfect score"));
 
     public static EvaluateConfig parse(Section e) {
         int folds = e.integer("cv_folds");
@@ -55,7 +66,16 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
             throw new ConfigException(e.join("importance_repeats"), "expected 0 or more, got " + importance);
         }
         return new EvaluateConfig(folds, repeats, e.choice("cv_mode"), e.strings("metrics"), e.strings("compare"),
-                params == null || params.isNull() ? Yaml.MAPPER.createObjectNode() : params, threshold(e), importance);
+                params == null || params.isNull() ? Yaml.MAPPER.createObjectNode() : params, threshold(e), importance,
+                between0And1(e, "alpha"), between0And1(e, "overfit_gap"));
+    }
+
+    private static double between0And1(Section e, String key) {
+        double v = e.number(key);
+        if (!(v > 0 && v < 1)) {
+            throw new ConfigException(e.join(key), "expected 0 < x < 1, got " + v);
+        }
+        return v;
     }
 
     /** A rule ("default", "f1", "youden") or a fixed probability strictly between 0 and 1, kept as written. */

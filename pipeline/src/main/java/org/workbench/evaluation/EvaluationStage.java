@@ -106,7 +106,7 @@ public final class EvaluationStage implements Stage {
                         candidate.withModel(e.getValue(), paramsFor(e.getKey(), cfg, config, problem)), rawTrain, problem,
                         folds, wanted));
             }
-            leaderboard = Leaderboard.of(problem.metric(), results);
+            leaderboard = Leaderboard.of(problem.metric(), results, cfg.alpha());
         }
 
         Evaluation.Threshold threshold = threshold(cfg, problem, trainPredictions, train, rawTrain, cvResult, test,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.stats.CorrectedTTest;
 
@@ -15,8 +16,6 @@ import org.workbench.stats.CorrectedTTest;
  * @param alpha  significance level of the t-test
  */
 public record Leaderboard(String metric, double alpha, List<Row> rows) {
-    static final double ALPHA = 0.05;
-
     /**
      * One algorithm: mean and standard deviation of each metric over the folds, total fitting time,
      * and the t-test against the best row (null for the best itself, or when the metric is missing in a fold).
@@ -25,7 +24,8 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
                       boolean significant) {
     }
 
-    public static Leaderboard of(String metric, Map<String, CrossValidation.Result> results) {
+    /** {@code alpha}: evaluate.alpha, the run's significance level. */
+    public static Leaderboard of(String metric, Map<String, CrossValidation.Result> results, double alpha) {
         boolean higher = MetricNames.higherIsBetter(metric);
         List<String> order = new ArrayList<>(results.keySet());
         Comparator<String> byMean = Comparator.comparingDouble(m -> mean(results.get(m).values(metric)));
@@ -44,23 +44,23 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
                 p = t.pValue();
             }
             rows.add(new Row(model, MetricSummary.meanStd(r.scores()), r.fitMillis() / 1000.0, difference, p,
-                    p != null && p < ALPHA));
+                    p != null && p < alpha));
         }
-        return new Leaderboard(metric, ALPHA, List.copyOf(rows));
+        return new Leaderboard(metric, alpha, List.copyOf(rows));
     }
 
     /** A fixed-width text table: rank, model, primary metric mean +/- std, fit time, difference and p-value. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format("%-4s %-20s %-20s %9s %10s %9s %s", "rank", "model", metric + " (mean +/- std)",
+        out.add(String.format(Locale.ROOT, "%-4s %-20s %-20s %9s %10s %9s %s", "rank", "model", metric + " (mean +/- std)",
                 "fit (s)", "vs best", "p", "significant"));
         int rank = 1;
         for (Row r : rows) {
             double[] ms = r.cv().get(metric);
-            String score = ms == null ? "-" : String.format("%.4f +/- %.4f", ms[0], ms[1]);
-            out.add(String.format("%-4d %-20s %-20s %9.2f %10s %9s %s", rank++, r.model(), score, r.fitSeconds(),
-                    r.meanDifference() == null ? "-" : String.format("%+.4f", r.meanDifference()),
-                    r.pValue() == null ? "-" : String.format("%.4f", r.pValue()),
+            String score = ms == null ? "-" : String.format(Locale.ROOT, "%.4f +/- %.4f", ms[0], ms[1]);
+            out.add(String.format(Locale.ROOT, "%-4d %-20s %-20s %9.2f %10s %9s %s", rank++, r.model(), score, r.fitSeconds(),
+                    r.meanDifference() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.meanDifference()),
+                    r.pValue() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.pValue()),
                     r == rows.get(0) ? "best" : r.pValue() == null ? "-" : r.significant() ? "yes (p < " + alpha + ")" : "no"));
         }
         out.add("t-test: corrected resampled (Nadeau & Bengio) on per-fold " + metric + ", each model against the best");

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.workbench.core.InputException;
 import org.workbench.preprocessing.ColumnStats;
 import org.workbench.preprocessing.FeatureColumns;
@@ -40,7 +41,7 @@ public record DateParts(List<String> columns, List<String> parts, String format)
     public FittedDateParts fit(Table train) {
         if (!format.isEmpty()) {
             try {
-                DateTimeFormatter.ofPattern(format);
+                DateTimeFormatter.ofPattern(format, Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 throw new InputException("features.dates.format: '" + format + "' is not a date pattern: " + e.getMessage());
             }

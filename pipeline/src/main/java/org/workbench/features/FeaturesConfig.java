@@ -25,13 +25,12 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
                 Polynomial.OFF, Dates.NONE);
     }
 
-    /** The {@code features.target:} section. */
+    /** The {@code features.target:} section; {@code seed} is the run's seed, which cuts the out-of-fold split. */
     public record TargetEncoding(int folds, double smoothing, long seed) {
         static final TargetEncoding DEFAULT = new TargetEncoding(5, 10.0, 42);
         public static final List<Key> KEYS = List.of(
                 Key.integer("folds", 5, "training rows are target-encoded out of fold with this many folds (no leak)"),
-                Key.number("smoothing", 10.0, "weight of the overall mean: (sum + smoothing x prior) / (count + smoothing)"),
-                Key.integer("seed", 42, "seed for the out-of-fold split"));
+                Key.number("smoothing", 10.0, "weight of the overall mean: (sum + smoothing x prior) / (count + smoothing)"));
     }
 
     /** The {@code features.polynomial:} section. */
@@ -49,7 +48,8 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
         public static final List<Key> KEYS = List.of(
                 Key.list("columns", List.of(), "date/time text columns to split into numeric parts (the raw column is dropped)"),
                 Key.list("parts", List.of("year", "month", "dayofweek", "hour"), "parts to extract: " + DateParts.PARTS),
-                Key.string("format", "", "java DateTimeFormatter pattern, e.g. dd/MM/yyyy (default: ISO dates and date-times)"));
+                Key.string("format", "", "java DateTimeFormatter pattern, e.g. dd/MM/yyyy; month and day names in English"
+                        + " (default: ISO dates and date-times)"));
     }
 
     public static final List<Key> KEYS = List.of(
@@ -59,7 +59,7 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             Key.map("encode_columns", "per-column encoding overriding encode, e.g. {Sex: onehot, Ticket: target}"),
             Key.integer("max_levels", 0, "onehot: keep the most frequent levels only; rarer ones share <column>=other (0 = all)"),
             Key.map("ordinal_order", "ordinal: explicit level order per column, e.g. {size: [S, M, L]}"),
-            Key.section("target", "target encoding: folds, smoothing, seed"),
+            Key.section("target", "target encoding: folds, smoothing (the out-of-fold split follows seed)"),
             Key.map("derive", "new numeric columns from expressions (exp4j), e.g. {FamilySize: \"SibSp + Parch + 1\"}"),
             Key.map("transform", "per-column transform: log1p, sqrt or power (Yeo-Johnson, lambda fitted on training rows)"),
             Key.map("bins", "per-column number of bins, e.g. {Age: 5}; the column becomes its bin number"),
@@ -67,7 +67,8 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             Key.section("polynomial", "polynomial and interaction features: degree, columns, interaction_only"),
             Key.section("dates", "date/time parts: columns, parts, format"));
 
-    public static FeaturesConfig parse(Section f) {
+    /** {@code runSeed}: the config's top-level seed, which cuts the target encoding's folds. */
+    public static FeaturesConfig parse(Section f, long runSeed) {
         Map<String, String> encodeColumns = f.stringMap("encode_columns");
         encodeColumns.forEach((column, method) -> {
             if (!ENCODINGS.contains(method)) {
@@ -75,7 +76,7 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             }
         });
         Section t = f.section("target", TargetEncoding.KEYS);
-        TargetEncoding target = new TargetEncoding(t.integer("folds"), t.number("smoothing"), t.longValue("seed"));
+        TargetEncoding target = new TargetEncoding(t.integer("folds"), t.number("smoothing"), runSeed);
         if (target.folds() < 2) {
             throw new ConfigException(t.join("folds"), "needs at least 2 folds, got " + target.folds());
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.preprocessing.FeatureColumns;
 import org.workbench.preprocessing.Numbers;
@@ -21,7 +22,7 @@ import tech.tablesaw.columns.Column;
 
 /** The date parts to extract per column and each part's training median, used for unreadable dates. */
 public record FittedDateParts(String format, List<Part> parts) implements FittedStep {
-    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
 
     /** One output column {@code <column>_<part>} and its fill. */
     public record Part(String column, String part, double fill) {
@@ -40,7 +41,7 @@ public record FittedDateParts(String format, List<Part> parts) implements Fitted
     static LocalDateTime parse(String text, String format) {
         List<DateTimeFormatter> formats = format.isEmpty()
                 ? List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME, SPACED, DateTimeFormatter.ISO_LOCAL_DATE)
-                : List.of(DateTimeFormatter.ofPattern(format));
+                : List.of(DateTimeFormatter.ofPattern(format, Locale.ROOT)); // English month and day names on any machine
         for (DateTimeFormatter f : formats) {
             try {
                 TemporalAccessor t = f.parse(text.trim());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.evaluation.MetricNames;
+import org.workbench.evaluation.Overfitting;
 
 /**
  * Plain-language diagnosis of learning and validation curves, with the numbers it rests on.
@@ -13,30 +14,30 @@ import org.workbench.evaluation.MetricNames;
  * <p>Scores are judged against the <em>room</em> between the baseline (the most-frequent-class or
  * mean model, cross-validated on the same folds) and a perfect score (1 for scores, 0 for errors):
  * <ul>
- *   <li><b>overfitting</b>: the training score beats the validation score by at least
- *       {@code overfitGap} (default 0.10) of the room;</li>
+ *   <li><b>overfitting</b>, as everywhere ({@link Overfitting}): the training score beats the
+ *       validation score by at least {@code overfitGap} (evaluate.overfit_gap, default 0.10) of the room;</li>
  *   <li><b>underfitting</b>: the training score covers less than {@code underfitShare} (default 0.50)
  *       of the room, i.e. even on the rows it was fitted on the model is closer to the baseline than
  *       to perfect;</li>
- *   <li>a learning curve is <b>still improving</b> when validation improved by at least 1% of the room
- *       between the last two sizes.</li>
+ *   <li>a learning curve is <b>still improving</b> when validation improved by at least
+ *       {@code stillRising} (default 0.01) of the room between the last two sizes.</li>
  * </ul>
  * Numbers in the text are the values recorded in {@code run.json}, rounded to 3 decimals.
  */
 public final class Diagnosis {
-    /** Validation gain between the last two learning-curve sizes, as a share of the room, that counts as rising. */
-    public static final double STILL_RISING = 0.01;
-
     private final String metric;
     private final double baseline;
-    private final double overfitGap;
+    private final Overfitting overfitting;
     private final double underfitShare;
+    /** Validation gain between the last two learning-curve sizes, as a share of the room, that counts as rising. */
+    private final double stillRising;
 
-    public Diagnosis(String metric, double baseline, double overfitGap, double underfitShare) {
+    public Diagnosis(String metric, double baseline, double overfitGap, double underfitShare, double stillRising) {
         this.metric = metric;
         this.baseline = baseline;
-        this.overfitGap = overfitGap;
+        this.overfitting = new Overfitting(metric, baseline, overfitGap);
         this.underfitShare = underfitShare;
+        this.stillRising = stillRising;
     }
 
     /** What the diagnosis found: a kind (overfitting, underfitting, both, good fit), its text, and its numbers. */
@@ -48,18 +49,17 @@ public final class Diagnosis {
     }
 
     public double room() {
-        double r = Math.abs((higher() ? 1.0 : 0.0) - baseline);
-        return r > 1e-12 ? r : 1.0;
+        return overfitting.room();
     }
 
     /** How much better the model scores on its training rows than on held-out rows. */
     public double gap(CurvePoint p) {
-        return higher() ? p.trainMean() - p.validationMean() : p.validationMean() - p.trainMean();
+        return overfitting.gap(p.trainMean(), p.validationMean());
     }
 
     /** The largest gap that is not yet overfitting, in metric units. */
     public double gapLimit() {
-        return overfitGap * room();
+        return overfitting.limit();
     }
 
     /** The training score below (above, for errors) which the model underfits. */
@@ -68,7 +68,7 @@ public final class Diagnosis {
     }
 
     public boolean overfits(CurvePoint p) {
-        return gap(p) >= gapLimit();
+        return overfitting.overfits(p.trainMean(), p.validationMean());
     }
 
     public boolean underfits(CurvePoint p) {
@@ -181,7 +181,7 @@ public final class Diagnosis {
         if (points.size() >= 2) {
             CurvePoint before = points.get(points.size() - 2);
             double gain = higher() ? last.validationMean() - before.validationMean() : before.validationMean() - last.validationMean();
-            boolean rising = gain >= STILL_RISING * room();
+            boolean rising = gain >= stillRising * room();
             numbers.put("last_validation_change", last.validationMean() - before.validationMean());
             numbers.put("still_rising", rising);
             text.add(String.format(Locale.ROOT, "From %d to %d rows validation %s changed by %s: %s.", before.rows(), last.rows(),

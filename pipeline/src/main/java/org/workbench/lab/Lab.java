@@ -31,7 +31,8 @@ public final class Lab {
         int k = lab.cvFolds();
         String metric = problem.metric();
         double baseline = Curves.baseline(config, problem, rawTrain, k, workers);
-        Diagnosis diagnosis = new Diagnosis(metric, baseline, lab.overfitGap(), lab.underfitShare());
+        double overfitGap = config.evaluate().overfitGap();
+        Diagnosis diagnosis = new Diagnosis(metric, baseline, overfitGap, lab.underfitShare(), lab.stillRising());
         Map<String, Object> data = new LinkedHashMap<>();
         List<String> details = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -39,7 +40,7 @@ public final class Lab {
         data.put("metric", metric);
         data.put("cv_folds", k);
         data.put("baseline", baseline);
-        data.put("thresholds", Map.of("overfit_gap", lab.overfitGap(), "underfit_share", lab.underfitShare(),
+        data.put("thresholds", Map.of("overfit_gap", overfitGap, "underfit_share", lab.underfitShare(),
                 "gap_limit", diagnosis.gapLimit(), "underfit_level", diagnosis.underfitLevel()));
         details.add(String.format(Locale.ROOT, "lab: %d-fold CV on %d training rows; baseline %s %s; overfitting when the gap"
                 + " reaches %s, underfitting when training is %s %s", k, rawTrain.rows(), metric, Diagnosis.f(baseline),
@@ -58,8 +59,8 @@ public final class Lab {
             Diagnosis.Finding finding = diagnosis.validationCurve(param, points);
             data.put("validation_curve", Map.of("path", lab.validationPath(), "param", param, "points", points,
                     "diagnosis", finding));
-            details.add(String.format("validation curve over %s (%s, mean of %d folds):", lab.validationPath(), metric, k));
-            details.add(String.format("  %-12s %10s %10s %10s", param, "train", "validation", "gap"));
+            details.add(String.format(Locale.ROOT, "validation curve over %s (%s, mean of %d folds):", lab.validationPath(), metric, k));
+            details.add(String.format(Locale.ROOT, "  %-12s %10s %10s %10s", param, "train", "validation", "gap"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12s %10.4f %10.4f %10.4f", p.value(),
                     p.trainMean(), p.validationMean(), diagnosis.gap(p))));
             texts.add(finding.text());
@@ -69,8 +70,8 @@ public final class Lab {
             List<CurvePoint> points = Curves.learning(config, problem, rawTrain, k, lab.learningSizes(), workers);
             Diagnosis.Finding finding = diagnosis.learningCurve(points);
             data.put("learning_curve", Map.of("points", points, "diagnosis", finding));
-            details.add(String.format("learning curve (%s, mean of %d folds):", metric, k));
-            details.add(String.format("  %-12s %10s %10s %10s", "rows", "train", "validation", "gap"));
+            details.add(String.format(Locale.ROOT, "learning curve (%s, mean of %d folds):", metric, k));
+            details.add(String.format(Locale.ROOT, "  %-12s %10s %10s %10s", "rows", "train", "validation", "gap"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12d %10.4f %10.4f %10.4f", p.rows(),
                     p.trainMean(), p.validationMean(), diagnosis.gap(p))));
             texts.add(finding.text());
@@ -96,7 +97,7 @@ public final class Lab {
             bv.put("text", text);
             data.put("bias_variance", bv);
             details.add("bias-variance by bootstrap re-training (squared error on held-out training rows):");
-            details.add(String.format("  %-12s %12s %12s %12s", path == null ? "setting" : shortName(path), "bias^2", "variance", "error"));
+            details.add(String.format(Locale.ROOT, "  %-12s %12s %12s %12s", path == null ? "setting" : shortName(path), "bias^2", "variance", "error"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12s %12.4f %12.4f %12.4f", p.value(), p.bias2(),
                     p.variance(), p.error())));
             texts.add(text);
@@ -113,7 +114,7 @@ public final class Lab {
                     + " are cut, cross-validated %s is %s; refitted inside each fold it is %s (difference %s, p = %s). %s",
                     metric, Diagnosis.f(leak.leakyMean()), Diagnosis.f(leak.honestMean()),
                     String.format(Locale.ROOT, "%+.3f", difference), Diagnosis.f(t.pValue()),
-                    leakVerdict(difference, t.pValue(), metric));
+                    leakVerdict(difference, t.pValue(), config.evaluate().alpha(), metric));
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("leaky_folds", leak.leaky());
             l.put("honest_folds", leak.honest());
@@ -131,11 +132,14 @@ public final class Lab {
         return new Result(data, details, "lab: " + String.join(", ", summary));
     }
 
-    /** What the leak comparison means, in words; "optimistic" is measured in the metric's own direction. */
-    static String leakVerdict(double difference, double pValue, String metric) {
+    /**
+     * What the leak comparison means, in words; "optimistic" is measured in the metric's own direction and
+     * counts when the t-test is significant at {@code alpha} (evaluate.alpha).
+     */
+    static String leakVerdict(double difference, double pValue, double alpha, String metric) {
         boolean higher = org.workbench.evaluation.MetricNames.higherIsBetter(metric);
         boolean optimistic = higher ? difference > 0 : difference < 0;
-        if (optimistic && pValue < 0.05) {
+        if (optimistic && pValue < alpha) {
             return "The leaky number is optimistic: each validation fold helped fit its own preprocessing.";
         }
         return "Here the leak is too small to tell from noise: imputation and scaling learn a few averages per column,"

@@ -16,12 +16,13 @@ import org.workbench.config.Section;
  * @param learningSizes   shares of the training rows for the learning curve; empty = no curve
  * @param bootstrapRounds bias-variance rounds per swept value (regression only); 0 = off
  * @param leakage         compare the recipe fitted once on all training rows with the recipe refitted per fold
- * @param overfitGap      share of the baseline-to-perfect room the training score may beat validation by before it is overfitting
  * @param underfitShare   share of that room the training score must cover, or it is underfitting
+ * @param stillRising     validation gain between a learning curve's last two sizes, as a share of that room,
+ *                        from which more rows would still help
  */
 public record LabConfig(int cvFolds, String validationPath, List<JsonNode> validationValues, List<Double> learningSizes,
-                        int bootstrapRounds, double bootstrapHoldout, boolean leakage, double overfitGap,
-                        double underfitShare) {
+                        int bootstrapRounds, double bootstrapHoldout, boolean leakage, double underfitShare,
+                        double stillRising) {
 
     public static final List<Double> DEFAULT_SIZES = List.of(0.10, 0.33, 0.55, 0.78, 1.0);
 
@@ -31,10 +32,10 @@ public record LabConfig(int cvFolds, String validationPath, List<JsonNode> valid
             Key.section("learning_curve", "score on growing shares of the training rows: enabled, sizes"),
             Key.section("bias_variance", "bootstrap estimate of bias^2 and variance per swept value (regression): rounds, holdout"),
             Key.bool("leakage", false, "also cross-validate with the recipe fitted once on all training rows, to show the leak"),
-            Key.number("overfit_gap", 0.10, "diagnosis: overfitting when training beats validation by this share of the room"
-                    + " between the baseline and a perfect score"),
             Key.number("underfit_share", 0.50, "diagnosis: underfitting when the training score covers less than this share"
-                    + " of the room between the baseline and a perfect score"));
+                    + " of the room between the baseline and a perfect score"),
+            Key.number("still_rising", 0.01, "diagnosis: a learning curve is still improving when validation gained at"
+                    + " least this share of the room between its last two sizes"));
 
     public static final List<Key> VALIDATION_KEYS = List.of(
             Key.string("path", null, "config path to sweep, e.g. train.params.max_depth"),
@@ -49,7 +50,7 @@ public record LabConfig(int cvFolds, String validationPath, List<JsonNode> valid
             Key.number("holdout", 0.25, "share of the training split held out to measure bias and variance on"));
 
     public static LabConfig off() {
-        return new LabConfig(5, null, List.of(), List.of(), 0, 0.25, false, 0.10, 0.50);
+        return new LabConfig(5, null, List.of(), List.of(), 0, 0.25, false, 0.50, 0.01);
     }
 
     public boolean any() {
@@ -93,16 +94,16 @@ public record LabConfig(int cvFolds, String validationPath, List<JsonNode> valid
             throw new ConfigException(b.join("rounds"), "expected 0 (off) or at least 2 rounds, got " + rounds);
         }
         double holdout = b.fraction("holdout", false);
-        double gap = lab.number("overfit_gap");
         double share = lab.number("underfit_share");
-        if (!(gap > 0 && gap < 1)) {
-            throw new ConfigException(lab.join("overfit_gap"), "expected 0 < x < 1, got " + gap);
+        double rising = lab.number("still_rising");
+        if (!(rising > 0 && rising < 1)) {
+            throw new ConfigException(lab.join("still_rising"), "expected 0 < x < 1, got " + rising);
         }
         if (!(share > 0 && share < 1)) {
             throw new ConfigException(lab.join("underfit_share"), "expected 0 < x < 1, got " + share);
         }
         return new LabConfig(folds, path, List.copyOf(values), learning ? List.copyOf(sizes) : List.of(), rounds, holdout,
-                lab.bool("leakage"), gap, share);
+                lab.bool("leakage"), share, rising);
     }
 
     private static double parseShare(String s, String path) {

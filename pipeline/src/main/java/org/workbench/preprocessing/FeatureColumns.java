@@ -1,6 +1,7 @@
 package org.workbench.preprocessing;
 
 import java.util.List;
+import java.util.Locale;
 import org.workbench.core.InputException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -72,6 +73,6 @@ public final class FeatureColumns {
     private static String describe(Column<?> column) {
         return column instanceof DoubleColumn ? "numeric"
                 : column instanceof StringColumn ? "categorical"
-                : column.type().name().toLowerCase();
+                : column.type().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.workbench.recipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
@@ -59,7 +60,7 @@ public abstract class RecipeStage implements Stage {
         }
         String summary = fitted.steps().isEmpty()
                 ? "no steps configured; " + train.features().columnCount() + " features pass through"
-                : String.format("fitted %d step%s (%s) on %d training rows; %d -> %d features",
+                : String.format(Locale.ROOT, "fitted %d step%s (%s) on %d training rows; %d -> %d features",
                         fitted.steps().size(), fitted.steps().size() == 1 ? "" : "s",
                         String.join(", ", fitted.steps().stream().map(FittedStep::name).toList()),
                         train.rows(), train.features().columnCount(), newTrain.features().columnCount());

@@ -7,14 +7,14 @@ import org.workbench.recipe.Step;
 
 /** Builds the selection recipe from its config section: include / exclude first, then the scored method. */
 public final class SelectionSteps {
-    /** Seed of the tree used by model_based selection. */
-    private static final long TREE_SEED = 42;
-
     private SelectionSteps() {
     }
 
-    /** No step when nothing is configured: every feature is kept as it is. */
-    public static Recipe from(SelectConfig config) {
+    /**
+     * No step when nothing is configured: every feature is kept as it is. {@code seed} is the run's seed;
+     * the tree of model_based selection grows from it.
+     */
+    public static Recipe from(SelectConfig config, long seed) {
         List<Step> steps = new ArrayList<>();
         if (!config.include().isEmpty() || !config.exclude().isEmpty()) {
             steps.add(new FeatureSelector(config.include(), config.exclude()));
@@ -23,7 +23,7 @@ public final class SelectionSteps {
             double threshold = config.method().equals("variance") ? config.varianceThreshold()
                     : config.correlationThreshold();
             steps.add(new ScoredSelector(config.method(), config.k(), threshold, config.miMethod(), config.bins(),
-                    config.model(), TREE_SEED));
+                    config.model(), seed));
         }
         return new Recipe(steps);
     }

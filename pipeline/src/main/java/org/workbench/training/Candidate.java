@@ -24,7 +24,7 @@ public record Candidate(Recipe recipe, ModelSpec spec, JsonNode params, long see
     public static Candidate from(PipelineConfig config, Task task, String model) {
         Recipe recipe = PreprocessingSteps.from(config.preprocess())
                 .then(FeatureSteps.from(config.features()))
-                .then(SelectionSteps.from(config.select()));
+                .then(SelectionSteps.from(config.select(), config.seed()));
         return new Candidate(recipe, ModelCatalog.spec(model, task), config.train().params(), config.seed());
     }
 

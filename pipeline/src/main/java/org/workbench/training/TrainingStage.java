@@ -3,6 +3,7 @@ package org.workbench.training;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.core.RunContext;
@@ -48,7 +49,7 @@ public final class TrainingStage implements Stage {
         List<String> details = new ArrayList<>();
         details.add(spec.name() + ": " + spec.explanation());
         details.add("params: " + spec.resolvedParams(params));
-        String summary = String.format("trained %s on %d rows x %d features in %.2f s",
+        String summary = String.format(Locale.ROOT, "trained %s on %d rows x %d features in %.2f s",
                 spec.name(), train.rows(), train.features().columnCount(), model.trainMillis() / 1000.0);
         return StageResult.of(name(), summary, details, data);
     }

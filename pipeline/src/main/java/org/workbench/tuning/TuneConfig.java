@@ -19,11 +19,11 @@ import org.workbench.lab.LabConfig;
  * @param threads    trials scored at once; 0 = one per processor. Results do not depend on it.
  * @param timeBudget seconds after which no new trial starts; 0 = no limit
  * @param adopt      "better": adopt the best setting when its mean beats the configured one;
- *                   "significant": only when the corrected t-test says so at {@code alpha}
+ *                   "significant": only when the corrected t-test says so at the run's {@code evaluate.alpha}
  */
 public record TuneConfig(boolean enabled, String method, Map<String, List<JsonNode>> grid,
                          Map<String, Distribution> space, int nTrials, int cvFolds, int threads, double timeBudget,
-                         int factor, double alpha, String adopt, LabConfig lab) {
+                         int factor, String adopt, LabConfig lab) {
 
     public static final List<Key> KEYS = List.of(
             Key.bool("enabled", false, "run the search"),
@@ -36,9 +36,8 @@ public record TuneConfig(boolean enabled, String method, Map<String, List<JsonNo
             Key.integer("threads", 0, "trials scored in parallel; 0 = one per processor; results do not depend on it"),
             Key.number("time_budget", 0, "seconds after which no new trial starts; 0 = no limit"),
             Key.integer("factor", 3, "successive halving: keep the best 1/factor, give them factor times the rows"),
-            Key.number("alpha", 0.05, "significance level of the did-tuning-help test"),
             Key.choice("adopt", "better", List.of("better", "significant"),
-                    "adopt the best setting when it beats the configured one, or only when significantly"),
+                    "adopt the best setting when it beats the configured one, or only when significantly (at evaluate.alpha)"),
             Key.section("lab", "learning and validation curves, bias-variance, leakage (see tune.lab.*)"));
 
     /** Every section of this stage, for {@code workbench stages}. */
@@ -57,7 +56,7 @@ public record TuneConfig(boolean enabled, String method, Map<String, List<JsonNo
         Map<String, Distribution> space = space(t.raw("space"), t.join("space"));
         TuneConfig tune = new TuneConfig(t.bool("enabled"), t.choice("method"), grid, space, t.integer("n_trials"),
                 t.integer("cv_folds"), t.integer("threads"), t.number("time_budget"), t.integer("factor"),
-                t.number("alpha"), t.choice("adopt"), LabConfig.parse(t.section("lab", LabConfig.KEYS)));
+                t.choice("adopt"), LabConfig.parse(t.section("lab", LabConfig.KEYS)));
         if (tune.enabled() && grid.isEmpty() && space.isEmpty()) {
             throw new ConfigException(t.join("grid"), "tuning is enabled but the grid is empty; add e.g. train.params.epochs: [5, 20]");
         }
@@ -78,9 +77,6 @@ public record TuneConfig(boolean enabled, String method, Map<String, List<JsonNo
         }
         if (tune.factor() < 2) {
             throw new ConfigException(t.join("factor"), "expected at least 2, got " + tune.factor());
-        }
-        if (!(tune.alpha() > 0 && tune.alpha() < 1)) {
-            throw new ConfigException(t.join("alpha"), "expected 0 < alpha < 1, got " + tune.alpha());
         }
         return tune;
     }

@@ -1,6 +1,7 @@
 package org.workbench.tuning;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -61,7 +62,7 @@ public interface TuningProgress {
                 done++;
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double eta = elapsed / done * (total - done);
-                sink.accept(String.format("%s trial %d/%d: %s %.4f (best %.4f), ETA %.0f s", what, done, total,
+                sink.accept(String.format(Locale.ROOT, "%s trial %d/%d: %s %.4f (best %.4f), ETA %.0f s", what, done, total,
                         metric, trial.mean(), best, eta));
             }
 
@@ -87,7 +88,7 @@ public interface TuningProgress {
             public synchronized void trialDone(Trial trial, String metric, double best) {
                 if (bar != null) {
                     bar.step();
-                    bar.setExtraMessage(String.format("best %s %.4f", metric, best));
+                    bar.setExtraMessage(String.format(Locale.ROOT, "best %s %.4f", metric, best));
                 }
             }
 

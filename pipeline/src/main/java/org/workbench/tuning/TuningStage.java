@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
@@ -101,9 +102,10 @@ public final class TuningStage implements Stage {
         Trial best = ranked.get(0);
         boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
         CorrectedTTest.Result test = helpTest(best, configured, rawTrain.rows(), k, metric);
-        boolean significant = test.significantAt(tune.alpha());
+        double alpha = config.evaluate().alpha();
+        boolean significant = test.significantAt(alpha);
         boolean adopted = improves && (tune.adopt().equals("better") || significant);
-        String verdict = verdict(best, configured, test, tune.alpha(), metric, improves, adopted);
+        String verdict = verdict(best, configured, test, alpha, metric, improves, adopted);
 
         PipelineConfig finalConfig = adopted ? Tuning.apply(config, best.params()) : config;
         Map<String, Double> testScores;
@@ -133,17 +135,17 @@ public final class TuningStage implements Stage {
         }
         data.put("out_of_time", outcome.outOfTime());
         data.put("significance", Map.of("mean_gain", test.meanDifference(), "t", test.t(), "df", test.degreesOfFreedom(),
-                "p_value", test.pValue(), "alpha", tune.alpha(), "significant", significant));
+                "p_value", test.pValue(), "alpha", alpha, "significant", significant));
         data.put("verdict", verdict);
         data.put("adopted", adopted);
         data.put("test", testScores);
         data.put("tuned_config", TUNED_YAML);
 
-        details.add(String.format("configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(), configured.std()));
+        details.add(String.format(Locale.ROOT, "configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(), configured.std()));
         details.add("leaderboard (" + tune.method() + ", best first):");
         for (int i = 0; i < Math.min(10, ranked.size()); i++) {
             Trial t = ranked.get(i);
-            details.add(String.format("  %2d. trial %d %s: %.4f +/- %.4f (%.2f s)", i + 1, t.number(), t.params(),
+            details.add(String.format(Locale.ROOT, "  %2d. trial %d %s: %.4f +/- %.4f (%.2f s)", i + 1, t.number(), t.params(),
                     t.mean(), t.std(), t.millis() / 1000.0));
         }
         if (outcome.outOfTime()) {
@@ -153,16 +155,16 @@ public final class TuningStage implements Stage {
         details.add(adopted ? "the best setting was refitted on the whole training split and replaces the configured model"
                 : "the configured model is kept");
         if (testScores.containsKey(metric)) {
-            details.add(String.format("test split (scored once, after the search): %s %.4f", metric, testScores.get(metric)));
+            details.add(String.format(Locale.ROOT, "test split (scored once, after the search): %s %.4f", metric, testScores.get(metric)));
         }
         details.add("wrote " + TUNED_YAML + ": the final config, to repeat this run without searching");
         int settings = Search.settings(tune, config.seed()).size();
         String scope = outcome.rungs().isEmpty() ? settings + " settings"
                 : settings + " settings raced in " + outcome.rungs().size() + " rounds (" + outcome.trials().size() + " trials)";
-        summary.add(String.format("%s: %s x %d folds; best %s %.4f with %s (configured %.4f); %s%s", tune.method(), scope, k,
+        summary.add(String.format(Locale.ROOT, "%s: %s x %d folds; best %s %.4f with %s (configured %.4f); %s%s", tune.method(), scope, k,
                 metric, best.mean(), describe(best.params()), configured.mean(),
                 adopted ? "adopted" : "configured model kept",
-                testScores.containsKey(metric) ? String.format("; test %s %.4f", metric, testScores.get(metric)) : ""));
+                testScores.containsKey(metric) ? String.format(Locale.ROOT, "; test %s %.4f", metric, testScores.get(metric)) : ""));
         return finalConfig;
     }
 
@@ -177,18 +179,18 @@ public final class TuningStage implements Stage {
 
     static String verdict(Trial best, Trial configured, CorrectedTTest.Result test, double alpha, String metric,
                           boolean improves, boolean adopted) {
-        String numbers = String.format("(corrected resampled t-test: t = %.2f, %d df, p = %.3f)", test.t(),
+        String numbers = String.format(Locale.ROOT, "(corrected resampled t-test: t = %.2f, %d df, p = %.3f)", test.t(),
                 test.degreesOfFreedom(), test.pValue());
         if (!improves) {
-            return String.format("did tuning help? no: the best setting (%s %.4f) does not beat the configured one (%.4f) %s;"
+            return String.format(Locale.ROOT, "did tuning help? no: the best setting (%s %.4f) does not beat the configured one (%.4f) %s;"
                     + " the configured model is kept", metric, best.mean(), configured.mean(), numbers);
         }
-        String gain = String.format("did tuning help? the best setting gains %+.4f %s over the configured one %s", test.meanDifference(),
+        String gain = String.format(Locale.ROOT, "did tuning help? the best setting gains %+.4f %s over the configured one %s", test.meanDifference(),
                 metric, numbers);
         if (test.significantAt(alpha)) {
-            return gain + String.format(": significant at %.2f", alpha);
+            return gain + String.format(Locale.ROOT, ": significant at %.2f", alpha);
         }
-        return gain + String.format(": not significant at %.2f, so the gain may be noise%s", alpha,
+        return gain + String.format(Locale.ROOT, ": not significant at %.2f, so the gain may be noise%s", alpha,
                 adopted ? "" : "; the configured model is kept");
     }
 

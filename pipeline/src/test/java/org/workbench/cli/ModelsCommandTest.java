@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.workbench.training.ModelCatalog;
 import org.workbench.training.ModelSpec;
@@ -19,7 +20,7 @@ class ModelsCommandTest {
         assertTrue(out.contains("\nclustering (3 algorithms; default kmeans)\n"), out);
         assertTrue(out.contains("      init               default kmeans++ "), out);
         for (ModelSpec m : ModelCatalog.all()) {
-            assertTrue(out.contains(String.format("  %-20s %s%n", m.name(), m.explanation())), m.name());
+            assertTrue(out.contains(String.format(Locale.ROOT, "  %-20s %s%n", m.name(), m.explanation())), m.name());
         }
         assertTrue(out.contains("      kernel             default rbf      "), out);
         assertTrue(out.contains(" [rbf, linear, poly, sigmoid]\n"), out);

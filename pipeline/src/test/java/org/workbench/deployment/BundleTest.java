@@ -115,7 +115,7 @@ class BundleTest {
         Path fake = dir.resolve("fake.bundle");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(fake))) {
             zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write("{}".getBytes());
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         InputException e = assertThrows(InputException.class, () -> Bundle.read(fake));

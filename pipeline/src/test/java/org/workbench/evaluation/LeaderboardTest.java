@@ -28,7 +28,7 @@ class LeaderboardTest {
         results.put("tree", folds(0.8, 0.8, 0.8, 0.9, 0.85));
         results.put("svm", folds(0.9, 0.8, 0.85, 0.95, 0.9));
         results.put("same", folds(0.9, 0.8, 0.85, 0.95, 0.9));
-        Leaderboard board = Leaderboard.of("accuracy", results);
+        Leaderboard board = Leaderboard.of("accuracy", results, 0.05);
         assertEquals(List.of("svm", "same", "tree"), board.rows().stream().map(Leaderboard.Row::model).toList());
         Leaderboard.Row best = board.rows().get(0);
         assertNull(best.pValue());
@@ -51,11 +51,23 @@ class LeaderboardTest {
     }
 
     @Test
+    void significanceIsJudgedAtTheRunsAlpha() {
+        Map<String, CrossValidation.Result> results = new LinkedHashMap<>();
+        results.put("svm", folds(0.9, 0.8, 0.85, 0.95, 0.9));
+        results.put("tree", folds(0.8, 0.8, 0.8, 0.9, 0.85));
+        // the tree's p-value is 0.1027 (see above): not significant at 0.05, significant at evaluate.alpha 0.2
+        assertFalse(Leaderboard.of("accuracy", results, 0.05).rows().get(1).significant());
+        Leaderboard lenient = Leaderboard.of("accuracy", results, 0.2);
+        assertTrue(lenient.rows().get(1).significant());
+        assertTrue(lenient.lines().get(2).endsWith("yes (p < 0.2)"), lenient.lines().get(2));
+    }
+
+    @Test
     void lowerIsBetterForErrors() {
         Map<String, CrossValidation.Result> results = new LinkedHashMap<>();
         results.put("a", foldsOf("rmse", 3.0, 3.2));
         results.put("b", foldsOf("rmse", 2.0, 2.1));
-        assertEquals("b", Leaderboard.of("rmse", results).rows().get(0).model());
+        assertEquals("b", Leaderboard.of("rmse", results, 0.05).rows().get(0).model());
     }
 
     private static CrossValidation.Result foldsOf(String metric, double... values) {

@@ -14,7 +14,7 @@ class DiagnosisTest {
     }
 
     // accuracy with a baseline of 0.60: room 0.40, gap limit 0.10 * 0.40 = 0.04, underfit level 0.60 + 0.5 * 0.40 = 0.80
-    private final Diagnosis accuracy = new Diagnosis("accuracy", 0.60, 0.10, 0.50);
+    private final Diagnosis accuracy = new Diagnosis("accuracy", 0.60, 0.10, 0.50, 0.01);
 
     @Test
     void thresholdsAreSharesOfTheRoomAboveTheBaseline() {
@@ -30,7 +30,7 @@ class DiagnosisTest {
     @Test
     void forErrorsTheRoomIsBelowTheBaseline() {
         // rmse with a baseline of 8: room 8, gap limit 0.8, underfit above 8 - 0.5 * 8 = 4
-        Diagnosis rmse = new Diagnosis("rmse", 8.0, 0.10, 0.50);
+        Diagnosis rmse = new Diagnosis("rmse", 8.0, 0.10, 0.50, 0.01);
         assertEquals(0.8, rmse.gapLimit(), 1e-12);
         assertEquals(4.0, rmse.underfitLevel(), 1e-12);
         assertEquals(1.0, rmse.gap(p(1, 2.0, 3.0)), 1e-12);
@@ -85,7 +85,7 @@ class DiagnosisTest {
     @Test
     void forErrorsALearningCurveReportsTheRawChangeAndJudgesItAsAGain() {
         // rmse, baseline 8: room 8, underfit above 4, "still improving" needs a fall of at least 0.08
-        Diagnosis rmse = new Diagnosis("rmse", 8.0, 0.10, 0.50);
+        Diagnosis rmse = new Diagnosis("rmse", 8.0, 0.10, 0.50, 0.01);
         List<CurvePoint> flat = List.of(new CurvePoint(JsonNodeFactory.instance.numberNode(0.78), 199, 5.09, 0, 5.29, 0),
                 new CurvePoint(JsonNodeFactory.instance.numberNode(1.0), 255, 5.09, 0, 5.25, 0));
         Diagnosis.Finding f = rmse.learningCurve(flat);

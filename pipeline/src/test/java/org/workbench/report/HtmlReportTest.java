@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +51,8 @@ class HtmlReportTest {
             String html = html(dir);
             assertFalse(html.contains("http://"), "no http address");
             assertFalse(html.contains("https://"), "no https address");
-            assertFalse(html.toLowerCase().contains("<script"), "no script");
-            assertFalse(html.toLowerCase().contains("<link"), "no linked style sheet");
+            assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "no script");
+            assertFalse(html.toLowerCase(Locale.ROOT).contains("<link"), "no linked style sheet");
             assertFalse(Pattern.compile("\\ssrc=").matcher(html).find(), "nothing loaded from elsewhere");
             assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<style>"));
         }

@@ -48,7 +48,7 @@ class FinalModelTest {
                 evaluate: {cv_folds: 5, metrics: [accuracy, f1], threshold: f1}
                 tune: {enabled: true, cv_folds: 5, grid: {train.params.max_depth: [3, 4]}}
                 seed: 42
-                """.formatted(Path.of("../datasets/titanic/data.csv").toAbsolutePath()));
+                """.replace("%s", Path.of("../datasets/titanic/data.csv").toAbsolutePath().toString()));
         tunedAndThresholded = Runner.run(ConfigLoader.load(config, List.of()), out, null, r -> { });
     }
 

@@ -73,8 +73,8 @@ class FeatureSelectorTest {
 
     @Test
     void configWithoutNamesBuildsNoStep() {
-        assertEquals(List.of(), SelectionSteps.from(new SelectConfig("none", List.of(), List.of())).steps());
+        assertEquals(List.of(), SelectionSteps.from(new SelectConfig("none", List.of(), List.of()), 42).steps());
         assertEquals(List.of(new FeatureSelector(List.of("Age"), List.of())),
-                SelectionSteps.from(new SelectConfig("none", List.of("Age"), List.of())).steps());
+                SelectionSteps.from(new SelectConfig("none", List.of("Age"), List.of()), 42).steps());
     }
 }

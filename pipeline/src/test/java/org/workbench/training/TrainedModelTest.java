@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,7 @@ class TrainedModelTest {
         InputException wrongTask = assertThrows(InputException.class, () -> TrainedModel.fromBytes(bytes, Task.REGRESSION));
         assertEquals("the saved model is not a regression model", wrongTask.getMessage());
         InputException garbage = assertThrows(InputException.class,
-                () -> TrainedModel.fromBytes("not a model".getBytes(), Task.CLASSIFICATION));
+                () -> TrainedModel.fromBytes("not a model".getBytes(StandardCharsets.UTF_8), Task.CLASSIFICATION));
         assertTrue(garbage.getMessage().startsWith("not a readable Tribuo model"), garbage.getMessage());
     }
 

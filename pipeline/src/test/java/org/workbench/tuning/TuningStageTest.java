@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class TuningStageTest {
 
     private PipelineConfig config(String tune, String... overrides) throws IOException {
         Path file = dir.resolve("tune_test.yaml");
-        Files.writeString(file, String.format(TITANIC, Path.of("../datasets/titanic/data.csv").toAbsolutePath(), tune));
+        Files.writeString(file, String.format(Locale.ROOT, TITANIC, Path.of("../datasets/titanic/data.csv").toAbsolutePath(), tune));
         return ConfigLoader.load(file, List.of(overrides));
     }
 
@@ -61,8 +62,8 @@ class TuningStageTest {
 
     @Test
     void sameSeedSameResultsWithOneOrTwoThreads() throws IOException {
-        Run one = run(config(String.format(GRID, 1)));
-        Run two = run(config(String.format(GRID, 2)));
+        Run one = run(config(String.format(Locale.ROOT, GRID, 1)));
+        Run two = run(config(String.format(Locale.ROOT, GRID, 2)));
         List<Trial> a = trials(one);
         List<Trial> b = trials(two);
         assertEquals(4, a.size());
@@ -78,7 +79,7 @@ class TuningStageTest {
 
     @Test
     void bestIsAdoptedRefittedAndTestedOnceWithAVerdict() throws IOException {
-        Run run = run(config(String.format(GRID, 2)));
+        Run run = run(config(String.format(Locale.ROOT, GRID, 2)));
         Map<String, Object> data = run.tuning().data();
         Trial configured = (Trial) data.get("configured");
         Trial best = (Trial) data.get("best");
@@ -100,7 +101,7 @@ class TuningStageTest {
         Map<String, Object> sig = (Map<String, Object>) data.get("significance");
         assertEquals(t.pValue(), (double) sig.get("p_value"), 1e-12);
         assertEquals(t.meanDifference(), best.mean() - configured.mean(), 1e-12);
-        assertTrue(((String) data.get("verdict")).startsWith(String.format("did tuning help? the best setting gains %+.4f accuracy",
+        assertTrue(((String) data.get("verdict")).startsWith(String.format(Locale.ROOT, "did tuning help? the best setting gains %+.4f accuracy",
                 t.meanDifference())));
         // the adopted setting replaced the model, and tuned.yaml reproduces it without searching
         assertTrue(run.context().find(Artifacts.TUNED_CONFIG).isPresent());

@@ -1,0 +1,49 @@
+package org.workbench.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.workbench.config.ConfigException;
+import org.workbench.config.ConfigLoader;
+import org.workbench.config.PipelineConfig;
+import org.workbench.config.Yaml;
+
+/** The run-wide judgements kept in the evaluate section: the significance level and the overfitting limit. */
+class EvaluateConfigTest {
+    private static PipelineConfig parse(String yaml) throws Exception {
+        ObjectNode tree = (ObjectNode) Yaml.MAPPER.readTree("problem: {target: y}\ndata: {source: d.csv}\n" + yaml);
+        return ConfigLoader.parse(tree, Path.of("c.yaml"));
+    }
+
+    @Test
+    void defaultsAndOverrides() throws Exception {
+        EvaluateConfig defaults = parse("").evaluate();
+        assertEquals(0.05, defaults.alpha());
+        assertEquals(0.10, defaults.overfitGap());
+        EvaluateConfig set = parse("evaluate: {alpha: 0.01, overfit_gap: 0.2}").evaluate();
+        assertEquals(0.01, set.alpha());
+        assertEquals(0.2, set.overfitGap());
+        assertEquals(0.02, parse("tune: {lab: {still_rising: 0.02}}").tune().lab().stillRising());
+    }
+
+    @Test
+    void outOfRangeValuesNameTheirKey() {
+        ConfigException alpha = assertThrows(ConfigException.class, () -> parse("evaluate: {alpha: 1.5}"));
+        assertTrue(alpha.getMessage().contains("evaluate.alpha") && alpha.getMessage().contains("0 < x < 1"), alpha.getMessage());
+        ConfigException gap = assertThrows(ConfigException.class, () -> parse("evaluate: {overfit_gap: 0}"));
+        assertTrue(gap.getMessage().contains("evaluate.overfit_gap"), gap.getMessage());
+    }
+
+    @Test
+    void theOldPerStageKeysPointToTheRunWideOnes() {
+        ConfigException alpha = assertThrows(ConfigException.class, () -> parse("tune: {alpha: 0.1}"));
+        assertTrue(alpha.getMessage().contains("tune.alpha") && alpha.getMessage().contains("set evaluate.alpha"), alpha.getMessage());
+        ConfigException gap = assertThrows(ConfigException.class, () -> parse("tune: {lab: {overfit_gap: 0.2}}"));
+        assertTrue(gap.getMessage().contains("tune.lab.overfit_gap") && gap.getMessage().contains("set evaluate.overfit_gap"),
+                gap.getMessage());
+    }
+}
