@@ -13,7 +13,7 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.core.StageResult;
 import org.workbench.report.HtmlReport;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 import org.workbench.run.Runner;
 import org.workbench.tuning.TuningProgress;
 import picocli.CommandLine.Command;

@@ -16,7 +16,6 @@ import org.workbench.core.StageResult;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.Preflight;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
         RunContext context = new RunContext(cfg);
         List<StageResult> results = ConfigException.namingFile(cfg.file(), () ->
                 new Pipeline(List.of(new DefinitionStage(), new CollectionStage())).run(context, null, r -> { }));
-        Table table = context.get(Artifacts.RAW_TABLE);
-        Problem problem = context.get(Artifacts.PROBLEM);
+        Table table = context.get(DefinitionStage.RAW_TABLE);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("config ok: %s%n", config);
         out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());

@@ -1,7 +1,7 @@
 package org.workbench.cli;
 
 import java.io.PrintWriter;
-import org.workbench.run.Versions;
+import org.workbench.core.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

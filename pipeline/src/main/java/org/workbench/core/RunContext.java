@@ -10,6 +10,9 @@ import org.workbench.config.PipelineConfig;
  * value passes through here explicitly; nothing is global.
  */
 public final class RunContext {
+    /** Where this run's outputs are being written (a temporary folder until the run succeeds). */
+    public static final Artifact<java.nio.file.Path> RUN_DIR = new Artifact<>("run_dir", java.nio.file.Path.class, "runner");
+
     private final PipelineConfig config;
     private final Map<String, Object> artifacts = new HashMap<>();
 

@@ -15,18 +15,24 @@ import org.workbench.core.StageResult;
 import org.workbench.data.Labels;
 import org.workbench.data.Task;
 import org.workbench.evaluation.MetricNames;
-import org.workbench.run.Artifacts;
 import org.workbench.training.ModelCatalog;
 import org.workbench.training.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.core.Artifact;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
  * "auto", and checks that the metric, positive class and algorithm fit that task.
  */
 public final class DefinitionStage implements Stage {
+    public static final Artifact<Problem> PROBLEM = new Artifact<>("problem", Problem.class, "definition");
+    /** The CSV as read, every column: read once by the definition stage, profiled and split by collection. */
+    public static final Artifact<tech.tablesaw.api.Table> RAW_TABLE = new Artifact<>("raw_table", tech.tablesaw.api.Table.class, "definition");
+    /** How RAW_TABLE was read (dialect), with the read's data warnings and notes. */
+    public static final Artifact<org.workbench.collection.CsvSource.CsvRead> CSV_READ = new Artifact<>("csv_read", org.workbench.collection.CsvSource.CsvRead.class, "definition");
+
     /** A numeric target with more distinct values than this is treated as regression. */
     static final int MAX_CLASSES_FOR_AUTO = 20;
 
@@ -55,7 +61,7 @@ public final class DefinitionStage implements Stage {
         Table table = readOnce(context);
         Checked checked = check(config, table);
         Problem problem = checked.problem();
-        context.put(Artifacts.PROBLEM, problem);
+        context.put(DefinitionStage.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -98,8 +104,8 @@ public final class DefinitionStage implements Stage {
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
     private static Table readOnce(RunContext context) {
         CsvSource.CsvRead read = CsvSource.load(context.config().data());
-        context.put(Artifacts.RAW_TABLE, read.table());
-        context.put(Artifacts.CSV_READ, read);
+        context.put(DefinitionStage.RAW_TABLE, read.table());
+        context.put(DefinitionStage.CSV_READ, read);
         return read.table();
     }
 
@@ -110,7 +116,7 @@ public final class DefinitionStage implements Stage {
         Checked checked = check(config, table);
         Problem problem = checked.problem();
         Column<?> label = cfg.target() == null ? null : table.column(cfg.target());
-        context.put(Artifacts.PROBLEM, problem);
+        context.put(DefinitionStage.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();

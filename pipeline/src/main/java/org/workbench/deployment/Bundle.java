@@ -20,7 +20,7 @@ import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.StepJson;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.Table;
 

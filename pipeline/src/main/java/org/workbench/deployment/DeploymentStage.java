@@ -14,10 +14,12 @@ import org.workbench.core.RunContext;
 import org.workbench.core.Stage;
 import org.workbench.core.StageResult;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
-import org.workbench.run.DataSource;
-import org.workbench.run.FinalModel;
-import org.workbench.run.Versions;
+import org.workbench.collection.DataSource;
+import org.workbench.evaluation.FinalModel;
+import org.workbench.core.Versions;
+import org.workbench.collection.CollectionStage;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.definition.DefinitionStage;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
 public final class DeploymentStage implements Stage {
@@ -45,7 +47,7 @@ public final class DeploymentStage implements Stage {
             return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), Map.of("skipped", true));
         }
         Bundle bundle = bundle(context);
-        Path file = context.get(Artifacts.RUN_DIR).resolve(BUNDLE_FILE);
+        Path file = context.get(RunContext.RUN_DIR).resolve(BUNDLE_FILE);
         bundle.write(file);
 
         Manifest m = bundle.manifest();
@@ -68,14 +70,14 @@ public final class DeploymentStage implements Stage {
 
     /** Assembles the bundle of the model the run ends with ({@link FinalModel}: tuned, thresholded or as configured). */
     public static Bundle bundle(RunContext context) {
-        FinalModel chosen = context.get(Artifacts.FINAL_MODEL);
+        FinalModel chosen = context.get(EvaluationStage.FINAL_MODEL);
         PipelineConfig config = chosen.config();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        DataSource source = context.get(Artifacts.SOURCE);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        DataSource source = context.get(CollectionStage.SOURCE);
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
                 .filter(c -> !config.preprocess().drop().contains(c)).toList();
         // the dialect the training file was actually read with (sniffed or configured)
-        CsvDialect dialect = context.find(Artifacts.CSV_READ).map(CsvSource.CsvRead::dialect)
+        CsvDialect dialect = context.find(DefinitionStage.CSV_READ).map(CsvSource.CsvRead::dialect)
                 .orElseGet(() -> CsvSource.load(config.data()).dialect());
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), chosen.model(), source.columns(), required,

@@ -55,7 +55,7 @@ public final class Runner {
         Path tmp = folder.path();
         try {
             RunContext context = new RunContext(config);
-            context.put(Artifacts.RUN_DIR, tmp);
+            context.put(RunContext.RUN_DIR, tmp);
             prepare.accept(context);
             // a config problem a stage finds is reported with the config file's name
             List<StageResult> results = ConfigException.namingFile(config.file(),

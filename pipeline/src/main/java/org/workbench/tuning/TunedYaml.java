@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /**
  * Writes the config a run ended with (the tuned setting when it was adopted) with the search turned

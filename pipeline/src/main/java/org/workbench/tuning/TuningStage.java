@@ -13,10 +13,15 @@ import org.workbench.core.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
 import org.workbench.lab.Lab;
-import org.workbench.run.Artifacts;
-import org.workbench.run.FinalModel;
+import org.workbench.evaluation.FinalModel;
 import org.workbench.stats.CorrectedTTest;
 import org.workbench.training.Candidate;
+import org.workbench.core.Artifact;
+import org.workbench.collection.CollectionStage;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.training.TrainingStage;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
 
 /**
  * Stage 8: searches config values (grid, random or successive halving), each setting a full
@@ -28,6 +33,9 @@ import org.workbench.training.Candidate;
  * configured, the overfitting lab's curves are drawn here too, on the training split.
  */
 public final class TuningStage implements Stage {
+    /** The config of the setting tuning adopted, when it beat the configured one. */
+    public static final Artifact<PipelineConfig> TUNED_CONFIG = new Artifact<>("tuned_config", PipelineConfig.class, "tuning");
+
     public static final String TUNED_YAML = "tuned.yaml";
 
     @Override
@@ -53,8 +61,8 @@ public final class TuningStage implements Stage {
         if (!tune.enabled() && !tune.lab().any()) {
             return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), Map.of("skipped", true));
         }
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         Workers workers = new Workers(tune.threads());
         TuningProgress progress = context.find(TuningProgress.KEY).orElse(TuningProgress.silent());
         long deadline = tune.timeBudget() > 0 ? System.nanoTime() + (long) (tune.timeBudget() * 1e9) : 0;
@@ -79,8 +87,8 @@ public final class TuningStage implements Stage {
                                   Map<String, Object> data, List<String> details, List<String> summary) {
         PipelineConfig config = context.config();
         TuneConfig tune = config.tune();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         String metric = problem.metric();
         int k = tune.cvFolds();
         tune.space().forEach((path, d) -> Tuning.checkPath(config, path, d.sample(new java.util.Random(config.seed())),
@@ -110,14 +118,14 @@ public final class TuningStage implements Stage {
         if (adopted) {
             Candidate candidate = Tuning.candidate(finalConfig, problem);
             Candidate.Fitted fitted = candidate.fit(rawTrain);
-            context.put(Artifacts.RECIPE, candidate.recipe());
-            context.put(Artifacts.FITTED_RECIPE, fitted.recipe());
-            context.put(Artifacts.MODEL, fitted.model());
-            context.put(Artifacts.TUNED_CONFIG, finalConfig);
-            context.put(Artifacts.FINAL_MODEL, FinalModel.adopted(context, finalConfig, candidate, fitted));
+            context.put(RecipeStage.RECIPE, candidate.recipe());
+            context.put(RecipeStage.FITTED_RECIPE, fitted.recipe());
+            context.put(TrainingStage.MODEL, fitted.model());
+            context.put(TuningStage.TUNED_CONFIG, finalConfig);
+            context.put(EvaluationStage.FINAL_MODEL, FinalModel.adopted(context, finalConfig, candidate, fitted));
         }
         testScores = FinalModel.find(context).map(FinalModel::test).orElse(Map.of());
-        context.find(Artifacts.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
+        context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
 
         data.put("method", tune.method());
         data.put("metric", metric);

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.run.Json;
 import org.workbench.run.Workbench;
 
 /** The promises every stage keeps, checked over all nine on a real run (titanic, tuning on). */
@@ -32,7 +31,7 @@ class StageContractTest {
         config = ConfigLoader.load(Path.of("../configs/titanic.yaml"), List.of("evaluate.cv_folds=3",
                 "tune.enabled=true", "tune.grid={train.params.learning_rate: [0.05, 0.5]}"));
         RunContext context = new RunContext(config);
-        context.put(org.workbench.run.Artifacts.RUN_DIR, runDir);
+        context.put(RunContext.RUN_DIR, runDir);
         Workbench.pipeline().run(context, null, RESULTS::add);
     }
 

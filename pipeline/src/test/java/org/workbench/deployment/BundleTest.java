@@ -93,10 +93,10 @@ class BundleTest {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals(Bundle.MANIFEST)) {
-                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) org.workbench.run.Json.MAPPER.readTree(content);
+                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) org.workbench.core.Json.MAPPER.readTree(content);
                     assertTrue(manifest.has("threshold"));
                     manifest.remove("threshold");
-                    content = org.workbench.run.Json.write(manifest).getBytes(StandardCharsets.UTF_8);
+                    content = org.workbench.core.Json.write(manifest).getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(content);

@@ -19,6 +19,7 @@ import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
+import org.workbench.core.Json;
 
 /**
  * Every shipped config (the classroom demos included) runs all nine stages, writes every output,

@@ -18,9 +18,9 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.core.RunContext;
 import org.workbench.core.StageResult;
 import org.workbench.evaluation.Evaluation;
-import org.workbench.run.Artifacts;
 import org.workbench.run.Workbench;
 import org.workbench.stats.CorrectedTTest;
+import org.workbench.evaluation.EvaluationStage;
 
 class TuningStageTest {
     @TempDir
@@ -50,7 +50,7 @@ class TuningStageTest {
     private Run run(PipelineConfig config) throws IOException {
         RunContext context = new RunContext(config);
         Path runDir = Files.createTempDirectory(dir, "run");
-        context.put(Artifacts.RUN_DIR, runDir);
+        context.put(RunContext.RUN_DIR, runDir);
         List<String> lines = new ArrayList<>();
         context.put(TuningProgress.KEY, TuningProgress.lines(lines::add));
         List<StageResult> results = Workbench.pipeline().run(context, "tuning", r -> { });
@@ -83,7 +83,7 @@ class TuningStageTest {
         Trial configured = (Trial) data.get("configured");
         Trial best = (Trial) data.get("best");
         // the configured setting scored on the same seeded 5 folds as the evaluation stage's cross-validation
-        Evaluation evaluation = run.context().get(Artifacts.EVALUATION);
+        Evaluation evaluation = run.context().get(EvaluationStage.EVALUATION);
         for (int f = 0; f < 5; f++) {
             assertEquals(evaluation.folds().get(f).get("accuracy"), configured.folds()[f], 1e-12);
         }
@@ -103,8 +103,8 @@ class TuningStageTest {
         assertTrue(((String) data.get("verdict")).startsWith(String.format("did tuning help? the best setting gains %+.4f accuracy",
                 t.meanDifference())));
         // the adopted setting replaced the model, and tuned.yaml reproduces it without searching
-        assertTrue(run.context().find(Artifacts.TUNED_CONFIG).isPresent());
-        Path tuned = run.context().get(Artifacts.RUN_DIR).resolve(TuningStage.TUNED_YAML);
+        assertTrue(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
+        Path tuned = run.context().get(RunContext.RUN_DIR).resolve(TuningStage.TUNED_YAML);
         PipelineConfig again = ConfigLoader.load(tuned, List.of());
         assertFalse(again.tune().enabled());
         assertEquals(best.params().get("train.params.max_depth").intValue(), again.train().params().get("max_depth").intValue());
@@ -117,7 +117,7 @@ class TuningStageTest {
     private Evaluation runEvaluation(PipelineConfig config) {
         RunContext context = new RunContext(config);
         Workbench.pipeline().run(context, "evaluation", r -> { });
-        return context.get(Artifacts.EVALUATION);
+        return context.get(EvaluationStage.EVALUATION);
     }
 
     @Test
@@ -125,10 +125,10 @@ class TuningStageTest {
         Run run = run(config("{enabled: true, cv_folds: 5, threads: 1, grid: {train.params.max_depth: [12]}}"));
         Map<String, Object> data = run.tuning().data();
         assertEquals(false, data.get("adopted"));
-        assertFalse(run.context().find(Artifacts.TUNED_CONFIG).isPresent());
+        assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         assertTrue(((String) data.get("verdict")).startsWith("did tuning help? no:"), (String) data.get("verdict"));
         assertTrue(run.tuning().summary().contains("configured model kept"));
-        assertTrue(Files.readString(run.context().get(Artifacts.RUN_DIR).resolve("tuned.yaml"))
+        assertTrue(Files.readString(run.context().get(RunContext.RUN_DIR).resolve("tuned.yaml"))
                 .startsWith("# the configured setting (tuning did not beat it)"));
     }
 
@@ -178,7 +178,7 @@ class TuningStageTest {
         Run run = run(config("{enabled: true, cv_folds: 3, threads: 1, time_budget: 0.000001,"
                 + " grid: {train.params.max_depth: [2, 3]}}"));
         assertEquals(true, run.tuning().data().get("out_of_time"));
-        assertFalse(run.context().find(Artifacts.TUNED_CONFIG).isPresent());
+        assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         assertTrue(run.tuning().summary().contains("no setting scored within the time budget"), run.tuning().summary());
     }
 

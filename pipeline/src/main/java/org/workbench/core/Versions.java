@@ -1,10 +1,11 @@
-package org.workbench.run;
+package org.workbench.core;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.workbench.run.Workbench;
 
 /** Versions of Workbench, its libraries and the Java runtime, recorded with every run and bundle. */
 public final class Versions {

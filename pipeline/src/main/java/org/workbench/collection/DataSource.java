@@ -1,4 +1,4 @@
-package org.workbench.run;
+package org.workbench.collection;
 
 import java.util.List;
 

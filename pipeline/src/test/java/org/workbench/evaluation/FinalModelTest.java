@@ -1,4 +1,4 @@
-package org.workbench.run;
+package org.workbench.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +19,9 @@ import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
-import org.workbench.evaluation.DecisionThreshold;
+import org.workbench.core.Json;
+import org.workbench.run.Runner;
+import org.workbench.run.PredictionFiles;
 
 /**
  * The bundle is the model that was scored: with a decision threshold (chosen by the evaluation, or
@@ -95,7 +97,7 @@ class FinalModelTest {
 
         DecisionThreshold stored = bundle(tunedAndThresholded).manifest().threshold();
         assertEquals(finalBlock.path("threshold").path("value").asDouble(), stored.value());
-        FinalModel inRun = tunedAndThresholded.context().get(Artifacts.FINAL_MODEL);
+        FinalModel inRun = tunedAndThresholded.context().get(EvaluationStage.FINAL_MODEL);
         assertEquals(stored, inRun.threshold());
         assertTrue(List.of(3, 4).contains(inRun.config().train().params().path("max_depth").asInt()), "the adopted depth");
         assertReplays(tunedAndThresholded);

@@ -1,4 +1,4 @@
-package org.workbench.run;
+package org.workbench.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

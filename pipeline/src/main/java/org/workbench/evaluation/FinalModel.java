@@ -1,4 +1,4 @@
-package org.workbench.run;
+package org.workbench.evaluation;
 
 import java.util.Map;
 import java.util.Optional;
@@ -7,16 +7,16 @@ import org.workbench.core.RunContext;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.DecisionThreshold;
-import org.workbench.evaluation.Evaluation;
-import org.workbench.evaluation.Scoring;
-import org.workbench.evaluation.Thresholds;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import org.workbench.training.Candidate;
 import org.workbench.training.ModelCatalog;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.Table;
+import org.workbench.collection.CollectionStage;
+import org.workbench.training.TrainingStage;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
 
 /**
  * The model a run ends with, decided in one place: the configured model as the evaluation scored
@@ -38,7 +38,7 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
     }
 
     public static Optional<FinalModel> find(RunContext context) {
-        return context.find(Artifacts.FINAL_MODEL);
+        return context.find(EvaluationStage.FINAL_MODEL);
     }
 
     /**
@@ -48,17 +48,17 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
      */
     public static FinalModel evaluated(RunContext context, Evaluation evaluation) {
         PipelineConfig config = context.config();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Candidate candidate = new Candidate(context.get(Artifacts.RECIPE), ModelCatalog.spec(problem.model(), problem.task()),
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Candidate candidate = new Candidate(context.get(RecipeStage.RECIPE), ModelCatalog.spec(problem.model(), problem.task()),
                 config.train().params(), config.seed());
         DecisionThreshold threshold = evaluation.threshold() == null ? null
                 : evaluation.threshold().decision(problem.positiveClass());
         Map<String, Double> test = evaluation.threshold() == null ? evaluation.test() : evaluation.threshold().test();
         Predictions train = evaluation.trainPredictions();
-        boolean trainReusable = train != null && context.find(Artifacts.TRAIN_AS_APPLIED).orElse(false)
-                && train.size() == context.get(Artifacts.RAW_TRAIN).rows();
-        return new FinalModel(modelName(config, problem), false, config, candidate, context.get(Artifacts.FITTED_RECIPE),
-                context.get(Artifacts.MODEL), threshold, DecisionThreshold.apply(threshold, evaluation.testPredictions()),
+        boolean trainReusable = train != null && context.find(RecipeStage.TRAIN_AS_APPLIED).orElse(false)
+                && train.size() == context.get(CollectionStage.RAW_TRAIN).rows();
+        return new FinalModel(modelName(config, problem), false, config, candidate, context.get(RecipeStage.FITTED_RECIPE),
+                context.get(TrainingStage.MODEL), threshold, DecisionThreshold.apply(threshold, evaluation.testPredictions()),
                 trainReusable ? DecisionThreshold.apply(threshold, train) : null, test);
     }
 
@@ -67,9 +67,9 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
      * the way the evaluation chose the configured one, then the test rows are predicted and scored once.
      */
     public static FinalModel adopted(RunContext context, PipelineConfig tuned, Candidate candidate, Candidate.Fitted fitted) {
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
-        Frame rawTest = context.get(Artifacts.RAW_TEST);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
+        Frame rawTest = context.get(CollectionStage.RAW_TEST);
         Predictions scored = fitted.predict(rawTest.features());
         DecisionThreshold threshold = Thresholds.forAdopted(tuned.evaluate(), tuned.data().split().stratify(), tuned.seed(),
                 problem, candidate, fitted, rawTrain, scored);
