@@ -19,8 +19,8 @@ import org.workbench.data.Task;
 import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
-import org.workbench.recipe.StepJson;
 import org.workbench.core.Json;
+import org.workbench.training.AllSteps;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.Table;
 
@@ -43,7 +43,7 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             put(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
-            put(zip, RECIPE, StepJson.toJson(recipe).getBytes(StandardCharsets.UTF_8));
+            put(zip, RECIPE, AllSteps.JSON.toJson(recipe).getBytes(StandardCharsets.UTF_8));
             put(zip, MODEL, model.toBytes());
             put(zip, PROVENANCE, model.provenanceJson().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -76,7 +76,7 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
                 throw new InputException(file + ": bundle format " + manifest.format() + " is not supported (expected "
                         + Manifest.FORMAT + ")");
             }
-            FittedRecipe recipe = StepJson.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
+            FittedRecipe recipe = AllSteps.JSON.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
             TrainedModel model = TrainedModel.fromBytes(entries.get(MODEL), Task.valueOf(manifest.task().toUpperCase()));
             return new Bundle(manifest, recipe, model);
         } catch (IOException e) {

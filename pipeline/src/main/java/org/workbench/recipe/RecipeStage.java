@@ -29,6 +29,13 @@ public abstract class RecipeStage implements Stage {
     public static final Artifact<Recipe> RECIPE = new Artifact<>("recipe", Recipe.class, "preprocessing");
     public static final Artifact<FittedRecipe> FITTED_RECIPE = new Artifact<>("fitted_recipe", FittedRecipe.class, "preprocessing");
 
+    /** Writes this stage's fitted steps into its record; it knows only this stage's step types. */
+    private final StepJson json;
+
+    protected RecipeStage(java.util.List<StepJson.Type> fittedTypes) {
+        this.json = StepJson.of(fittedTypes);
+    }
+
     /** The unfitted steps this stage contributes for the given config (may be empty). */
     public abstract Recipe steps(PipelineConfig config);
 
@@ -55,7 +62,7 @@ public abstract class RecipeStage implements Stage {
         for (FittedStep step : fitted.steps()) {
             details.add(step.name() + ": " + step.summary());
         }
-        data.put("steps", StepJson.toTree(fitted));
+        data.put("steps", json.toTree(fitted));
         data.put("features_in", train.features().columnCount());
         data.put("features_out", newTrain.features().columnCount());
         data.put("fitted_on_rows", train.rows());

@@ -9,6 +9,10 @@ import org.workbench.recipe.RecipeStage;
 
 /** Stage 5: choose which features the model sees. */
 public final class SelectionStage extends RecipeStage {
+    public SelectionStage() {
+        super(SelectionSteps.FITTED_TYPES);
+    }
+
     @Override
     public String name() {
         return "selection";
