@@ -42,4 +42,30 @@ public record PipelineConfig(Path file, String name, long seed, ProblemConfig pr
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
+
+    /** This config with the given paths overridden, re-validated as a whole. */
+    public PipelineConfig with(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> params) {
+        if (params.isEmpty()) {
+            return this;
+        }
+        ObjectNode changed = tree.deepCopy();
+        params.forEach((path, value) -> ConfigLoader.set(changed, path, value));
+        return ConfigLoader.parse(changed, file);
+    }
+
+    /**
+     * Checks that {@code path} is a real config path by parsing the config with it set to {@code value}.
+     *
+     * @throws ConfigException at {@code where} when it is not
+     */
+    public void checkPath(String path, com.fasterxml.jackson.databind.JsonNode value, String where) {
+        ObjectNode probe = tree.deepCopy();
+        probe.remove("tune");
+        ConfigLoader.set(probe, path, value);
+        try {
+            ConfigLoader.parse(probe, file);
+        } catch (ConfigException e) {
+            throw new ConfigException(where, "not a valid config path or value (" + e.getMessage() + ")");
+        }
+    }
 }

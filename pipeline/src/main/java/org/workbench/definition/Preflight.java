@@ -235,7 +235,7 @@ public final class Preflight {
                     + problem.target() + "' has " + problem.classes().size() + " classes (use default)");
         }
         if (config.tune().enabled()) {
-            config.tune().space().forEach((path, d) -> Tuning.checkPath(config, path,
+            config.tune().space().forEach((path, d) -> config.checkPath(path,
                     d.sample(new java.util.Random(config.seed())), "tune.space." + path));
         }
     }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Progress;
 import org.workbench.data.Frame;
 import org.workbench.data.Task;
 import org.workbench.definition.Problem;
 import org.workbench.stats.CorrectedTTest;
-import org.workbench.tuning.TuningProgress;
-import org.workbench.tuning.Workers;
+import org.workbench.core.Workers;
 
 /**
  * The overfitting lab, run on the training split: the validation curve of one config path, the
@@ -26,8 +26,8 @@ public final class Lab {
     public record Result(Map<String, Object> data, List<String> details, String summary) {
     }
 
-    public static Result run(PipelineConfig config, Problem problem, Frame rawTrain, Workers workers, TuningProgress progress) {
-        LabConfig lab = config.tune().lab();
+    public static Result run(PipelineConfig config, LabConfig lab, Problem problem, Frame rawTrain, Workers workers,
+                             Progress progress) {
         int k = lab.cvFolds();
         String metric = problem.metric();
         double baseline = Curves.baseline(config, problem, rawTrain, k, workers);
@@ -49,7 +49,7 @@ public final class Lab {
         if (lab.validationPath() != null) {
             String param = shortName(lab.validationPath());
             for (var value : lab.validationValues()) {
-                org.workbench.tuning.Tuning.checkPath(config, lab.validationPath(), value, "tune.lab.validation_curve.values");
+                config.checkPath(lab.validationPath(), value, "tune.lab.validation_curve.values");
             }
             progress.start("validation curve", lab.validationValues().size());
             List<CurvePoint> points = Curves.validation(config, problem, rawTrain, k, lab.validationPath(),

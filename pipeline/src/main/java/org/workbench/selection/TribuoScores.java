@@ -21,7 +21,7 @@ import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.slm.LARSLassoTrainer;
 import org.workbench.core.InputException;
 import org.workbench.data.Target;
-import org.workbench.training.TribuoData;
+import org.workbench.data.TribuoData;
 import tech.tablesaw.api.Table;
 
 /** Feature scores that come from Tribuo: information-theoretic selection and model importances. */

@@ -20,6 +20,12 @@ import tech.tablesaw.api.Table;
  */
 public record Candidate(Recipe recipe, ModelSpec spec, JsonNode params, long seed) {
 
+    /** The unfitted recipe and algorithm a config describes ("auto" picks the task's default model). */
+    public static Candidate from(PipelineConfig config, Task task) {
+        String model = config.train().model().equals("auto") ? ModelCatalog.defaultModel(task) : config.train().model();
+        return from(config, task, model);
+    }
+
     /** The candidate a config describes: stages 3 to 5 give the recipe, stage 6 the algorithm. */
     public static Candidate from(PipelineConfig config, Task task, String model) {
         Recipe recipe = PreprocessingSteps.from(config.preprocess())

@@ -25,6 +25,7 @@ import org.workbench.data.Predictions;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.Table;
+import org.workbench.data.TribuoData;
 
 /**
  * A fitted Tribuo model and the task it solves. Predicts on processed feature tables, matching

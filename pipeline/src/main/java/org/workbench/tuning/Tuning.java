@@ -18,38 +18,6 @@ public final class Tuning {
     private Tuning() {
     }
 
-    /** The config with the given paths overridden, re-validated as a whole. */
-    public static PipelineConfig apply(PipelineConfig config, Map<String, JsonNode> params) {
-        if (params.isEmpty()) {
-            return config;
-        }
-        ObjectNode tree = config.tree().deepCopy();
-        params.forEach((path, value) -> ConfigLoader.set(tree, path, value));
-        return ConfigLoader.parse(tree, config.file());
-    }
-
-    /**
-     * Checks that {@code path} is a real config path by parsing the config with it set to {@code value}.
-     *
-     * @throws ConfigException at {@code where} when it is not
-     */
-    public static void checkPath(PipelineConfig config, String path, JsonNode value, String where) {
-        ObjectNode probe = config.tree().deepCopy();
-        probe.remove("tune");
-        ConfigLoader.set(probe, path, value);
-        try {
-            ConfigLoader.parse(probe, config.file());
-        } catch (ConfigException e) {
-            throw new ConfigException(where, "not a valid config path or value (" + e.getMessage() + ")");
-        }
-    }
-
-    /** The unfitted recipe and algorithm a config describes. */
-    public static Candidate candidate(PipelineConfig config, Problem problem) {
-        String model = config.train().model().equals("auto") ? ModelCatalog.defaultModel(problem.task()) : config.train().model();
-        return Candidate.from(config, problem.task(), model);
-    }
-
     /** Whether score {@code a} beats {@code b} on {@code metric} (lower is better for errors and losses). */
     public static boolean better(double a, double b, String metric) {
         return MetricNames.higherIsBetter(metric) ? a > b : a < b;

@@ -22,6 +22,7 @@ import org.workbench.evaluation.EvaluationStage;
 import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
+import org.workbench.core.Workers;
 
 /**
  * Stage 8: searches config values (grid, random or successive halving), each setting a full
@@ -75,7 +76,7 @@ public final class TuningStage implements Stage {
             finalConfig = search(context, workers, progress, deadline, data, details, summary);
         }
         if (tune.lab().any()) {
-            Lab.Result lab = Lab.run(finalConfig, problem, rawTrain, workers, progress);
+            Lab.Result lab = Lab.run(finalConfig, finalConfig.tune().lab(), problem, rawTrain, workers, progress);
             data.put("lab", lab.data());
             details.addAll(lab.details());
             summary.add(lab.summary());
@@ -91,7 +92,7 @@ public final class TuningStage implements Stage {
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         String metric = problem.metric();
         int k = tune.cvFolds();
-        tune.space().forEach((path, d) -> Tuning.checkPath(config, path, d.sample(new java.util.Random(config.seed())),
+        tune.space().forEach((path, d) -> config.checkPath(path, d.sample(new java.util.Random(config.seed())),
                 "tune.space." + path));
 
         TrialScorer scorer = new TrialScorer(config, problem, k, workers, deadline, progress);
@@ -113,10 +114,10 @@ public final class TuningStage implements Stage {
         boolean adopted = improves && (tune.adopt().equals("better") || significant);
         String verdict = verdict(best, configured, test, tune.alpha(), metric, improves, adopted);
 
-        PipelineConfig finalConfig = adopted ? Tuning.apply(config, best.params()) : config;
+        PipelineConfig finalConfig = adopted ? config.with(best.params()) : config;
         Map<String, Double> testScores;
         if (adopted) {
-            Candidate candidate = Tuning.candidate(finalConfig, problem);
+            Candidate candidate = Candidate.from(finalConfig, problem.task());
             Candidate.Fitted fitted = candidate.fit(rawTrain);
             context.put(RecipeStage.RECIPE, candidate.recipe());
             context.put(RecipeStage.FITTED_RECIPE, fitted.recipe());

@@ -1,4 +1,4 @@
-package org.workbench.tuning;
+package org.workbench.core;
 
 import java.util.ArrayList;
 import java.util.List;

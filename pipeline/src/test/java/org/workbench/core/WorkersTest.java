@@ -1,4 +1,4 @@
-package org.workbench.tuning;
+package org.workbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.workbench.core.InputException;
 
 class WorkersTest {
     @Test

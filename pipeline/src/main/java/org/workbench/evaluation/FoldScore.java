@@ -1,11 +1,10 @@
-package org.workbench.tuning;
+package org.workbench.evaluation;
 
 import java.util.List;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.Scoring;
 import org.workbench.training.Candidate;
 
 /**
