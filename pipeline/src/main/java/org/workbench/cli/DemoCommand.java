@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
-import org.workbench.core.StageResult;
+import org.workbench.stage.StageResult;
 import org.workbench.report.HtmlReport;
 import org.workbench.core.Json;
 import org.workbench.run.Runner;

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Key;
-import org.workbench.core.Stage;
+import org.workbench.stage.Stage;
 import org.workbench.run.Workbench;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.ModelSpec;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 

@@ -14,8 +14,8 @@ import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.TrainConfig;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.TrainConfig;
 import org.workbench.tuning.TuneConfig;
 
 /** Reads a YAML config, applies {@code --set path=value} overrides and checks every key. */

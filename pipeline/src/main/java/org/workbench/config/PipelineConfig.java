@@ -10,7 +10,7 @@ import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
-import org.workbench.training.TrainConfig;
+import org.workbench.models.TrainConfig;
 import org.workbench.tuning.TuneConfig;
 
 /**

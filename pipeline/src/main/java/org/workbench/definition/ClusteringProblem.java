@@ -6,9 +6,9 @@ import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
 import org.workbench.data.Labels;
 import org.workbench.data.Task;
-import org.workbench.evaluation.MetricNames;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.TrainConfig;
+import org.workbench.data.MetricNames;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.TrainConfig;
 import tech.tablesaw.columns.Column;
 
 /**

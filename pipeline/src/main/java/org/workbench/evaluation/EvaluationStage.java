@@ -8,17 +8,17 @@ import java.util.Map;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
 import org.workbench.training.Candidate;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.ModelSpec;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 import org.workbench.training.TrainedModel;
 import org.workbench.training.TribuoRows;
 import org.workbench.core.Artifact;
@@ -26,6 +26,7 @@ import org.workbench.collection.CollectionStage;
 import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
+import org.workbench.data.MetricNames;
 
 /**
  * Stage 7: scores the model on the held-out test split and on its own training rows, beside a

@@ -13,6 +13,7 @@ import org.workbench.definition.Problem;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.data.MetricNames;
 
 /**
  * Which features the model relies on, by source column (one-hot columns "col=level" count for

@@ -12,7 +12,7 @@ import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
 import org.workbench.training.Candidate;
-import org.workbench.training.ModelCatalog;
+import org.workbench.models.ModelCatalog;
 import org.workbench.evaluation.FoldScore;
 import org.workbench.core.Workers;
 

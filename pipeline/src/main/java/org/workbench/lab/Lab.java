@@ -43,7 +43,7 @@ public final class Lab {
                 "gap_limit", diagnosis.gapLimit(), "underfit_level", diagnosis.underfitLevel()));
         details.add(String.format(Locale.ROOT, "lab: %d-fold CV on %d training rows; baseline %s %s; overfitting when the gap"
                 + " reaches %s, underfitting when training is %s %s", k, rawTrain.rows(), metric, Diagnosis.f(baseline),
-                Diagnosis.f(diagnosis.gapLimit()), org.workbench.evaluation.MetricNames.higherIsBetter(metric) ? "below" : "above",
+                Diagnosis.f(diagnosis.gapLimit()), org.workbench.data.MetricNames.higherIsBetter(metric) ? "below" : "above",
                 Diagnosis.f(diagnosis.underfitLevel())));
 
         if (lab.validationPath() != null) {
@@ -133,7 +133,7 @@ public final class Lab {
 
     /** What the leak comparison means, in words; "optimistic" is measured in the metric's own direction. */
     static String leakVerdict(double difference, double pValue, String metric) {
-        boolean higher = org.workbench.evaluation.MetricNames.higherIsBetter(metric);
+        boolean higher = org.workbench.data.MetricNames.higherIsBetter(metric);
         boolean optimistic = higher ? difference > 0 : difference < 0;
         if (optimistic && pValue < 0.05) {
             return "The leaky number is optimistic: each validation fold helped fit its own preprocessing.";

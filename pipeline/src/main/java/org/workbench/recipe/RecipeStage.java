@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.core.Artifact;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.workbench.core.RunContext;
+import org.workbench.stage.RunContext;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;

@@ -13,9 +13,9 @@ import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 
 /**
  * Runs the pipeline for one config and writes its outputs into a fresh folder

@@ -2,7 +2,7 @@ package org.workbench.run;
 
 import java.util.List;
 import org.workbench.collection.CollectionStage;
-import org.workbench.core.Pipeline;
+import org.workbench.stage.Pipeline;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.evaluation.EvaluationStage;

@@ -12,6 +12,8 @@ import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.Recipe;
 import org.workbench.selection.SelectionSteps;
 import tech.tablesaw.api.Table;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 
 /**
  * A complete, unfitted way of making predictions from raw rows: the recipe of steps plus an

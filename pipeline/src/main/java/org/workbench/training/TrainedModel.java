@@ -26,6 +26,8 @@ import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.Table;
 import org.workbench.data.TribuoData;
+import org.workbench.models.ModelSpec;
+import org.workbench.models.QuietLogging;
 
 /**
  * A fitted Tribuo model and the task it solves. Predicts on processed feature tables, matching

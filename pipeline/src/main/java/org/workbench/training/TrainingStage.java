@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
+import org.workbench.models.TrainConfig;
 
 /** Stage 6: trains the chosen Tribuo algorithm on the processed training split. */
 public final class TrainingStage implements Stage {

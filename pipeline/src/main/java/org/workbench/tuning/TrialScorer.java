@@ -10,7 +10,7 @@ import org.workbench.data.Frame;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.MetricNames;
+import org.workbench.data.MetricNames;
 import org.workbench.training.Candidate;
 import org.workbench.core.Workers;
 import org.workbench.evaluation.FoldScore;

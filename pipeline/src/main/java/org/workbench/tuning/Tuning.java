@@ -9,9 +9,9 @@ import org.workbench.config.ConfigException;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.MetricNames;
+import org.workbench.data.MetricNames;
 import org.workbench.training.Candidate;
-import org.workbench.training.ModelCatalog;
+import org.workbench.models.ModelCatalog;
 
 /** Small shared pieces of the search: settings as config overrides, candidates, and "which is better". */
 public final class Tuning {

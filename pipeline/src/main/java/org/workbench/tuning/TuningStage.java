@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
 import org.workbench.lab.Lab;
@@ -177,7 +177,7 @@ public final class TuningStage implements Stage {
 
     /** Best vs configured on the same folds; a positive mean difference means the best setting is better. */
     static CorrectedTTest.Result helpTest(Trial best, Trial configured, int rows, int k, String metric) {
-        boolean higher = org.workbench.evaluation.MetricNames.higherIsBetter(metric);
+        boolean higher = org.workbench.data.MetricNames.higherIsBetter(metric);
         double[] a = higher ? best.folds() : configured.folds();
         double[] b = higher ? configured.folds() : best.folds();
         double testRows = (double) rows / k;

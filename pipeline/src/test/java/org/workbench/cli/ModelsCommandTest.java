@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.ModelSpec;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 
 class ModelsCommandTest {
     @Test

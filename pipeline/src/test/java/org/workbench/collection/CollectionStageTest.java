@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.config.ConfigLoader;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.run.Workbench;
 
 class CollectionStageTest {

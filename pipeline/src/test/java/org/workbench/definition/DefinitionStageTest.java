@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workbench.config.ConfigLoader;
 import org.workbench.core.InputException;
 import org.workbench.data.Task;
-import org.workbench.training.TrainConfig;
+import org.workbench.models.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
-import org.workbench.core.RunContext;
+import org.workbench.stage.RunContext;
 import org.workbench.data.Frame;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.StageResult;
+import org.workbench.stage.StageResult;
 import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;

@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import org.tribuo.Output;
 import org.tribuo.common.nearest.KNNModel;

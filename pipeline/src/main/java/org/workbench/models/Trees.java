@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import java.util.ArrayList;
 import java.util.List;

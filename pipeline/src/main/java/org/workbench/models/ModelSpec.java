@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,8 +1,9 @@
-package org.workbench.core;
+package org.workbench.stage;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.workbench.core.InputException;
 
 /** Runs stages in order, timing each, and stops after the named stage when asked. */
 public final class Pipeline {

@@ -1,6 +1,6 @@
-package org.workbench.training;
+package org.workbench.models;
 
-import static org.workbench.training.Params.atLeast;
+import static org.workbench.models.Params.atLeast;
 
 import java.util.List;
 import org.tribuo.clustering.hdbscan.HdbscanTrainer;

@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import com.google.protobuf.Any;
 import java.util.Arrays;

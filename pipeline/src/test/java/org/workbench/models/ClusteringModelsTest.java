@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,8 @@ import org.workbench.data.Task;
 import org.workbench.evaluation.ClusteringMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.training.TrainedModel;
+import org.workbench.training.TestTables;
 
 class ClusteringModelsTest {
     private static final Frame IRIS = TestTables.iris();

@@ -1,8 +1,8 @@
-package org.workbench.training;
+package org.workbench.models;
 
-import static org.workbench.training.Params.atLeast;
-import static org.workbench.training.Params.nonNegative;
-import static org.workbench.training.Params.positive;
+import static org.workbench.models.Params.atLeast;
+import static org.workbench.models.Params.nonNegative;
+import static org.workbench.models.Params.positive;
 
 import java.util.List;
 import org.tribuo.common.tree.RandomForestTrainer;

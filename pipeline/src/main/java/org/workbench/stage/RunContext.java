@@ -1,9 +1,10 @@
-package org.workbench.core;
+package org.workbench.stage;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Artifact;
 
 /**
  * The state of one run: the resolved config plus the artifacts stages hand to each other. Every

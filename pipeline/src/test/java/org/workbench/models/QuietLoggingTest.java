@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 import org.workbench.data.Frame;
 import org.workbench.data.Task;
+import org.workbench.training.TrainedModel;
+import org.workbench.training.TestTables;
 
 /** Training prints nothing: progress output would drown the stage summaries. */
 class QuietLoggingTest {

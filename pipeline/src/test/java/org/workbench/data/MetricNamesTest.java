@@ -1,4 +1,4 @@
-package org.workbench.evaluation;
+package org.workbench.data;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.workbench.core.InputException;
-import org.workbench.data.Predictions;
-import org.workbench.data.Task;
+import org.workbench.evaluation.RegressionMetrics;
+import org.workbench.evaluation.ClassificationMetrics;
 
 class MetricNamesTest {
     private static final String CLASSIFICATION_LIST = "accuracy, balanced_accuracy, precision, recall, f1, precision_macro, "

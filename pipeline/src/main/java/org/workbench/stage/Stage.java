@@ -1,4 +1,4 @@
-package org.workbench.core;
+package org.workbench.stage;
 
 import java.util.List;
 import java.util.Map;

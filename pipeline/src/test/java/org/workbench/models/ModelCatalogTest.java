@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

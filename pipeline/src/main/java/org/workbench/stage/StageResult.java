@@ -1,4 +1,4 @@
-package org.workbench.core;
+package org.workbench.stage;
 
 import java.util.LinkedHashMap;
 import java.util.List;

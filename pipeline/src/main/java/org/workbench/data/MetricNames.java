@@ -1,10 +1,9 @@
-package org.workbench.evaluation;
+package org.workbench.data;
 
 import java.util.List;
 import java.util.Set;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Suggest;
-import org.workbench.data.Task;
 
 /** The metric names a user may ask for, per task: exactly the keys of the reports' headline maps. */
 public final class MetricNames {

@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import org.workbench.config.ConfigException;
 import org.workbench.config.Section;

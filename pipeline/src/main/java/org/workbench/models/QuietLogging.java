@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,7 +8,7 @@ import java.util.logging.Logger;
  * static fields because java.util.logging keeps only weak references: a level set on a logger
  * nobody holds is lost when it is garbage-collected.
  */
-final class QuietLogging {
+public final class QuietLogging {
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
     private static final Logger XGBOOST = Logger.getLogger("ml.dmlc");
 
@@ -23,6 +23,6 @@ final class QuietLogging {
     }
 
     /** Loading this class sets the levels; calling it just makes sure the class is loaded. */
-    static void apply() {
+    public static void apply() {
     }
 }

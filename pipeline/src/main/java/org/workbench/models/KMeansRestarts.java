@@ -1,4 +1,4 @@
-package org.workbench.training;
+package org.workbench.models;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.util.Map;
