@@ -2,6 +2,7 @@ package org.workbench.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Key;
 import org.workbench.stage.Stage;
@@ -21,7 +22,7 @@ final class StagesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Top-level keys:");
-        PipelineConfig.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
+        ConfigLoader.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
         int n = 1;
         for (Stage stage : Workbench.pipeline().stages()) {
             out.printf("%n%d. %s - %s%n", n++, stage.name(), stage.description());

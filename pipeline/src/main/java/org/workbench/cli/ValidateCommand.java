@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.workbench.collection.CollectionStage;
 import org.workbench.collection.DataWarning;
 import org.workbench.config.ConfigException;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.stage.Pipeline;
 import org.workbench.stage.RunContext;
@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.collection.DataConfig;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check CONFIG and its data (every key, the CSV, the target, the metric, the algorithm) without training.",
@@ -54,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("config ok: %s%n", config);
-        out.printf("data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
+        out.printf("data ok: %s, %d rows x %d columns%n", cfg.section(DataConfig.class).source(), table.rowCount(), table.columnCount());
         for (Column<?> c : table.columns()) {
             out.printf("  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
                     c.countMissing(), c.name().equals(problem.target()) ? "  <- target" : "");

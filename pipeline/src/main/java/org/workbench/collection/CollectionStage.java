@@ -60,11 +60,11 @@ public final class CollectionStage implements Stage {
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
         Problem problem = context.get(DefinitionStage.PROBLEM);
-        CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.data()));
+        CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class)));
         Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
         // the profile is only reported: it is computed on a second thread while the rows are split and screened
         Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
-        String sha256 = FileHash.sha256(config.data().source());
+        String sha256 = FileHash.sha256(config.section(DataConfig.class).source());
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;
@@ -86,11 +86,11 @@ public final class CollectionStage implements Stage {
         for (Column<?> c : features.columns()) {
             schema.add(new DataSource.InputColumn(c.name(), c instanceof DoubleColumn ? "numeric" : "categorical"));
         }
-        String file = config.baseDir().relativize(config.data().source()).toString();
+        String file = config.baseDir().relativize(config.section(DataConfig.class).source()).toString();
         context.put(CollectionStage.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
         context.put(CollectionStage.ALL_ROWS, all);
 
-        DataConfig.Split splitCfg = config.data().split();
+        DataConfig.Split splitCfg = config.section(DataConfig.class).split();
         Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());

@@ -15,6 +15,8 @@ import org.workbench.stats.RocAuc;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.preprocessing.PreprocessConfig;
 
 /**
  * The data-quality linter: warns about columns that predict the target almost perfectly on their own
@@ -65,7 +67,7 @@ public final class DataWarnings {
         public static final Setting NONE = new Setting(Set.of(), null, 0);
 
         public static Setting of(org.workbench.config.PipelineConfig config, org.workbench.definition.Problem problem) {
-            return new Setting(new HashSet<>(config.preprocess().drop()), problem.metric(), config.evaluate().cvFolds());
+            return new Setting(new HashSet<>(config.section(PreprocessConfig.class).drop()), problem.metric(), config.section(EvaluateConfig.class).cvFolds());
         }
     }
 

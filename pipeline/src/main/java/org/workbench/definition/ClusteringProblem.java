@@ -10,6 +10,10 @@ import org.workbench.data.MetricNames;
 import org.workbench.models.ModelCatalog;
 import org.workbench.models.TrainConfig;
 import tech.tablesaw.columns.Column;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.features.FeaturesConfig;
+import org.workbench.selection.SelectConfig;
+import org.workbench.tuning.TuneConfig;
 
 /**
  * The clustering problem: no column is predicted. An optional label column only scores how well the
@@ -44,7 +48,7 @@ final class ClusteringProblem {
 
     /** Fails at the first setting of the other stages that needs a target. */
     static void checkStages(PipelineConfig config) {
-        var features = config.features();
+        var features = config.section(FeaturesConfig.class);
         if (features.encode().equals("target")) {
             throw noTarget("features.encode", "target encoding learns from the target; use onehot, ordinal or frequency");
         }
@@ -54,18 +58,18 @@ final class ClusteringProblem {
                         + " use onehot, ordinal or frequency");
             }
         });
-        String selection = config.select().method();
+        String selection = config.section(SelectConfig.class).method();
         if (!UNSUPERVISED_SELECTION.contains(selection)) {
             throw noTarget("select.method", "'" + selection + "' scores features against the target; use variance,"
                     + " or select.include / select.exclude");
         }
-        if (config.tune().enabled()) {
+        if (config.section(TuneConfig.class).enabled()) {
             throw noTarget("tune.enabled", "tuning ranks settings by a cross-validated score against the target");
         }
-        if (config.tune().lab().any()) {
+        if (config.section(TuneConfig.class).lab().any()) {
             throw noTarget("tune.lab", "the lab's curves are cross-validated scores against the target");
         }
-        var evaluate = config.evaluate();
+        var evaluate = config.section(EvaluateConfig.class);
         if (!evaluate.compare().isEmpty()) {
             throw noTarget("evaluate.compare", "algorithms are compared by cross-validated scores against the target");
         }
@@ -78,7 +82,7 @@ final class ClusteringProblem {
         for (int i = 0; i < evaluate.metrics().size(); i++) {
             String path = "evaluate.metrics[" + i + "]";
             MetricNames.check(evaluate.metrics().get(i), Task.CLUSTERING, path);
-            if (config.problem().target() == null) {
+            if (config.section(ProblemConfig.class).target() == null) {
                 needsLabel(evaluate.metrics().get(i), path);
             }
         }

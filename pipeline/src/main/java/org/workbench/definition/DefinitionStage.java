@@ -21,6 +21,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
+import org.workbench.collection.DataConfig;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
@@ -54,7 +55,7 @@ public final class DefinitionStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        ProblemConfig cfg = config.problem();
+        ProblemConfig cfg = config.section(ProblemConfig.class);
         if (cfg.isClustering()) {
             return clustering(context);
         }
@@ -103,7 +104,7 @@ public final class DefinitionStage implements Stage {
 
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
     private static Table readOnce(RunContext context) {
-        CsvSource.CsvRead read = CsvSource.load(context.config().data());
+        CsvSource.CsvRead read = CsvSource.load(context.config().section(DataConfig.class));
         context.put(DefinitionStage.RAW_TABLE, read.table());
         context.put(DefinitionStage.CSV_READ, read);
         return read.table();
@@ -111,7 +112,7 @@ public final class DefinitionStage implements Stage {
 
     private StageResult clustering(RunContext context) {
         PipelineConfig config = context.config();
-        ProblemConfig cfg = config.problem();
+        ProblemConfig cfg = config.section(ProblemConfig.class);
         Table table = readOnce(context);
         Checked checked = check(config, table);
         Problem problem = checked.problem();
@@ -153,13 +154,13 @@ public final class DefinitionStage implements Stage {
      * ({@link Preflight}). {@code workbench run} and {@code workbench validate} both call this.
      */
     public static Checked check(PipelineConfig config, Table table) {
-        ProblemConfig cfg = config.problem();
+        ProblemConfig cfg = config.section(ProblemConfig.class);
         checkConfig(config);
         if (cfg.target() != null) {
-            CsvSource.requireColumn(config.data(), table, cfg.target());
+            CsvSource.requireColumn(config.section(DataConfig.class), table, cfg.target());
         }
         Column<?> target = cfg.target() == null ? null : table.column(cfg.target());
-        Problem problem = define(cfg, config.train(), target, config.data().source().toString());
+        Problem problem = define(cfg, config.section(TrainConfig.class), target, config.section(DataConfig.class).source().toString());
         return new Checked(problem, Preflight.check(config, table, problem));
     }
 
@@ -168,7 +169,7 @@ public final class DefinitionStage implements Stage {
      * from a target is refused.
      */
     public static void checkConfig(PipelineConfig config) {
-        if (config.problem().isClustering()) {
+        if (config.section(ProblemConfig.class).isClustering()) {
             ClusteringProblem.checkStages(config);
         }
     }

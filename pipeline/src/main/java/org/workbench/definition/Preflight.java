@@ -19,6 +19,9 @@ import org.workbench.models.ModelCatalog;
 import org.workbench.tuning.Tuning;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.collection.DataConfig;
+import org.workbench.tuning.TuneConfig;
+import org.workbench.preprocessing.PreprocessConfig;
 
 /**
  * The one check before anything is fitted, shared by {@code workbench run} (at the end of stage 1) and
@@ -51,7 +54,7 @@ public final class Preflight {
      * @throws InputException (or {@link ConfigException}) with one line at the first problem found
      */
     public static Findings check(PipelineConfig config, Table table, Problem problem) {
-        String file = config.baseDir().relativize(config.data().source()).toString();
+        String file = config.baseDir().relativize(config.section(DataConfig.class).source()).toString();
         featureColumns(config, table, problem, file);
         options(config, problem);
         Target target = target(table, problem);
@@ -66,7 +69,7 @@ public final class Preflight {
                     + "; a run needs at least 3 (2 to train on, 1 to test); add rows to the file");
         }
         boolean clustering = problem.task() == Task.CLUSTERING;
-        var splitConfig = config.data().split();
+        var splitConfig = config.section(DataConfig.class).split();
         // the same call, on the same rows, as the collection stage makes
         Split split = Splits.holdout(target, splitConfig.test(), splitConfig.stratify() && !clustering, config.seed());
         Target train = target.subset(split.train());
@@ -95,7 +98,7 @@ public final class Preflight {
 
     /** At least one feature column must be left once the target and {@code preprocess.drop} are removed. */
     private static void featureColumns(PipelineConfig config, Table table, Problem problem, String file) {
-        List<String> drop = config.preprocess().drop();
+        List<String> drop = config.section(PreprocessConfig.class).drop();
         for (int i = 0; i < drop.size(); i++) {
             if (!table.columnNames().contains(drop.get(i))) { // exact: Tablesaw's containsColumn ignores case
                 String nearest = org.workbench.config.Suggest.nearest(drop.get(i), table.columnNames());
@@ -154,16 +157,16 @@ public final class Preflight {
      * (the data warnings say it), as scikit-learn's StratifiedKFold does.
      */
     private static void folds(PipelineConfig config, Target train) {
-        EvaluateConfig evaluate = config.evaluate();
-        boolean splitStratify = config.data().split().stratify();
+        EvaluateConfig evaluate = config.section(EvaluateConfig.class);
+        boolean splitStratify = config.section(DataConfig.class).split().stratify();
         if (evaluate.cvFolds() >= 2) {
             checkFolds("evaluate.cv_folds", evaluate.cvFolds(), train, evaluate.stratify(splitStratify), config.seed());
         }
-        if (config.tune().enabled()) {
-            checkFolds("tune.cv_folds", config.tune().cvFolds(), train, splitStratify, config.seed());
+        if (config.section(TuneConfig.class).enabled()) {
+            checkFolds("tune.cv_folds", config.section(TuneConfig.class).cvFolds(), train, splitStratify, config.seed());
         }
-        if (config.tune().lab().any()) {
-            checkFolds("tune.lab.cv_folds", config.tune().lab().cvFolds(), train, splitStratify, config.seed());
+        if (config.section(TuneConfig.class).lab().any()) {
+            checkFolds("tune.lab.cv_folds", config.section(TuneConfig.class).lab().cvFolds(), train, splitStratify, config.seed());
         }
     }
 
@@ -202,7 +205,7 @@ public final class Preflight {
         if (task == Task.CLUSTERING) {
             return; // ClusteringProblem.checkStages has refused everything that needs a target
         }
-        EvaluateConfig evaluate = config.evaluate();
+        EvaluateConfig evaluate = config.section(EvaluateConfig.class);
         for (int i = 0; i < evaluate.metrics().size(); i++) {
             MetricNames.check(evaluate.metrics().get(i), task, "evaluate.metrics[" + i + "]");
         }
@@ -234,8 +237,8 @@ public final class Preflight {
             throw new ConfigException("evaluate.threshold", "'" + evaluate.threshold() + "' needs a two-class problem; '"
                     + problem.target() + "' has " + problem.classes().size() + " classes (use default)");
         }
-        if (config.tune().enabled()) {
-            config.tune().space().forEach((path, d) -> config.checkPath(path,
+        if (config.section(TuneConfig.class).enabled()) {
+            config.section(TuneConfig.class).space().forEach((path, d) -> config.checkPath(path,
                     d.sample(new java.util.Random(config.seed())), "tune.space." + path));
         }
     }

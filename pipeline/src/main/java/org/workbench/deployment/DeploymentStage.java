@@ -20,6 +20,8 @@ import org.workbench.core.Versions;
 import org.workbench.collection.CollectionStage;
 import org.workbench.evaluation.EvaluationStage;
 import org.workbench.definition.DefinitionStage;
+import org.workbench.collection.DataConfig;
+import org.workbench.preprocessing.PreprocessConfig;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
 public final class DeploymentStage implements Stage {
@@ -43,7 +45,7 @@ public final class DeploymentStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        if (!config.deploy().bundle()) {
+        if (!config.section(DeployConfig.class).bundle()) {
             return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), Map.of("skipped", true));
         }
         Bundle bundle = bundle(context);
@@ -75,14 +77,14 @@ public final class DeploymentStage implements Stage {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         DataSource source = context.get(CollectionStage.SOURCE);
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
-                .filter(c -> !config.preprocess().drop().contains(c)).toList();
+                .filter(c -> !config.section(PreprocessConfig.class).drop().contains(c)).toList();
         // the dialect the training file was actually read with (sniffed or configured)
         CsvDialect dialect = context.find(DefinitionStage.CSV_READ).map(CsvSource.CsvRead::dialect)
-                .orElseGet(() -> CsvSource.load(config.data()).dialect());
+                .orElseGet(() -> CsvSource.load(config.section(DataConfig.class)).dialect());
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), chosen.model(), source.columns(), required,
-                config.data().missingValues(), String.valueOf(dialect.delimiter()),
-                String.valueOf(config.data().quote()), config.data().header(), String.valueOf(dialect.decimal()),
+                config.section(DataConfig.class).missingValues(), String.valueOf(dialect.delimiter()),
+                String.valueOf(config.section(DataConfig.class).quote()), config.section(DataConfig.class).header(), String.valueOf(dialect.decimal()),
                 dialect.toMap().get("thousands").toString(), dialect.encoding().name(), chosen.test(), source.file(),
                 source.sha256(), config.seed(), Versions.all(), config.resolved(), chosen.threshold());
         return new Bundle(manifest, chosen.recipe(), chosen.trainedModel());

@@ -41,7 +41,7 @@ final class ClusteringEvaluation {
         Frame all = context.get(CollectionStage.ALL_ROWS);
         TrainedModel model = context.get(TrainingStage.MODEL);
         long seed = config.seed();
-        List<String> wanted = config.evaluate().metrics();
+        List<String> wanted = config.section(EvaluateConfig.class).metrics();
 
         Predictions testPredictions = model.predict(test.features());
         ClusteringReport testReport = score(model, test.features(), test.target(), testPredictions, seed);
@@ -76,7 +76,7 @@ final class ClusteringEvaluation {
             details.add("ARI and NMI compare the clusters with '" + problem.target() + "' on " + allReport.labelledRows()
                     + " labelled rows; the baseline (one cluster) scores ARI 0");
         }
-        if (config.evaluate().cvFolds() >= 2) {
+        if (config.section(EvaluateConfig.class).cvFolds() >= 2) {
             details.add("cross-validation: " + NO_CV);
         }
 

@@ -27,6 +27,8 @@ import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
 import org.workbench.data.MetricNames;
+import org.workbench.collection.DataConfig;
+import org.workbench.models.TrainConfig;
 
 /**
  * Stage 7: scores the model on the held-out test split and on its own training rows, beside a
@@ -60,7 +62,7 @@ public final class EvaluationStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        EvaluateConfig cfg = config.evaluate();
+        EvaluateConfig cfg = config.section(EvaluateConfig.class);
         Problem problem = context.get(DefinitionStage.PROBLEM);
         if (problem.task() == org.workbench.data.Task.CLUSTERING) {
             StageResult clustered = ClusteringEvaluation.run(name(), context);
@@ -98,10 +100,10 @@ public final class EvaluationStage implements Stage {
         Map<String, double[]> cv = Map.of();
         List<Split> folds = List.of();
         Candidate candidate = new Candidate(context.get(RecipeStage.RECIPE),
-                ModelCatalog.spec(problem.model(), problem.task()), config.train().params(), config.seed());
+                ModelCatalog.spec(problem.model(), problem.task()), config.section(TrainConfig.class).params(), config.seed());
         if (k >= 2) {
             folds = Splits.repeatedKFold(rawTrain.target(), k, cfg.cvRepeats(),
-                    cfg.stratify(config.data().split().stratify()), config.seed());
+                    cfg.stratify(config.section(DataConfig.class).split().stratify()), config.seed());
             cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted);
             cv = MetricSummary.meanStd(cvResult.scores());
         }
@@ -167,7 +169,7 @@ public final class EvaluationStage implements Stage {
         if (given != null) {
             return given;
         }
-        return model.equals(problem.model()) ? config.train().params() : JsonNodeFactory.instance.objectNode();
+        return model.equals(problem.model()) ? config.section(TrainConfig.class).params() : JsonNodeFactory.instance.objectNode();
     }
 
     /**

@@ -17,6 +17,8 @@ import org.workbench.collection.CollectionStage;
 import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
+import org.workbench.collection.DataConfig;
+import org.workbench.models.TrainConfig;
 
 /**
  * The model a run ends with, decided in one place: the configured model as the evaluation scored
@@ -50,7 +52,7 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
         PipelineConfig config = context.config();
         Problem problem = context.get(DefinitionStage.PROBLEM);
         Candidate candidate = new Candidate(context.get(RecipeStage.RECIPE), ModelCatalog.spec(problem.model(), problem.task()),
-                config.train().params(), config.seed());
+                config.section(TrainConfig.class).params(), config.seed());
         DecisionThreshold threshold = evaluation.threshold() == null ? null
                 : evaluation.threshold().decision(problem.positiveClass());
         Map<String, Double> test = evaluation.threshold() == null ? evaluation.test() : evaluation.threshold().test();
@@ -71,15 +73,15 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         Frame rawTest = context.get(CollectionStage.RAW_TEST);
         Predictions scored = fitted.predict(rawTest.features());
-        DecisionThreshold threshold = Thresholds.forAdopted(tuned.evaluate(), tuned.data().split().stratify(), tuned.seed(),
+        DecisionThreshold threshold = Thresholds.forAdopted(tuned.section(EvaluateConfig.class), tuned.section(DataConfig.class).split().stratify(), tuned.seed(),
                 problem, candidate, fitted, rawTrain, scored);
         Predictions test = DecisionThreshold.apply(threshold, scored);
-        Map<String, Double> metrics = Scoring.headline(problem, rawTest.target(), test, context.config().evaluate().metrics());
+        Map<String, Double> metrics = Scoring.headline(problem, rawTest.target(), test, context.config().section(EvaluateConfig.class).metrics());
         return new FinalModel(modelName(tuned, problem), true, tuned, candidate, fitted.recipe(), fitted.model(), threshold,
                 test, null, metrics);
     }
 
     private static String modelName(PipelineConfig config, Problem problem) {
-        return config.train().model().equals("auto") ? problem.model() : config.train().model();
+        return config.section(TrainConfig.class).model().equals("auto") ? problem.model() : config.section(TrainConfig.class).model();
     }
 }

@@ -35,6 +35,6 @@ public final class FeaturesStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return FeatureSteps.from(config.features());
+        return FeatureSteps.from(config.section(FeaturesConfig.class));
     }
 }

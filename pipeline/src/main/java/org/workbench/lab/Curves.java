@@ -15,6 +15,7 @@ import org.workbench.training.Candidate;
 import org.workbench.models.ModelCatalog;
 import org.workbench.evaluation.FoldScore;
 import org.workbench.core.Workers;
+import org.workbench.collection.DataConfig;
 
 /**
  * Learning and validation curves on the training split. Every point is k-fold cross-validation with
@@ -26,7 +27,7 @@ public final class Curves {
 
     /** The folds every lab measurement uses. */
     static List<Split> folds(PipelineConfig config, Frame rawTrain, int k) {
-        return Splits.kFold(rawTrain.target(), k, config.data().split().stratify(), config.seed());
+        return Splits.kFold(rawTrain.target(), k, config.section(DataConfig.class).split().stratify(), config.seed());
     }
 
     /** Training and validation score for each value of {@code path}. */

@@ -34,6 +34,6 @@ public final class PreprocessingStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return PreprocessingSteps.from(config.preprocess());
+        return PreprocessingSteps.from(config.section(PreprocessConfig.class));
     }
 }

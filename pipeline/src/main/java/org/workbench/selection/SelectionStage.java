@@ -30,6 +30,6 @@ public final class SelectionStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return SelectionSteps.from(config.select());
+        return SelectionSteps.from(config.section(SelectConfig.class));
     }
 }

@@ -47,7 +47,7 @@ public final class TrainingStage implements Stage {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         Frame train = context.get(RecipeStage.TRAIN);
         ModelSpec spec = ModelCatalog.spec(problem.model(), problem.task());
-        var params = context.config().train().params();
+        var params = context.config().section(TrainConfig.class).params();
         TrainedModel.Fit fit = TrainedModel.fit(spec, params, context.config().seed(), train.features(), train.target());
         TrainedModel model = fit.model();
         context.put(TrainingStage.MODEL, model);

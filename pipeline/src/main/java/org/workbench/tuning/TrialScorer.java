@@ -14,6 +14,7 @@ import org.workbench.data.MetricNames;
 import org.workbench.training.Candidate;
 import org.workbench.core.Workers;
 import org.workbench.evaluation.FoldScore;
+import org.workbench.collection.DataConfig;
 
 /**
  * Cross-validates settings on training rows: every (setting, fold) pair is one job for the
@@ -44,7 +45,7 @@ final class TrialScorer {
     /** Trials numbered from {@code firstNumber}, in setting order; unfinished ones are left out. */
     List<Trial> score(String what, List<Map<String, JsonNode>> settings, int firstNumber, Frame rows, int rung) {
         List<Candidate> candidates = settings.stream().map(s -> Candidate.from(config.with(s), problem.task())).toList();
-        List<Split> splits = Splits.kFold(rows.target(), folds, config.data().split().stratify(), config.seed());
+        List<Split> splits = Splits.kFold(rows.target(), folds, config.section(DataConfig.class).split().stratify(), config.seed());
         int[] remaining = new int[settings.size()];
         java.util.Arrays.fill(remaining, splits.size());
         List<FoldScore[]> scores = new ArrayList<>();

@@ -58,7 +58,7 @@ public final class TuningStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        TuneConfig tune = config.tune();
+        TuneConfig tune = config.section(TuneConfig.class);
         if (!tune.enabled() && !tune.lab().any()) {
             return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), Map.of("skipped", true));
         }
@@ -76,7 +76,7 @@ public final class TuningStage implements Stage {
             finalConfig = search(context, workers, progress, deadline, data, details, summary);
         }
         if (tune.lab().any()) {
-            Lab.Result lab = Lab.run(finalConfig, finalConfig.tune().lab(), problem, rawTrain, workers, progress);
+            Lab.Result lab = Lab.run(finalConfig, finalConfig.section(TuneConfig.class).lab(), problem, rawTrain, workers, progress);
             data.put("lab", lab.data());
             details.addAll(lab.details());
             summary.add(lab.summary());
@@ -87,7 +87,7 @@ public final class TuningStage implements Stage {
     private PipelineConfig search(RunContext context, Workers workers, TuningProgress progress, long deadline,
                                   Map<String, Object> data, List<String> details, List<String> summary) {
         PipelineConfig config = context.config();
-        TuneConfig tune = config.tune();
+        TuneConfig tune = config.section(TuneConfig.class);
         Problem problem = context.get(DefinitionStage.PROBLEM);
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         String metric = problem.metric();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.run.Workbench;
@@ -82,7 +82,7 @@ class StageContractTest {
                 assertTrue(sections.add(section), section + " documented twice");
             }
         }
-        for (Key top : PipelineConfig.KEYS) {
+        for (Key top : ConfigLoader.KEYS) {
             if (top.kind() == Key.Kind.SECTION) {
                 assertTrue(sections.contains(top.name()), "section " + top.name() + " belongs to a stage");
             }

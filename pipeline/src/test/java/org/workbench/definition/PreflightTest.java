@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.collection.CsvSource;
 import org.workbench.config.ConfigException;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
+import org.workbench.collection.DataConfig;
 
 /** The pre-fit check on small files built here and on iris, with each error's key and suggested value. */
 class PreflightTest {
@@ -30,7 +31,7 @@ class PreflightTest {
         Path config = dir.resolve("c.yaml");
         Files.writeString(config, yaml.replace("SOURCE", "data.csv"));
         PipelineConfig cfg = ConfigLoader.load(config, List.of());
-        return DefinitionStage.check(cfg, CsvSource.read(cfg.data()));
+        return DefinitionStage.check(cfg, CsvSource.read(cfg.section(DataConfig.class)));
     }
 
     private static String iris() throws IOException {

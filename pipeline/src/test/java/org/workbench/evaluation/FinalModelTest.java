@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;
@@ -22,6 +22,7 @@ import org.workbench.deployment.PredictionsCsv;
 import org.workbench.core.Json;
 import org.workbench.run.Runner;
 import org.workbench.run.PredictionFiles;
+import org.workbench.models.TrainConfig;
 
 /**
  * The bundle is the model that was scored: with a decision threshold (chosen by the evaluation, or
@@ -99,7 +100,7 @@ class FinalModelTest {
         assertEquals(finalBlock.path("threshold").path("value").asDouble(), stored.value());
         FinalModel inRun = tunedAndThresholded.context().get(EvaluationStage.FINAL_MODEL);
         assertEquals(stored, inRun.threshold());
-        assertTrue(List.of(3, 4).contains(inRun.config().train().params().path("max_depth").asInt()), "the adopted depth");
+        assertTrue(List.of(3, 4).contains(inRun.config().section(TrainConfig.class).params().path("max_depth").asInt()), "the adopted depth");
         assertReplays(tunedAndThresholded);
         assertFinalIsWhatPredictionsCsvScores(tunedAndThresholded, finalBlock);
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
@@ -21,6 +21,7 @@ import org.workbench.evaluation.Evaluation;
 import org.workbench.run.Workbench;
 import org.workbench.stats.CorrectedTTest;
 import org.workbench.evaluation.EvaluationStage;
+import org.workbench.models.TrainConfig;
 
 class TuningStageTest {
     @TempDir
@@ -106,8 +107,8 @@ class TuningStageTest {
         assertTrue(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         Path tuned = run.context().get(RunContext.RUN_DIR).resolve(TuningStage.TUNED_YAML);
         PipelineConfig again = ConfigLoader.load(tuned, List.of());
-        assertFalse(again.tune().enabled());
-        assertEquals(best.params().get("train.params.max_depth").intValue(), again.train().params().get("max_depth").intValue());
+        assertFalse(again.section(TuneConfig.class).enabled());
+        assertEquals(best.params().get("train.params.max_depth").intValue(), again.section(TrainConfig.class).params().get("max_depth").intValue());
         @SuppressWarnings("unchecked")
         Map<String, Double> tunedTest = (Map<String, Double>) data.get("test");
         Evaluation rerun = runEvaluation(again);
@@ -139,7 +140,7 @@ class TuningStageTest {
         List<Trial> trials = trials(random);
         assertEquals(4, trials.size());
         // the settings are the seeded draws
-        assertEquals(RandomSearch.sample(random.context().config().tune().randomSpace(), 4, 42),
+        assertEquals(RandomSearch.sample(random.context().config().section(TuneConfig.class).randomSpace(), 4, 42),
                 trials.stream().map(Trial::params).toList());
 
         Run halving = run(config("{enabled: true, method: halving, cv_folds: 3, threads: 2,"

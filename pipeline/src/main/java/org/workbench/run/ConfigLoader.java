@@ -1,9 +1,11 @@
-package org.workbench.config;
+package org.workbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.workbench.collection.DataConfig;
 import org.workbench.core.InputException;
@@ -17,9 +19,29 @@ import org.workbench.selection.SelectConfig;
 import org.workbench.models.ModelCatalog;
 import org.workbench.models.TrainConfig;
 import org.workbench.tuning.TuneConfig;
+import org.workbench.config.Section;
+import org.workbench.config.Yaml;
+import org.workbench.config.ConfigFile;
+import org.workbench.config.ConfigException;
+import org.workbench.config.Key;
+import org.workbench.config.PipelineConfig;
 
 /** Reads a YAML config, applies {@code --set path=value} overrides and checks every key. */
 public final class ConfigLoader {
+    /** Top-level keys; each section's own keys live beside its stage. */
+    public static final List<Key> KEYS = List.of(
+            Key.string("name", null, "run name; default: the config file name"),
+            Key.integer("seed", 42, "seed for splits, folds and trainers"),
+            Key.section("problem", "definition stage"),
+            Key.section("data", "collection stage"),
+            Key.section("preprocess", "preprocessing stage"),
+            Key.section("features", "feature engineering stage"),
+            Key.section("select", "selection stage"),
+            Key.section("train", "training stage"),
+            Key.section("evaluate", "evaluation stage"),
+            Key.section("tune", "tuning stage"),
+            Key.section("deploy", "deployment stage"));
+
     private ConfigLoader() {
     }
 
@@ -35,11 +57,11 @@ public final class ConfigLoader {
                 throw new InputException("--set " + override + ": '" + path + "' is not a config path; expected dotted keys"
                         + " without spaces, e.g. train.params.epochs=20");
             }
-            set(tree, path, Yaml.scalar(override.substring(eq + 1)));
+            PipelineConfig.set(tree, path, Yaml.scalar(override.substring(eq + 1)));
         }
         PipelineConfig config = parse(tree, file);
         try {
-            config.tune().grid().forEach((path, values) -> values.stream().skip(1)
+            config.section(TuneConfig.class).grid().forEach((path, values) -> values.stream().skip(1)
                     .forEach(v -> checkSearchPath(tree, file, "tune.grid.", path, v)));
         } catch (ConfigException e) {
             throw e.inFile(file);
@@ -49,20 +71,6 @@ public final class ConfigLoader {
 
     static ObjectNode read(Path file) {
         return ConfigFile.read(file);
-    }
-
-    /** Sets a dotted path in the tree, creating mappings on the way. */
-    public static void set(ObjectNode tree, String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode node = tree;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            if (child == null || !child.isObject()) {
-                child = node.putObject(parts[i]);
-            }
-            node = (ObjectNode) child;
-        }
-        node.set(parts[parts.length - 1], value);
     }
 
     /** Builds the immutable config from a tree; every problem names the file and the key path. */
@@ -75,7 +83,7 @@ public final class ConfigLoader {
     }
 
     private static PipelineConfig parseTree(ObjectNode tree, Path file) {
-        Section top = new Section(tree, "", PipelineConfig.KEYS);
+        Section top = new Section(tree, "", KEYS);
         String fileName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = top.has("name") ? top.string("name") : fileName;
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -96,8 +104,11 @@ public final class ConfigLoader {
         tune.space().forEach((path, d) -> checkSearchPath(tree, file, "tune.space.", path, d.sample(new Random(seed))));
         var deploy = DeployConfig.parse(top.section("deploy", DeployConfig.KEYS));
         top.resolved().put("name", name);
-        return new PipelineConfig(file, name, seed, problem, data, preprocess, features, select, train, evaluate,
-                tune, deploy, tree.deepCopy(), top.resolved());
+        Map<Class<?>, Object> sections = new LinkedHashMap<>();
+        for (Object section : List.of(problem, data, preprocess, features, select, train, evaluate, tune, deploy)) {
+            sections.put(section.getClass(), section);
+        }
+        return new PipelineConfig(file, name, seed, sections, tree.deepCopy(), top.resolved(), ConfigLoader::parse);
     }
 
     /**
@@ -108,7 +119,7 @@ public final class ConfigLoader {
     private static void checkSearchPath(ObjectNode tree, Path file, String section, String path, JsonNode value) {
         ObjectNode probe = tree.deepCopy();
         probe.remove("tune"); // the search section itself is not searched, and must not recurse
-        set(probe, path, value);
+        PipelineConfig.set(probe, path, value);
         try {
             PipelineConfig config = parseTree(probe, file);
             if (path.startsWith("train.params.")) {
@@ -133,19 +144,19 @@ public final class ConfigLoader {
      * model, or one the search may choose.
      */
     private static void checkModelParams(PipelineConfig config, List<String> searchedModels) {
-        List<Task> tasks = switch (config.problem().task()) {
+        List<Task> tasks = switch (config.section(ProblemConfig.class).task()) {
             case "classification" -> List.of(Task.CLASSIFICATION);
             case "regression" -> List.of(Task.REGRESSION);
             case "clustering" -> List.of(Task.CLUSTERING);
             default -> List.of(Task.CLASSIFICATION, Task.REGRESSION);
         };
         ConfigException first = null;
-        List<String> models = new java.util.ArrayList<>(List.of(config.train().model()));
+        List<String> models = new java.util.ArrayList<>(List.of(config.section(TrainConfig.class).model()));
         models.addAll(searchedModels);
         for (Task task : tasks) {
             for (String model : models) {
                 try {
-                    ModelCatalog.spec(model, task).resolvedParams(config.train().params());
+                    ModelCatalog.spec(model, task).resolvedParams(config.section(TrainConfig.class).params());
                     return;
                 } catch (ConfigException e) {
                     first = first == null ? e : first;

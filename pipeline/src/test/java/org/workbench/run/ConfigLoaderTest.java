@@ -1,4 +1,4 @@
-package org.workbench.config;
+package org.workbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workbench.config.ConfigException;
+import org.workbench.config.PipelineConfig;
+import org.workbench.definition.ProblemConfig;
+import org.workbench.tuning.TuneConfig;
+import org.workbench.models.TrainConfig;
+import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.collection.DataConfig;
 
 class ConfigLoaderTest {
     @TempDir
@@ -26,16 +34,16 @@ class ConfigLoaderTest {
         PipelineConfig c = ConfigLoader.load(write("problem: {target: y}\ndata: {source: data/x.csv}\n"), List.of());
         assertEquals("exp", c.name());
         assertEquals(42, c.seed());
-        assertEquals("y", c.problem().target());
-        assertEquals("auto", c.problem().task());
-        assertEquals(dir.resolve("data/x.csv").toAbsolutePath(), c.data().source());
-        assertEquals(org.workbench.collection.DataConfig.DEFAULT_MISSING, c.data().missingValues());
-        assertEquals(org.workbench.collection.DataConfig.AUTO, c.data().delimiter());
-        assertEquals(0.2, c.data().split().test());
-        assertEquals("median", c.preprocess().impute().numeric());
-        assertEquals("standard", c.preprocess().scale());
-        assertEquals(5, c.evaluate().cvFolds());
-        assertEquals(false, c.tune().enabled());
+        assertEquals("y", c.section(ProblemConfig.class).target());
+        assertEquals("auto", c.section(ProblemConfig.class).task());
+        assertEquals(dir.resolve("data/x.csv").toAbsolutePath(), c.section(DataConfig.class).source());
+        assertEquals(org.workbench.collection.DataConfig.DEFAULT_MISSING, c.section(DataConfig.class).missingValues());
+        assertEquals(org.workbench.collection.DataConfig.AUTO, c.section(DataConfig.class).delimiter());
+        assertEquals(0.2, c.section(DataConfig.class).split().test());
+        assertEquals("median", c.section(PreprocessConfig.class).impute().numeric());
+        assertEquals("standard", c.section(PreprocessConfig.class).scale());
+        assertEquals(5, c.section(EvaluateConfig.class).cvFolds());
+        assertEquals(false, c.section(TuneConfig.class).enabled());
         // the resolved tree records defaults too
         assertEquals("median", c.resolved().at("/preprocess/impute/numeric").asText());
         assertEquals(5, c.resolved().at("/evaluate/cv_folds").asInt());
@@ -67,7 +75,7 @@ class ConfigLoaderTest {
         assertEquals(regression + ": problem.target: is required for regression: the column to predict"
                 + " (only task: clustering works without one)", r.getMessage());
         Path clustering = write("problem: {task: clustering}\ndata: {source: x.csv}\n");
-        assertEquals(null, ConfigLoader.load(clustering, List.of()).problem().target());
+        assertEquals(null, ConfigLoader.load(clustering, List.of()).section(ProblemConfig.class).target());
     }
 
     @Test
@@ -75,11 +83,11 @@ class ConfigLoaderTest {
         Path file = write("problem: {target: y}\ndata: {source: x.csv}\ntrain: {model: xgboost}\n");
         PipelineConfig c = ConfigLoader.load(file, List.of("train.params.trees=20", "evaluate.cv_folds=3",
                 "preprocess.drop=[a, b]", "data.split.test=0.3"));
-        assertEquals(20, c.train().params().get("trees").intValue());
-        assertTrue(c.train().params().get("trees").isInt());
-        assertEquals(3, c.evaluate().cvFolds());
-        assertEquals(List.of("a", "b"), c.preprocess().drop());
-        assertEquals(0.3, c.data().split().test());
+        assertEquals(20, c.section(TrainConfig.class).params().get("trees").intValue());
+        assertTrue(c.section(TrainConfig.class).params().get("trees").isInt());
+        assertEquals(3, c.section(EvaluateConfig.class).cvFolds());
+        assertEquals(List.of("a", "b"), c.section(PreprocessConfig.class).drop());
+        assertEquals(0.3, c.section(DataConfig.class).split().test());
     }
 
     @Test
@@ -99,8 +107,8 @@ class ConfigLoaderTest {
         Path ok = write("problem: {target: y}\ndata: {source: x.csv}\n"
                 + "tune: {enabled: true, grid: {preprocess.scale: [none, standard], train.params.epochs: [5, 10]}}\n");
         PipelineConfig c = ConfigLoader.load(ok, List.of());
-        assertEquals(2, c.tune().grid().get("preprocess.scale").size());
-        assertEquals(10, c.tune().grid().get("train.params.epochs").get(1).intValue());
+        assertEquals(2, c.section(TuneConfig.class).grid().get("preprocess.scale").size());
+        assertEquals(10, c.section(TuneConfig.class).grid().get("train.params.epochs").get(1).intValue());
     }
 
     @Test
@@ -124,12 +132,5 @@ class ConfigLoaderTest {
         var e = assertThrows(org.workbench.core.InputException.class,
                 () -> ConfigLoader.load(file, List.of("train.model")));
         assertEquals("--set train.model: expected path=value, e.g. train.params.epochs=20", e.getMessage());
-    }
-
-    @Test
-    void suggestUsesEditDistance() {
-        assertEquals(2, Suggest.distance("preproces", "preprocess") + 1);
-        assertEquals("target", Suggest.nearest("traget", List.of("task", "target", "metric")));
-        assertEquals(null, Suggest.nearest("zzzzzz", List.of("task", "target")));
     }
 }
