@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.workbench.collection.CollectionStage;
-import org.workbench.collection.DataWarning;
+import org.workbench.table.DataWarning;
 import org.workbench.config.ConfigException;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check CONFIG and its data (every key, the CSV, the target, the metric, the algorithm) without training.",

@@ -23,6 +23,10 @@ import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
+import org.workbench.table.CsvSource;
+import org.workbench.table.CsvDialect;
+import org.workbench.table.DataConfig;
+import org.workbench.table.DataWarning;
 
 /**
  * Stage 2: reads the CSV, fingerprints and profiles it, drops rows without a target and holds out

@@ -11,6 +11,7 @@ import org.workbench.core.InputException;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
+import org.workbench.table.DataWarning;
 
 /**
  * A first look at a table: its size, exact duplicate rows, a profile per column, and how the

@@ -17,6 +17,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.table.DataWarning;
 
 /**
  * The data-quality linter: warns about columns that predict the target almost perfectly on their own

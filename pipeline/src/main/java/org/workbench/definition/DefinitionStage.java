@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.workbench.collection.CsvSource;
+import org.workbench.table.CsvSource;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
@@ -21,7 +21,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
@@ -32,7 +32,7 @@ public final class DefinitionStage implements Stage {
     /** The CSV as read, every column: read once by the definition stage, profiled and split by collection. */
     public static final Artifact<tech.tablesaw.api.Table> RAW_TABLE = new Artifact<>("raw_table", tech.tablesaw.api.Table.class, "definition");
     /** How RAW_TABLE was read (dialect), with the read's data warnings and notes. */
-    public static final Artifact<org.workbench.collection.CsvSource.CsvRead> CSV_READ = new Artifact<>("csv_read", org.workbench.collection.CsvSource.CsvRead.class, "definition");
+    public static final Artifact<org.workbench.table.CsvSource.CsvRead> CSV_READ = new Artifact<>("csv_read", org.workbench.table.CsvSource.CsvRead.class, "definition");
 
     /** A numeric target with more distinct values than this is treated as regression. */
     static final int MAX_CLASSES_FOR_AUTO = 20;

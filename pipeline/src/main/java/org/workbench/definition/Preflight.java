@@ -19,7 +19,7 @@ import org.workbench.models.ModelCatalog;
 import org.workbench.tuning.Tuning;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.tuning.TuneConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
-import org.workbench.collection.CsvDialect;
-import org.workbench.collection.CsvSource;
+import org.workbench.table.CsvDialect;
+import org.workbench.table.CsvSource;
 import org.workbench.config.PipelineConfig;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.Stage;
@@ -20,7 +20,7 @@ import org.workbench.core.Versions;
 import org.workbench.collection.CollectionStage;
 import org.workbench.evaluation.EvaluationStage;
 import org.workbench.definition.DefinitionStage;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */

@@ -3,7 +3,7 @@ package org.workbench.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.collection.DataSource;
 

@@ -27,7 +27,7 @@ import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
 import org.workbench.data.MetricNames;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.models.TrainConfig;
 
 /**

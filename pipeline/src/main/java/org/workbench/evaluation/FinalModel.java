@@ -17,7 +17,7 @@ import org.workbench.collection.CollectionStage;
 import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.recipe.RecipeStage;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.models.TrainConfig;
 
 /**

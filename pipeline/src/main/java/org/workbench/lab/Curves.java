@@ -15,7 +15,7 @@ import org.workbench.training.Candidate;
 import org.workbench.models.ModelCatalog;
 import org.workbench.evaluation.FoldScore;
 import org.workbench.core.Workers;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 /**
  * Learning and validation curves on the training split. Every point is k-fold cross-validation with

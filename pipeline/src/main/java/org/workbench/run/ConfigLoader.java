@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.core.InputException;
 import org.workbench.data.Task;
 import org.workbench.definition.ProblemConfig;

@@ -14,7 +14,7 @@ import org.workbench.data.MetricNames;
 import org.workbench.training.Candidate;
 import org.workbench.core.Workers;
 import org.workbench.evaluation.FoldScore;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 /**
  * Cross-validates settings on training rows: every (setting, fold) pair is one job for the

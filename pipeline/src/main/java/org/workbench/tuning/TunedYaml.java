@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
 import org.workbench.core.Json;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 /**
  * Writes the config a run ended with (the tuned setting when it was adopted) with the search turned

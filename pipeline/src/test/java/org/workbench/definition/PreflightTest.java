@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.collection.CsvSource;
+import org.workbench.table.CsvSource;
 import org.workbench.config.ConfigException;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 /** The pre-fit check on small files built here and on iris, with each error's key and suggested value. */
 class PreflightTest {

@@ -17,7 +17,7 @@ import org.workbench.tuning.TuneConfig;
 import org.workbench.models.TrainConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.evaluation.EvaluateConfig;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 class ConfigLoaderTest {
     @TempDir
@@ -37,8 +37,8 @@ class ConfigLoaderTest {
         assertEquals("y", c.section(ProblemConfig.class).target());
         assertEquals("auto", c.section(ProblemConfig.class).task());
         assertEquals(dir.resolve("data/x.csv").toAbsolutePath(), c.section(DataConfig.class).source());
-        assertEquals(org.workbench.collection.DataConfig.DEFAULT_MISSING, c.section(DataConfig.class).missingValues());
-        assertEquals(org.workbench.collection.DataConfig.AUTO, c.section(DataConfig.class).delimiter());
+        assertEquals(org.workbench.table.DataConfig.DEFAULT_MISSING, c.section(DataConfig.class).missingValues());
+        assertEquals(org.workbench.table.DataConfig.AUTO, c.section(DataConfig.class).delimiter());
         assertEquals(0.2, c.section(DataConfig.class).split().test());
         assertEquals("median", c.section(PreprocessConfig.class).impute().numeric());
         assertEquals("standard", c.section(PreprocessConfig.class).scale());

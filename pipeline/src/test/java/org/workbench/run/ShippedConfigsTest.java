@@ -20,7 +20,7 @@ import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
 import org.workbench.core.Json;
 import org.workbench.evaluation.EvaluateConfig;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 
 /**
  * Every shipped config (the classroom demos included) runs all nine stages, writes every output,

@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 /**
  * One data-quality warning: its kind (possible_leakage, identifier, mostly_missing, constant,

@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

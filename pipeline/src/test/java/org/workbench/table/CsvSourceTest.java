@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,14 +14,14 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Reads the shipped datasets and checks the counts their READMEs state. */
-class CsvSourceTest {
+public class CsvSourceTest {
 
     static DataConfig data(Path file, Map<String, String> columnTypes) {
         return new DataConfig(file, ',', '"', true, List.of("", "NA", "?"), columnTypes,
                 new DataConfig.Split(0.2, true));
     }
 
-    static DataConfig shipped(String name) {
+    public static DataConfig shipped(String name) {
         return data(Path.of("../datasets", name, "data.csv"), Map.of());
     }
 

@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -18,6 +18,10 @@ import org.workbench.config.Section;
  */
 public record DataConfig(Path source, char delimiter, char quote, boolean header, List<String> missingValues,
                          Map<String, String> columnTypes, Split split, char decimal, char thousands, Charset encoding) {
+
+    /** The two column types a column may be given in {@code data.column_types}. */
+    public static final String NUMERIC = "numeric";
+    public static final String CATEGORICAL = "categorical";
 
     /** A delimiter or decimal mark to be sniffed from the file. */
     public static final char AUTO = '\0';

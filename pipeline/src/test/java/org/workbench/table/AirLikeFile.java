@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import java.io.IOException;
 import java.nio.file.Files;

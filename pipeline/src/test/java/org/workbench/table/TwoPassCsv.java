@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -10,6 +10,7 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.collection.ColumnProfile;
 
 /**
  * The reference for {@link CsvSource}, written the slow, obvious way: Tablesaw's own CsvReader reads

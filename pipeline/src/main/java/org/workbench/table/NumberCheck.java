@@ -1,4 +1,5 @@
-package org.workbench.collection;
+package org.workbench.table;
+
 
 /**
  * The number rule for one cell that is not missing. A number is an optional sign, digits with at

@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

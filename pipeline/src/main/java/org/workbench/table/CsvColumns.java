@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +45,10 @@ final class CsvColumns implements CsvLayout.Rows {
     }
 
     private static ColumnBuilder.Kind kind(String forced) {
-        if (ColumnProfile.NUMERIC.equals(forced)) {
+        if (DataConfig.NUMERIC.equals(forced)) {
             return ColumnBuilder.Kind.NUMERIC;
         }
-        return ColumnProfile.CATEGORICAL.equals(forced) ? ColumnBuilder.Kind.TEXT : ColumnBuilder.Kind.DETECT;
+        return DataConfig.CATEGORICAL.equals(forced) ? ColumnBuilder.Kind.TEXT : ColumnBuilder.Kind.DETECT;
     }
 
     @Override

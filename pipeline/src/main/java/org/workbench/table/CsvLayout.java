@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;

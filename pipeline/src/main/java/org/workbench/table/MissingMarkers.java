@@ -1,4 +1,4 @@
-package org.workbench.collection;
+package org.workbench.table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
