@@ -14,7 +14,8 @@ import org.workbench.stage.Pipeline;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
 import org.workbench.definition.DefinitionStage;
-import org.workbench.definition.Preflight;
+import org.workbench.definition.PrefitCheck;
+import org.workbench.run.Preflight;
 import org.workbench.definition.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
         // neither fits anything or writes a file
         RunContext context = new RunContext(cfg);
         List<StageResult> results = ConfigException.namingFile(cfg.file(), () ->
-                new Pipeline(List.of(new DefinitionStage(), new CollectionStage())).run(context, null, r -> { }));
+                new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage())).run(context, null, r -> { }));
         Table table = context.get(DefinitionStage.RAW_TABLE);
         Problem problem = context.get(DefinitionStage.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
         String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
                 : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
         out.printf("problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
-        if (results.get(0).data().get("preflight") instanceof Preflight.Findings findings) {
+        if (results.get(0).data().get("preflight") instanceof PrefitCheck.Findings findings) {
             out.println(findings.describe());
         }
         List<DataWarning> warnings = WarningLines.recorded(results.get(1).data());

@@ -22,6 +22,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
 import org.workbench.table.DataConfig;
+import org.workbench.run.Preflight;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
@@ -36,6 +37,13 @@ public final class DefinitionStage implements Stage {
 
     /** A numeric target with more distinct values than this is treated as regression. */
     static final int MAX_CLASSES_FOR_AUTO = 20;
+
+    private final PrefitCheck prefit;
+
+    /** {@code prefit} checks the later stages' settings; the layer that assembles the stages supplies it. */
+    public DefinitionStage(PrefitCheck prefit) {
+        this.prefit = prefit;
+    }
 
     @Override
     public String name() {
@@ -60,7 +68,7 @@ public final class DefinitionStage implements Stage {
             return clustering(context);
         }
         Table table = readOnce(context);
-        Checked checked = check(config, table);
+        Checked checked = check(config, table, prefit);
         Problem problem = checked.problem();
         context.put(DefinitionStage.PROBLEM, problem);
 
@@ -114,7 +122,7 @@ public final class DefinitionStage implements Stage {
         PipelineConfig config = context.config();
         ProblemConfig cfg = config.section(ProblemConfig.class);
         Table table = readOnce(context);
-        Checked checked = check(config, table);
+        Checked checked = check(config, table, prefit);
         Problem problem = checked.problem();
         Column<?> label = cfg.target() == null ? null : table.column(cfg.target());
         context.put(DefinitionStage.PROBLEM, problem);
@@ -146,32 +154,22 @@ public final class DefinitionStage implements Stage {
     }
 
     /** The problem and what the pre-fit check found. */
-    public record Checked(Problem problem, Preflight.Findings findings) {
+    public record Checked(Problem problem, PrefitCheck.Findings findings) {
     }
 
     /**
      * The problem {@code config} poses on {@code table}, after every check that needs no fitting
-     * ({@link Preflight}). {@code workbench run} and {@code workbench validate} both call this.
+     * ({@code prefit}). {@code workbench run} and {@code workbench validate} both call this.
      */
-    public static Checked check(PipelineConfig config, Table table) {
+    public static Checked check(PipelineConfig config, Table table, PrefitCheck prefit) {
         ProblemConfig cfg = config.section(ProblemConfig.class);
-        checkConfig(config);
+        prefit.checkSettings(config);
         if (cfg.target() != null) {
             CsvSource.requireColumn(config.section(DataConfig.class), table, cfg.target());
         }
         Column<?> target = cfg.target() == null ? null : table.column(cfg.target());
         Problem problem = define(cfg, config.section(TrainConfig.class), target, config.section(DataConfig.class).source().toString());
-        return new Checked(problem, Preflight.check(config, table, problem));
-    }
-
-    /**
-     * Checks settings of other stages that depend on the task; for clustering, everything that learns
-     * from a target is refused.
-     */
-    public static void checkConfig(PipelineConfig config) {
-        if (config.section(ProblemConfig.class).isClustering()) {
-            ClusteringProblem.checkStages(config);
-        }
+        return new Checked(problem, prefit.check(config, table, problem));
     }
 
     /**

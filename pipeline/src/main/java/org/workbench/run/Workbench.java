@@ -18,7 +18,7 @@ public final class Workbench {
     }
 
     public static Pipeline pipeline() {
-        return new Pipeline(List.of(new DefinitionStage(), new CollectionStage(), new PreprocessingStage(),
+        return new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage(), new PreprocessingStage(),
                 new FeaturesStage(), new SelectionStage(), new TrainingStage(), new EvaluationStage(),
                 new TuningStage(), new DeploymentStage()));
     }

@@ -1,4 +1,4 @@
-package org.workbench.definition;
+package org.workbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.table.CsvSource;
 import org.workbench.config.ConfigException;
-import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.table.DataConfig;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.PrefitCheck;
 
 /** The pre-fit check on small files built here and on iris, with each error's key and suggested value. */
 class PreflightTest {
@@ -31,7 +32,7 @@ class PreflightTest {
         Path config = dir.resolve("c.yaml");
         Files.writeString(config, yaml.replace("SOURCE", "data.csv"));
         PipelineConfig cfg = ConfigLoader.load(config, List.of());
-        return DefinitionStage.check(cfg, CsvSource.read(cfg.section(DataConfig.class)));
+        return DefinitionStage.check(cfg, CsvSource.read(cfg.section(DataConfig.class)), Preflight.CHECK);
     }
 
     private static String iris() throws IOException {
@@ -40,7 +41,7 @@ class PreflightTest {
 
     @Test
     void irisPassesAndSaysHowTheRowsWillBeSplit() throws IOException {
-        Preflight.Findings f = check(iris(), "problem: {target: species}\ndata: {source: SOURCE}\n").findings();
+        PrefitCheck.Findings f = check(iris(), "problem: {target: species}\ndata: {source: SOURCE}\n").findings();
         assertEquals(150, f.rows());
         assertEquals(120, f.trainRows());
         assertEquals(30, f.testRows());
@@ -49,7 +50,7 @@ class PreflightTest {
 
     @Test
     void aClassTooRareForTheTestSplitIsNotAnError() throws IOException {
-        Preflight.Findings f = check(iris() + "6.0,3.0,4.0,1.0,Iris-rare\n",
+        PrefitCheck.Findings f = check(iris() + "6.0,3.0,4.0,1.0,Iris-rare\n",
                 "problem: {target: species}\ndata: {source: SOURCE}\n").findings();
         assertEquals(1, f.trainClasses().get("Iris-rare"));
         assertEquals(null, f.testClasses().get("Iris-rare"));
@@ -164,5 +165,32 @@ class PreflightTest {
                 () -> check(iris(), yaml + "evaluate: {cv_folds: 0, compare: [knn]}\n")).path());
         assertEquals("evaluate.threshold", assertThrows(ConfigException.class,
                 () -> check(iris(), yaml + "evaluate: {threshold: f1}\n")).path());
+    }
+
+    @Test
+    void clusteringRefusesEverySettingThatLearnsFromATarget() throws java.io.IOException {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "problem: {task: clustering}\ndata: {source: x.csv}\n");
+        Preflight.CHECK.checkSettings(ConfigLoader.load(file, List.of()));
+        String[][] cases = {
+            {"features.encode=target", "features.encode: target encoding learns from the target; use onehot, ordinal or"
+                    + " frequency; clustering has no target"},
+            {"features.encode_columns.Sex=target", "features.encode_columns.Sex: target encoding learns from the target;"
+                    + " use onehot, ordinal or frequency; clustering has no target"},
+            {"select.method=f_test", "select.method: 'f_test' scores features against the target; use variance, or"
+                    + " select.include / select.exclude; clustering has no target"},
+            {"evaluate.compare=[kmeans, hdbscan]", "evaluate.compare: algorithms are compared by cross-validated scores"
+                    + " against the target; clustering has no target"},
+            {"evaluate.importance_repeats=3", "evaluate.importance_repeats: permutation importance measures a drop in a"
+                    + " score against the target; clustering has no target"},
+            {"evaluate.metrics=[silhouette, nmi]", "evaluate.metrics[1]: 'nmi' compares the clusters with a label column;"
+                    + " set problem.target to one, or use silhouette or wcss"},
+        };
+        for (String[] c : cases) {
+            InputException e = assertThrows(InputException.class,
+                    () -> Preflight.CHECK.checkSettings(ConfigLoader.load(file, List.of(c[0]))), c[0]);
+            assertEquals(c[1], e.getMessage(), c[0]);
+        }
+        Preflight.CHECK.checkSettings(ConfigLoader.load(file, List.of("select.method=variance", "features.encode=frequency")));
     }
 }

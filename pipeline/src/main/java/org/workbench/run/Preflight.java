@@ -1,12 +1,18 @@
-package org.workbench.definition;
+package org.workbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
+import org.workbench.selection.SelectConfig;
+import org.workbench.features.FeaturesConfig;
+import org.workbench.definition.ClusteringProblem;
+import org.workbench.definition.ProblemConfig;
+import org.workbench.definition.PrefitCheck;
 import org.workbench.core.InputException;
 import org.workbench.data.Labels;
 import org.workbench.data.Split;
@@ -22,6 +28,7 @@ import tech.tablesaw.api.Table;
 import org.workbench.table.DataConfig;
 import org.workbench.tuning.TuneConfig;
 import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.definition.Problem;
 
 /**
  * The one check before anything is fitted, shared by {@code workbench run} (at the end of stage 1) and
@@ -30,22 +37,24 @@ import org.workbench.preprocessing.PreprocessConfig;
  * cannot fail later for lack of rows, and one that fails here fails with one line naming the config key
  * and a value that would work.
  */
-public final class Preflight {
+public final class Preflight implements PrefitCheck {
+    /** The pre-fit check of a whole pipeline, as the definition stage runs it. */
+    public static final Preflight CHECK = new Preflight();
 
-    /** The rows each split will get; class counts per split for classification (null otherwise). */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"supervised"})
-    public record Findings(boolean supervised, int rows, int trainRows, int testRows, Map<String, Integer> trainClasses,
-                           Map<String, Integer> testClasses) {
 
-        /** One line for the terminal and the report. */
-        public String describe() {
-            return String.format(Locale.ROOT, "pre-fit check passed: %d rows%s -> %d train / %d test rows%s", rows,
-                    supervised ? " with a target" : "", trainRows, testRows,
-                    trainClasses == null ? "" : "; training classes " + trainClasses);
+    private Preflight() {
+    }
+
+    @Override
+    public void checkSettings(PipelineConfig config) {
+        if (config.section(ProblemConfig.class).isClustering()) {
+            clusteringSettings(config);
         }
     }
 
-    private Preflight() {
+    @Override
+    public Findings check(PipelineConfig config, Table table, Problem problem) {
+        return checkTable(config, table, problem);
     }
 
     /**
@@ -53,7 +62,7 @@ public final class Preflight {
      *
      * @throws InputException (or {@link ConfigException}) with one line at the first problem found
      */
-    public static Findings check(PipelineConfig config, Table table, Problem problem) {
+    static Findings checkTable(PipelineConfig config, Table table, Problem problem) {
         String file = config.baseDir().relativize(config.section(DataConfig.class).source()).toString();
         featureColumns(config, table, problem, file);
         options(config, problem);
@@ -252,5 +261,54 @@ public final class Preflight {
 
     private static String number(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Selection methods that need no target. */
+    private static final Set<String> UNSUPERVISED_SELECTION = Set.of("none", "variance");
+
+    /** Fails at the first setting of the other stages that needs a target. */
+    private static void clusteringSettings(PipelineConfig config) {
+        var features = config.section(FeaturesConfig.class);
+        if (features.encode().equals("target")) {
+            throw noTarget("features.encode", "target encoding learns from the target; use onehot, ordinal or frequency");
+        }
+        features.encodeColumns().forEach((column, method) -> {
+            if (method.equals("target")) {
+                throw noTarget("features.encode_columns." + column, "target encoding learns from the target;"
+                        + " use onehot, ordinal or frequency");
+            }
+        });
+        String selection = config.section(SelectConfig.class).method();
+        if (!UNSUPERVISED_SELECTION.contains(selection)) {
+            throw noTarget("select.method", "'" + selection + "' scores features against the target; use variance,"
+                    + " or select.include / select.exclude");
+        }
+        if (config.section(TuneConfig.class).enabled()) {
+            throw noTarget("tune.enabled", "tuning ranks settings by a cross-validated score against the target");
+        }
+        if (config.section(TuneConfig.class).lab().any()) {
+            throw noTarget("tune.lab", "the lab's curves are cross-validated scores against the target");
+        }
+        var evaluate = config.section(EvaluateConfig.class);
+        if (!evaluate.compare().isEmpty()) {
+            throw noTarget("evaluate.compare", "algorithms are compared by cross-validated scores against the target");
+        }
+        if (!evaluate.threshold().equals("default")) {
+            throw new ConfigException("evaluate.threshold", "only applies to binary classification");
+        }
+        if (evaluate.importanceRepeats() > 0) {
+            throw noTarget("evaluate.importance_repeats", "permutation importance measures a drop in a score against the target");
+        }
+        for (int i = 0; i < evaluate.metrics().size(); i++) {
+            String path = "evaluate.metrics[" + i + "]";
+            MetricNames.check(evaluate.metrics().get(i), Task.CLUSTERING, path);
+            if (config.section(ProblemConfig.class).target() == null) {
+                ClusteringProblem.needsLabel(evaluate.metrics().get(i), path);
+            }
+        }
+    }
+
+    private static ConfigException noTarget(String path, String why) {
+        return new ConfigException(path, why + "; clustering has no target");
     }
 }
