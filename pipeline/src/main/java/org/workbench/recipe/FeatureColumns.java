@@ -1,4 +1,4 @@
-package org.workbench.preprocessing;
+package org.workbench.recipe;
 
 import java.util.List;
 import org.workbench.core.InputException;

@@ -1,4 +1,4 @@
-package org.workbench.preprocessing;
+package org.workbench.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

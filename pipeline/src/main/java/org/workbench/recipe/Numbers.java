@@ -1,4 +1,4 @@
-package org.workbench.preprocessing;
+package org.workbench.recipe;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
