@@ -3,7 +3,6 @@ package org.workbench.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.workbench.run.ConfigLoader;
-import org.workbench.config.PipelineConfig;
 import org.workbench.config.Key;
 import org.workbench.stage.Stage;
 import org.workbench.run.Workbench;

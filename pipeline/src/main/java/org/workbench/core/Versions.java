@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.workbench.run.Workbench;
 
 /** Versions of Workbench, its libraries and the Java runtime, recorded with every run and bundle. */
 public final class Versions {

@@ -22,7 +22,6 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
 import org.workbench.table.DataConfig;
-import org.workbench.run.Preflight;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is

@@ -1,17 +1,8 @@
 package org.workbench.tuning;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.workbench.config.ConfigException;
-import org.workbench.run.ConfigLoader;
-import org.workbench.config.PipelineConfig;
-import org.workbench.definition.Problem;
 import org.workbench.data.MetricNames;
-import org.workbench.training.Candidate;
-import org.workbench.models.ModelCatalog;
 
 /** Small shared pieces of the search: settings as config overrides, candidates, and "which is better". */
 public final class Tuning {

@@ -1,4 +1,4 @@
-package org.workbench.core;
+package org.workbench.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
