@@ -18,9 +18,7 @@ import org.workbench.run.ConfigLoader;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.run.Workbench;
-import org.workbench.stage.Stage;
-import org.workbench.stage.StageResult;
-import org.workbench.stage.RunContext;
+import org.workbench.core.Json;
 
 /** The promises every stage keeps, checked over all nine on a real run (titanic, tuning on). */
 class StageContractTest {
