@@ -95,6 +95,21 @@ class StepJsonTest {
     }
 
     @Test
+    void aStepKnowsOnlyTheTypesItWasGiven() {
+        StepJson preprocessingOnly = StepJson.of(List.of(new StepJson.Type("drop_columns", FittedDropColumns.class)));
+        FittedRecipe drop = new FittedRecipe(List.of(new FittedDropColumns(List.of("Name"))));
+        assertEquals(AllSteps.JSON.toJson(drop), preprocessingOnly.toJson(drop));
+        assertThrows(InputException.class, () -> preprocessingOnly.fromJson(AllSteps.JSON.toJson(oneOfEach())));
+    }
+
+    @Test
+    void aTypeNameIsRegisteredOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepJson.of(
+                List.of(new StepJson.Type("scale", FittedScaler.class)), List.of(new StepJson.Type("scale", FittedImputer.class))));
+        assertEquals("fitted step type 'scale' is registered twice", e.getMessage());
+    }
+
+    @Test
     void anUnknownStepTypeIsAnInputError() {
         String json = "{\"steps\":[{\"type\":\"frobnicate\",\"columns\":[]}]}";
         InputException e = assertThrows(InputException.class, () -> AllSteps.JSON.fromJson(json));
