@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.workbench.collection.DataWarning;
-import org.workbench.config.ConfigLoader;
+import org.workbench.table.DataWarning;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
-import org.workbench.run.Artifacts;
-import org.workbench.run.FinalModel;
+import org.workbench.evaluation.FinalModel;
 import org.workbench.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.definition.DefinitionStage;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the pipeline stages of CONFIG and write a run folder with run.json, metrics.json, report.md, predictions.csv and model.bundle.",
@@ -75,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         }, context -> context.put(org.workbench.tuning.TuningProgress.KEY, progress));
         outcome.staleRemoved().forEach(p -> out.println("removed " + p + ": an unfinished run whose process is gone"));
         out.println("run folder: " + outcome.dir());
-        outcome.context().find(Artifacts.EVALUATION).ifPresent(e -> headline(out, e, outcome));
+        outcome.context().find(EvaluationStage.EVALUATION).ifPresent(e -> headline(out, e, outcome));
         out.flush();
         return ErrorHandler.OK;
     }
@@ -87,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
      * their own labelled line: tuning adopted another setting, or a decision threshold relabels rows.
      */
     private static void headline(PrintWriter out, Evaluation e, Runner.Outcome outcome) {
-        String metric = outcome.context().get(Artifacts.PROBLEM).metric();
-        String target = outcome.context().get(Artifacts.PROBLEM).target();
+        String metric = outcome.context().get(DefinitionStage.PROBLEM).metric();
+        String target = outcome.context().get(DefinitionStage.PROBLEM).target();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, " test %.4f", e.test().get(metric)));
         if (e.train().containsKey(metric)) {

@@ -5,7 +5,7 @@ import org.workbench.core.Background;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import org.workbench.report.HtmlReport;
-import org.workbench.training.ModelCatalog;
+import org.workbench.models.ModelCatalog;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;

@@ -3,12 +3,12 @@ package org.workbench.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.workbench.config.PipelineConfig;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.Key;
-import org.workbench.core.Stage;
+import org.workbench.stage.Stage;
 import org.workbench.run.Workbench;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.ModelSpec;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +22,7 @@ final class StagesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Top-level keys:");
-        PipelineConfig.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
+        ConfigLoader.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
         int n = 1;
         for (Stage stage : Workbench.pipeline().stages()) {
             out.printf(Locale.ROOT, "%n%d. %s - %s%n", n++, stage.name(), stage.description());

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.workbench.collection.CollectionStage;
-import org.workbench.collection.DataWarning;
+import org.workbench.table.DataWarning;
 import org.workbench.config.ConfigException;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.Pipeline;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
+import org.workbench.stage.Pipeline;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.definition.DefinitionStage;
-import org.workbench.definition.Preflight;
+import org.workbench.definition.PrefitCheck;
+import org.workbench.run.Preflight;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.table.DataConfig;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check CONFIG and its data (every key, the CSV, the target, the metric, the algorithm) without training.",
@@ -51,14 +52,14 @@ final class ValidateCommand implements Callable<Integer> {
         // neither fits anything or writes a file
         RunContext context = new RunContext(cfg);
         List<StageResult> results = ConfigException.namingFile(cfg.file(), () ->
-                new Pipeline(List.of(new DefinitionStage(), new CollectionStage())).run(context, null, r -> { }));
-        Table table = context.get(Artifacts.RAW_TABLE);
-        Problem problem = context.get(Artifacts.PROBLEM);
+                new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage())).run(context, null, r -> { }));
+        Table table = context.get(DefinitionStage.RAW_TABLE);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "config ok: %s%n", config);
-        out.printf(Locale.ROOT, "data ok: %s, %d rows x %d columns%n", cfg.data().source(), table.rowCount(), table.columnCount());
+        out.printf(Locale.ROOT, "data ok: %s, %d rows x %d columns%n", cfg.section(DataConfig.class).source(), table.rowCount(), table.columnCount());
         // how the file was read: what was sniffed, and columns dropped while reading
-        context.find(Artifacts.CSV_READ).ifPresent(read -> out.println("read with " + String.join("; ", read.notes())));
+        context.find(DefinitionStage.CSV_READ).ifPresent(read -> out.println("read with " + String.join("; ", read.notes())));
         for (Column<?> c : table.columns()) {
             out.printf(Locale.ROOT, "  %-28s %-11s %d missing%s%n", c.name(), c instanceof DoubleColumn ? "numeric" : "categorical",
                     c.countMissing(), c.name().equals(problem.target()) ? "  <- target" : "");
@@ -66,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
         String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
                 : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
         out.printf(Locale.ROOT, "problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
-        if (results.get(0).data().get("preflight") instanceof Preflight.Findings findings) {
+        if (results.get(0).data().get("preflight") instanceof PrefitCheck.Findings findings) {
             out.println(findings.describe());
         }
         List<DataWarning> warnings = WarningLines.recorded(results.get(1).data());

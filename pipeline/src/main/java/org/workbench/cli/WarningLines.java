@@ -2,7 +2,7 @@ package org.workbench.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.workbench.collection.DataWarning;
+import org.workbench.table.DataWarning;
 
 /**
  * The data warnings as the terminal shows them after the collection stage: possible leakage first

@@ -3,7 +3,7 @@ package org.workbench.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.workbench.core.SuppressForbidden;
-import org.workbench.run.Versions;
+import org.workbench.core.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

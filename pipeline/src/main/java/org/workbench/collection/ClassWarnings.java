@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.data.Target;
+import org.workbench.table.DataWarning;
 
 /**
  * Warnings about the classes of a categorical target: imbalance (largest / smallest class at least

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.Background;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.data.Labels;
 import org.workbench.data.Split;
@@ -18,17 +18,33 @@ import org.workbench.data.Splits;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
-import org.workbench.run.DataSource;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.core.Artifact;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
+import org.workbench.table.CsvSource;
+import org.workbench.table.CsvDialect;
+import org.workbench.table.DataConfig;
+import org.workbench.table.DataWarning;
 
 /**
  * Stage 2: reads the CSV, fingerprints and profiles it, drops rows without a target and holds out
  * the test split (stratified and seeded) before anything is fitted.
  */
 public final class CollectionStage implements Stage {
+    public static final Artifact<DataSource> SOURCE = new Artifact<>("source", DataSource.class, "collection");
+    public static final Artifact<DataProfile> PROFILE = new Artifact<>("profile", DataProfile.class, "collection");
+    /** Every row with a target, raw. */
+    public static final Artifact<Frame> ALL_ROWS = new Artifact<>("all_rows", Frame.class, "collection");
+    /** The training split, raw: what cross-validation and tuning refit the recipe on. */
+    public static final Artifact<Frame> RAW_TRAIN = new Artifact<>("raw_train", Frame.class, "collection");
+    public static final Artifact<Frame> RAW_TEST = new Artifact<>("raw_test", Frame.class, "collection");
+    /** For each row of ALL_ROWS, its 1-based data row number in the file (rows without target are skipped). */
+    public static final Artifact<int[]> ROW_NUMBERS = new Artifact<>("row_numbers", int[].class, "collection");
+    /** Indices into ALL_ROWS of the training and test splits. */
+    public static final Artifact<Split> SPLIT = new Artifact<>("split", Split.class, "collection");
 
     @Override
     public String name() {
@@ -48,12 +64,12 @@ public final class CollectionStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        CsvSource.CsvRead read = context.find(Artifacts.CSV_READ).orElseGet(() -> CsvSource.load(config.data()));
-        Table table = context.find(Artifacts.RAW_TABLE).orElse(read.table());
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class)));
+        Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
         // the profile is only reported: it is computed on a second thread while the rows are split and screened
         Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
-        String sha256 = FileHash.sha256(config.data().source());
+        String sha256 = FileHash.sha256(config.section(DataConfig.class).source());
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;
@@ -75,11 +91,11 @@ public final class CollectionStage implements Stage {
         for (Column<?> c : features.columns()) {
             schema.add(new DataSource.InputColumn(c.name(), c instanceof DoubleColumn ? "numeric" : "categorical"));
         }
-        String file = config.baseDir().relativize(config.data().source()).toString();
-        context.put(Artifacts.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
-        context.put(Artifacts.ALL_ROWS, all);
+        String file = config.baseDir().relativize(config.section(DataConfig.class).source()).toString();
+        context.put(CollectionStage.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
+        context.put(CollectionStage.ALL_ROWS, all);
 
-        DataConfig.Split splitCfg = config.data().split();
+        DataConfig.Split splitCfg = config.section(DataConfig.class).split();
         Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());
@@ -98,13 +114,13 @@ public final class CollectionStage implements Stage {
                 .filter(w -> !(w.kind().equals("identifier") && formatted.contains(w.column())))
                 .forEach(warnings::add);
         profile = profile.withWarnings(warnings);
-        context.put(Artifacts.PROFILE, profile);
-        context.put(Artifacts.RAW_TRAIN, train);
-        context.put(Artifacts.RAW_TEST, test);
-        context.put(Artifacts.TRAIN, train);
-        context.put(Artifacts.TEST, test);
-        context.put(Artifacts.SPLIT, split);
-        context.put(Artifacts.ROW_NUMBERS, java.util.Arrays.stream(kept).map(i -> i + 1).toArray());
+        context.put(CollectionStage.PROFILE, profile);
+        context.put(CollectionStage.RAW_TRAIN, train);
+        context.put(CollectionStage.RAW_TEST, test);
+        context.put(RecipeStage.TRAIN, train);
+        context.put(RecipeStage.TEST, test);
+        context.put(CollectionStage.SPLIT, split);
+        context.put(CollectionStage.ROW_NUMBERS, java.util.Arrays.stream(kept).map(i -> i + 1).toArray());
 
         boolean stratified = splitCfg.stratify() && problem.task() == Task.CLASSIFICATION;
         List<String> details = new ArrayList<>(read.notes());

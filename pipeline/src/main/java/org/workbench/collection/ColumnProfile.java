@@ -1,5 +1,6 @@
 package org.workbench.collection;
 
+import org.workbench.table.DataConfig;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,8 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
                             Double q3, Integer outliers, List<ValueCount> topValues, boolean constant,
                             boolean nearConstant, boolean identifierLike) {
 
-    public static final String NUMERIC = "numeric";
-    public static final String CATEGORICAL = "categorical";
+    public static final String NUMERIC = DataConfig.NUMERIC;
+    public static final String CATEGORICAL = DataConfig.CATEGORICAL;
     /** Share of present rows one value must hold for a near-constant column. */
     static final double NEAR_CONSTANT = 0.95;
     /** Share of distinct values among present text values for an identifier-like column. */

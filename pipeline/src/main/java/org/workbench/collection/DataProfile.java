@@ -11,6 +11,7 @@ import org.workbench.core.InputException;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
+import org.workbench.table.DataWarning;
 
 /**
  * A first look at a table: its size, exact duplicate rows, a profile per column, and how the
@@ -129,9 +130,6 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
     }
 
     static double quantile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return org.workbench.stats.Quantiles.of(sorted, p);
     }
 }

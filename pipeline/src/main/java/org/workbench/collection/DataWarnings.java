@@ -15,6 +15,7 @@ import org.workbench.stats.RocAuc;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import org.workbench.table.DataWarning;
 
 /**
  * The data-quality linter: warns about columns that predict the target almost perfectly on their own
@@ -64,8 +65,14 @@ public final class DataWarnings {
     public record Setting(Set<String> dropped, String metric, int cvFolds) {
         public static final Setting NONE = new Setting(Set.of(), null, 0);
 
+        /**
+         * Read from the resolved config (every default filled in) rather than the later stages' section
+         * records: the collection stage runs before those stages and must not depend on their packages.
+         */
         public static Setting of(org.workbench.config.PipelineConfig config, org.workbench.definition.Problem problem) {
-            return new Setting(new HashSet<>(config.preprocess().drop()), problem.metric(), config.evaluate().cvFolds());
+            Set<String> dropped = new HashSet<>();
+            config.resolved().path("preprocess").path("drop").forEach(column -> dropped.add(column.asText()));
+            return new Setting(dropped, problem.metric(), config.resolved().path("evaluate").path("cv_folds").asInt());
         }
     }
 

@@ -31,11 +31,11 @@ import org.workbench.core.InputException;
  * names the file, the line (and column) and the fix: bytes that are not UTF-8, tab indentation,
  * syntax errors, duplicate keys (YAML parsers keep the last one silently) and extra documents.
  */
-final class ConfigFile {
+public final class ConfigFile {
     private ConfigFile() {
     }
 
-    static ObjectNode read(Path file) {
+    public static ObjectNode read(Path file) {
         String text = decode(file, bytes(file));
         checkKeys(file, text);
         JsonNode node;

@@ -6,30 +6,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.workbench.collection.CsvSource;
+import org.workbench.table.CsvSource;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Labels;
 import org.workbench.data.Task;
-import org.workbench.evaluation.MetricNames;
-import org.workbench.run.Artifacts;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.TrainConfig;
+import org.workbench.data.MetricNames;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.core.Artifact;
+import org.workbench.table.DataConfig;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
  * "auto", and checks that the metric, positive class and algorithm fit that task.
  */
 public final class DefinitionStage implements Stage {
+    public static final Artifact<Problem> PROBLEM = new Artifact<>("problem", Problem.class, "definition");
+    /** The CSV as read, every column: read once by the definition stage, profiled and split by collection. */
+    public static final Artifact<tech.tablesaw.api.Table> RAW_TABLE = new Artifact<>("raw_table", tech.tablesaw.api.Table.class, "definition");
+    /** How RAW_TABLE was read (dialect), with the read's data warnings and notes. */
+    public static final Artifact<org.workbench.table.CsvSource.CsvRead> CSV_READ = new Artifact<>("csv_read", org.workbench.table.CsvSource.CsvRead.class, "definition");
+
     /** A numeric target with more distinct values than this is treated as regression. */
     static final int MAX_CLASSES_FOR_AUTO = 20;
+
+    private final PrefitCheck prefit;
+
+    /** {@code prefit} checks the later stages' settings; the layer that assembles the stages supplies it. */
+    public DefinitionStage(PrefitCheck prefit) {
+        this.prefit = prefit;
+    }
 
     @Override
     public String name() {
@@ -49,14 +63,14 @@ public final class DefinitionStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        ProblemConfig cfg = config.problem();
+        ProblemConfig cfg = config.section(ProblemConfig.class);
         if (cfg.isClustering()) {
             return clustering(context);
         }
         Table table = readOnce(context);
-        Checked checked = check(config, table);
+        Checked checked = check(config, table, prefit);
         Problem problem = checked.problem();
-        context.put(Artifacts.PROBLEM, problem);
+        context.put(DefinitionStage.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -98,20 +112,20 @@ public final class DefinitionStage implements Stage {
 
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
     private static Table readOnce(RunContext context) {
-        CsvSource.CsvRead read = CsvSource.load(context.config().data());
-        context.put(Artifacts.RAW_TABLE, read.table());
-        context.put(Artifacts.CSV_READ, read);
+        CsvSource.CsvRead read = CsvSource.load(context.config().section(DataConfig.class));
+        context.put(DefinitionStage.RAW_TABLE, read.table());
+        context.put(DefinitionStage.CSV_READ, read);
         return read.table();
     }
 
     private StageResult clustering(RunContext context) {
         PipelineConfig config = context.config();
-        ProblemConfig cfg = config.problem();
+        ProblemConfig cfg = config.section(ProblemConfig.class);
         Table table = readOnce(context);
-        Checked checked = check(config, table);
+        Checked checked = check(config, table, prefit);
         Problem problem = checked.problem();
         Column<?> label = cfg.target() == null ? null : table.column(cfg.target());
-        context.put(Artifacts.PROBLEM, problem);
+        context.put(DefinitionStage.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -140,32 +154,22 @@ public final class DefinitionStage implements Stage {
     }
 
     /** The problem and what the pre-fit check found. */
-    public record Checked(Problem problem, Preflight.Findings findings) {
+    public record Checked(Problem problem, PrefitCheck.Findings findings) {
     }
 
     /**
      * The problem {@code config} poses on {@code table}, after every check that needs no fitting
-     * ({@link Preflight}). {@code workbench run} and {@code workbench validate} both call this.
+     * ({@code prefit}). {@code workbench run} and {@code workbench validate} both call this.
      */
-    public static Checked check(PipelineConfig config, Table table) {
-        ProblemConfig cfg = config.problem();
-        checkConfig(config);
+    public static Checked check(PipelineConfig config, Table table, PrefitCheck prefit) {
+        ProblemConfig cfg = config.section(ProblemConfig.class);
+        prefit.checkSettings(config);
         if (cfg.target() != null) {
-            CsvSource.requireColumn(config.data(), table, cfg.target());
+            CsvSource.requireColumn(config.section(DataConfig.class), table, cfg.target());
         }
         Column<?> target = cfg.target() == null ? null : table.column(cfg.target());
-        Problem problem = define(cfg, config.train(), target, config.data().source().toString());
-        return new Checked(problem, Preflight.check(config, table, problem));
-    }
-
-    /**
-     * Checks settings of other stages that depend on the task; for clustering, everything that learns
-     * from a target is refused.
-     */
-    public static void checkConfig(PipelineConfig config) {
-        if (config.problem().isClustering()) {
-            ClusteringProblem.checkStages(config);
-        }
+        Problem problem = define(cfg, config.section(TrainConfig.class), target, config.section(DataConfig.class).source().toString());
+        return new Checked(problem, prefit.check(config, table, problem));
     }
 
     /**

@@ -1,13 +1,13 @@
 package org.workbench.deployment;
 
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.workbench.collection.CsvSource;
+import org.workbench.table.CsvSource;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
 import org.workbench.recipe.ApplyLog;

@@ -20,8 +20,8 @@ import org.workbench.data.Task;
 import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
-import org.workbench.recipe.StepJson;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
+import org.workbench.training.AllSteps;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.Table;
 
@@ -44,7 +44,7 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             put(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
-            put(zip, RECIPE, StepJson.toJson(recipe).getBytes(StandardCharsets.UTF_8));
+            put(zip, RECIPE, AllSteps.JSON.toJson(recipe).getBytes(StandardCharsets.UTF_8));
             put(zip, MODEL, model.toBytes());
             put(zip, PROVENANCE, model.provenanceJson().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -77,7 +77,7 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
                 throw new InputException(file + ": bundle format " + manifest.format() + " is not supported (expected "
                         + Manifest.FORMAT + ")");
             }
-            FittedRecipe recipe = StepJson.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
+            FittedRecipe recipe = AllSteps.JSON.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
             TrainedModel model = TrainedModel.fromBytes(entries.get(MODEL), Task.valueOf(manifest.task().toUpperCase(Locale.ROOT)));
             return new Bundle(manifest, recipe, model);
         } catch (IOException e) {

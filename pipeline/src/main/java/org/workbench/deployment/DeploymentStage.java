@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
-import org.workbench.collection.CsvDialect;
-import org.workbench.collection.CsvSource;
+import org.workbench.table.CsvDialect;
+import org.workbench.table.CsvSource;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
-import org.workbench.run.DataSource;
-import org.workbench.run.FinalModel;
-import org.workbench.run.Versions;
+import org.workbench.collection.DataSource;
+import org.workbench.evaluation.FinalModel;
+import org.workbench.core.Versions;
+import org.workbench.collection.CollectionStage;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.table.DataConfig;
+import org.workbench.preprocessing.PreprocessConfig;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
 public final class DeploymentStage implements Stage {
@@ -41,11 +45,11 @@ public final class DeploymentStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        if (!config.deploy().bundle()) {
+        if (!config.section(DeployConfig.class).bundle()) {
             return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), Map.of("skipped", true));
         }
         Bundle bundle = bundle(context);
-        Path file = context.get(Artifacts.RUN_DIR).resolve(BUNDLE_FILE);
+        Path file = context.get(RunContext.RUN_DIR).resolve(BUNDLE_FILE);
         bundle.write(file);
 
         Manifest m = bundle.manifest();
@@ -68,19 +72,19 @@ public final class DeploymentStage implements Stage {
 
     /** Assembles the bundle of the model the run ends with ({@link FinalModel}: tuned, thresholded or as configured). */
     public static Bundle bundle(RunContext context) {
-        FinalModel chosen = context.get(Artifacts.FINAL_MODEL);
+        FinalModel chosen = context.get(EvaluationStage.FINAL_MODEL);
         PipelineConfig config = chosen.config();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        DataSource source = context.get(Artifacts.SOURCE);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        DataSource source = context.get(CollectionStage.SOURCE);
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
-                .filter(c -> !config.preprocess().drop().contains(c)).toList();
+                .filter(c -> !config.section(PreprocessConfig.class).drop().contains(c)).toList();
         // the dialect the training file was actually read with (sniffed or configured)
-        CsvDialect dialect = context.find(Artifacts.CSV_READ).map(CsvSource.CsvRead::dialect)
-                .orElseGet(() -> CsvSource.load(config.data()).dialect());
+        CsvDialect dialect = context.find(DefinitionStage.CSV_READ).map(CsvSource.CsvRead::dialect)
+                .orElseGet(() -> CsvSource.load(config.section(DataConfig.class)).dialect());
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), chosen.model(), source.columns(), required,
-                config.data().missingValues(), String.valueOf(dialect.delimiter()),
-                String.valueOf(config.data().quote()), config.data().header(), String.valueOf(dialect.decimal()),
+                config.section(DataConfig.class).missingValues(), String.valueOf(dialect.delimiter()),
+                String.valueOf(config.section(DataConfig.class).quote()), config.section(DataConfig.class).header(), String.valueOf(dialect.decimal()),
                 dialect.toMap().get("thousands").toString(), dialect.encoding().name(), chosen.test(), source.file(),
                 source.sha256(), config.seed(), Versions.all(), config.resolved(), chosen.threshold());
         return new Bundle(manifest, chosen.recipe(), chosen.trainedModel());

@@ -3,9 +3,9 @@ package org.workbench.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.workbench.collection.DataConfig;
+import org.workbench.table.DataConfig;
 import org.workbench.evaluation.DecisionThreshold;
-import org.workbench.run.DataSource;
+import org.workbench.collection.DataSource;
 
 /**
  * The readable part of a model bundle: what the model predicts, which raw columns it needs and how

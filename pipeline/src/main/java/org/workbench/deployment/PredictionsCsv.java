@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.workbench.data.Predictions;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /**
  * Writes predictions as CSV: {@code row} (1-based data row of the input file), {@code prediction},

@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import org.workbench.definition.Problem;
 import org.workbench.recipe.ApplyLog;
-import org.workbench.run.Artifacts;
-import org.workbench.training.ModelCatalog;
+import org.workbench.models.ModelCatalog;
 import org.workbench.training.TrainedModel;
+import org.workbench.collection.CollectionStage;
+import org.workbench.training.TrainingStage;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
 
 /**
  * The evaluation stage for clustering. The model was fitted on the training rows; it assigns the
@@ -33,18 +36,18 @@ final class ClusteringEvaluation {
 
     static StageResult run(String stage, RunContext context) {
         PipelineConfig config = context.config();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame train = context.get(Artifacts.TRAIN);
-        Frame test = context.get(Artifacts.TEST);
-        Frame all = context.get(Artifacts.ALL_ROWS);
-        TrainedModel model = context.get(Artifacts.MODEL);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame train = context.get(RecipeStage.TRAIN);
+        Frame test = context.get(RecipeStage.TEST);
+        Frame all = context.get(CollectionStage.ALL_ROWS);
+        TrainedModel model = context.get(TrainingStage.MODEL);
         long seed = config.seed();
-        List<String> wanted = config.evaluate().metrics();
+        List<String> wanted = config.section(EvaluateConfig.class).metrics();
 
         Predictions testPredictions = model.predict(test.features());
         ClusteringReport testReport = score(model, test.features(), test.target(), testPredictions, seed);
         ClusteringReport trainReport = score(model, train.features(), train.target(), model.predict(train.features()), seed);
-        Frame allProcessed = all.withFeatures(context.get(Artifacts.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
+        Frame allProcessed = all.withFeatures(context.get(RecipeStage.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
         ClusteringReport allReport = score(model, allProcessed.features(), all.target(),
                 model.predict(allProcessed.features()), seed);
         TrainedModel baseline = TrainedModel.train(ModelCatalog.spec("baseline", Task.CLUSTERING),
@@ -56,7 +59,7 @@ final class ClusteringEvaluation {
         Map<String, Double> trainScores = Scoring.restrict(trainReport.headline(), problem.metric(), wanted);
         Map<String, Double> baselineScores = Scoring.restrict(baselineReport.headline(), problem.metric(), wanted);
         Map<String, Double> allScores = Scoring.restrict(allReport.headline(), problem.metric(), wanted);
-        context.put(Artifacts.EVALUATION, new Evaluation(testScores, trainScores, baselineScores, List.of(), Map.of(),
+        context.put(EvaluationStage.EVALUATION, new Evaluation(testScores, trainScores, baselineScores, List.of(), Map.of(),
                 testReport, testPredictions));
 
         List<String> details = new ArrayList<>();
@@ -74,7 +77,7 @@ final class ClusteringEvaluation {
             details.add("ARI and NMI compare the clusters with '" + problem.target() + "' on " + allReport.labelledRows()
                     + " labelled rows; the baseline (one cluster) scores ARI 0");
         }
-        if (config.evaluate().cvFolds() >= 2) {
+        if (config.section(EvaluateConfig.class).cvFolds() >= 2) {
             details.add("cross-validation: " + NO_CV);
         }
 

@@ -8,21 +8,27 @@ import java.util.Map;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
-import org.workbench.run.FinalModel;
 import org.workbench.training.Candidate;
-import org.workbench.training.ModelCatalog;
-import org.workbench.training.ModelSpec;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 import org.workbench.training.TrainedModel;
 import org.workbench.training.TribuoRows;
+import org.workbench.core.Artifact;
+import org.workbench.collection.CollectionStage;
+import org.workbench.training.TrainingStage;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
+import org.workbench.data.MetricNames;
+import org.workbench.table.DataConfig;
+import org.workbench.models.TrainConfig;
 
 /**
  * Stage 7: scores the model on the held-out test split and on its own training rows, beside a
@@ -30,6 +36,13 @@ import org.workbench.training.TribuoRows;
  * algorithms on the same folds, chooses a decision threshold and measures feature importance.
  */
 public final class EvaluationStage implements Stage {
+    public static final Artifact<Evaluation> EVALUATION = new Artifact<>("evaluation", Evaluation.class, "evaluation");
+    /**
+     * The model the run ends with, decided once: put by the evaluation, replaced by tuning when it
+     * adopts a setting. The bundle, predictions.csv, the headline and metrics.json read only this.
+     */
+    public static final Artifact<FinalModel> FINAL_MODEL = new Artifact<>("final_model", FinalModel.class, "evaluation");
+
     @Override
     public String name() {
         return "evaluation";
@@ -49,24 +62,24 @@ public final class EvaluationStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        EvaluateConfig cfg = config.evaluate();
-        Problem problem = context.get(Artifacts.PROBLEM);
+        EvaluateConfig cfg = config.section(EvaluateConfig.class);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
         if (problem.task() == org.workbench.data.Task.CLUSTERING) {
             StageResult clustered = ClusteringEvaluation.run(name(), context);
-            context.put(Artifacts.FINAL_MODEL, FinalModel.evaluated(context, context.get(Artifacts.EVALUATION)));
+            context.put(EvaluationStage.FINAL_MODEL, FinalModel.evaluated(context, context.get(EvaluationStage.EVALUATION)));
             return clustered;
         }
-        Frame train = context.get(Artifacts.TRAIN);
-        Frame test = context.get(Artifacts.TEST);
-        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
-        TrainedModel model = context.get(Artifacts.MODEL);
+        Frame train = context.get(RecipeStage.TRAIN);
+        Frame test = context.get(RecipeStage.TEST);
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
+        TrainedModel model = context.get(TrainingStage.MODEL);
         List<String> wanted = cfg.metrics();
         wanted.forEach(m -> MetricNames.check(m, problem.task(), "evaluate.metrics"));
         Map<String, ModelSpec> compared = comparedModels(cfg, problem);
 
         // the training rows are scored by a second thread, helped by this one once the test rows are done:
         // predicting is read-only on a fitted model
-        TribuoRows trainingRows = context.find(Artifacts.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
+        TribuoRows trainingRows = context.find(TrainingStage.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
         SharedPredictions trainPredicting = SharedPredictions.start(model,
                 trainingRows != null ? trainingRows : model.rows(train.features()));
         TribuoRows testRows = model.rows(test.features()); // converted once: the model and the baseline score them
@@ -79,18 +92,18 @@ public final class EvaluationStage implements Stage {
                 : TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(testRows), wanted);
         Predictions trainPredictions = trainPredicting.finish();
-        context.remove(Artifacts.TRAINING_ROWS); // nothing after this stage reads the training examples
+        context.remove(TrainingStage.TRAINING_ROWS); // nothing after this stage reads the training examples
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 
         int k = cfg.cvFolds();
         CrossValidation.Result cvResult = null;
         Map<String, double[]> cv = Map.of();
         List<Split> folds = List.of();
-        Candidate candidate = new Candidate(context.get(Artifacts.RECIPE),
-                ModelCatalog.spec(problem.model(), problem.task()), config.train().params(), config.seed());
+        Candidate candidate = new Candidate(context.get(RecipeStage.RECIPE),
+                ModelCatalog.spec(problem.model(), problem.task()), config.section(TrainConfig.class).params(), config.seed());
         if (k >= 2) {
             folds = Splits.repeatedKFold(rawTrain.target(), k, cfg.cvRepeats(),
-                    cfg.stratify(config.data().split().stratify()), config.seed());
+                    cfg.stratify(config.section(DataConfig.class).split().stratify()), config.seed());
             cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted);
             cv = MetricSummary.meanStd(cvResult.scores());
         }
@@ -122,8 +135,8 @@ public final class EvaluationStage implements Stage {
         List<Map<String, Double>> foldScores = cvResult == null ? List.of() : cvResult.scores();
         Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, foldScores, cv, report,
                 testPredictions, trainPredictions, leaderboard, threshold, importance, curve);
-        context.put(Artifacts.EVALUATION, evaluation);
-        context.put(Artifacts.FINAL_MODEL, FinalModel.evaluated(context, evaluation));
+        context.put(EvaluationStage.EVALUATION, evaluation);
+        context.put(EvaluationStage.FINAL_MODEL, FinalModel.evaluated(context, evaluation));
         return EvaluationSummary.result(name(), problem, cfg, evaluation);
     }
 
@@ -156,7 +169,7 @@ public final class EvaluationStage implements Stage {
         if (given != null) {
             return given;
         }
-        return model.equals(problem.model()) ? config.train().params() : JsonNodeFactory.instance.objectNode();
+        return model.equals(problem.model()) ? config.section(TrainConfig.class).params() : JsonNodeFactory.instance.objectNode();
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.workbench.core.StageResult;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Task;
 import org.workbench.definition.Problem;
 

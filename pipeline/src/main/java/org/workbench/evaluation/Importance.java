@@ -13,6 +13,7 @@ import org.workbench.definition.Problem;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.data.MetricNames;
 
 /**
  * Which features the model relies on, by source column (one-hot columns "col=level" count for
@@ -85,7 +86,7 @@ public record Importance(String metric, int repeats, List<Entry> model, List<Ent
             double[] drops = new double[repeats];
             for (int r = 0; r < repeats; r++) {
                 int[] order = shuffled(n, random);
-                Table permuted = org.workbench.preprocessing.FeatureColumns.copy(test.features());
+                Table permuted = org.workbench.recipe.FeatureColumns.copy(test.features());
                 for (String column : group.getValue()) {
                     double[] values = ((DoubleColumn) test.features().column(column)).asDoubleArray();
                     double[] moved = new double[n];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.stats.CorrectedTTest;
+import org.workbench.data.MetricNames;
 
 /**
  * Algorithms cross-validated on the same folds, best first by the primary metric, each compared

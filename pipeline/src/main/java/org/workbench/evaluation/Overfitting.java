@@ -1,5 +1,7 @@
 package org.workbench.evaluation;
 
+import org.workbench.data.MetricNames;
+
 /**
  * The one definition of overfitting, shared by the evaluation stage (training vs test score) and the
  * lab's curves (training vs validation folds): a model overfits when its training score beats its

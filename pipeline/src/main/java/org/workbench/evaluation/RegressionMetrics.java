@@ -62,9 +62,6 @@ public final class RegressionMetrics {
 
     /** The q-quantile of sorted values, interpolating linearly at position q (n - 1) (numpy's default). */
     static double quantile(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return org.workbench.stats.Quantiles.of(sorted, q);
     }
 }

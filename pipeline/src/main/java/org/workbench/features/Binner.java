@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.workbench.core.InputException;
-import org.workbench.preprocessing.ColumnStats;
-import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.ColumnStats;
+import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.Table;
 

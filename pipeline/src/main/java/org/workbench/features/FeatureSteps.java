@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.Step;
+import org.workbench.recipe.StepJson;
 
 /**
  * Builds the feature-engineering recipe from its config section, in this order: date parts,
@@ -12,6 +13,18 @@ import org.workbench.recipe.Step;
  * overrides first, then the default encoding for the remaining categorical columns).
  */
 public final class FeatureSteps {
+    /** The fitted feature step types with the names saved bundles know them by (never rename one). */
+    public static final List<StepJson.Type> FITTED_TYPES = List.of(
+            new StepJson.Type("dates", FittedDateParts.class),
+            new StepJson.Type("derive", FittedDerive.class),
+            new StepJson.Type("transform", FittedTransforms.class),
+            new StepJson.Type("bin", FittedBins.class),
+            new StepJson.Type("polynomial", FittedPolynomial.class),
+            new StepJson.Type("onehot", FittedOneHotEncoder.class),
+            new StepJson.Type("ordinal", FittedOrdinalEncoder.class),
+            new StepJson.Type("frequency", FittedFrequencyEncoder.class),
+            new StepJson.Type("target_encode", FittedTargetEncoder.class));
+
     private FeatureSteps() {
     }
 

@@ -9,6 +9,10 @@ import org.workbench.recipe.RecipeStage;
 
 /** Stage 4: derive new features and turn categorical columns into numbers the algorithms can use. */
 public final class FeaturesStage extends RecipeStage {
+    public FeaturesStage() {
+        super(FeatureSteps.FITTED_TYPES);
+    }
+
     @Override
     public String name() {
         return "features";
@@ -31,6 +35,6 @@ public final class FeaturesStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return FeatureSteps.from(config.features());
+        return FeatureSteps.from(config.section(FeaturesConfig.class));
     }
 }

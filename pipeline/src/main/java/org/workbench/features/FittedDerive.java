@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.objecthunter.exp4j.Expression;
-import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.DoubleColumn;

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.DoubleColumn;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.DoubleColumn;

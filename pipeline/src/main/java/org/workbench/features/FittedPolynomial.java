@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.DoubleColumn;

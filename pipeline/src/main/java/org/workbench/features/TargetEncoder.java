@@ -134,7 +134,7 @@ public record TargetEncoder(CategoricalColumns columns, int folds, double smooth
         }
         Map<String, DoubleColumn> replacements = new HashMap<>();
         outOfFold.forEach((name, values) -> replacements.put(name, DoubleColumn.create(name, values)));
-        return new Fit(full, train.withFeatures(org.workbench.preprocessing.FeatureColumns.replaced(encoded, replacements, List.of())),
+        return new Fit(full, train.withFeatures(org.workbench.recipe.FeatureColumns.replaced(encoded, replacements, List.of())),
                 false);
     }
 }

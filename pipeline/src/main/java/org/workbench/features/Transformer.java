@@ -10,8 +10,8 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.workbench.core.InputException;
-import org.workbench.preprocessing.ColumnStats;
-import org.workbench.preprocessing.FeatureColumns;
+import org.workbench.recipe.ColumnStats;
+import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.Table;
 

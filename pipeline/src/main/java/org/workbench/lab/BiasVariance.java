@@ -14,8 +14,7 @@ import org.workbench.data.Splits;
 import org.workbench.data.Target;
 import org.workbench.definition.Problem;
 import org.workbench.training.Candidate;
-import org.workbench.tuning.Tuning;
-import org.workbench.tuning.Workers;
+import org.workbench.core.Workers;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,7 +40,7 @@ public final class BiasVariance {
         Frame check = rawTrain.subset(split.test());
         List<Supplier<double[]>> jobs = new ArrayList<>();
         for (JsonNode value : values) {
-            Candidate candidate = Tuning.candidate(path == null ? config : Tuning.apply(config, Map.of(path, value)), problem);
+            Candidate candidate = Candidate.from(path == null ? config : config.with(Map.of(path, value)), problem.task());
             for (int r = 0; r < rounds; r++) {
                 int[] sample = bootstrap(fit.rows(), config.seed() + r);
                 jobs.add(() -> candidate.fit(withRepeats(fit, sample)).predict(check.features()).values());

@@ -12,10 +12,10 @@ import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
 import org.workbench.training.Candidate;
-import org.workbench.training.ModelCatalog;
-import org.workbench.tuning.FoldScore;
-import org.workbench.tuning.Tuning;
-import org.workbench.tuning.Workers;
+import org.workbench.models.ModelCatalog;
+import org.workbench.evaluation.FoldScore;
+import org.workbench.core.Workers;
+import org.workbench.table.DataConfig;
 
 /**
  * Learning and validation curves on the training split. Every point is k-fold cross-validation with
@@ -27,7 +27,7 @@ public final class Curves {
 
     /** The folds every lab measurement uses. */
     static List<Split> folds(PipelineConfig config, Frame rawTrain, int k) {
-        return Splits.kFold(rawTrain.target(), k, config.data().split().stratify(), config.seed());
+        return Splits.kFold(rawTrain.target(), k, config.section(DataConfig.class).split().stratify(), config.seed());
     }
 
     /** Training and validation score for each value of {@code path}. */
@@ -35,7 +35,7 @@ public final class Curves {
                                               String path, List<JsonNode> values, Workers workers) {
         List<Split> folds = folds(config, rawTrain, k);
         List<Candidate> candidates = values.stream()
-                .map(v -> Tuning.candidate(Tuning.apply(config, Map.of(path, v)), problem)).toList();
+                .map(v -> Candidate.from(config.with(Map.of(path, v)), problem.task())).toList();
         List<Supplier<FoldScore>> jobs = new ArrayList<>();
         for (Candidate candidate : candidates) {
             for (Split fold : folds) {
@@ -57,7 +57,7 @@ public final class Curves {
     public static List<CurvePoint> learning(PipelineConfig config, Problem problem, Frame rawTrain, int k,
                                             List<Double> sizes, Workers workers) {
         List<Split> folds = folds(config, rawTrain, k);
-        Candidate candidate = Tuning.candidate(config, problem);
+        Candidate candidate = Candidate.from(config, problem.task());
         List<Supplier<FoldScore>> jobs = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         for (double share : sizes) {
@@ -79,7 +79,7 @@ public final class Curves {
 
     /** The baseline model's mean validation score on the same folds: the floor of the diagnosis. */
     public static double baseline(PipelineConfig config, Problem problem, Frame rawTrain, int k, Workers workers) {
-        Candidate candidate = Tuning.candidate(config, problem)
+        Candidate candidate = Candidate.from(config, problem.task())
                 .withModel(ModelCatalog.spec("baseline", problem.task()), JsonNodeFactory.instance.objectNode());
         List<Supplier<FoldScore>> jobs = new ArrayList<>();
         for (Split fold : folds(config, rawTrain, k)) {

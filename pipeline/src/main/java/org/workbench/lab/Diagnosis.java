@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.workbench.evaluation.MetricNames;
+import org.workbench.data.MetricNames;
 import org.workbench.evaluation.Overfitting;
 
 /**

@@ -1,17 +1,18 @@
 package org.workbench.lab;
 
 import java.util.ArrayList;
+import org.workbench.evaluation.EvaluateConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Progress;
 import org.workbench.data.Frame;
 import org.workbench.data.Task;
 import org.workbench.definition.Problem;
 import org.workbench.stats.CorrectedTTest;
-import org.workbench.tuning.TuningProgress;
-import org.workbench.tuning.Workers;
+import org.workbench.core.Workers;
 
 /**
  * The overfitting lab, run on the training split: the validation curve of one config path, the
@@ -26,12 +27,12 @@ public final class Lab {
     public record Result(Map<String, Object> data, List<String> details, String summary) {
     }
 
-    public static Result run(PipelineConfig config, Problem problem, Frame rawTrain, Workers workers, TuningProgress progress) {
-        LabConfig lab = config.tune().lab();
+    public static Result run(PipelineConfig config, LabConfig lab, Problem problem, Frame rawTrain, Workers workers,
+                             Progress progress) {
         int k = lab.cvFolds();
         String metric = problem.metric();
         double baseline = Curves.baseline(config, problem, rawTrain, k, workers);
-        double overfitGap = config.evaluate().overfitGap();
+        double overfitGap = config.section(EvaluateConfig.class).overfitGap();
         Diagnosis diagnosis = new Diagnosis(metric, baseline, overfitGap, lab.underfitShare(), lab.stillRising());
         Map<String, Object> data = new LinkedHashMap<>();
         List<String> details = new ArrayList<>();
@@ -44,13 +45,13 @@ public final class Lab {
                 "gap_limit", diagnosis.gapLimit(), "underfit_level", diagnosis.underfitLevel()));
         details.add(String.format(Locale.ROOT, "lab: %d-fold CV on %d training rows; baseline %s %s; overfitting when the gap"
                 + " reaches %s, underfitting when training is %s %s", k, rawTrain.rows(), metric, Diagnosis.f(baseline),
-                Diagnosis.f(diagnosis.gapLimit()), org.workbench.evaluation.MetricNames.higherIsBetter(metric) ? "below" : "above",
+                Diagnosis.f(diagnosis.gapLimit()), org.workbench.data.MetricNames.higherIsBetter(metric) ? "below" : "above",
                 Diagnosis.f(diagnosis.underfitLevel())));
 
         if (lab.validationPath() != null) {
             String param = shortName(lab.validationPath());
             for (var value : lab.validationValues()) {
-                org.workbench.tuning.Tuning.checkPath(config, lab.validationPath(), value, "tune.lab.validation_curve.values");
+                config.checkPath(lab.validationPath(), value, "tune.lab.validation_curve.values");
             }
             progress.start("validation curve", lab.validationValues().size());
             List<CurvePoint> points = Curves.validation(config, problem, rawTrain, k, lab.validationPath(),
@@ -114,7 +115,7 @@ public final class Lab {
                     + " are cut, cross-validated %s is %s; refitted inside each fold it is %s (difference %s, p = %s). %s",
                     metric, Diagnosis.f(leak.leakyMean()), Diagnosis.f(leak.honestMean()),
                     String.format(Locale.ROOT, "%+.3f", difference), Diagnosis.f(t.pValue()),
-                    leakVerdict(difference, t.pValue(), config.evaluate().alpha(), metric));
+                    leakVerdict(difference, t.pValue(), config.section(EvaluateConfig.class).alpha(), metric));
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("leaky_folds", leak.leaky());
             l.put("honest_folds", leak.honest());
@@ -137,7 +138,7 @@ public final class Lab {
      * counts when the t-test is significant at {@code alpha} (evaluate.alpha).
      */
     static String leakVerdict(double difference, double pValue, double alpha, String metric) {
-        boolean higher = org.workbench.evaluation.MetricNames.higherIsBetter(metric);
+        boolean higher = org.workbench.data.MetricNames.higherIsBetter(metric);
         boolean optimistic = higher ? difference > 0 : difference < 0;
         if (optimistic && pValue < alpha) {
             return "The leaky number is optimistic: each validation fold helped fit its own preprocessing.";

@@ -11,9 +11,8 @@ import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import org.workbench.training.Candidate;
 import org.workbench.training.TrainedModel;
-import org.workbench.tuning.FoldScore;
-import org.workbench.tuning.Tuning;
-import org.workbench.tuning.Workers;
+import org.workbench.evaluation.FoldScore;
+import org.workbench.core.Workers;
 import tech.tablesaw.api.Table;
 
 /**
@@ -39,7 +38,7 @@ public final class Leakage {
 
     public static Result run(PipelineConfig config, Problem problem, Frame rawTrain, int k, Workers workers) {
         List<Split> folds = Curves.folds(config, rawTrain, k);
-        Candidate candidate = Tuning.candidate(config, problem);
+        Candidate candidate = Candidate.from(config, problem.task());
         FittedRecipe onAllRows = candidate.recipe().fit(rawTrain).recipe();
         Table processed = onAllRows.apply(rawTrain.features(), new ApplyLog());
         Frame all = rawTrain.withFeatures(processed);

@@ -7,6 +7,7 @@ import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.FeatureColumns;
 
 /**
  * Drops the remembered columns. Rows to predict on may already lack some of them (an id column

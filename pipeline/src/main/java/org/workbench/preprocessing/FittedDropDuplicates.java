@@ -3,6 +3,7 @@ package org.workbench.preprocessing;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.Table;
+import org.workbench.recipe.FeatureColumns;
 
 /** How many duplicate training rows were removed; other rows pass through unchanged. */
 public record FittedDropDuplicates(int trainingRows, int dropped) implements FittedStep {

@@ -11,6 +11,8 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.Numbers;
 
 /**
  * The fill value of every imputed column, learned from {@code trainingRows} rows, with how many

@@ -10,6 +10,8 @@ import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.Numbers;
 
 /**
  * Outlier bounds per column, fitted on {@code trainingRows} rows by {@code rule}, and the action:

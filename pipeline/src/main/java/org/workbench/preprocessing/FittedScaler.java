@@ -9,6 +9,8 @@ import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.Numbers;
 
 /** Applies x -> (x - center) / spread per numeric column, with the statistics of the training rows. */
 public record FittedScaler(String method, List<ColumnScale> columns) implements FittedStep {

@@ -13,6 +13,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.ColumnStats;
 
 /**
  * Fills missing values (NaN numbers, "" categories) with a value learned from the training rows,

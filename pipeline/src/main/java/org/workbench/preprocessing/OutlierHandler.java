@@ -10,6 +10,7 @@ import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.ColumnStats;
 
 /**
  * Finds outliers per numeric column with bounds fitted on the training rows, then acts on them.

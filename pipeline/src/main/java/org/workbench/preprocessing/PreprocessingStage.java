@@ -9,6 +9,10 @@ import org.workbench.recipe.RecipeStage;
 
 /** Stage 3: drop columns and rows, fill missing values, handle outliers, scale numbers; fitted on training rows only. */
 public final class PreprocessingStage extends RecipeStage {
+    public PreprocessingStage() {
+        super(PreprocessingSteps.FITTED_TYPES);
+    }
+
     @Override
     public String name() {
         return "preprocessing";
@@ -30,6 +34,6 @@ public final class PreprocessingStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return PreprocessingSteps.from(config.preprocess());
+        return PreprocessingSteps.from(config.section(PreprocessConfig.class));
     }
 }

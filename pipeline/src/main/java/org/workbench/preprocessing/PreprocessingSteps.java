@@ -4,12 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.Step;
+import org.workbench.recipe.StepJson;
 
 /**
  * Builds the preprocessing recipe from its config section, in this order: drop listed columns,
  * drop constant columns, drop duplicate training rows, impute, handle outliers, scale.
  */
 public final class PreprocessingSteps {
+    /** The fitted preprocessing step types with the names saved bundles know them by (never rename one). */
+    public static final List<StepJson.Type> FITTED_TYPES = List.of(
+            new StepJson.Type("drop_columns", FittedDropColumns.class),
+            new StepJson.Type("drop_duplicates", FittedDropDuplicates.class),
+            new StepJson.Type("impute", FittedImputer.class),
+            new StepJson.Type("outliers", FittedOutliers.class),
+            new StepJson.Type("scale", FittedScaler.class));
+
     private PreprocessingSteps() {
     }
 

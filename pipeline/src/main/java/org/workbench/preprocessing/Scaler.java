@@ -9,6 +9,7 @@ import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.workbench.recipe.ColumnStats;
 
 /**
  * Rescales numeric columns as x -> (x - center) / spread with statistics of the training rows;

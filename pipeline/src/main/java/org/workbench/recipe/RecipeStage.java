@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
-import org.workbench.run.Artifacts;
+import org.workbench.core.Artifact;
 
 /**
  * Shared behaviour of the stages that add steps to the recipe (preprocessing, features,
@@ -18,14 +18,32 @@ import org.workbench.run.Artifacts;
  * append them to the recipe that cross-validation refits and the bundle replays.
  */
 public abstract class RecipeStage implements Stage {
+    /** The training split after the steps fitted so far. */
+    public static final Artifact<Frame> TRAIN = new Artifact<>("train", Frame.class, "collection");
+    public static final Artifact<Frame> TEST = new Artifact<>("test", Frame.class, "collection");
+    /**
+     * True when TRAIN is exactly FITTED_RECIPE applied to RAW_TRAIN (no training row dropped or
+     * encoded out of fold), so predictions on TRAIN are what the bundle predicts for those rows.
+     */
+    public static final Artifact<Boolean> TRAIN_AS_APPLIED = new Artifact<>("train_as_applied", Boolean.class, "preprocessing");
+    /** The unfitted steps so far (refitted per cross-validation fold) and their fitted form. */
+    public static final Artifact<Recipe> RECIPE = new Artifact<>("recipe", Recipe.class, "preprocessing");
+    public static final Artifact<FittedRecipe> FITTED_RECIPE = new Artifact<>("fitted_recipe", FittedRecipe.class, "preprocessing");
+
+    /** Writes this stage's fitted steps into its record; it knows only this stage's step types. */
+    private final StepJson json;
+
+    protected RecipeStage(java.util.List<StepJson.Type> fittedTypes) {
+        this.json = StepJson.of(fittedTypes);
+    }
 
     /** The unfitted steps this stage contributes for the given config (may be empty). */
     public abstract Recipe steps(PipelineConfig config);
 
     @Override
     public final StageResult run(RunContext context) {
-        Frame train = context.get(Artifacts.TRAIN);
-        Frame test = context.get(Artifacts.TEST);
+        Frame train = context.get(RecipeStage.TRAIN);
+        Frame test = context.get(RecipeStage.TEST);
         Recipe recipe = steps(context.config());
         Recipe.Fit fit = recipe.fit(train);
         FittedRecipe fitted = fit.recipe();
@@ -33,19 +51,19 @@ public abstract class RecipeStage implements Stage {
         Frame newTrain = fit.train();
         Frame newTest = test.withFeatures(fitted.apply(test.features(), testLog));
 
-        context.put(Artifacts.TRAIN, newTrain);
-        context.put(Artifacts.TEST, newTest);
-        context.put(Artifacts.TRAIN_AS_APPLIED, context.find(Artifacts.TRAIN_AS_APPLIED).orElse(true) && fit.asApplied());
-        context.put(Artifacts.RECIPE, context.find(Artifacts.RECIPE).map(r -> r.then(recipe)).orElse(recipe));
-        context.put(Artifacts.FITTED_RECIPE,
-                context.find(Artifacts.FITTED_RECIPE).map(r -> r.then(fitted)).orElse(fitted));
+        context.put(RecipeStage.TRAIN, newTrain);
+        context.put(RecipeStage.TEST, newTest);
+        context.put(RecipeStage.TRAIN_AS_APPLIED, context.find(RecipeStage.TRAIN_AS_APPLIED).orElse(true) && fit.asApplied());
+        context.put(RecipeStage.RECIPE, context.find(RecipeStage.RECIPE).map(r -> r.then(recipe)).orElse(recipe));
+        context.put(RecipeStage.FITTED_RECIPE,
+                context.find(RecipeStage.FITTED_RECIPE).map(r -> r.then(fitted)).orElse(fitted));
 
         List<String> details = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
         for (FittedStep step : fitted.steps()) {
             details.add(step.name() + ": " + step.summary());
         }
-        data.put("steps", StepJson.toTree(fitted));
+        data.put("steps", json.toTree(fitted));
         data.put("features_in", train.features().columnCount());
         data.put("features_out", newTrain.features().columnCount());
         data.put("fitted_on_rows", train.rows());

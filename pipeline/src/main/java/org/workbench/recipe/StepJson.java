@@ -10,24 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.workbench.core.InputException;
-import org.workbench.features.FittedBins;
-import org.workbench.features.FittedDateParts;
-import org.workbench.features.FittedDerive;
-import org.workbench.features.FittedFrequencyEncoder;
-import org.workbench.features.FittedOneHotEncoder;
-import org.workbench.features.FittedOrdinalEncoder;
-import org.workbench.features.FittedPolynomial;
-import org.workbench.features.FittedTargetEncoder;
-import org.workbench.features.FittedTransforms;
-import org.workbench.preprocessing.FittedDropColumns;
-import org.workbench.preprocessing.FittedDropDuplicates;
-import org.workbench.preprocessing.FittedImputer;
-import org.workbench.preprocessing.FittedOutliers;
-import org.workbench.preprocessing.FittedScaler;
-import org.workbench.selection.FittedFeatureSelector;
-import org.workbench.selection.FittedRanking;
 
 /**
  * Fitted recipes as JSON, each step tagged with its type name, e.g.
@@ -36,50 +21,47 @@ import org.workbench.selection.FittedRanking;
  * written as JSON numbers {@code NaN}/{@code Infinity} (a common JSON extension) and read back.
  */
 public final class StepJson {
-    /** Every fitted step type by the name written in its "type" property. */
-    private static final Map<String, Class<? extends FittedStep>> TYPES = orderedTypes();
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addMixIn(FittedStep.class, TaggedByType.class)
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerSubtypes(namedTypes())
-            .build();
-
-    private StepJson() {
+    /** One fitted step type and the name written in its "type" property; step packages list theirs. */
+    public record Type(String name, Class<? extends FittedStep> fitted) {
     }
 
-    private static Map<String, Class<? extends FittedStep>> orderedTypes() {
+    /** Every fitted step type this instance knows, by type name, in registration order. */
+    private final Map<String, Class<? extends FittedStep>> types;
+    private final ObjectMapper mapper;
+
+    private StepJson(Map<String, Class<? extends FittedStep>> types) {
+        this.types = Collections.unmodifiableMap(types);
+        this.mapper = JsonMapper.builder()
+                .addMixIn(FittedStep.class, TaggedByType.class)
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .registerSubtypes(types.entrySet().stream()
+                        .map(e -> new NamedType(e.getValue(), e.getKey()))
+                        .toArray(NamedType[]::new))
+                .build();
+    }
+
+    /**
+     * JSON for recipes made of the given step types. The step packages list their own types, so
+     * this package never names a concrete step; a type name may be registered once only.
+     */
+    @SafeVarargs
+    public static StepJson of(List<Type>... groups) {
         Map<String, Class<? extends FittedStep>> types = new LinkedHashMap<>();
-        types.put("drop_columns", FittedDropColumns.class);
-        types.put("drop_duplicates", FittedDropDuplicates.class);
-        types.put("impute", FittedImputer.class);
-        types.put("outliers", FittedOutliers.class);
-        types.put("scale", FittedScaler.class);
-        types.put("dates", FittedDateParts.class);
-        types.put("derive", FittedDerive.class);
-        types.put("transform", FittedTransforms.class);
-        types.put("bin", FittedBins.class);
-        types.put("polynomial", FittedPolynomial.class);
-        types.put("onehot", FittedOneHotEncoder.class);
-        types.put("ordinal", FittedOrdinalEncoder.class);
-        types.put("frequency", FittedFrequencyEncoder.class);
-        types.put("target_encode", FittedTargetEncoder.class);
-        types.put("select", FittedFeatureSelector.class);
-        types.put("select_scored", FittedRanking.class);
-        return Collections.unmodifiableMap(types);
-    }
-
-    private static NamedType[] namedTypes() {
-        return TYPES.entrySet().stream()
-                .map(e -> new NamedType(e.getValue(), e.getKey()))
-                .toArray(NamedType[]::new);
+        for (List<Type> group : groups) {
+            for (Type type : group) {
+                if (types.putIfAbsent(type.name(), type.fitted()) != null) {
+                    throw new IllegalArgumentException("fitted step type '" + type.name() + "' is registered twice");
+                }
+            }
+        }
+        return new StepJson(types);
     }
 
     /** The registered fitted step types, by type name. */
-    public static Map<String, Class<? extends FittedStep>> types() {
-        return TYPES;
+    public Map<String, Class<? extends FittedStep>> types() {
+        return types;
     }
 
     /** Adds the "type" property to every {@link FittedStep}, naming its registered subtype. */
@@ -87,23 +69,23 @@ public final class StepJson {
     private interface TaggedByType {
     }
 
-    public static String toJson(FittedRecipe recipe) {
+    public String toJson(FittedRecipe recipe) {
         try {
-            return MAPPER.writeValueAsString(recipe);
+            return mapper.writeValueAsString(recipe);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write fitted recipe as JSON", e);
         }
     }
 
     /** The recipe as a JSON tree, for embedding in run records. */
-    public static com.fasterxml.jackson.databind.JsonNode toTree(FittedRecipe recipe) {
-        return MAPPER.valueToTree(recipe);
+    public com.fasterxml.jackson.databind.JsonNode toTree(FittedRecipe recipe) {
+        return mapper.valueToTree(recipe);
     }
 
     /** Reads a fitted recipe; a damaged or foreign document is bad input. */
-    public static FittedRecipe fromJson(String json) {
+    public FittedRecipe fromJson(String json) {
         try {
-            return MAPPER.readValue(json, FittedRecipe.class);
+            return mapper.readValue(json, FittedRecipe.class);
         } catch (JsonProcessingException e) {
             throw new InputException("fitted recipe JSON: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""), e);

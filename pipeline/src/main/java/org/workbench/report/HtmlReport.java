@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.workbench.config.Yaml;
 import org.workbench.core.InputException;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /**
  * {@code report.html}: one self-contained page per run, rendered from {@code run.json} (and the

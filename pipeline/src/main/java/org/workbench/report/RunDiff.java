@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workbench.core.InputException;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /**
  * The difference between two runs, like {@code dvc params diff} and {@code dvc metrics diff}: config

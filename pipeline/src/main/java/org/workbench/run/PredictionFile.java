@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.workbench.core.RunContext;
+import org.workbench.stage.RunContext;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.deployment.PredictionsCsv;
 import org.workbench.recipe.ApplyLog;
+import org.workbench.evaluation.FinalModel;
+import org.workbench.collection.CollectionStage;
+import org.workbench.evaluation.EvaluationStage;
 
 /**
  * A run's {@code predictions.csv}: the final model's prediction for every row with a target, as the
@@ -19,8 +22,8 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
                       int[] testIndices) {
 
     static PredictionFile of(RunContext context) {
-        Frame all = context.get(Artifacts.ALL_ROWS);
-        Split split = context.get(Artifacts.SPLIT);
+        Frame all = context.get(CollectionStage.ALL_ROWS);
+        Split split = context.get(CollectionStage.SPLIT);
         String[] splitNames = new String[all.rows()];
         Arrays.fill(splitNames, "train");
         for (int i : split.test()) {
@@ -32,7 +35,7 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
         extra.put("split", splitNames);
         extra.put("truth", truth);
         double[] truthValues = all.target().isCategorical() ? null : all.target().values();
-        return new PredictionFile(context.get(Artifacts.ROW_NUMBERS), predictions(context, split), extra, truthValues,
+        return new PredictionFile(context.get(CollectionStage.ROW_NUMBERS), predictions(context, split), extra, truthValues,
                 split.test());
     }
 
@@ -42,11 +45,11 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
      * the raw rows, else by replaying the final model on the raw training rows.
      */
     private static Predictions predictions(RunContext context, Split split) {
-        FinalModel chosen = context.get(Artifacts.FINAL_MODEL);
+        FinalModel chosen = context.get(EvaluationStage.FINAL_MODEL);
         Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
-                : chosen.predict(context.get(Artifacts.RAW_TRAIN).features(), new ApplyLog());
+                : chosen.predict(context.get(CollectionStage.RAW_TRAIN).features(), new ApplyLog());
         Predictions test = chosen.testPredictions().size() == split.test().length ? chosen.testPredictions()
-                : chosen.predict(context.get(Artifacts.RAW_TEST).features(), new ApplyLog());
+                : chosen.predict(context.get(CollectionStage.RAW_TEST).features(), new ApplyLog());
         return Predictions.merge(split, train, test);
     }
 

@@ -3,11 +3,16 @@ package org.workbench.run;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.evaluation.ClassificationReport;
 import org.workbench.evaluation.ClusteringReport;
 import org.workbench.evaluation.Evaluation;
+import org.workbench.core.Versions;
+import org.workbench.evaluation.FinalModel;
+import org.workbench.collection.CollectionStage;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.definition.DefinitionStage;
 
 /** A readable stage-by-stage account of a run, in Markdown. */
 final class Report {
@@ -29,12 +34,12 @@ final class Report {
                 md.append("```\n\n");
             }
             if (r.stage().equals("evaluation")) {
-                context.find(Artifacts.EVALUATION).ifPresent(e -> metricsTable(md, e));
+                context.find(EvaluationStage.EVALUATION).ifPresent(e -> metricsTable(md, e));
             }
         }
-        FinalModel.find(context).ifPresent(f -> finalModel(md, f, context.get(Artifacts.PROBLEM).target()));
+        FinalModel.find(context).ifPresent(f -> finalModel(md, f, context.get(DefinitionStage.PROBLEM).target()));
         md.append("## Provenance\n\n");
-        context.find(Artifacts.SOURCE).ifPresent(s -> md.append("- data: `").append(s.file()).append("`, sha256 `")
+        context.find(CollectionStage.SOURCE).ifPresent(s -> md.append("- data: `").append(s.file()).append("`, sha256 `")
                 .append(s.sha256()).append("`\n"));
         Versions.all().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         return md.toString();

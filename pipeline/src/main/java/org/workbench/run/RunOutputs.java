@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.core.Background;
 import org.workbench.report.HtmlReport;
+import org.workbench.core.Json;
+import org.workbench.core.Versions;
+import org.workbench.evaluation.FinalModel;
+import org.workbench.collection.CollectionStage;
 
 /**
  * The files of a finished run: {@code run.json} (everything), {@code metrics.json} (only what is
@@ -38,7 +42,7 @@ public final class RunOutputs {
         run.put("finished", finished.toString());
         run.put("seed", context.config().seed());
         run.put("versions", Versions.all());
-        context.find(Artifacts.SOURCE).ifPresent(s -> run.put("data", Map.of("file", s.file(), "sha256", s.sha256(),
+        context.find(CollectionStage.SOURCE).ifPresent(s -> run.put("data", Map.of("file", s.file(), "sha256", s.sha256(),
                 "rows", s.rows())));
         run.put("config", context.config().resolved());
         run.put("stages", results);

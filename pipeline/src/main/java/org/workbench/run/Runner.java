@@ -14,9 +14,9 @@ import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 
 /**
  * Runs the pipeline for one config and writes its outputs into a fresh folder
@@ -56,7 +56,7 @@ public final class Runner {
         Path tmp = folder.path();
         try {
             RunContext context = new RunContext(config);
-            context.put(Artifacts.RUN_DIR, tmp);
+            context.put(RunContext.RUN_DIR, tmp);
             prepare.accept(context);
             // a config problem a stage finds is reported with the config file's name
             List<StageResult> results = ConfigException.namingFile(config.file(),

@@ -2,7 +2,7 @@ package org.workbench.run;
 
 import java.util.List;
 import org.workbench.collection.CollectionStage;
-import org.workbench.core.Pipeline;
+import org.workbench.stage.Pipeline;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.evaluation.EvaluationStage;
@@ -18,7 +18,7 @@ public final class Workbench {
     }
 
     public static Pipeline pipeline() {
-        return new Pipeline(List.of(new DefinitionStage(), new CollectionStage(), new PreprocessingStage(),
+        return new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage(), new PreprocessingStage(),
                 new FeaturesStage(), new SelectionStage(), new TrainingStage(), new EvaluationStage(),
                 new TuningStage(), new DeploymentStage()));
     }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.workbench.core.InputException;
-import org.workbench.preprocessing.Numbers;
+import org.workbench.recipe.Numbers;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedStep;
 import tech.tablesaw.api.Table;

@@ -9,6 +9,10 @@ import org.workbench.recipe.RecipeStage;
 
 /** Stage 5: choose which features the model sees. */
 public final class SelectionStage extends RecipeStage {
+    public SelectionStage() {
+        super(SelectionSteps.FITTED_TYPES);
+    }
+
     @Override
     public String name() {
         return "selection";
@@ -26,6 +30,6 @@ public final class SelectionStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return SelectionSteps.from(config.select(), config.seed());
+        return SelectionSteps.from(config.section(SelectConfig.class), config.seed());
     }
 }

@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.Step;
+import org.workbench.recipe.StepJson;
 
 /** Builds the selection recipe from its config section: include / exclude first, then the scored method. */
 public final class SelectionSteps {
+    /** The fitted selection step types with the names saved bundles know them by (never rename one). */
+    public static final List<StepJson.Type> FITTED_TYPES = List.of(
+            new StepJson.Type("select", FittedFeatureSelector.class),
+            new StepJson.Type("select_scored", FittedRanking.class));
+
     private SelectionSteps() {
     }
 

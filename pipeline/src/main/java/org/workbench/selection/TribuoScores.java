@@ -21,7 +21,7 @@ import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.slm.LARSLassoTrainer;
 import org.workbench.core.InputException;
 import org.workbench.data.Target;
-import org.workbench.training.TribuoData;
+import org.workbench.data.TribuoData;
 import tech.tablesaw.api.Table;
 
 /** Feature scores that come from Tribuo: information-theoretic selection and model importances. */
@@ -82,7 +82,7 @@ final class TribuoScores {
                     -1, 1, seed).train(data);
         } else if (model.equals("l1")) {
             // Tribuo's LARS fails on a constant feature; such a feature has no weight to give anyway
-            Table varying = org.workbench.preprocessing.FeatureColumns.copy(features);
+            Table varying = org.workbench.recipe.FeatureColumns.copy(features);
             for (String name : features.columnNames()) {
                 if (FeatureScores.variance(features.doubleColumn(name).asDoubleArray()) == 0) {
                     varying.removeColumns(name);

@@ -12,6 +12,12 @@ import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.Recipe;
 import org.workbench.selection.SelectionSteps;
 import tech.tablesaw.api.Table;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
+import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.models.TrainConfig;
+import org.workbench.features.FeaturesConfig;
+import org.workbench.selection.SelectConfig;
 
 /**
  * A complete, unfitted way of making predictions from raw rows: the recipe of steps plus an
@@ -20,12 +26,18 @@ import tech.tablesaw.api.Table;
  */
 public record Candidate(Recipe recipe, ModelSpec spec, JsonNode params, long seed) {
 
+    /** The unfitted recipe and algorithm a config describes ("auto" picks the task's default model). */
+    public static Candidate from(PipelineConfig config, Task task) {
+        String model = config.section(TrainConfig.class).model().equals("auto") ? ModelCatalog.defaultModel(task) : config.section(TrainConfig.class).model();
+        return from(config, task, model);
+    }
+
     /** The candidate a config describes: stages 3 to 5 give the recipe, stage 6 the algorithm. */
     public static Candidate from(PipelineConfig config, Task task, String model) {
-        Recipe recipe = PreprocessingSteps.from(config.preprocess())
-                .then(FeatureSteps.from(config.features()))
-                .then(SelectionSteps.from(config.select(), config.seed()));
-        return new Candidate(recipe, ModelCatalog.spec(model, task), config.train().params(), config.seed());
+        Recipe recipe = PreprocessingSteps.from(config.section(PreprocessConfig.class))
+                .then(FeatureSteps.from(config.section(FeaturesConfig.class)))
+                .then(SelectionSteps.from(config.section(SelectConfig.class), config.seed()));
+        return new Candidate(recipe, ModelCatalog.spec(model, task), config.section(TrainConfig.class).params(), config.seed());
     }
 
     public Candidate withModel(ModelSpec other, JsonNode otherParams) {

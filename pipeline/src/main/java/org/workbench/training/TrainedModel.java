@@ -25,6 +25,9 @@ import org.workbench.data.Predictions;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.Table;
+import org.workbench.data.TribuoData;
+import org.workbench.models.ModelSpec;
+import org.workbench.models.QuietLogging;
 
 /**
  * A fitted Tribuo model and the task it solves. Predicts on processed feature tables, matching
@@ -220,7 +223,7 @@ public final class TrainedModel {
      * minimum can fall just below 0, which is read as 0 (no count).
      */
     private Table atLeastZero(Table features) {
-        Table out = org.workbench.preprocessing.FeatureColumns.copy(features);
+        Table out = org.workbench.recipe.FeatureColumns.copy(features);
         for (String name : featureNames) {
             if (out.column(name) instanceof tech.tablesaw.api.DoubleColumn d) {
                 d.set(d.isLessThan(0.0), 0.0);

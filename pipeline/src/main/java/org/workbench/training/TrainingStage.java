@@ -6,15 +6,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
-import org.workbench.run.Artifacts;
+import org.workbench.core.Artifact;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
+import org.workbench.models.TrainConfig;
 
 /** Stage 6: trains the chosen Tribuo algorithm on the processed training split. */
 public final class TrainingStage implements Stage {
+    public static final Artifact<TrainedModel> MODEL = new Artifact<>("model", TrainedModel.class, "training");
+    /**
+     * TRAIN as the Tribuo examples MODEL learned from: the evaluation scores them without converting
+     * again, then drops them.
+     */
+    public static final Artifact<org.workbench.training.TribuoRows> TRAINING_ROWS =
+            new Artifact<>("training_rows", org.workbench.training.TribuoRows.class, "training");
+
     @Override
     public String name() {
         return "training";
@@ -32,14 +45,14 @@ public final class TrainingStage implements Stage {
 
     @Override
     public StageResult run(RunContext context) {
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame train = context.get(Artifacts.TRAIN);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame train = context.get(RecipeStage.TRAIN);
         ModelSpec spec = ModelCatalog.spec(problem.model(), problem.task());
-        var params = context.config().train().params();
+        var params = context.config().section(TrainConfig.class).params();
         TrainedModel.Fit fit = TrainedModel.fit(spec, params, context.config().seed(), train.features(), train.target());
         TrainedModel model = fit.model();
-        context.put(Artifacts.MODEL, model);
-        context.put(Artifacts.TRAINING_ROWS, fit.rows());
+        context.put(TrainingStage.MODEL, model);
+        context.put(TrainingStage.TRAINING_ROWS, fit.rows());
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("model", spec.name());

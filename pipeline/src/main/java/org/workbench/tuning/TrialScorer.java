@@ -10,8 +10,11 @@ import org.workbench.data.Frame;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.definition.Problem;
-import org.workbench.evaluation.MetricNames;
+import org.workbench.data.MetricNames;
 import org.workbench.training.Candidate;
+import org.workbench.core.Workers;
+import org.workbench.evaluation.FoldScore;
+import org.workbench.table.DataConfig;
 
 /**
  * Cross-validates settings on training rows: every (setting, fold) pair is one job for the
@@ -41,8 +44,8 @@ final class TrialScorer {
 
     /** Trials numbered from {@code firstNumber}, in setting order; unfinished ones are left out. */
     List<Trial> score(String what, List<Map<String, JsonNode>> settings, int firstNumber, Frame rows, int rung) {
-        List<Candidate> candidates = settings.stream().map(s -> Tuning.candidate(Tuning.apply(config, s), problem)).toList();
-        List<Split> splits = Splits.kFold(rows.target(), folds, config.data().split().stratify(), config.seed());
+        List<Candidate> candidates = settings.stream().map(s -> Candidate.from(config.with(s), problem.task())).toList();
+        List<Split> splits = Splits.kFold(rows.target(), folds, config.section(DataConfig.class).split().stratify(), config.seed());
         int[] remaining = new int[settings.size()];
         java.util.Arrays.fill(remaining, splits.size());
         List<FoldScore[]> scores = new ArrayList<>();

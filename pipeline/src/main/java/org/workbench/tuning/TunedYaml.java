@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
+import org.workbench.table.DataConfig;
 
 /**
  * Writes the config a run ended with (the tuned setting when it was adopted) with the search turned
@@ -20,7 +21,7 @@ public final class TunedYaml {
     public static String render(PipelineConfig config, boolean adopted) {
         ObjectNode tree = config.tree().deepCopy();
         ObjectNode data = tree.has("data") && tree.get("data").isObject() ? (ObjectNode) tree.get("data") : tree.putObject("data");
-        data.put("source", config.data().source().toAbsolutePath().normalize().toString());
+        data.put("source", config.section(DataConfig.class).source().toAbsolutePath().normalize().toString());
         ObjectNode tune = tree.has("tune") && tree.get("tune").isObject() ? (ObjectNode) tree.get("tune") : tree.putObject("tune");
         tune.put("enabled", false);
         try {

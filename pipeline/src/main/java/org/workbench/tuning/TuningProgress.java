@@ -8,22 +8,18 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.workbench.core.Artifact;
+import org.workbench.core.Progress;
 
 /**
  * Where the search reports each finished trial: a progress bar on a terminal, plain lines
  * otherwise, or nothing. Calls come from worker threads; implementations are synchronised.
  */
-public interface TuningProgress {
+public interface TuningProgress extends Progress {
     /** Put into a run's context by the caller; without it the search is silent. */
     Artifact<TuningProgress> KEY = new Artifact<>("tuning_progress", TuningProgress.class, "command line");
 
-    /** A new batch of {@code total} trials begins, e.g. "grid" or "halving round 2". */
-    void start(String what, int total);
-
     /** One trial is scored; {@code best} is the best mean score so far. */
     void trialDone(Trial trial, String metric, double best);
-
-    void finish();
 
     static TuningProgress silent() {
         return new TuningProgress() {

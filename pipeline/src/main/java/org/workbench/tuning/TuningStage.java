@@ -1,6 +1,7 @@
 package org.workbench.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.workbench.evaluation.EvaluateConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.Stage;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.definition.Problem;
 import org.workbench.lab.Lab;
-import org.workbench.run.Artifacts;
-import org.workbench.run.FinalModel;
+import org.workbench.evaluation.FinalModel;
 import org.workbench.stats.CorrectedTTest;
 import org.workbench.training.Candidate;
+import org.workbench.core.Artifact;
+import org.workbench.collection.CollectionStage;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.training.TrainingStage;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.recipe.RecipeStage;
+import org.workbench.core.Workers;
 
 /**
  * Stage 8: searches config values (grid, random or successive halving), each setting a full
@@ -29,6 +36,9 @@ import org.workbench.training.Candidate;
  * configured, the overfitting lab's curves are drawn here too, on the training split.
  */
 public final class TuningStage implements Stage {
+    /** The config of the setting tuning adopted, when it beat the configured one. */
+    public static final Artifact<PipelineConfig> TUNED_CONFIG = new Artifact<>("tuned_config", PipelineConfig.class, "tuning");
+
     public static final String TUNED_YAML = "tuned.yaml";
 
     @Override
@@ -50,12 +60,12 @@ public final class TuningStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
-        TuneConfig tune = config.tune();
+        TuneConfig tune = config.section(TuneConfig.class);
         if (!tune.enabled() && !tune.lab().any()) {
             return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), Map.of("skipped", true));
         }
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         Workers workers = new Workers(tune.threads());
         TuningProgress progress = context.find(TuningProgress.KEY).orElse(TuningProgress.silent());
         long deadline = tune.timeBudget() > 0 ? System.nanoTime() + (long) (tune.timeBudget() * 1e9) : 0;
@@ -68,7 +78,7 @@ public final class TuningStage implements Stage {
             finalConfig = search(context, workers, progress, deadline, data, details, summary);
         }
         if (tune.lab().any()) {
-            Lab.Result lab = Lab.run(finalConfig, problem, rawTrain, workers, progress);
+            Lab.Result lab = Lab.run(finalConfig, finalConfig.section(TuneConfig.class).lab(), problem, rawTrain, workers, progress);
             data.put("lab", lab.data());
             details.addAll(lab.details());
             summary.add(lab.summary());
@@ -79,12 +89,12 @@ public final class TuningStage implements Stage {
     private PipelineConfig search(RunContext context, Workers workers, TuningProgress progress, long deadline,
                                   Map<String, Object> data, List<String> details, List<String> summary) {
         PipelineConfig config = context.config();
-        TuneConfig tune = config.tune();
-        Problem problem = context.get(Artifacts.PROBLEM);
-        Frame rawTrain = context.get(Artifacts.RAW_TRAIN);
+        TuneConfig tune = config.section(TuneConfig.class);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         String metric = problem.metric();
         int k = tune.cvFolds();
-        tune.space().forEach((path, d) -> Tuning.checkPath(config, path, d.sample(new java.util.Random(config.seed())),
+        tune.space().forEach((path, d) -> config.checkPath(path, d.sample(new java.util.Random(config.seed())),
                 "tune.space." + path));
 
         TrialScorer scorer = new TrialScorer(config, problem, k, workers, deadline, progress);
@@ -102,24 +112,24 @@ public final class TuningStage implements Stage {
         Trial best = ranked.get(0);
         boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
         CorrectedTTest.Result test = helpTest(best, configured, rawTrain.rows(), k, metric);
-        double alpha = config.evaluate().alpha();
+        double alpha = config.section(EvaluateConfig.class).alpha();
         boolean significant = test.significantAt(alpha);
         boolean adopted = improves && (tune.adopt().equals("better") || significant);
         String verdict = verdict(best, configured, test, alpha, metric, improves, adopted);
 
-        PipelineConfig finalConfig = adopted ? Tuning.apply(config, best.params()) : config;
+        PipelineConfig finalConfig = adopted ? config.with(best.params()) : config;
         Map<String, Double> testScores;
         if (adopted) {
-            Candidate candidate = Tuning.candidate(finalConfig, problem);
+            Candidate candidate = Candidate.from(finalConfig, problem.task());
             Candidate.Fitted fitted = candidate.fit(rawTrain);
-            context.put(Artifacts.RECIPE, candidate.recipe());
-            context.put(Artifacts.FITTED_RECIPE, fitted.recipe());
-            context.put(Artifacts.MODEL, fitted.model());
-            context.put(Artifacts.TUNED_CONFIG, finalConfig);
-            context.put(Artifacts.FINAL_MODEL, FinalModel.adopted(context, finalConfig, candidate, fitted));
+            context.put(RecipeStage.RECIPE, candidate.recipe());
+            context.put(RecipeStage.FITTED_RECIPE, fitted.recipe());
+            context.put(TrainingStage.MODEL, fitted.model());
+            context.put(TuningStage.TUNED_CONFIG, finalConfig);
+            context.put(EvaluationStage.FINAL_MODEL, FinalModel.adopted(context, finalConfig, candidate, fitted));
         }
         testScores = FinalModel.find(context).map(FinalModel::test).orElse(Map.of());
-        context.find(Artifacts.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
+        context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
 
         data.put("method", tune.method());
         data.put("metric", metric);
@@ -170,7 +180,7 @@ public final class TuningStage implements Stage {
 
     /** Best vs configured on the same folds; a positive mean difference means the best setting is better. */
     static CorrectedTTest.Result helpTest(Trial best, Trial configured, int rows, int k, String metric) {
-        boolean higher = org.workbench.evaluation.MetricNames.higherIsBetter(metric);
+        boolean higher = org.workbench.data.MetricNames.higherIsBetter(metric);
         double[] a = higher ? best.folds() : configured.folds();
         double[] b = higher ? configured.folds() : best.folds();
         double testRows = (double) rows / k;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.core.Stage;
+import org.workbench.stage.Stage;
 import org.workbench.run.Workbench;
 
 class CliCommandsTest {

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /** {@code workbench demo overfitting}: the printed diagnosis is the one in run.json, with its numbers. */
 class DemoCommandTest {

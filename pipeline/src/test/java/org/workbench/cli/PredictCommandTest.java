@@ -55,7 +55,7 @@ class PredictCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         Path folder = Path.of(run.out().lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow()
                 .substring("run folder: ".length()));
-        var finalBlock = org.workbench.run.Json.MAPPER.readTree(folder.resolve("metrics.json").toFile()).path("final");
+        var finalBlock = org.workbench.core.Json.MAPPER.readTree(folder.resolve("metrics.json").toFile()).path("final");
         String threshold = String.format(java.util.Locale.ROOT, "threshold %.4f on P(Survived=1), chosen by f1 on"
                 + " out-of-fold training predictions", finalBlock.path("threshold").path("value").asDouble());
         // the headline leads with the bundle's model, threshold applied; the default rule's line follows

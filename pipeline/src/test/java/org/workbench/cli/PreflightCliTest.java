@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /**
  * The pre-fit check seen from the command line: {@code validate} and {@code run} refuse the same inputs

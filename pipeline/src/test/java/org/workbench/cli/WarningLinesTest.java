@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.workbench.collection.DataWarning;
+import org.workbench.table.DataWarning;
 
 class WarningLinesTest {
 

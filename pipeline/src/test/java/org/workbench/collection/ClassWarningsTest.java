@@ -15,6 +15,9 @@ import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.data.Target;
 import tech.tablesaw.api.Table;
+import org.workbench.table.CsvSource;
+import org.workbench.table.CsvSourceTest;
+import org.workbench.table.DataWarning;
 
 /** Class imbalance, classes missing from a split, and warnings about columns the config drops. */
 class ClassWarningsTest {

@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
-import org.workbench.run.Artifacts;
+import org.workbench.run.ConfigLoader;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.run.Workbench;
 
 class CollectionStageTest {
@@ -37,18 +36,18 @@ class CollectionStageTest {
 
         StageResult r = results.get(1);
         assertEquals(2, r.data().get("rows_without_target"));
-        assertEquals(18, context.get(Artifacts.ALL_ROWS).rows());
-        assertEquals(14, context.get(Artifacts.RAW_TRAIN).rows());
-        assertEquals(4, context.get(Artifacts.RAW_TEST).rows());
-        assertEquals(List.of("x", "colour"), context.get(Artifacts.ALL_ROWS).features().columnNames());
+        assertEquals(18, context.get(CollectionStage.ALL_ROWS).rows());
+        assertEquals(14, context.get(CollectionStage.RAW_TRAIN).rows());
+        assertEquals(4, context.get(CollectionStage.RAW_TEST).rows());
+        assertEquals(List.of("x", "colour"), context.get(CollectionStage.ALL_ROWS).features().columnNames());
         // the row numbers skip the two rows without target (file data rows 5 and 12)
-        int[] rows = context.get(Artifacts.ROW_NUMBERS);
+        int[] rows = context.get(CollectionStage.ROW_NUMBERS);
         assertEquals(18, rows.length);
         assertArrayEquals(new int[] {1, 2, 3, 4, 6}, java.util.Arrays.copyOf(rows, 5));
         assertTrue(r.summary().contains("dropped 2 without target"), r.summary());
         assertEquals(64, ((String) r.data().get("sha256")).length());
         // the schema the bundle will ask for: raw columns and their types, without the target
-        assertEquals("numeric", context.get(Artifacts.SOURCE).columns().get(0).type());
-        assertEquals("categorical", context.get(Artifacts.SOURCE).columns().get(1).type());
+        assertEquals("numeric", context.get(CollectionStage.SOURCE).columns().get(0).type());
+        assertEquals("categorical", context.get(CollectionStage.SOURCE).columns().get(1).type());
     }
 }

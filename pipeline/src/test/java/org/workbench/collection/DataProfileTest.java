@@ -14,6 +14,8 @@ import org.workbench.core.InputException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.table.CsvSource;
+import org.workbench.table.CsvSourceTest;
 
 class DataProfileTest {
     private static final double EPS = 1e-12;

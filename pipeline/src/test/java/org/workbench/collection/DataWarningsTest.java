@@ -11,6 +11,9 @@ import org.workbench.data.Target;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.table.CsvSource;
+import org.workbench.table.CsvSourceTest;
+import org.workbench.table.DataWarning;
 
 /** The linter on Titanic with deliberately leaking columns added, and its measures by hand. */
 class DataWarningsTest {

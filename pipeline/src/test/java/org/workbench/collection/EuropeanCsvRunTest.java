@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.cli.Cli;
 import org.workbench.run.PredictionFiles;
+import org.workbench.table.AirLikeFile;
 
 /**
  * A ';' export with decimal commas, a -200 missing code and trailing ';;' runs end to end with no

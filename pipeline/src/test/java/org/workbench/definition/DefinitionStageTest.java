@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
 import org.workbench.core.InputException;
 import org.workbench.data.Task;
-import org.workbench.training.TrainConfig;
+import org.workbench.models.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 
@@ -117,35 +113,5 @@ class DefinitionStageTest {
         InputException model = assertThrows(InputException.class, () -> DefinitionStage.define(none, forest, null, "f.csv"));
         assertTrue(model.getMessage().startsWith("train.model: 'random_forest' is not a clustering model (it is for"
                 + " classification); valid: baseline, kmeans, hdbscan"), model.getMessage());
-    }
-
-    @TempDir
-    Path dir;
-
-    @Test
-    void clusteringRefusesEverySettingThatLearnsFromATarget() throws java.io.IOException {
-        Path file = dir.resolve("c.yaml");
-        Files.writeString(file, "problem: {task: clustering}\ndata: {source: x.csv}\n");
-        DefinitionStage.checkConfig(ConfigLoader.load(file, List.of()));
-        String[][] cases = {
-            {"features.encode=target", "features.encode: target encoding learns from the target; use onehot, ordinal or"
-                    + " frequency; clustering has no target"},
-            {"features.encode_columns.Sex=target", "features.encode_columns.Sex: target encoding learns from the target;"
-                    + " use onehot, ordinal or frequency; clustering has no target"},
-            {"select.method=f_test", "select.method: 'f_test' scores features against the target; use variance, or"
-                    + " select.include / select.exclude; clustering has no target"},
-            {"evaluate.compare=[kmeans, hdbscan]", "evaluate.compare: algorithms are compared by cross-validated scores"
-                    + " against the target; clustering has no target"},
-            {"evaluate.importance_repeats=3", "evaluate.importance_repeats: permutation importance measures a drop in a"
-                    + " score against the target; clustering has no target"},
-            {"evaluate.metrics=[silhouette, nmi]", "evaluate.metrics[1]: 'nmi' compares the clusters with a label column;"
-                    + " set problem.target to one, or use silhouette or wcss"},
-        };
-        for (String[] c : cases) {
-            InputException e = assertThrows(InputException.class,
-                    () -> DefinitionStage.checkConfig(ConfigLoader.load(file, List.of(c[0]))), c[0]);
-            assertEquals(c[1], e.getMessage(), c[0]);
-        }
-        DefinitionStage.checkConfig(ConfigLoader.load(file, List.of("select.method=variance", "features.encode=frequency")));
     }
 }

@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
 import org.workbench.recipe.ApplyLog;
@@ -93,10 +93,10 @@ class BundleTest {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals(Bundle.MANIFEST)) {
-                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) org.workbench.run.Json.MAPPER.readTree(content);
+                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) org.workbench.core.Json.MAPPER.readTree(content);
                     assertTrue(manifest.has("threshold"));
                     manifest.remove("threshold");
-                    content = org.workbench.run.Json.write(manifest).getBytes(StandardCharsets.UTF_8);
+                    content = org.workbench.core.Json.write(manifest).getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(content);

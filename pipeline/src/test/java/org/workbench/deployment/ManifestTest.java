@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.workbench.collection.DataConfig;
-import org.workbench.run.Json;
+import org.workbench.table.DataConfig;
+import org.workbench.core.Json;
 
 /** The manifest's reading settings: recorded ones are used, and bundles written before them read as they did. */
 class ManifestTest {

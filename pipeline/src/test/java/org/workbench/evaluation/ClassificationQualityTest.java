@@ -13,9 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.cli.Cli;
-import org.workbench.config.ConfigLoader;
-import org.workbench.run.Artifacts;
-import org.workbench.run.Json;
+import org.workbench.run.ConfigLoader;
+import org.workbench.core.Json;
 import org.workbench.run.Runner;
 
 /** Every classifier trained end to end on shipped data, with the quality bars each must clear. */
@@ -26,7 +25,7 @@ class ClassificationQualityTest {
     private static Evaluation evaluate(String config, String... overrides) {
         List<String> sets = new ArrayList<>(List.of(overrides));
         return Runner.run(ConfigLoader.load(Path.of("../configs", config), sets), out, "evaluation", r -> { })
-                .context().get(Artifacts.EVALUATION);
+                .context().get(EvaluationStage.EVALUATION);
     }
 
     private static double cvMean(Evaluation e, String model, String metric) {

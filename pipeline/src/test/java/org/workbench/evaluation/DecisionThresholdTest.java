@@ -94,13 +94,13 @@ class DecisionThresholdTest {
                 new DecisionThreshold(0.35, "1", DecisionThreshold.FIXED, "evaluate.threshold").describe("Survived"));
 
         java.nio.file.Path titanic = java.nio.file.Path.of("../configs/titanic.yaml");
-        assertEquals("0.35", org.workbench.config.ConfigLoader.load(titanic, List.of("evaluate.threshold=0.35")).evaluate().threshold());
+        assertEquals("0.35", org.workbench.run.ConfigLoader.load(titanic, List.of("evaluate.threshold=0.35")).section(EvaluateConfig.class).threshold());
         var e = assertThrows(org.workbench.config.ConfigException.class,
-                () -> org.workbench.config.ConfigLoader.load(titanic, List.of("evaluate.threshold=1.5")));
+                () -> org.workbench.run.ConfigLoader.load(titanic, List.of("evaluate.threshold=1.5")));
         assertTrue(e.getMessage().contains("evaluate.threshold: '1.5' is not one of [default, f1, youden] nor a probability"
                 + " between 0 and 1 such as 0.35"), e.getMessage());
         var typo = assertThrows(org.workbench.config.ConfigException.class,
-                () -> org.workbench.config.ConfigLoader.load(titanic, List.of("evaluate.threshold=youdn")));
+                () -> org.workbench.run.ConfigLoader.load(titanic, List.of("evaluate.threshold=youdn")));
         assertTrue(typo.getMessage().endsWith("did you mean 'youden'?"), typo.getMessage());
     }
 

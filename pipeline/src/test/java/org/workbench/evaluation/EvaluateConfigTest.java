@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.workbench.config.ConfigException;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
 
@@ -21,13 +21,13 @@ class EvaluateConfigTest {
 
     @Test
     void defaultsAndOverrides() throws Exception {
-        EvaluateConfig defaults = parse("").evaluate();
+        EvaluateConfig defaults = parse("").section(EvaluateConfig.class);
         assertEquals(0.05, defaults.alpha());
         assertEquals(0.10, defaults.overfitGap());
-        EvaluateConfig set = parse("evaluate: {alpha: 0.01, overfit_gap: 0.2}").evaluate();
+        EvaluateConfig set = parse("evaluate: {alpha: 0.01, overfit_gap: 0.2}").section(EvaluateConfig.class);
         assertEquals(0.01, set.alpha());
         assertEquals(0.2, set.overfitGap());
-        assertEquals(0.02, parse("tune: {lab: {still_rising: 0.02}}").tune().lab().stillRising());
+        assertEquals(0.02, parse("tune: {lab: {still_rising: 0.02}}").section(org.workbench.tuning.TuneConfig.class).lab().stillRising());
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
-import org.workbench.run.Artifacts;
+import org.workbench.run.ConfigLoader;
 import org.workbench.run.Runner;
 
 /** Every regressor trained end to end on shipped data, with the quality bars each must clear. */
@@ -18,7 +17,7 @@ class RegressionQualityTest {
 
     private static Evaluation evaluate(String config, String... overrides) {
         return Runner.run(ConfigLoader.load(Path.of("../configs", config), List.of(overrides)), out, "evaluation", r -> { })
-                .context().get(Artifacts.EVALUATION);
+                .context().get(EvaluationStage.EVALUATION);
     }
 
     @Test

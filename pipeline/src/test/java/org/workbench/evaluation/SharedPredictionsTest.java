@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.workbench.data.Predictions;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
-import org.workbench.training.ModelCatalog;
+import org.workbench.models.ModelCatalog;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;

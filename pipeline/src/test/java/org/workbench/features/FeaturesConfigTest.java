@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
 import org.workbench.core.InputException;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
+import org.workbench.tuning.TuneConfig;
 
 /** The preprocess, features and select sections as parsed from YAML, and their errors. */
 class FeaturesConfigTest {
@@ -44,13 +45,13 @@ class FeaturesConfigTest {
                   dates: {columns: [when], parts: [year, hour], format: "dd/MM/yyyy HH:mm"}
                 select: {method: mutual_info, k: 5, mi_method: jmi, bins: 8}
                 """);
-        PreprocessConfig p = c.preprocess();
+        PreprocessConfig p = c.section(PreprocessConfig.class);
         assertEquals(new PreprocessConfig.Impute("drop_rows", "most_frequent", 0, "missing", true, Map.of("Cabin", "constant")),
                 p.impute());
         assertEquals(new PreprocessConfig.Outliers("zscore", 1.5, 2.5, "flag", List.of("Fare")), p.outliers());
         assertTrue(p.dropConstant());
         assertEquals(Map.of("Fare", "maxabs"), p.scaleColumns());
-        FeaturesConfig f = c.features();
+        FeaturesConfig f = c.section(FeaturesConfig.class);
         assertEquals(List.of(new DeriveColumns.Derived("FamilySize", "SibSp + Parch + 1"),
                 new DeriveColumns.Derived("Ratio", "Fare / FamilySize")), f.derive());
         assertEquals(Map.of("size", List.of("S", "M", "L")), f.ordinalOrder());
@@ -58,7 +59,7 @@ class FeaturesConfigTest {
         assertEquals(new FeaturesConfig.Polynomial(3, List.of("Age"), true), f.polynomial());
         assertEquals(new FeaturesConfig.TargetEncoding(3, 5, 42), f.target());
         assertEquals(new FeaturesConfig.Dates(List.of("when"), List.of("year", "hour"), "dd/MM/yyyy HH:mm"), f.dates());
-        assertEquals(new SelectConfig("mutual_info", List.of(), List.of(), 5, 0.0, 0.95, "jmi", 8, "tree"), c.select());
+        assertEquals(new SelectConfig("mutual_info", List.of(), List.of(), 5, 0.0, 0.95, "jmi", 8, "tree"), c.section(SelectConfig.class));
     }
 
     @Test
@@ -73,7 +74,7 @@ class FeaturesConfigTest {
                     features.polynomial.degree: [1, 2]
                     select.k: [5, 10]
                 """);
-        assertEquals(3, c.tune().grid().size());
+        assertEquals(3, c.section(TuneConfig.class).grid().size());
         InputException bad = assertThrows(InputException.class, () -> parse("""
                 tune: {enabled: true, grid: {features.polynomial.degre: [1, 2]}}
                 """));

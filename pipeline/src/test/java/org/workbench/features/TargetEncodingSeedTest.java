@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.workbench.config.ConfigException;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
 import org.workbench.data.Frame;
@@ -30,8 +30,8 @@ class TargetEncodingSeedTest {
 
     @Test
     void theFoldSeedIsTheRunSeed() throws Exception {
-        assertEquals(42, parse("").features().target().seed());
-        assertEquals(7, parse("seed: 7").features().target().seed());
+        assertEquals(42, parse("").section(FeaturesConfig.class).target().seed());
+        assertEquals(7, parse("seed: 7").section(FeaturesConfig.class).target().seed());
         ConfigException own = assertThrows(ConfigException.class,
                 () -> parse("features: {encode: target, target: {seed: 3}}"));
         assertTrue(own.getMessage().contains("features.target.seed") && own.getMessage().contains("set seed"), own.getMessage());
@@ -49,7 +49,7 @@ class TargetEncodingSeedTest {
     }
 
     private static double[] encodedTrainingRows(PipelineConfig config) {
-        Step encoder = FeatureSteps.from(config.features()).steps().get(0);
+        Step encoder = FeatureSteps.from(config.section(FeaturesConfig.class)).steps().get(0);
         return encoder.fitTransform(rows()).train().features().doubleColumn("c_te").asDoubleArray();
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
-import org.workbench.run.Json;
+import org.workbench.run.ConfigLoader;
+import org.workbench.core.Json;
 import org.workbench.run.Runner;
 
 /** The classroom leakage demo shows a leak a student cannot miss, with a significant difference. */

@@ -11,21 +11,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
-import org.workbench.core.RunContext;
+import org.workbench.stage.RunContext;
 import org.workbench.data.Frame;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import org.workbench.recipe.FittedRecipe;
-import org.workbench.run.Artifacts;
 import org.workbench.training.Candidate;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.recipe.RecipeStage;
 
 /**
  * Fitted statistics come from training rows only: an extreme value in a test row changes nothing, and
@@ -56,10 +56,10 @@ class LeakageTest {
     /** Runs the preprocessing stage on these splits and returns what it fitted. */
     private static FittedRecipe preprocess(Frame train, Frame test) throws Exception {
         RunContext context = new RunContext(config());
-        context.put(Artifacts.TRAIN, train);
-        context.put(Artifacts.TEST, test);
+        context.put(RecipeStage.TRAIN, train);
+        context.put(RecipeStage.TEST, test);
         new PreprocessingStage().run(context);
-        return context.get(Artifacts.FITTED_RECIPE);
+        return context.get(RecipeStage.FITTED_RECIPE);
     }
 
     @Test

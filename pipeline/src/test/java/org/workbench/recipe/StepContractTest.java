@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import java.util.Arrays;
 import java.util.Map;
+import org.workbench.training.AllSteps;
 import org.workbench.data.Frame;
 import org.workbench.data.Target;
 import org.workbench.features.Binner;
@@ -167,7 +168,7 @@ class StepContractTest {
         for (Case c : cases()) {
             covered.add(fitted(c).getClass());
         }
-        assertEquals(Set.copyOf(StepJson.types().values()), covered);
+        assertEquals(Set.copyOf(AllSteps.JSON.types().values()), covered);
         assertEquals(891 - 600, test.rowCount());
         assertEquals(List.of("PassengerId", "Pclass", "Name", "Sex", "Age", "SibSp", "Parch", "Ticket", "Fare",
                 "Cabin", "Embarked"), train.features().columnNames());
@@ -234,7 +235,7 @@ class StepContractTest {
     @MethodSource("cases")
     void jsonRoundTripReplaysIdentically(Case c) {
         FittedStep fitted = fitted(c);
-        FittedRecipe reread = StepJson.fromJson(StepJson.toJson(new FittedRecipe(List.of(fitted))));
+        FittedRecipe reread = AllSteps.JSON.fromJson(AllSteps.JSON.toJson(new FittedRecipe(List.of(fitted))));
         assertEquals(List.of(fitted), reread.steps());
         Table input = testInput(c);
         ApplyLog original = new ApplyLog();
@@ -260,7 +261,7 @@ class StepContractTest {
         Recipe recipe = ENCODED.then(new Recipe(List.of(new Scaler("standard"),
                 new FeatureSelector(List.of("Sex", "Age", "Fare"), List.of()))));
         FittedRecipe fitted = recipe.fit(train).recipe();
-        FittedRecipe reread = StepJson.fromJson(StepJson.toJson(fitted));
+        FittedRecipe reread = AllSteps.JSON.fromJson(AllSteps.JSON.toJson(fitted));
         assertEquals(fitted, reread);
         Table out = reread.apply(test, new ApplyLog());
         assertEquals(List.of("Age", "Fare", "Sex=female", "Sex=male"), out.columnNames());

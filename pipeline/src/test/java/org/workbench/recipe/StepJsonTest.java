@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.workbench.training.AllSteps;
 import org.workbench.core.InputException;
 import org.workbench.features.DeriveColumns;
 import org.workbench.features.FittedBins;
@@ -53,15 +54,15 @@ class StepJsonTest {
     @Test
     void everyStepTypeRoundTrips() {
         FittedRecipe recipe = oneOfEach();
-        assertEquals(recipe, StepJson.fromJson(StepJson.toJson(recipe)));
+        assertEquals(recipe, AllSteps.JSON.fromJson(AllSteps.JSON.toJson(recipe)));
         assertEquals(List.of("drop_columns", "drop_duplicates", "impute", "outliers", "scale", "dates", "derive",
                 "transform", "bin", "polynomial", "onehot", "ordinal", "frequency", "target_encode", "select",
-                "select_scored"), List.copyOf(StepJson.types().keySet()));
+                "select_scored"), List.copyOf(AllSteps.JSON.types().keySet()));
     }
 
     @Test
     void eachStepIsTaggedByTypeAndShowsOnlyItsState() {
-        String json = StepJson.toJson(new FittedRecipe(List.of(new FittedDropColumns(List.of("Name", "Ticket")))));
+        String json = AllSteps.JSON.toJson(new FittedRecipe(List.of(new FittedDropColumns(List.of("Name", "Ticket")))));
         assertEquals("""
                 {
                   "steps" : [ {
@@ -69,8 +70,8 @@ class StepJsonTest {
                     "columns" : [ "Name", "Ticket" ]
                   } ]
                 }""", json);
-        String all = StepJson.toJson(oneOfEach());
-        for (String type : StepJson.types().keySet()) {
+        String all = AllSteps.JSON.toJson(oneOfEach());
+        for (String type : AllSteps.JSON.types().keySet()) {
             assertTrue(all.contains("\"type\" : \"" + type + "\""), type);
         }
         assertTrue(all.contains("\"value\" : 28.0"));
@@ -84,9 +85,9 @@ class StepJsonTest {
                 new FittedScaler("minmax", List.of(new FittedScaler.ColumnScale("x", "minmax", Double.NaN, Double.POSITIVE_INFINITY))),
                 new FittedImputer(0, List.of(new FittedImputer.NumberFill("y", "constant", Double.NEGATIVE_INFINITY, 0)),
                         List.of())));
-        String json = StepJson.toJson(recipe);
+        String json = AllSteps.JSON.toJson(recipe);
         assertTrue(json.contains("\"center\" : NaN"), json);
-        FittedRecipe back = StepJson.fromJson(json);
+        FittedRecipe back = AllSteps.JSON.fromJson(json);
         assertEquals(recipe, back);
         FittedScaler.ColumnScale scale = ((FittedScaler) back.steps().get(0)).columns().get(0);
         assertTrue(Double.isNaN(scale.center()));
@@ -94,9 +95,24 @@ class StepJsonTest {
     }
 
     @Test
+    void aStepKnowsOnlyTheTypesItWasGiven() {
+        StepJson preprocessingOnly = StepJson.of(List.of(new StepJson.Type("drop_columns", FittedDropColumns.class)));
+        FittedRecipe drop = new FittedRecipe(List.of(new FittedDropColumns(List.of("Name"))));
+        assertEquals(AllSteps.JSON.toJson(drop), preprocessingOnly.toJson(drop));
+        assertThrows(InputException.class, () -> preprocessingOnly.fromJson(AllSteps.JSON.toJson(oneOfEach())));
+    }
+
+    @Test
+    void aTypeNameIsRegisteredOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepJson.of(
+                List.of(new StepJson.Type("scale", FittedScaler.class)), List.of(new StepJson.Type("scale", FittedImputer.class))));
+        assertEquals("fitted step type 'scale' is registered twice", e.getMessage());
+    }
+
+    @Test
     void anUnknownStepTypeIsAnInputError() {
         String json = "{\"steps\":[{\"type\":\"frobnicate\",\"columns\":[]}]}";
-        InputException e = assertThrows(InputException.class, () -> StepJson.fromJson(json));
+        InputException e = assertThrows(InputException.class, () -> AllSteps.JSON.fromJson(json));
         assertTrue(e.getMessage().startsWith("fitted recipe JSON: Could not resolve type id 'frobnicate'"), e.getMessage());
     }
 }

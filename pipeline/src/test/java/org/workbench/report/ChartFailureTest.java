@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.workbench.run.Json;
+import org.workbench.core.Json;
 
 /** A chart that cannot be drawn leaves a sentence saying why in its place; the page is still written. */
 class ChartFailureTest {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.cli.Cli;
-import org.workbench.config.ConfigLoader;
-import org.workbench.run.Json;
+import org.workbench.run.ConfigLoader;
+import org.workbench.core.Json;
 import org.workbench.run.Runner;
 
 /**

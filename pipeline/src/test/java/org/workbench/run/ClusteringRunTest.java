@@ -13,12 +13,13 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
 import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
 import org.workbench.training.TrainedModel;
+import org.workbench.core.Json;
+import org.workbench.training.TrainingStage;
 
 /** Clustering runs end to end: without any label column, and with one that only scores agreement. */
 class ClusteringRunTest {
@@ -104,7 +105,7 @@ class ClusteringRunTest {
         assertEquals(150, m.path("all_rows_report").path("rows").asInt(), "rows without a label are clustered too");
         assertEquals(135, m.path("all_rows_report").path("labelled_rows").asInt());
         assertTrue(m.path("all_rows").path("nmi").asDouble() > 0.7, m.path("all_rows").toString());
-        TrainedModel model = outcome.context().get(Artifacts.MODEL);
+        TrainedModel model = outcome.context().get(TrainingStage.MODEL);
         assertEquals(List.of("petal_length", "petal_width", "sepal_length", "sepal_width"), model.featureNames());
         Bundle bundle = Bundle.read(outcome.dir().resolve(DeploymentStage.BUNDLE_FILE));
         assertFalse(bundle.manifest().requiredColumns().contains("species"));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
 
 /** Same config + same data + same seed = the same metrics and predictions, byte for byte. */
 class DeterminismTest {

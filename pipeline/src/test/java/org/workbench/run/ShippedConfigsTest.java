@@ -12,13 +12,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.workbench.config.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.StageResult;
+import org.workbench.stage.StageResult;
 import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
+import org.workbench.core.Json;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.table.DataConfig;
 
 /**
  * Every shipped config (the classroom demos included) runs all nine stages, writes every output,
@@ -45,7 +47,7 @@ class ShippedConfigsTest {
         List<String> names = configs().toList();
         assertTrue(names.contains("titanic_threshold.yaml") && names.contains("titanic_tune.yaml")
                 && names.contains("demos/tuning.yaml"), names.toString());
-        assertEquals("f1", ConfigLoader.load(Path.of("../configs/titanic_threshold.yaml"), List.of()).evaluate().threshold());
+        assertEquals("f1", ConfigLoader.load(Path.of("../configs/titanic_threshold.yaml"), List.of()).section(EvaluateConfig.class).threshold());
     }
 
     @ParameterizedTest
@@ -66,7 +68,7 @@ class ShippedConfigsTest {
 
         // the bundle, fed the raw CSV, reproduces the run's predictions for every row
         Bundle bundle = Bundle.read(outcome.dir().resolve(DeploymentStage.BUNDLE_FILE));
-        BatchScorer.Result scored = BatchScorer.score(bundle, config.data().source());
+        BatchScorer.Result scored = BatchScorer.score(bundle, config.section(DataConfig.class).source());
         String expected = Files.readString(outcome.dir().resolve("predictions.csv")).lines()
                 .map(PredictionFiles::withoutSplitAndTruth).reduce("", (a, b) -> a + b + "\n");
         String actual = PredictionsCsv.render(scored.rowNumbers(), scored.predictions(), java.util.Map.of());

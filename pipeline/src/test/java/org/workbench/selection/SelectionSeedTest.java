@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
 import org.workbench.data.Target;

@@ -15,6 +15,8 @@ import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 
 /** Models small enough to work out by hand: x = 1, 2, 3, 4 and y = 2x. */
 class HandComputedModelsTest {

@@ -14,12 +14,12 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /** Small processed tables built by hand from the shipped data sets. */
-final class TestTables {
+public final class TestTables {
     private TestTables() {
     }
 
     /** Iris: the four measurements as features, species as the target (150 rows, 50 per class). */
-    static Frame iris() {
+    public static Frame iris() {
         List<String[]> rows = read("iris");
         String[] names = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
         String[] species = rows.stream().map(r -> r[4]).toArray(String[]::new);
@@ -27,7 +27,7 @@ final class TestTables {
     }
 
     /** Auto MPG: the seven numeric columns as features, mpg as the target; rows with a '?' are dropped. */
-    static Frame autoMpg() {
+    public static Frame autoMpg() {
         List<String[]> rows = read("auto_mpg").stream().filter(r -> !Arrays.asList(r).contains("?")).toList();
         String[] names = {"cylinders", "displacement", "horsepower", "weight", "acceleration", "model_year", "origin"};
         double[] mpg = rows.stream().mapToDouble(r -> Double.parseDouble(r[0])).toArray();
@@ -35,7 +35,7 @@ final class TestTables {
     }
 
     /** Each column shifted to mean 0 and divided by its (population) standard deviation. */
-    static Table standardised(Table table) {
+    public static Table standardised(Table table) {
         Table out = Table.create(table.name());
         for (String name : table.columnNames()) {
             double[] v = table.doubleColumn(name).asDoubleArray();

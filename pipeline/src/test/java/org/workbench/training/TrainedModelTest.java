@@ -21,6 +21,8 @@ import org.workbench.data.Predictions;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.Table;
+import org.workbench.models.ModelCatalog;
+import org.workbench.models.ModelSpec;
 
 class TrainedModelTest {
     private static final JsonNode DEFAULTS = JsonNodeFactory.instance.objectNode();

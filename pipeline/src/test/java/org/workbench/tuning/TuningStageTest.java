@@ -14,14 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workbench.config.ConfigLoader;
+import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.core.RunContext;
-import org.workbench.core.StageResult;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
 import org.workbench.evaluation.Evaluation;
-import org.workbench.run.Artifacts;
 import org.workbench.run.Workbench;
 import org.workbench.stats.CorrectedTTest;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.models.TrainConfig;
 
 class TuningStageTest {
     @TempDir
@@ -51,7 +52,7 @@ class TuningStageTest {
     private Run run(PipelineConfig config) throws IOException {
         RunContext context = new RunContext(config);
         Path runDir = Files.createTempDirectory(dir, "run");
-        context.put(Artifacts.RUN_DIR, runDir);
+        context.put(RunContext.RUN_DIR, runDir);
         List<String> lines = new ArrayList<>();
         context.put(TuningProgress.KEY, TuningProgress.lines(lines::add));
         List<StageResult> results = Workbench.pipeline().run(context, "tuning", r -> { });
@@ -84,7 +85,7 @@ class TuningStageTest {
         Trial configured = (Trial) data.get("configured");
         Trial best = (Trial) data.get("best");
         // the configured setting scored on the same seeded 5 folds as the evaluation stage's cross-validation
-        Evaluation evaluation = run.context().get(Artifacts.EVALUATION);
+        Evaluation evaluation = run.context().get(EvaluationStage.EVALUATION);
         for (int f = 0; f < 5; f++) {
             assertEquals(evaluation.folds().get(f).get("accuracy"), configured.folds()[f], 1e-12);
         }
@@ -104,11 +105,11 @@ class TuningStageTest {
         assertTrue(((String) data.get("verdict")).startsWith(String.format(Locale.ROOT, "did tuning help? the best setting gains %+.4f accuracy",
                 t.meanDifference())));
         // the adopted setting replaced the model, and tuned.yaml reproduces it without searching
-        assertTrue(run.context().find(Artifacts.TUNED_CONFIG).isPresent());
-        Path tuned = run.context().get(Artifacts.RUN_DIR).resolve(TuningStage.TUNED_YAML);
+        assertTrue(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
+        Path tuned = run.context().get(RunContext.RUN_DIR).resolve(TuningStage.TUNED_YAML);
         PipelineConfig again = ConfigLoader.load(tuned, List.of());
-        assertFalse(again.tune().enabled());
-        assertEquals(best.params().get("train.params.max_depth").intValue(), again.train().params().get("max_depth").intValue());
+        assertFalse(again.section(TuneConfig.class).enabled());
+        assertEquals(best.params().get("train.params.max_depth").intValue(), again.section(TrainConfig.class).params().get("max_depth").intValue());
         @SuppressWarnings("unchecked")
         Map<String, Double> tunedTest = (Map<String, Double>) data.get("test");
         Evaluation rerun = runEvaluation(again);
@@ -118,7 +119,7 @@ class TuningStageTest {
     private Evaluation runEvaluation(PipelineConfig config) {
         RunContext context = new RunContext(config);
         Workbench.pipeline().run(context, "evaluation", r -> { });
-        return context.get(Artifacts.EVALUATION);
+        return context.get(EvaluationStage.EVALUATION);
     }
 
     @Test
@@ -126,10 +127,10 @@ class TuningStageTest {
         Run run = run(config("{enabled: true, cv_folds: 5, threads: 1, grid: {train.params.max_depth: [12]}}"));
         Map<String, Object> data = run.tuning().data();
         assertEquals(false, data.get("adopted"));
-        assertFalse(run.context().find(Artifacts.TUNED_CONFIG).isPresent());
+        assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         assertTrue(((String) data.get("verdict")).startsWith("did tuning help? no:"), (String) data.get("verdict"));
         assertTrue(run.tuning().summary().contains("configured model kept"));
-        assertTrue(Files.readString(run.context().get(Artifacts.RUN_DIR).resolve("tuned.yaml"))
+        assertTrue(Files.readString(run.context().get(RunContext.RUN_DIR).resolve("tuned.yaml"))
                 .startsWith("# the configured setting (tuning did not beat it)"));
     }
 
@@ -140,7 +141,7 @@ class TuningStageTest {
         List<Trial> trials = trials(random);
         assertEquals(4, trials.size());
         // the settings are the seeded draws
-        assertEquals(RandomSearch.sample(random.context().config().tune().randomSpace(), 4, 42),
+        assertEquals(RandomSearch.sample(random.context().config().section(TuneConfig.class).randomSpace(), 4, 42),
                 trials.stream().map(Trial::params).toList());
 
         Run halving = run(config("{enabled: true, method: halving, cv_folds: 3, threads: 2,"
@@ -179,7 +180,7 @@ class TuningStageTest {
         Run run = run(config("{enabled: true, cv_folds: 3, threads: 1, time_budget: 0.000001,"
                 + " grid: {train.params.max_depth: [2, 3]}}"));
         assertEquals(true, run.tuning().data().get("out_of_time"));
-        assertFalse(run.context().find(Artifacts.TUNED_CONFIG).isPresent());
+        assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         assertTrue(run.tuning().summary().contains("no setting scored within the time budget"), run.tuning().summary());
     }
 

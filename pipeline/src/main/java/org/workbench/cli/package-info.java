@@ -1,0 +1,5 @@
+/**
+ * The picocli commands and the one place exceptions become exit codes. May import every
+ * package.
+ */
+package org.workbench.cli;

@@ -1,0 +1,358 @@
+package org.workbench.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One wanted column, filled cell by cell while the file is scanned. A column whose type the config
+ * does not force is held as numbers; cells that are not numbers ("odd" cells) are kept aside with
+ * their row and line. At the end ({@link #finish}) the column is numeric when it has a number and
+ * its odd cells are "a few" ({@link #MAX_ODD_SHARE} of its non-missing cells, at most
+ * {@link #MAX_ODD_TOKENS} distinct texts): they become missing, with a warning. Otherwise it is
+ * text. Numbers cannot give back the text they were read from ("3504." is 3504.0), so a text column
+ * that held numbers is read again ({@link #needsText}). A column whose first value is text is kept
+ * as text while its cells are only counted (numbers and odd cells), so the common text column costs
+ * no bookkeeping; if it ends up numeric its texts are parsed then. Infinite values are read as
+ * missing in a number column, with a warning.
+ */
+final class ColumnBuilder {
+    /** How the column is being collected. */
+    enum Kind {
+        /** numbers, with the odd cells kept aside; decided by {@link #finish} */
+        DETECT,
+        /** text came first: texts kept, numbers and odd cells only counted; decided by {@link #finish} */
+        TEXT_FIRST,
+        /** data.column_types says numeric */
+        NUMERIC,
+        /** data.column_types says categorical, or the column turned out to be text */
+        TEXT,
+        /** text with numbers in it: counted only, to be read again as text */
+        RETEXT
+    }
+
+    /** A number column may hold at most this share of odd cells among its non-missing cells. */
+    static final double MAX_ODD_SHARE = 0.05;
+    /** ... and at most this many distinct odd texts. */
+    static final int MAX_ODD_TOKENS = 10;
+    /** Lines a warning quotes. */
+    private static final int LINES_SHOWN = 5;
+    private static final int FIRST_CAPACITY = 1024;
+
+    final String name;
+    /** Position in the file, counting every column. */
+    final int index;
+    private final NumberCheck numbers;
+    private Kind kind;
+    private double[] values;
+    private String[] texts;
+    private int size;
+    private int numberCount;
+    /** Odd cells: row, line and text of each, and the count of each distinct text. */
+    private int[] oddRows = new int[16];
+    private int[] oddLines = new int[16];
+    private String[] oddTexts = new String[16];
+    private int oddCount;
+    private final Map<String, Integer> oddTokens = new LinkedHashMap<>();
+    /** Infinite values read as missing. */
+    private int infiniteCount;
+    private final Map<String, Integer> infiniteTokens = new LinkedHashMap<>();
+    private final List<Integer> infiniteLines = new ArrayList<>();
+
+    /** Lines of the first odd and infinite cells of a TEXT_FIRST column. */
+    private final List<Integer> firstOddLines = new ArrayList<>();
+
+    ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers) {
+        this.name = name;
+        this.index = index;
+        this.numbers = numbers;
+        this.kind = kind;
+        if (kind == Kind.TEXT) {
+            texts = new String[FIRST_CAPACITY];
+        } else {
+            values = new double[FIRST_CAPACITY];
+        }
+    }
+
+    /** The next cell: its text, or null when it is missing. */
+    void add(String cell, int line) {
+        switch (kind) {
+            case TEXT -> addText(cell == null ? "" : cell);
+            case TEXT_FIRST -> countText(cell, line);
+            case RETEXT -> size++;
+            default -> addNumber(cell, line);
+        }
+    }
+
+    private void addNumber(String cell, int line) {
+        double value = Double.NaN;
+        if (cell != null) {
+            double parsed = numbers.parse(cell);
+            if (Double.isNaN(parsed)) {
+                if (kind == Kind.DETECT && numberCount == 0) {
+                    toTextFirst(cell, line);
+                    return;
+                }
+                addOdd(cell, line);
+                if (kind != Kind.DETECT) {
+                    return;
+                }
+            } else if (Double.isInfinite(parsed)) {
+                numberCount++;
+                infiniteCount++;
+                infiniteTokens.merge(cell.trim(), 1, Integer::sum);
+                if (infiniteLines.size() < LINES_SHOWN) {
+                    infiniteLines.add(line);
+                }
+            } else if (!numbers.isMarker(parsed)) {
+                numberCount++;
+                value = parsed;
+            }
+        }
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = value;
+    }
+
+    private void addOdd(String cell, int line) {
+        if (oddCount == oddRows.length) {
+            oddRows = Arrays.copyOf(oddRows, oddCount * 2);
+            oddLines = Arrays.copyOf(oddLines, oddCount * 2);
+            oddTexts = Arrays.copyOf(oddTexts, oddCount * 2);
+        }
+        oddRows[oddCount] = size;
+        oddLines[oddCount] = line;
+        oddTexts[oddCount++] = cell;
+        if (oddTokens.size() <= MAX_ODD_TOKENS) {
+            oddTokens.merge(cell, 1, Integer::sum);
+        }
+        if (kind == Kind.DETECT && oddTokens.size() > MAX_ODD_TOKENS) {
+            // too many distinct texts for a number column: it is text from here on
+            toText();
+            if (kind == Kind.TEXT) {
+                addText(cell);
+            } else {
+                size++;
+            }
+        } else if (kind == Kind.NUMERIC) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = Double.NaN;
+        }
+    }
+
+    /** Text before any number: keep texts ("" for the missing cells so far), count from here on. */
+    private void toTextFirst(String cell, int line) {
+        values = null;
+        kind = Kind.TEXT_FIRST;
+        texts = new String[Math.max(FIRST_CAPACITY, size * 2)];
+        Arrays.fill(texts, 0, size, "");
+        countText(cell, line);
+    }
+
+    private void countText(String cell, int line) {
+        if (cell == null) {
+            addText("");
+            return;
+        }
+        double parsed = numbers.parse(cell);
+        if (Double.isNaN(parsed)) {
+            oddCount++;
+            if (firstOddLines.size() < LINES_SHOWN) {
+                firstOddLines.add(line);
+            }
+        } else if (Double.isInfinite(parsed)) {
+            numberCount++;
+            if (infiniteLines.size() < LINES_SHOWN) {
+                infiniteLines.add(line);
+            }
+        } else if (!numbers.isMarker(parsed)) {
+            numberCount++;
+        }
+        addText(cell);
+    }
+
+    /** A TEXT_FIRST column that turned out numeric: its texts parsed, odd cells and infinities noted. */
+    private void textsToNumbers() {
+        values = new double[Math.max(1, size)];
+        oddRows = new int[16];
+        oddTexts = new String[16];
+        oddLines = new int[16];
+        oddCount = 0;
+        for (int row = 0; row < size; row++) {
+            String cell = texts[row];
+            double parsed = cell.isEmpty() ? Double.NaN : numbers.parse(cell);
+            values[row] = Double.NaN;
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (Double.isNaN(parsed)) {
+                if (oddCount == oddRows.length) {
+                    oddRows = Arrays.copyOf(oddRows, oddCount * 2);
+                    oddTexts = Arrays.copyOf(oddTexts, oddCount * 2);
+                    oddLines = Arrays.copyOf(oddLines, oddCount * 2);
+                }
+                oddRows[oddCount] = row;
+                oddLines[oddCount] = oddCount < firstOddLines.size() ? firstOddLines.get(oddCount) : 0;
+                oddTexts[oddCount++] = cell;
+                oddTokens.merge(cell, 1, Integer::sum);
+            } else if (Double.isInfinite(parsed)) {
+                infiniteCount++;
+                infiniteTokens.merge(cell.trim(), 1, Integer::sum);
+            } else if (!numbers.isMarker(parsed)) {
+                values[row] = parsed;
+            }
+        }
+        texts = null;
+        kind = Kind.DETECT;
+    }
+
+    /** Distinct odd texts of a TEXT_FIRST column, up to one more than allowed. */
+    private int distinctOddTexts() {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int row = 0; row < size && distinct.size() <= MAX_ODD_TOKENS; row++) {
+            String cell = texts[row];
+            if (!cell.isEmpty() && Double.isNaN(numbers.parse(cell))) {
+                distinct.add(cell);
+            }
+        }
+        return distinct.size();
+    }
+
+    /** Turns a detecting column into text: rebuilt from the odd cells when it held no number, else read again. */
+    private void toText() {
+        values = null;
+        if (numberCount > 0) {
+            kind = Kind.RETEXT;
+            return;
+        }
+        kind = Kind.TEXT;
+        texts = new String[Math.max(FIRST_CAPACITY, size * 2)];
+        Arrays.fill(texts, 0, size, "");
+        for (int i = 0; i < oddCount; i++) {
+            texts[oddRows[i]] = oddTexts[i];
+        }
+        oddRows = null;
+        oddLines = null;
+        oddTexts = null;
+    }
+
+    private void addText(String cell) {
+        if (size == texts.length) {
+            texts = Arrays.copyOf(texts, size * 2);
+        }
+        texts[size++] = cell;
+    }
+
+    /** Decides a detecting column's type once every row has been seen. */
+    void finish() {
+        if (kind == Kind.TEXT_FIRST) {
+            if (numberCount > 0 && oddCount <= MAX_ODD_SHARE * (numberCount + oddCount) && distinctOddTexts() <= MAX_ODD_TOKENS) {
+                textsToNumbers();
+            } else {
+                kind = Kind.TEXT;
+            }
+            return;
+        }
+        if (kind != Kind.DETECT || oddCount == 0) {
+            return;
+        }
+        int nonMissing = numberCount + oddCount;
+        if (numberCount == 0 || oddCount > MAX_ODD_SHARE * nonMissing) {
+            toText();
+        }
+    }
+
+    /** True when the column is text that held numbers: the caller reads it again into {@link #restartAsText}. */
+    boolean needsText() {
+        return kind == Kind.RETEXT;
+    }
+
+    void restartAsText() {
+        kind = Kind.TEXT;
+        size = 0;
+        texts = new String[FIRST_CAPACITY];
+    }
+
+    /** True when the column will be a number column. */
+    boolean numeric() {
+        return kind == Kind.NUMERIC || kind == Kind.DETECT && numberCount > 0;
+    }
+
+    boolean forcedNumeric() {
+        return kind == Kind.NUMERIC;
+    }
+
+    /** For a forced number column: the first cell that is not a number (line and text), or -1. */
+    int problemLine() {
+        return kind == Kind.NUMERIC && oddCount > 0 ? oddLines[0] : -1;
+    }
+
+    String problemCell() {
+        return oddTexts[0];
+    }
+
+    /** The warnings of a number column: odd cells read as missing, infinite values read as missing. */
+    List<DataWarning> warnings() {
+        List<DataWarning> warnings = new ArrayList<>();
+        if (!numeric()) {
+            return warnings;
+        }
+        // a forced number column reaches here with odd cells only when they are read as missing (a bundle's types)
+        if (oddCount > 0 && (kind == Kind.DETECT || kind == Kind.NUMERIC)) {
+            String lines = lines(Arrays.stream(oddLines, 0, Math.min(oddCount, LINES_SHOWN)).boxed().toList(), oddCount);
+            warnings.add(new DataWarning("non_numeric_cells", name, oddCount, String.format(java.util.Locale.ROOT,
+                    "column '%s' is numeric except for %d cell%s (%s; %s), read as missing; to keep it as text set "
+                            + "data.column_types: {%s: categorical}, or add the token%s to data.missing_values",
+                    name, oddCount, oddCount == 1 ? "" : "s", tokens(oddTokens), lines, name,
+                    oddTokens.size() == 1 ? "" : "s")));
+        }
+        if (infiniteCount > 0) {
+            warnings.add(new DataWarning("infinite_values", name, infiniteCount, String.format(java.util.Locale.ROOT,
+                    "column '%s' has %d infinite value%s (%s; %s), read as missing: no model can use them",
+                    name, infiniteCount, infiniteCount == 1 ? "" : "s", tokens(infiniteTokens),
+                    lines(infiniteLines, infiniteCount))));
+        }
+        return warnings;
+    }
+
+    /** "\"abc\" x2, \"#REF!\"". */
+    private static String tokens(Map<String, Integer> counts) {
+        List<String> shown = new ArrayList<>();
+        counts.forEach((token, n) -> shown.add("\"" + CsvLayout.shown(token) + "\"" + (n > 1 ? " x" + n : "")));
+        return String.join(", ", shown);
+    }
+
+    private static String lines(List<Integer> first, int count) {
+        String list = first.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return (first.size() == 1 ? "line " : "lines ") + list + (count > first.size() ? ", ..." : "");
+    }
+
+    /** The values of a number column (longer than the column: only the first rows count), without a copy. */
+    double[] values() {
+        return values;
+    }
+
+    /** The column; a column without any value is text (all ""), unless forced numeric. */
+    Column<?> build() {
+        if (numeric()) {
+            return DoubleColumn.create(name, Arrays.copyOf(values, size));
+        }
+        if (kind == Kind.DETECT) {
+            String[] blanks = new String[size];
+            Arrays.fill(blanks, "");
+            return StringColumn.create(name, blanks);
+        }
+        if (kind != Kind.TEXT) {
+            throw new IllegalStateException("column " + name + " has not been read as text yet");
+        }
+        return StringColumn.create(name, Arrays.asList(texts).subList(0, size));
+    }
+}

@@ -1,0 +1,290 @@
+package org.workbench.table;
+
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import com.univocity.parsers.csv.UnescapedQuoteHandling;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.workbench.core.InputException;
+
+/**
+ * The one pass over a CSV file: column names, the field count and quoting of every row, and each
+ * row handed on to a {@link Rows} with the physical line (1-based, header = line 1) where it starts.
+ * A quoted value may span several lines, so errors need that line, not a row count. The parser is
+ * univocity, configured as Tablesaw configures it plus strict quoting, with quotes kept so that a
+ * quote that never closes can be recognised ({@link #unquote} gives the value Tablesaw would read).
+ */
+record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedBlankColumns) {
+
+    /** Receives the rows of a scan. */
+    interface Rows {
+        /** Called once, before the first row, with a name for every field ("" for a blank-named column, which is dropped). */
+        void start(List<String> names);
+
+        /** A data row with as many cells as there are names (null = empty unquoted cell), kept quotes included. */
+        void accept(String[] cells, int line);
+    }
+
+    /** Tablesaw's default limit on the number of columns. */
+    static final int MAX_COLUMNS = 10_000;
+    /** Long enough for any real cell; an unclosed quote in a big file runs into it. */
+    static final int MAX_CHARS_PER_VALUE = 1_000_000;
+    /** Disables comment lines: univocity would otherwise skip every line starting with '#'. */
+    static final char NO_COMMENTS = '\0';
+
+    /** Checks the whole file: names, field counts and quoting of every row; hands each row to {@code rows}. */
+    static CsvLayout scan(DataConfig data, Rows rows) {
+        return parse(data, parser -> {
+            Path file = data.source();
+            String[] first = parser.parseNext();
+            int firstLine = startLine(parser, first);
+            checkClosed(file, first, firstLine, data.quote());
+            List<String> names = names(file, data, first);
+            rows.start(names);
+            int[] blank = java.util.stream.IntStream.range(0, names.size()).filter(i -> names.get(i).isEmpty()).toArray();
+            int count = 0;
+            if (!data.header()) {
+                rows.accept(first, firstLine);
+                count++;
+            }
+            String[] row;
+            while ((row = parser.parseNext()) != null) {
+                int start = startLine(parser, row);
+                checkClosed(file, row, start, data.quote());
+                if (row.length != names.size()) {
+                    throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
+                            + names.size() + (data.header() ? " as in the header" : " as in the first row")
+                            + " (delimiter " + CsvDialect.shown(data.delimiter()) + ")");
+                }
+                for (int i : blank) {
+                    checkBlankColumn(file, data, row, i, start);
+                }
+                rows.accept(row, start);
+                count++;
+            }
+            if (count == 0) {
+                throw new InputException(file + ": has a header but no data rows");
+            }
+            List<Integer> dropped = java.util.Arrays.stream(blank).mapToObj(i -> i + 1).toList();
+            return new CsvLayout(file, names.stream().filter(n -> !n.isEmpty()).toList(), count, dropped);
+        });
+    }
+
+    /** Reads only the first record: the column names. */
+    static List<String> header(DataConfig data) {
+        return parse(data, parser -> {
+            String[] first = parser.parseNext();
+            checkClosed(data.source(), first, startLine(parser, first), data.quote());
+            return names(data.source(), data, first).stream().filter(n -> !n.isEmpty()).toList();
+        });
+    }
+
+    /** Runs {@code reading} on a parser over the file, turning parser failures into InputExceptions. */
+    private static <T> T parse(DataConfig data, Function<CsvParser, T> reading) {
+        Path file = data.source();
+        checkReadable(file, data.encoding());
+        CsvParser parser = new CsvParser(settings(data));
+        try (Reader reader = TextDecoding.open(file, data.encoding())) {
+            parser.beginParsing(reader);
+            return reading.apply(parser);
+        } catch (TextParsingException e) {
+            if (TextDecoding.codingProblem(e) != null) {
+                throw TextDecoding.undecodable(file, data.encoding(), e);
+            }
+            throw parsingProblem(file, e);
+        } catch (CharacterCodingException e) {
+            throw TextDecoding.undecodable(file, data.encoding(), e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        } finally {
+            parser.stopParsing();
+        }
+    }
+
+    /** The parser stands at the record's last line; quoted line breaks tell how many lines it spans. */
+    private static int startLine(CsvParser parser, String[] row) {
+        int end = (int) parser.getContext().currentLine();
+        return row == null ? end : end - newlines(row, row.length);
+    }
+
+    /**
+     * Parser settings matching Tablesaw's CsvReader, plus strict quoting. Quotes are kept in values
+     * so that a quoted value that never closes can be recognised.
+     */
+    private static CsvParserSettings settings(DataConfig data) {
+        if (data.delimiter() == data.quote()) {
+            throw new InputException(data.source() + ": the delimiter and the quote character are both '"
+                    + data.delimiter() + "'; they must differ");
+        }
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.getFormat().setDelimiter(data.delimiter());
+        settings.getFormat().setQuote(data.quote());
+        settings.getFormat().setQuoteEscape(data.quote());
+        settings.getFormat().setComment(NO_COMMENTS);
+        settings.setMaxColumns(MAX_COLUMNS);
+        settings.setMaxCharsPerColumn(MAX_CHARS_PER_VALUE);
+        settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.RAISE_ERROR);
+        settings.setKeepQuotes(true);
+        // a read-ahead thread can fail with "Stream closed" when we stop after the header
+        settings.setReadInputOnSeparateThread(false);
+        return settings;
+    }
+
+    /** Fails unless the file exists and holds something other than whitespace. */
+    static void checkReadable(Path file, java.nio.charset.Charset encoding) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + ": is a directory, not a CSV file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": data file not found");
+        }
+        try (Reader reader = TextDecoding.open(file, encoding)) {
+            int c;
+            while ((c = reader.read()) != -1) {
+                if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                    return;
+                }
+            }
+            throw new InputException(file + ": the file is empty");
+        } catch (CharacterCodingException e) {
+            throw TextDecoding.undecodable(file, encoding, e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Column names as Tablesaw makes them: trimmed header cells, or C0, C1, ... without a header. */
+    private static List<String> names(Path file, DataConfig data, String[] first) {
+        if (first == null) {
+            throw new InputException(file + ": the file is empty");
+        }
+        List<String> names = new ArrayList<>();
+        if (!data.header()) {
+            for (int i = 0; i < first.length; i++) {
+                names.add("C" + i);
+            }
+            return List.copyOf(names);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < first.length; i++) {
+            String name = first[i] == null ? "" : unquote(first[i], data.quote()).trim();
+            if (name.isEmpty()) {
+                // kept as "": the scan drops it when it holds no value, and fails when it does
+                names.add(name);
+                continue;
+            }
+            // Tablesaw looks columns up ignoring case, so "Age" and "age" would clash
+            Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
+            if (earlier != null) {
+                throw new InputException(file + ": line 1: column name '" + shown(name) + "' appears twice (columns "
+                        + earlier + " and " + (i + 1) + "; names are compared ignoring case)");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+
+    /** A column with a blank name may only hold empty cells: it is then dropped. */
+    private static void checkBlankColumn(Path file, DataConfig data, String[] row, int column, int line) {
+        String cell = row[column] == null ? "" : unquote(row[column], data.quote()).trim();
+        if (!cell.isEmpty()) {
+            throw new InputException(file + ": line " + line + ": column " + (column + 1) + " has a blank name in the header"
+                    + " but holds the value \"" + shown(cell) + "\"; give it a name in the header line (line 1)");
+        }
+    }
+
+    /** Reads up to {@link CsvDialect#SAMPLE_CHARS} characters and resolves the dialect from them. */
+    static CsvDialect sniff(DataConfig data) {
+        Path file = data.source();
+        checkReadable(file, data.encoding());
+        if (data.delimiter() != DataConfig.AUTO && data.decimal() != DataConfig.AUTO) {
+            return CsvDialect.resolve(data, "", true); // nothing to sniff (a bundle's dialect, or one set in full)
+        }
+        char[] buffer = new char[CsvDialect.SAMPLE_CHARS];
+        int length = 0;
+        boolean whole = false;
+        try (Reader reader = TextDecoding.open(file, data.encoding())) {
+            while (length < buffer.length) {
+                int n = reader.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    whole = true;
+                    break;
+                }
+                length += n;
+            }
+        } catch (CharacterCodingException e) {
+            throw TextDecoding.undecodable(file, data.encoding(), e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+        return CsvDialect.resolve(data, new String(buffer, 0, length), whole);
+    }
+
+    /** With kept quotes, a value that opens a quote must end with one; otherwise it ran to the end of the file. */
+    private static void checkClosed(Path file, String[] row, int startLine, char quote) {
+        if (row == null) {
+            return;
+        }
+        for (int i = 0; i < row.length; i++) {
+            String v = row[i];
+            if (v != null && !v.isEmpty() && v.charAt(0) == quote && (v.length() == 1 || v.charAt(v.length() - 1) != quote)) {
+                throw new InputException(file + ": line " + (startLine + newlines(row, i))
+                        + ": a quoted value is never closed (missing " + quote + ")");
+            }
+        }
+    }
+
+    private static InputException parsingProblem(Path file, TextParsingException e) {
+        long line = e.getLineIndex() + 1;
+        // the rest of univocity's message is a dump of its settings
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable CSV");
+        String problem;
+        if (first.contains("maximum number of characters")) {
+            problem = "a value is longer than " + MAX_CHARS_PER_VALUE + " characters; is a quote never closed?";
+        } else if (first.contains("Unescaped quote")) {
+            problem = "a quote inside a quoted value must be doubled (\"\"), and nothing may follow the closing quote";
+        } else if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+            problem = "more than " + MAX_COLUMNS + " fields in a row";
+        } else {
+            problem = first;
+        }
+        return new InputException(file + ": line " + line + ": " + problem, e);
+    }
+
+    /** A cell as it can appear inside a one-line message: line breaks escaped, long text cut. */
+    static String shown(String cell) {
+        String oneLine = cell.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+
+    private static int newlines(String[] row, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (row[i] != null) {
+                for (int at = row[i].indexOf('\n'); at >= 0; at = row[i].indexOf('\n', at + 1)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Removes the kept outer quotes (univocity has already collapsed doubled quotes inside). */
+    static String unquote(String value, char quote) {
+        if (value.length() >= 2 && value.charAt(0) == quote && value.charAt(value.length() - 1) == quote) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+}

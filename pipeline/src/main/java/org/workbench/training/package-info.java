@@ -1,0 +1,6 @@
+/**
+ * Stage 6: trains the configured model (TrainedModel), and Candidate, the recipe plus algorithm
+ * that cross-validation and tuning refit; AllSteps collects every fitted step type. May import
+ * the layers below it and the stages before it.
+ */
+package org.workbench.training;

@@ -1,0 +1,167 @@
+package org.workbench.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+
+/** Missing markers, odd cells in number columns, infinities and missing-value codes. */
+class DirtyNumbersTest {
+    @TempDir
+    Path dir;
+
+    /** Iris with these texts written into sepal_width on data rows 10, 30, 50, ... */
+    private Path irisWith(String name, List<String> cells) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("../datasets/iris/data.csv")));
+        for (int i = 0; i < cells.size(); i++) {
+            int row = 10 + 20 * i;
+            String[] fields = lines.get(row).split(",");
+            fields[1] = cells.get(i);
+            lines.set(row, String.join(",", fields));
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, lines);
+        return file;
+    }
+
+    private static CsvSource.CsvRead load(Path file) {
+        return CsvSource.load(CsvDialectTest.auto(file));
+    }
+
+    @Test
+    void pandasMissingMarkersKeepIrisNumeric() throws IOException {
+        CsvSource.CsvRead read = load(irisWith("na.csv", List.of("#N/A", "#N/A", "#N/A", "#N/A", "#N/A")));
+        assertInstanceOf(DoubleColumn.class, read.table().column("sepal_width"));
+        assertEquals(5, read.table().column("sepal_width").countMissing());
+        assertEquals(List.of(), read.warnings());
+        for (String marker : DataConfig.DEFAULT_MISSING) {
+            if (!marker.isEmpty()) {
+                Path file = irisWith("marker.csv", List.of(marker, marker));
+                assertEquals(2, load(file).table().doubleColumn("sepal_width").countMissing(), marker);
+            }
+        }
+    }
+
+    @Test
+    void infinitiesAreMissingWithOneWarning() throws IOException {
+        CsvSource.CsvRead read = load(irisWith("inf.csv", List.of("inf", "Infinity", "-inf", "INF", "inf")));
+        DoubleColumn column = read.table().doubleColumn("sepal_width");
+        assertEquals(5, column.countMissing());
+        assertEquals(4.4, column.max());
+        assertEquals(1, read.warnings().size());
+        DataWarning w = read.warnings().get(0);
+        assertEquals(new DataWarning("infinite_values", "sepal_width", 5,
+                "column 'sepal_width' has 5 infinite values (\"inf\" x2, \"Infinity\", \"-inf\", \"INF\"; lines 11, 31, 51, "
+                        + "71, 91), read as missing: no model can use them"), w);
+    }
+
+    @Test
+    void aStrayTextIsMissingWithOneWarningThatSaysHowToKeepIt() throws IOException {
+        CsvSource.CsvRead read = load(irisWith("abc.csv", List.of("abc", "#REF!", "abc")));
+        assertEquals(3, read.table().doubleColumn("sepal_width").countMissing());
+        assertEquals(List.of(new DataWarning("non_numeric_cells", "sepal_width", 3,
+                "column 'sepal_width' is numeric except for 3 cells (\"abc\" x2, \"#REF!\"; lines 11, 31, 51), read as "
+                        + "missing; to keep it as text set data.column_types: {sepal_width: categorical}, or add the "
+                        + "tokens to data.missing_values")), read.warnings());
+        // the config's word wins
+        DataConfig text = CsvDialectTest.auto(irisWith("abc2.csv", List.of("abc"))).forFile(dir.resolve("abc2.csv"),
+                Map.of("sepal_width", "categorical"));
+        assertEquals("abc", CsvSource.read(text).stringColumn("sepal_width").get(9));
+    }
+
+    @Test
+    void tooManyOddCellsMakeText() throws IOException {
+        List<String> odd = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            odd.add("n" + i);
+        }
+        // 8 of 150 cells is more than 5%
+        CsvSource.CsvRead read = load(irisWith("text.csv", odd));
+        assertEquals("3.0", read.table().stringColumn("sepal_width").get(1));
+        assertEquals("n0", read.table().stringColumn("sepal_width").get(9));
+        assertEquals(List.of(), read.warnings());
+    }
+
+    @Test
+    void aRepeatedOutOfRangeCodeIsWarnedOnceForAllItsColumns() throws IOException {
+        Path file = AirLikeFile.write(dir.resolve("air.csv"));
+        CsvSource.CsvRead read = load(file);
+        List<DataWarning> codes = read.warnings().stream().filter(w -> w.kind().equals("missing_code")).toList();
+        assertEquals(1, codes.size(), read.warnings().toString());
+        DataWarning w = codes.get(0);
+        assertEquals(-200, w.value());
+        assertEquals("horsepower, acceleration", w.column());
+        assertTrue(w.message().startsWith("-200 looks like a missing-value code: it is the extreme value of 2 columns "
+                + "('horsepower' 1.5%, 'acceleration' 9.8% of rows)"), w.message());
+        assertTrue(w.message().endsWith("add it to data.missing_values (e.g. [\"\", \"NA\", \"-200\"])"), w.message());
+        // the file's real values, decimal commas included
+        assertEquals(46.6, read.table().doubleColumn("mpg").max());
+        assertEquals(9.0, read.table().doubleColumn("mpg").min());
+        assertEquals(-200, read.table().doubleColumn("horsepower").min());
+        // a numeric marker also matches the same number written "-200,0"
+        DataConfig marked = new DataConfig(file, DataConfig.AUTO, '"', true, List.of("", "-200"), Map.of(),
+                new DataConfig.Split(0.2, true), DataConfig.AUTO, DataConfig.NONE, java.nio.charset.StandardCharsets.UTF_8);
+        CsvSource.CsvRead clean = CsvSource.load(marked);
+        assertEquals(46.0, clean.table().doubleColumn("horsepower").min());
+        assertEquals(8.0, clean.table().doubleColumn("acceleration").min());
+        assertEquals(List.of(), clean.warnings());
+    }
+
+    @Test
+    void codesAreJudgedByTheDocumentedRule() {
+        assertTrue(MissingCodes.looksLikeCode(-200));
+        assertTrue(MissingCodes.looksLikeCode(-1));
+        assertTrue(MissingCodes.looksLikeCode(999));
+        assertTrue(MissingCodes.looksLikeCode(-9999));
+        assertTrue(!MissingCodes.looksLikeCode(0));
+        assertTrue(!MissingCodes.looksLikeCode(-201));
+        assertTrue(!MissingCodes.looksLikeCode(99.5));
+        // the top of a count or a rating scale (titanic's SibSp 8, a wine quality of 8) is no code
+        assertTrue(!MissingCodes.looksLikeCode(8));
+        assertTrue(MissingCodes.looksLikeCode(-9));
+        assertTrue(MissingCodes.looksLikeCode(99));
+        // -1 in a column otherwise positive, in 2% of the rows
+        double[] ages = new double[200];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = i < 4 ? -1 : 20 + i % 50;
+        }
+        assertEquals(List.of(-1.0), MissingCodes.candidates(ages, ages.length));
+        // a 0/1 column's 1 is no code
+        double[] flags = new double[100];
+        for (int i = 0; i < 30; i++) {
+            flags[i] = 1;
+        }
+        assertEquals(List.of(), MissingCodes.candidates(flags, flags.length));
+    }
+
+    @Test
+    void shippedDatasetsReadWithoutReadWarnings() throws IOException {
+        // their configs' markers: the data reads as before, and no column gets a read warning
+        Map<String, List<String>> markers = Map.of("adult", List.of("?", ""), "auto_mpg", List.of("?"),
+                "penguins", List.of("", "NA"));
+        try (var files = Files.list(Path.of("../datasets"))) {
+            for (Path folder : files.filter(Files::isDirectory).sorted().toList()) {
+                Path file = folder.resolve("data.csv");
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                String name = folder.getFileName().toString();
+                DataConfig data = new DataConfig(file, DataConfig.AUTO, '"', true,
+                        markers.getOrDefault(name, DataConfig.DEFAULT_MISSING), Map.of(), new DataConfig.Split(0.2, true),
+                        DataConfig.AUTO, DataConfig.NONE, java.nio.charset.StandardCharsets.UTF_8);
+                CsvSource.CsvRead read = CsvSource.load(data);
+                assertEquals(List.of(), read.warnings(), name);
+                assertTrue(read.dialect().plain(), name);
+            }
+        }
+    }
+}
