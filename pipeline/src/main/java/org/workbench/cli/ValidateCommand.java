@@ -74,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!output.quiet) {
             out.println(warnings.isEmpty() ? "no data warnings" : warnings.size() + (warnings.size() == 1 ? " data warning:"
                     : " data warnings:"));
-            WarningLines.of(warnings).forEach(out::println);
+            WarningLines.all(warnings).forEach(out::println);
         }
         return ErrorHandler.OK;
     }

@@ -16,16 +16,26 @@ final class WarningLines {
     private WarningLines() {
     }
 
+    /** At most {@link #MAX} lines, then how many more report.html lists (a run writes one). */
     static List<String> of(List<DataWarning> warnings) {
+        return of(warnings, MAX);
+    }
+
+    /** Every warning: {@code validate} writes no report to send the rest to. */
+    static List<String> all(List<DataWarning> warnings) {
+        return of(warnings, Integer.MAX_VALUE);
+    }
+
+    private static List<String> of(List<DataWarning> warnings, int max) {
         List<DataWarning> ordered = new ArrayList<>();
         warnings.stream().filter(w -> w.kind().equals("possible_leakage")).forEach(ordered::add);
         warnings.stream().filter(w -> !w.kind().equals("possible_leakage")).forEach(ordered::add);
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < Math.min(MAX, ordered.size()); i++) {
+        for (int i = 0; i < Math.min(max, ordered.size()); i++) {
             lines.add(INDENT + "warning: " + ordered.get(i).message());
         }
-        if (ordered.size() > MAX) {
-            lines.add(INDENT + (ordered.size() - MAX) + " more warnings in report.html");
+        if (ordered.size() > max) {
+            lines.add(INDENT + (ordered.size() - max) + " more warnings in report.html");
         }
         return lines;
     }

@@ -33,6 +33,9 @@ class WarningLinesTest {
         assertEquals("        warning: w12", lines.get(11));
         assertEquals("        3 more warnings in report.html", lines.get(12));
         assertEquals(12, WarningLines.of(warnings.subList(0, 12)).size(), "exactly twelve: no 'more' line");
+        List<String> all = WarningLines.all(warnings);
+        assertEquals(15, all.size(), "validate writes no report: it lists every warning");
+        assertEquals("        warning: w15", all.get(14));
     }
 
     @Test
