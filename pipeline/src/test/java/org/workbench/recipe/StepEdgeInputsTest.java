@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +92,18 @@ class StepEdgeInputsTest {
         java.util.Arrays.fill(blanks, "");
         features.replaceColumn(column, StringColumn.create(column, blanks));
         fitThenApply(c, "all-missing text column " + column, in.withFeatures(features));
+    }
+
+    /** The same fit checks with a numeric target, which supervised steps (target encoding, selection) treat differently. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void fitOnEdgeRowsWithANumericTarget(Case c) {
+        Frame in = StepContractTest.input(c);
+        double[] values = IntStream.range(0, in.rows()).mapToDouble(i -> (i * 7919 % 101) / 4.0).toArray();
+        Frame numeric = new Frame(in.features(), org.workbench.data.Target.values("y", values));
+        fitThenApply(c, "empty table, numeric target", numeric.subset(new int[0]));
+        fitThenApply(c, "one row, numeric target", numeric.subset(new int[] {0}));
+        fitThenApply(c, "all rows, numeric target", numeric);
     }
 
     @ParameterizedTest
