@@ -35,7 +35,11 @@ public record Frame(Table features, Target target) {
      * Tablesaw would reject, go through Tablesaw's own copy.
      */
     private static Table rows(Table table, int[] rows) {
-        if (rows.length == 0 || rows[0] < 0 || rows[rows.length - 1] >= table.rowCount()) {
+        if (rows.length == 0) {
+            // Tablesaw's Table.rows fails on an empty index list (it takes their maximum)
+            return table.emptyCopy();
+        }
+        if (rows[0] < 0 || rows[rows.length - 1] >= table.rowCount()) {
             return table.rows(rows);
         }
         Table out = Table.create(table.name());

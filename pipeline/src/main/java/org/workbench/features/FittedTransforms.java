@@ -66,8 +66,10 @@ public record FittedTransforms(List<ColumnTransform> columns) implements FittedS
         }
         List<String> parts = new ArrayList<>();
         for (ColumnTransform t : columns) {
-            parts.add(t.column() + ": " + (t.kind().equals("power")
-                    ? "power (Yeo-Johnson lambda " + Numbers.format(t.lambda()) + ")" : t.kind()));
+            // no lambda: fewer than 2 training values to fit it on, so the column is left as it is
+            String power = Double.isNaN(t.lambda()) ? "power (left as is: fewer than 2 training values to fit it on)"
+                    : "power (Yeo-Johnson lambda " + Numbers.format(t.lambda()) + ")";
+            parts.add(t.column() + ": " + (t.kind().equals("power") ? power : t.kind()));
         }
         return String.join("; ", parts);
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.workbench.core.InputException;
 import org.workbench.data.Frame;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
@@ -54,6 +55,10 @@ public record TargetEncoder(CategoricalColumns columns, int folds, double smooth
             return List.of("");
         }
         List<String> classes = target.classes();
+        if (classes.isEmpty()) {
+            throw new InputException("features.encode: target encoding needs training rows with a target value;"
+                    + " there are none (check the rows left after preprocessing)");
+        }
         return classes.size() <= 2 ? List.of(classes.get(classes.size() - 1)) : classes;
     }
 

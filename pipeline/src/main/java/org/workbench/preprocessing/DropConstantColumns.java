@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.workbench.core.InputException;
 import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -27,6 +28,12 @@ public record DropConstantColumns() implements UnsupervisedStep {
             if (distinctAtMostOne(column)) {
                 constant.add(column.name());
             }
+        }
+        if (!constant.isEmpty() && constant.size() == train.columnCount()) {
+            // as scikit-learn's VarianceThreshold: no feature left is an error, not an empty table
+            throw new InputException("preprocess.drop_constant: every feature column is constant in the "
+                    + train.rowCount() + " training rows (" + String.join(", ", constant.subList(0, Math.min(5, constant.size())))
+                    + (constant.size() > 5 ? " and " + (constant.size() - 5) + " more" : "") + "); check the data, or set preprocess.drop_constant: false");
         }
         return new FittedDropColumns(constant, REASON);
     }

@@ -2,6 +2,7 @@ package org.workbench.recipe;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.workbench.core.InputException;
 import org.workbench.data.Frame;
 
 /**
@@ -18,13 +19,36 @@ public record Recipe(List<Step> steps) {
         List<FittedStep> fitted = new ArrayList<>();
         Frame current = train;
         boolean asApplied = true;
+        String emptiedBy = null;
         for (Step step : steps) {
+            if (rowsOf(current) == 0) {
+                throw noRowsLeft("to fit step '" + step.name() + "' on", emptiedBy);
+            }
             Step.Fit f = step.fitTransform(current);
+            if (rowsOf(f.train()) == 0) {
+                emptiedBy = step.name();
+            }
             fitted.add(f.step());
             current = f.train();
             asApplied &= f.asApplied();
         }
+        if (emptiedBy != null) {
+            throw noRowsLeft("to train on", emptiedBy);
+        }
         return new Fit(new FittedRecipe(fitted), current, asApplied);
+    }
+
+    /** Counted on the target: a table whose columns were all dropped reports 0 rows. */
+    private static int rowsOf(Frame frame) {
+        return frame.target() == null ? frame.rows() : frame.target().size();
+    }
+
+    /** As scikit-learn: fitting on no rows is an error, never statistics of nothing. */
+    private static InputException noRowsLeft(String what, String emptiedBy) {
+        return new InputException("no training rows left " + what
+                + (emptiedBy == null ? "" : ": step '" + emptiedBy + "' dropped all of them")
+                + "; check the data and the settings that drop rows (preprocess.drop_duplicates,"
+                + " preprocess.impute.columns with drop_rows, preprocess.outliers.action drop)");
     }
 
     public Recipe then(Recipe more) {

@@ -45,6 +45,10 @@ public record ScoredSelector(String method, int k, double threshold, String miMe
 
     @Override
     public FittedRanking fit(Table features, Target target) {
+        if (features.rowCount() == 0) {
+            throw new InputException("select.method " + method + ": no training rows to score the features on"
+                    + " (check the rows left after preprocessing)");
+        }
         Map<String, double[]> columns = numericColumns(features);
         List<String> names = List.copyOf(columns.keySet());
         return switch (method) {

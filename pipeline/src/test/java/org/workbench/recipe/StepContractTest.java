@@ -148,7 +148,7 @@ class StepContractTest {
     }
 
     /** The training rows as the step under test sees them: after its "before" steps. */
-    private static Frame input(Case c) {
+    static Frame input(Case c) {
         return c.before().fit(train).train();
     }
 
@@ -158,7 +158,7 @@ class StepContractTest {
     }
 
     /** The test rows as the step under test sees them. */
-    private static Table testInput(Case c) {
+    static Table testInput(Case c) {
         return c.before().fit(train).recipe().apply(test, new ApplyLog());
     }
 
