@@ -23,6 +23,8 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
                          boolean delimiterSniffed, boolean decimalSniffed) {
 
     static final char[] CANDIDATES = {',', ';', '\t', '|'};
+    private static final java.util.regex.Pattern POINT_DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?");
+    private static final java.util.regex.Pattern COMMA_DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d+,\\d+([eE][-+]?\\d+)?");
     /** How much of the file's start the sniffer looks at. */
     static final int SAMPLE_CHARS = 64 * 1024;
 
@@ -195,17 +197,19 @@ public record CsvDialect(char delimiter, char decimal, char thousands, Charset e
 
     /** True when some unquoted sampled cell reads like 11,9 and none like 11.9. */
     private static boolean commaDecimals(List<String> records, char delimiter, DataConfig data) {
+        // compiled once per file, not per cell: String.matches and split compile a pattern on every call
+        java.util.regex.Pattern splitter = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(String.valueOf(delimiter)));
         int comma = 0;
         for (String record : records.subList(data.header() && records.size() > 1 ? 1 : 0, records.size())) {
-            for (String cell : record.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {
+            for (String cell : splitter.split(record, -1)) {
                 String value = cell.trim();
                 if (value.length() >= 2 && value.charAt(0) == data.quote() && value.charAt(value.length() - 1) == data.quote()) {
                     value = value.substring(1, value.length() - 1).trim();
                 }
-                if (value.matches("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?")) {
+                if (POINT_DECIMAL.matcher(value).matches()) {
                     return false;
                 }
-                if (value.matches("[-+]?\\d+,\\d+([eE][-+]?\\d+)?")) {
+                if (COMMA_DECIMAL.matcher(value).matches()) {
                     comma++;
                 }
             }
