@@ -12,10 +12,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
-import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
 import org.workbench.stage.RunContext;
-import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
 
 /**
@@ -82,12 +80,7 @@ public final class Runner {
                     + " a folder of that name; move the file or choose another --out");
         }
         OutputPaths.requireWritableFolder(parent, "--out");
-        List<String> stages = Workbench.pipeline().stages().stream().map(Stage::name).toList();
-        if (until != null && !stages.contains(until)) {
-            String near = Suggest.nearest(until, stages);
-            throw new InputException("--until: unknown stage '" + until + "'"
-                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; stages are " + String.join(", ", stages));
-        }
+        Workbench.pipeline().checkUntil(until);
     }
 
     private static Path finalName(Path parent, Instant started) {

@@ -3,6 +3,7 @@ package org.workbench.stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
 
 /** Runs stages in order, timing each, and stops after the named stage when asked. */
@@ -17,12 +18,19 @@ public final class Pipeline {
         return stages;
     }
 
+    /** Fails, suggesting the nearest stage name, unless {@code until} is null or names a stage. */
+    public void checkUntil(String until) {
+        List<String> names = stages.stream().map(Stage::name).toList();
+        if (until != null && !names.contains(until)) {
+            String near = Suggest.nearest(until, names);
+            throw new InputException("--until: unknown stage '" + until + "'"
+                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; stages are " + String.join(", ", names));
+        }
+    }
+
     /** Runs every stage up to and including {@code until} (or all when null). */
     public List<StageResult> run(RunContext context, String until, Consumer<StageResult> listener) {
-        if (until != null && stages.stream().noneMatch(s -> s.name().equals(until))) {
-            throw new InputException("--until: unknown stage '" + until + "'; stages are "
-                    + stages.stream().map(Stage::name).toList());
-        }
+        checkUntil(until);
         List<StageResult> results = new ArrayList<>();
         for (Stage stage : stages) {
             long start = System.nanoTime();

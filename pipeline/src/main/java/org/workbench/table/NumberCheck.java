@@ -109,11 +109,6 @@ final class NumberCheck {
         }
     }
 
-    /** True when the cell is a number or an infinity. */
-    boolean isNumber(String cell) {
-        return !Double.isNaN(parse(cell));
-    }
-
     private String rewritten(String cell, int from, int to) {
         StringBuilder out = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
