@@ -264,10 +264,7 @@ public final class Preflight implements PrefitCheck {
                 }
             });
         }
-        if (config.section(TuneConfig.class).enabled()) {
-            config.section(TuneConfig.class).space().forEach((path, d) -> config.checkPath(path,
-                    d.sample(new java.util.Random(config.seed())), "tune.space." + path));
-        }
+        // tune.grid and tune.space paths were checked when the config was loaded (run/ConfigLoader)
     }
 
     /** The message of a config error without its path. */

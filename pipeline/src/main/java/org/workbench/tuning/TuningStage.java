@@ -94,8 +94,6 @@ public final class TuningStage implements Stage {
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         String metric = problem.metric();
         int k = tune.cvFolds();
-        tune.space().forEach((path, d) -> config.checkPath(path, d.sample(new java.util.Random(config.seed())),
-                "tune.space." + path));
 
         TrialScorer scorer = new TrialScorer(config, problem, k, workers, deadline, progress);
         Search.Outcome outcome = Search.run(tune, config.seed(), rawTrain, scorer, metric);
