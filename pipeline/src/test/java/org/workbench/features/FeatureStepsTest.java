@@ -25,4 +25,9 @@ class FeatureStepsTest {
         Table t = Table.create("t", DoubleColumn.create("x", 1, 2));
         assertEquals(List.of(), new FrequencyEncoder(CategoricalColumns.ALL).fit(t).columns());
     }
+
+    @Test
+    void configBuildsOneEncoder() {
+        assertEquals(List.of(new OneHotEncoder()), FeatureSteps.from(new FeaturesConfig("onehot")).steps());
+    }
 }

@@ -101,11 +101,6 @@ class OneHotEncoderTest {
     }
 
     @Test
-    void configBuildsOneEncoder() {
-        assertEquals(List.of(new OneHotEncoder()), FeatureSteps.from(new FeaturesConfig("onehot")).steps());
-    }
-
-    @Test
     void onehotWithMaxLevelsPoolsRareLevelsAndZeroesUnseen() {
         OneHotEncoder.Fitted fitted = new OneHotEncoder(2, CategoricalColumns.ALL).fit(levels());
         assertEquals(List.of(new OneHotEncoder.Fitted.Levels("c", List.of("a", "b"), List.of("c", "d"))), fitted.columns());
