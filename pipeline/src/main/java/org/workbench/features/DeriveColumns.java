@@ -1,5 +1,6 @@
 package org.workbench.features;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Set;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
 import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -35,7 +39,7 @@ public record DeriveColumns(List<Derived> columns) implements UnsupervisedStep {
     }
 
     @Override
-    public FittedDerive fit(Table train) {
+    public Fitted fit(Table train) {
         Set<String> numeric = new LinkedHashSet<>();
         Set<String> all = new LinkedHashSet<>(train.columnNames());
         for (Column<?> c : train.columns()) {
@@ -57,7 +61,7 @@ public record DeriveColumns(List<Derived> columns) implements UnsupervisedStep {
             numeric.add(d.column());
             all.add(d.column());
         }
-        return new FittedDerive(columns);
+        return new Fitted(columns);
     }
 
     static String path(Derived d) {
@@ -80,6 +84,75 @@ public record DeriveColumns(List<Derived> columns) implements UnsupervisedStep {
             String hint = message.startsWith("Unknown function or variable")
                     ? "; numeric columns are " + String.join(", ", numeric) : "";
             throw new InputException(path(d) + ": cannot use expression '" + d.expression() + "': " + message + hint, e);
+        }
+    }
+
+    /**
+     * The derived columns and their expressions, appended in order. A row where an input is missing
+     * gives NaN; a row where the expression fails (division by zero) gives NaN and is counted.
+     */
+    @JsonTypeName("derive")
+    public record Fitted(List<DeriveColumns.Derived> columns) implements FittedStep {
+        public Fitted {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            List<Column<?>> added = new ArrayList<>();
+            Set<String> all = new LinkedHashSet<>(features.columnNames());
+            Set<String> numeric = new LinkedHashSet<>();
+            for (Column<?> c : features.columns()) {
+                if (c instanceof DoubleColumn) {
+                    numeric.add(c.name());
+                }
+            }
+            for (DeriveColumns.Derived d : columns) {
+                Expression e = DeriveColumns.build(d, numeric, all);
+                List<String> names = List.copyOf(e.getVariableNames());
+                double[][] inputs = new double[names.size()][];
+                for (int v = 0; v < names.size(); v++) {
+                    inputs[v] = derivedOrInput(features, added, names.get(v)).asDoubleArray();
+                }
+                double[] values = new double[features.rowCount()];
+                long failed = 0;
+                for (int i = 0; i < values.length; i++) {
+                    for (int v = 0; v < names.size(); v++) {
+                        e.setVariable(names.get(v), inputs[v][i]);
+                    }
+                    try {
+                        values[i] = e.evaluate();
+                    } catch (ArithmeticException ex) {
+                        values[i] = Double.NaN;
+                        failed++;
+                    }
+                }
+                log.count("rows where " + d.column() + " = " + d.expression() + " failed (NaN)", failed);
+                added.add(DoubleColumn.create(d.column(), values));
+                all.add(d.column());
+                numeric.add(d.column());
+            }
+            List<Column<?>> out = new ArrayList<>();
+            for (Column<?> column : features.columns()) {
+                out.add(column.copy());
+            }
+            out.addAll(added);
+            return FeatureColumns.tableLike(features, out);
+        }
+
+        private DoubleColumn derivedOrInput(Table features, List<Column<?>> added, String name) {
+            for (Column<?> c : added) {
+                if (c.name().equals(name)) {
+                    return (DoubleColumn) c;
+                }
+            }
+            return FeatureColumns.numeric(features, name, name());
+        }
+
+        /** E.g. "FamilySize = SibSp + Parch + 1". */
+        @Override
+        public String summary() {
+            return String.join("; ", columns.stream().map(d -> d.column() + " = " + d.expression()).toList());
         }
     }
 }

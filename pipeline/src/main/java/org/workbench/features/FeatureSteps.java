@@ -13,17 +13,20 @@ import org.workbench.recipe.StepJson;
  * overrides first, then the default encoding for the remaining categorical columns).
  */
 public final class FeatureSteps {
-    /** The fitted feature step types with the names saved bundles know them by (never rename one). */
-    public static final List<StepJson.Type> FITTED_TYPES = List.of(
-            new StepJson.Type("dates", FittedDateParts.class),
-            new StepJson.Type("derive", FittedDerive.class),
-            new StepJson.Type("transform", FittedTransforms.class),
-            new StepJson.Type("bin", FittedBins.class),
-            new StepJson.Type("polynomial", FittedPolynomial.class),
-            new StepJson.Type("onehot", FittedOneHotEncoder.class),
-            new StepJson.Type("ordinal", FittedOrdinalEncoder.class),
-            new StepJson.Type("frequency", FittedFrequencyEncoder.class),
-            new StepJson.Type("target_encode", FittedTargetEncoder.class));
+    /**
+     * Every feature step type, once, by its fitted form: the JSON a bundle is written and read with
+     * comes from this list, each type under its {@code @JsonTypeName} (never rename one).
+     */
+    public static final List<StepJson.Type> FITTED_TYPES = StepJson.typesOf(
+            DateParts.Fitted.class,
+            DeriveColumns.Fitted.class,
+            MathTransform.Fitted.class,
+            Binner.Fitted.class,
+            PolynomialFeatures.Fitted.class,
+            OneHotEncoder.Fitted.class,
+            OrdinalEncoder.Fitted.class,
+            FrequencyEncoder.Fitted.class,
+            TargetEncoder.Fitted.class);
 
     private FeatureSteps() {
     }
@@ -38,7 +41,7 @@ public final class FeatureSteps {
             steps.add(new DeriveColumns(config.derive()));
         }
         if (!config.transform().isEmpty()) {
-            steps.add(new Transformer(config.transform()));
+            steps.add(new MathTransform(config.transform()));
         }
         if (!config.bins().isEmpty()) {
             steps.add(new Binner(config.bins(), config.binMethod()));

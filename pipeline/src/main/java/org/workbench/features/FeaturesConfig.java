@@ -87,8 +87,8 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
         f.stringMap("derive").forEach((name, expression) -> derive.add(new DeriveColumns.Derived(name, expression)));
         Map<String, String> transform = f.stringMap("transform");
         transform.forEach((column, kind) -> {
-            if (!Transformer.KINDS.contains(kind)) {
-                throw new ConfigException(f.join("transform") + "." + column, "'" + kind + "' is not one of " + Transformer.KINDS);
+            if (!MathTransform.KINDS.contains(kind)) {
+                throw new ConfigException(f.join("transform") + "." + column, "'" + kind + "' is not one of " + MathTransform.KINDS);
             }
         });
         Map<String, Integer> bins = new LinkedHashMap<>();

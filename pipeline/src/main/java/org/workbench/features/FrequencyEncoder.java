@@ -1,9 +1,17 @@
 package org.workbench.features;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
+import org.workbench.recipe.Numbers;
 import org.workbench.recipe.UnsupervisedStep;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -19,8 +27,8 @@ public record FrequencyEncoder(CategoricalColumns columns) implements Unsupervis
     }
 
     @Override
-    public FittedFrequencyEncoder fit(Table train) {
-        List<FittedFrequencyEncoder.Frequencies> fitted = new ArrayList<>();
+    public Fitted fit(Table train) {
+        List<Fitted.Frequencies> fitted = new ArrayList<>();
         for (StringColumn column : columns.of(train, "features.encode_columns")) {
             TreeMap<String, Integer> counts = new TreeMap<>();
             for (int i = 0; i < column.size(); i++) {
@@ -29,8 +37,55 @@ public record FrequencyEncoder(CategoricalColumns columns) implements Unsupervis
                 }
             }
             List<Double> fractions = counts.values().stream().map(c -> (double) c / column.size()).toList();
-            fitted.add(new FittedFrequencyEncoder.Frequencies(column.name(), List.copyOf(counts.keySet()), fractions));
+            fitted.add(new Fitted.Frequencies(column.name(), List.copyOf(counts.keySet()), fractions));
         }
-        return new FittedFrequencyEncoder(fitted);
+        return new Fitted(fitted);
+    }
+
+    /** Each encoded column's training levels (sorted) and the fraction of training rows holding each. */
+    @JsonTypeName("frequency")
+    public record Fitted(List<Frequencies> columns) implements FittedStep {
+
+        /** One column: {@code fractions.get(j)} belongs to {@code levels.get(j)}. */
+        public record Frequencies(String column, List<String> levels, List<Double> fractions) {
+            public Frequencies {
+                levels = List.copyOf(levels);
+                fractions = List.copyOf(fractions);
+            }
+        }
+
+        public Fitted {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            Map<String, DoubleColumn> encoded = new HashMap<>();
+            for (Frequencies f : columns) {
+                StringColumn column = FeatureColumns.categorical(features, f.column(), name());
+                LevelCodes codes = LevelCodes.encode(column, f.levels(), f.fractions(), 0);
+                log.count("missing or unseen values in " + f.column() + " (encoded as 0)", codes.unseen());
+                encoded.put(f.column(), DoubleColumn.create(f.column(), codes.values()));
+            }
+            return FeatureColumns.replaced(features, encoded, List.of());
+        }
+
+        /** E.g. "Embarked: C 0.1882, Q 0.0857, S 0.7261". */
+        @Override
+        public String summary() {
+            if (columns.isEmpty()) {
+                return "no categorical columns to encode";
+            }
+            List<String> parts = new ArrayList<>();
+            for (Frequencies f : columns) {
+                List<String> pairs = new ArrayList<>();
+                for (int j = 0; j < Math.min(f.levels().size(), 6); j++) {
+                    pairs.add(f.levels().get(j) + " " + Numbers.format(f.fractions().get(j)));
+                }
+                String more = f.levels().size() > 6 ? ", ... " + (f.levels().size() - 6) + " more" : "";
+                parts.add(f.column() + ": " + String.join(", ", pairs) + more);
+            }
+            return String.join("; ", parts);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.workbench.features;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,9 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
 import org.workbench.recipe.UnsupervisedStep;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * One-hot encodes categorical columns: one 0/1 numeric column {@code column=level} per level seen in
@@ -33,18 +39,18 @@ public record OneHotEncoder(int maxLevels, CategoricalColumns columns) implement
     }
 
     @Override
-    public FittedOneHotEncoder fit(Table train) {
-        List<FittedOneHotEncoder.Levels> encoded = new ArrayList<>();
+    public Fitted fit(Table train) {
+        List<Fitted.Levels> encoded = new ArrayList<>();
         for (StringColumn text : columns.of(train, "features.encode_columns")) {
             encoded.add(levels(text));
         }
-        FittedOneHotEncoder fitted = new FittedOneHotEncoder(encoded);
+        Fitted fitted = new Fitted(encoded);
         checkNamesDiffer(train, fitted);
         return fitted;
     }
 
     /** Levels sorted so the output columns come in a fixed order; rare ones pooled when capped. */
-    private FittedOneHotEncoder.Levels levels(StringColumn column) {
+    private Fitted.Levels levels(StringColumn column) {
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < column.size(); i++) {
             if (!column.get(i).isEmpty()) {
@@ -54,15 +60,15 @@ public record OneHotEncoder(int maxLevels, CategoricalColumns columns) implement
         List<String> byFrequency = new ArrayList<>(counts.keySet());
         byFrequency.sort(Comparator.<String>comparingInt(counts::get).reversed().thenComparing(Comparator.naturalOrder()));
         if (maxLevels <= 0 || byFrequency.size() <= maxLevels) {
-            return new FittedOneHotEncoder.Levels(column.name(), byFrequency.stream().sorted().toList());
+            return new Fitted.Levels(column.name(), byFrequency.stream().sorted().toList());
         }
         List<String> kept = byFrequency.subList(0, maxLevels).stream().sorted().toList();
         List<String> rare = byFrequency.subList(maxLevels, byFrequency.size()).stream().sorted().toList();
-        return new FittedOneHotEncoder.Levels(column.name(), kept, rare);
+        return new Fitted.Levels(column.name(), kept, rare);
     }
 
     /** Table column names ignore case, so "Sex=male" and "Sex=Male" (or an existing column) would clash. */
-    private static void checkNamesDiffer(Table train, FittedOneHotEncoder fitted) {
+    private static void checkNamesDiffer(Table train, Fitted fitted) {
         Set<String> seen = new HashSet<>();
         for (String kept : fitted.outputColumns(train.columnNames())) {
             if (!seen.add(kept.toLowerCase(Locale.ROOT))) {
@@ -70,6 +76,140 @@ public record OneHotEncoder(int maxLevels, CategoricalColumns columns) implement
                         + "' clashes with another column whose name differs only in case;"
                         + " make the categories of that column differ by more than case");
             }
+        }
+    }
+
+    /**
+     * The levels of each encoded column (rarer levels share an "other" column when capped). Output column order is fixed: first the other columns in their
+     * input order (numeric ones untouched), then, per encoded column in training order, one 0/1 column
+     * {@code column=level} per level in sorted order. A value that is not a training level (unseen, or
+     * missing "") gives all zeros and is counted in the {@link ApplyLog}.
+     */
+    @JsonTypeName("onehot")
+    public record Fitted(List<Levels> columns) implements FittedStep {
+
+        /**
+         * One categorical column, its sorted training levels, and the rarer training levels pooled into
+         * {@code column=other} (empty when the levels were not capped).
+         */
+        public record Levels(String column, List<String> levels, List<String> rare) {
+            public Levels {
+                levels = List.copyOf(levels);
+                rare = List.copyOf(rare);
+            }
+
+            public Levels(String column, List<String> levels) {
+                this(column, levels, List.of());
+            }
+
+            /** Output level names: the levels, then "other" when rare levels were pooled. */
+            List<String> outputs() {
+                if (rare.isEmpty()) {
+                    return levels;
+                }
+                List<String> all = new ArrayList<>(levels);
+                all.add(OneHotEncoder.OTHER);
+                return all;
+            }
+        }
+
+        public Fitted {
+            columns = List.copyOf(columns);
+        }
+
+        /** The output column names for an input with these columns, in output order. */
+        List<String> outputColumns(List<String> inputColumns) {
+            Set<String> encoded = encodedNames();
+            List<String> names = new ArrayList<>();
+            for (String name : inputColumns) {
+                if (!encoded.contains(name)) {
+                    names.add(name);
+                }
+            }
+            for (Levels c : columns) {
+                for (String level : c.outputs()) {
+                    names.add(c.column() + "=" + level);
+                }
+            }
+            return names;
+        }
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            Set<String> encoded = encodedNames();
+            List<Column<?>> out = new ArrayList<>();
+            for (Column<?> column : features.columns()) {
+                if (!encoded.contains(column.name())) {
+                    out.add(column.copy());
+                }
+            }
+            for (Levels c : columns) {
+                out.addAll(encode(FeatureColumns.categorical(features, c.column(), name()), c, log));
+            }
+            return FeatureColumns.tableLike(features, out);
+        }
+
+        /** Fills one double array per level directly: no per-row boxing, no per-cell column appends. */
+        private static List<DoubleColumn> encode(StringColumn column, Levels fitted, ApplyLog log) {
+            List<String> levels = fitted.outputs();
+            Map<String, Integer> index = new HashMap<>();
+            for (int j = 0; j < fitted.levels().size(); j++) {
+                index.put(fitted.levels().get(j), j);
+            }
+            for (String rare : fitted.rare()) {
+                index.put(rare, levels.size() - 1);
+            }
+            int rows = column.size();
+            double[][] indicators = new double[levels.size()][rows];
+            long unseen = 0;
+            long missing = 0;
+            for (int i = 0; i < rows; i++) {
+                String value = column.get(i);
+                Integer j = index.get(value);
+                if (j != null) {
+                    indicators[j][i] = 1.0;
+                } else if (value.isEmpty()) {
+                    missing++;
+                } else {
+                    unseen++;
+                }
+            }
+            log.count("unseen categories in " + column.name(), unseen);
+            log.count("missing " + column.name(), missing);
+            List<DoubleColumn> out = new ArrayList<>(levels.size());
+            for (int j = 0; j < levels.size(); j++) {
+                out.add(DoubleColumn.create(column.name() + "=" + levels.get(j), indicators[j]));
+            }
+            return out;
+        }
+
+        private Set<String> encodedNames() {
+            Set<String> names = new HashSet<>();
+            for (Levels c : columns) {
+                names.add(c.column());
+            }
+            return names;
+        }
+
+        /** E.g. "Sex: 2 levels (female, male); Embarked: 3 levels (C, Q, S)". */
+        @Override
+        public String summary() {
+            if (columns.isEmpty()) {
+                return "no categorical columns to encode";
+            }
+            List<String> parts = new ArrayList<>();
+            for (Levels c : columns) {
+                parts.add(c.column() + ": " + c.levels().size() + (c.levels().size() == 1 ? " level (" : " levels (")
+                        + preview(c.levels()) + ")" + (c.rare().isEmpty() ? ""
+                        : " + other (" + c.rare().size() + " rarer levels: " + preview(c.rare()) + ")"));
+            }
+            return String.join("; ", parts);
+        }
+
+        private static String preview(List<String> levels) {
+            int shown = Math.min(levels.size(), 5);
+            String text = String.join(", ", levels.subList(0, shown));
+            return levels.size() > shown ? text + ", ... " + (levels.size() - shown) + " more" : text;
         }
     }
 }

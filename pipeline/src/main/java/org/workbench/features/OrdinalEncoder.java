@@ -1,12 +1,18 @@
 package org.workbench.features;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
 import org.workbench.recipe.UnsupervisedStep;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -26,13 +32,13 @@ public record OrdinalEncoder(Map<String, List<String>> orders, CategoricalColumn
     }
 
     @Override
-    public FittedOrdinalEncoder fit(Table train) {
+    public Fitted fit(Table train) {
         for (String name : orders.keySet()) {
             if (!train.columnNames().contains(name)) {
                 throw new InputException("features.ordinal_order." + name + ": no column '" + name + "'");
             }
         }
-        List<FittedOrdinalEncoder.Order> fitted = new ArrayList<>();
+        List<Fitted.Order> fitted = new ArrayList<>();
         for (StringColumn column : columns.of(train, "features.encode_columns")) {
             Map<String, Integer> counts = new HashMap<>();
             for (int i = 0; i < column.size(); i++) {
@@ -47,14 +53,64 @@ public record OrdinalEncoder(Map<String, List<String>> orders, CategoricalColumn
                     throw new InputException("features.ordinal_order." + column.name() + ": the training rows hold "
                             + unlisted + ", which the order " + given + " does not list");
                 }
-                fitted.add(new FittedOrdinalEncoder.Order(column.name(), "given", given));
+                fitted.add(new Fitted.Order(column.name(), "given", given));
             } else {
                 List<String> byFrequency = new ArrayList<>(counts.keySet());
                 byFrequency.sort(Comparator.<String>comparingInt(counts::get).reversed()
                         .thenComparing(Comparator.naturalOrder()));
-                fitted.add(new FittedOrdinalEncoder.Order(column.name(), "frequency", byFrequency));
+                fitted.add(new Fitted.Order(column.name(), "frequency", byFrequency));
             }
         }
-        return new FittedOrdinalEncoder(fitted);
+        return new Fitted(fitted);
+    }
+
+    /** Each encoded column's level order (from config or by training frequency); a value becomes its position. */
+    @JsonTypeName("ordinal")
+    public record Fitted(List<Order> columns) implements FittedStep {
+        /** Position given to missing values and values outside the order. */
+        public static final double UNKNOWN = -1;
+
+        /** One column's levels in order and where the order came from ("given" or "frequency"). */
+        public record Order(String column, String source, List<String> levels) {
+            public Order {
+                levels = List.copyOf(levels);
+            }
+        }
+
+        public Fitted {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            Map<String, DoubleColumn> encoded = new HashMap<>();
+            for (Order order : columns) {
+                StringColumn column = FeatureColumns.categorical(features, order.column(), name());
+                List<Double> positions = IntStream.range(0, order.levels().size()).asDoubleStream()
+                        .boxed().toList();
+                LevelCodes codes = LevelCodes.encode(column, order.levels(), positions, UNKNOWN);
+                log.count("missing or unseen values in " + order.column() + " (encoded as -1)", codes.unseen());
+                encoded.put(order.column(), DoubleColumn.create(order.column(), codes.values()));
+            }
+            return FeatureColumns.replaced(features, encoded, List.of());
+        }
+
+        /** E.g. "Pclass: given order 1=0, 2=1, 3=2". */
+        @Override
+        public String summary() {
+            if (columns.isEmpty()) {
+                return "no categorical columns to encode";
+            }
+            List<String> parts = new ArrayList<>();
+            for (Order o : columns) {
+                List<String> pairs = new ArrayList<>();
+                for (int j = 0; j < Math.min(o.levels().size(), 6); j++) {
+                    pairs.add(o.levels().get(j) + "=" + j);
+                }
+                String more = o.levels().size() > 6 ? ", ... " + (o.levels().size() - 6) + " more" : "";
+                parts.add(o.column() + ": " + o.source() + " order " + String.join(", ", pairs) + more);
+            }
+            return String.join("; ", parts) + "; missing or unseen -> -1";
+        }
     }
 }

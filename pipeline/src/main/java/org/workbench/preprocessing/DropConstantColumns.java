@@ -12,6 +12,7 @@ import tech.tablesaw.columns.Column;
 /**
  * Drops the columns that hold at most one distinct value in the training rows (missing values are
  * not counted as a value): they cannot tell rows apart, so a model learns nothing from them.
+ * Its fitted form is a {@link DropColumns.Fitted} with the reason, saved and replayed as a drop.
  */
 public record DropConstantColumns() implements UnsupervisedStep {
     static final String REASON = "constant in the training rows";
@@ -22,7 +23,7 @@ public record DropConstantColumns() implements UnsupervisedStep {
     }
 
     @Override
-    public FittedDropColumns fit(Table train) {
+    public DropColumns.Fitted fit(Table train) {
         List<String> constant = new ArrayList<>();
         for (Column<?> column : train.columns()) {
             if (distinctAtMostOne(column)) {
@@ -35,7 +36,7 @@ public record DropConstantColumns() implements UnsupervisedStep {
                     + train.rowCount() + " training rows (" + String.join(", ", constant.subList(0, Math.min(5, constant.size())))
                     + (constant.size() > 5 ? " and " + (constant.size() - 5) + " more" : "") + "); check the data, or set preprocess.drop_constant: false");
         }
-        return new FittedDropColumns(constant, REASON);
+        return new DropColumns.Fitted(constant, REASON);
     }
 
     private static boolean distinctAtMostOne(Column<?> column) {

@@ -1,5 +1,6 @@
 package org.workbench.preprocessing;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 import org.workbench.data.Frame;
 import org.workbench.data.Target;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
 import org.workbench.recipe.Step;
 import tech.tablesaw.api.Table;
 
@@ -23,15 +27,15 @@ public record DropDuplicateRows() implements Step {
     }
 
     @Override
-    public FittedDropDuplicates fit(Table features, Target target) {
+    public Fitted fit(Table features, Target target) {
         int[] kept = firstOccurrences(features, target);
-        return new FittedDropDuplicates(features.rowCount(), features.rowCount() - kept.length);
+        return new Fitted(features.rowCount(), features.rowCount() - kept.length);
     }
 
     @Override
     public Fit fitTransform(Frame train) {
         int[] kept = firstOccurrences(train.features(), train.target());
-        FittedDropDuplicates fitted = new FittedDropDuplicates(train.rows(), train.rows() - kept.length);
+        Fitted fitted = new Fitted(train.rows(), train.rows() - kept.length);
         return new Fit(fitted, train.subset(kept), kept.length == train.rows());
     }
 
@@ -50,5 +54,21 @@ public record DropDuplicateRows() implements Step {
             }
         }
         return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** How many duplicate training rows were removed; other rows pass through unchanged. */
+    @JsonTypeName("drop_duplicates")
+    public record Fitted(int trainingRows, int dropped) implements FittedStep {
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            return FeatureColumns.copy(features);
+        }
+
+        @Override
+        public String summary() {
+            return "dropped " + dropped + " duplicate rows of " + trainingRows
+                    + " training rows (test and prediction rows are never dropped)";
+        }
     }
 }

@@ -11,13 +11,16 @@ import org.workbench.recipe.StepJson;
  * drop constant columns, drop duplicate training rows, impute, handle outliers, scale.
  */
 public final class PreprocessingSteps {
-    /** The fitted preprocessing step types with the names saved bundles know them by (never rename one). */
-    public static final List<StepJson.Type> FITTED_TYPES = List.of(
-            new StepJson.Type("drop_columns", FittedDropColumns.class),
-            new StepJson.Type("drop_duplicates", FittedDropDuplicates.class),
-            new StepJson.Type("impute", FittedImputer.class),
-            new StepJson.Type("outliers", FittedOutliers.class),
-            new StepJson.Type("scale", FittedScaler.class));
+    /**
+     * Every preprocessing step type, once, by its fitted form: the JSON a bundle is written and read with
+     * comes from this list, each type under its {@code @JsonTypeName} (never rename one).
+     */
+    public static final List<StepJson.Type> FITTED_TYPES = StepJson.typesOf(
+            DropColumns.Fitted.class,
+            DropDuplicateRows.Fitted.class,
+            Imputer.Fitted.class,
+            OutlierHandler.Fitted.class,
+            Scaler.Fitted.class);
 
     private PreprocessingSteps() {
     }

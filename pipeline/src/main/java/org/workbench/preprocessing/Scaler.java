@@ -1,15 +1,21 @@
 package org.workbench.preprocessing;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.ColumnStats;
+import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
+import org.workbench.recipe.Numbers;
 import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import org.workbench.recipe.ColumnStats;
 
 /**
  * Rescales numeric columns as x -> (x - center) / spread with statistics of the training rows;
@@ -49,7 +55,7 @@ public record Scaler(String method, Map<String, String> columns) implements Unsu
     }
 
     @Override
-    public FittedScaler fit(Table train) {
+    public Fitted fit(Table train) {
         columns.forEach((name, m) -> {
             if (!train.columnNames().contains(name) || !(train.column(name) instanceof DoubleColumn)) {
                 String nearest = Suggest.nearest(name, train.columnNames());
@@ -60,24 +66,24 @@ public record Scaler(String method, Map<String, String> columns) implements Unsu
                 throw new InputException("preprocess.scale_columns." + name + ": '" + m + "' is not one of " + METHODS);
             }
         });
-        List<FittedScaler.ColumnScale> scales = new ArrayList<>();
+        List<Fitted.ColumnScale> scales = new ArrayList<>();
         for (Column<?> column : train.columns()) {
             String m = columns.getOrDefault(column.name(), method);
             if (column instanceof DoubleColumn numbers && !m.equals("none")) {
                 scales.add(scale(column.name(), m, ColumnStats.present(numbers.asDoubleArray())));
             }
         }
-        return new FittedScaler(method, scales);
+        return new Fitted(method, scales);
     }
 
-    static FittedScaler.ColumnScale scale(String name, String method, double[] present) {
+    static Fitted.ColumnScale scale(String name, String method, double[] present) {
         if (present.length == 0) {
-            return FittedScaler.ColumnScale.unchanged(name, method);
+            return Fitted.ColumnScale.unchanged(name, method);
         }
         return switch (method) {
             case "standard" -> {
                 double mean = ColumnStats.mean(present);
-                yield new FittedScaler.ColumnScale(name, method, mean, ColumnStats.populationStd(present, mean));
+                yield new Fitted.ColumnScale(name, method, mean, ColumnStats.populationStd(present, mean));
             }
             case "minmax" -> {
                 double min = Double.POSITIVE_INFINITY;
@@ -86,11 +92,11 @@ public record Scaler(String method, Map<String, String> columns) implements Unsu
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
-                yield new FittedScaler.ColumnScale(name, method, min, max - min);
+                yield new Fitted.ColumnScale(name, method, min, max - min);
             }
             case "robust" -> {
                 double[] sorted = ColumnStats.sorted(present);
-                yield new FittedScaler.ColumnScale(name, method, ColumnStats.quantile(sorted, 0.5),
+                yield new Fitted.ColumnScale(name, method, ColumnStats.quantile(sorted, 0.5),
                         ColumnStats.quantile(sorted, 0.75) - ColumnStats.quantile(sorted, 0.25));
             }
             case "maxabs" -> {
@@ -98,9 +104,72 @@ public record Scaler(String method, Map<String, String> columns) implements Unsu
                 for (double v : present) {
                     max = Math.max(max, Math.abs(v));
                 }
-                yield new FittedScaler.ColumnScale(name, method, 0, max);
+                yield new Fitted.ColumnScale(name, method, 0, max);
             }
             default -> throw new IllegalStateException("unknown scaling method " + method);
         };
+    }
+
+    /** Applies x -> (x - center) / spread per numeric column, with the statistics of the training rows. */
+    @JsonTypeName("scale")
+    public record Fitted(String method, List<ColumnScale> columns) implements FittedStep {
+
+        /**
+         * One column's method and statistics (see {@link Scaler} for what center and spread are per
+         * method). A spread of 0 divides by 1 instead.
+         */
+        public record ColumnScale(String column, String method, double center, double spread) {
+            /** For a column without any value at fit time: leave it as it is. */
+            static ColumnScale unchanged(String column, String method) {
+                return new ColumnScale(column, method, 0, 0);
+            }
+
+            double scale(double value) {
+                return (value - center) / (spread == 0 ? 1 : spread);
+            }
+        }
+
+        public Fitted {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            Map<String, DoubleColumn> scaled = new HashMap<>();
+            for (ColumnScale s : columns) {
+                DoubleColumn column = FeatureColumns.numeric(features, s.column(), name());
+                double[] values = column.asDoubleArray();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = s.scale(values[i]);  // NaN stays NaN
+                }
+                scaled.put(s.column(), DoubleColumn.create(s.column(), values));
+            }
+            List<Column<?>> out = new ArrayList<>();
+            for (Column<?> column : features.columns()) {
+                Column<?> replaced = scaled.get(column.name());
+                out.add(replaced != null ? replaced : column.copy());
+            }
+            return FeatureColumns.tableLike(features, out);
+        }
+
+        /** E.g. "standard (population std): Age mean 29.7 std 14.53; Fare (robust) median 14.45 IQR 23.09". */
+        @Override
+        public String summary() {
+            if (columns.isEmpty()) {
+                return method + ": no numeric columns to scale";
+            }
+            List<String> parts = new ArrayList<>();
+            for (ColumnScale s : columns) {
+                String own = s.method().equals(method) ? "" : " (" + s.method() + ")";
+                String[] names = switch (s.method()) {
+                    case "standard" -> new String[] {" mean ", " std "};
+                    case "minmax" -> new String[] {" min ", " range "};
+                    case "robust" -> new String[] {" median ", " IQR "};
+                    default -> new String[] {" center ", " max|x| "};
+                };
+                parts.add(s.column() + own + names[0] + Numbers.format(s.center()) + names[1] + Numbers.format(s.spread()));
+            }
+            return (method.equals("standard") ? "standard (population std): " : method + ": ") + String.join("; ", parts);
+        }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Stage 3 steps: drop columns, constant columns and duplicate rows, impute, handle outliers,
- * scale. May import the layers below it and the stages before it.
+ * Stage 3 steps, each with its fitted form nested as X.Fitted: drop columns, constant columns and
+ * duplicate rows, impute, handle outliers, scale. May import the layers below it and the stages
+ * before it.
  */
 package org.workbench.preprocessing;

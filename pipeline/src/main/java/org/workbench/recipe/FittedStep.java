@@ -6,11 +6,16 @@ import tech.tablesaw.api.Table;
 /**
  * A transformation with its learned state. {@link #apply} is pure: it returns a new table and
  * leaves its input untouched. Implementations are records, so their state serializes to JSON and
- * the model bundle can replay them on raw rows. Register new ones in {@link StepJson}.
+ * the model bundle can replay them on raw rows. Each is nested in its step as {@code X.Fitted} and
+ * carries the name bundles save it under, {@code @JsonTypeName}; its package's {@code *Steps} class
+ * lists it (see {@link StepJson#typesOf}).
  */
 public interface FittedStep {
+    /** The step's name in summaries and errors: its JSON type name unless the step says otherwise. */
     @JsonIgnore
-    String name();
+    default String name() {
+        return StepJson.typeName(getClass());
+    }
 
     /** Transforms feature rows; notes anything unusual (e.g. unseen categories) in {@code log}. */
     Table apply(Table features, ApplyLog log);

@@ -1,6 +1,7 @@
 package org.workbench.recipe;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,24 @@ import org.workbench.core.InputException;
 public final class StepJson {
     /** One fitted step type and the name written in its "type" property; step packages list theirs. */
     public record Type(String name, Class<? extends FittedStep> fitted) {
+    }
+
+    /**
+     * The types of the given fitted records, each named by its {@code @JsonTypeName}: the one place a
+     * step's saved name is written, so the registry, the JSON and {@link FittedStep#name()} agree.
+     */
+    @SafeVarargs
+    public static List<Type> typesOf(Class<? extends FittedStep>... fitted) {
+        return Arrays.stream(fitted).map(c -> new Type(typeName(c), c)).toList();
+    }
+
+    /** The {@code @JsonTypeName} of a fitted step class; a registered class without one is a programming error. */
+    static String typeName(Class<?> fitted) {
+        JsonTypeName name = fitted.getAnnotation(JsonTypeName.class);
+        if (name == null || name.value().isEmpty()) {
+            throw new IllegalStateException(fitted.getName() + " has no @JsonTypeName; bundles need one to save it");
+        }
+        return name.value();
     }
 
     /** Every fitted step type this instance knows, by type name, in registration order. */

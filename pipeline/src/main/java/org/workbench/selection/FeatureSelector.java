@@ -1,13 +1,18 @@
 package org.workbench.selection;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.FittedStep;
 import org.workbench.recipe.UnsupervisedStep;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Keeps the features named in {@code include} (all of them when it is empty), minus those named in
@@ -26,7 +31,7 @@ public record FeatureSelector(List<String> include, List<String> exclude) implem
     }
 
     @Override
-    public FittedFeatureSelector fit(Table train) {
+    public Fitted fit(Table train) {
         List<String> features = train.columnNames();
         Set<String> kept = new LinkedHashSet<>(
                 include.isEmpty() ? features : matches(include, features, "select.include"));
@@ -37,7 +42,7 @@ public record FeatureSelector(List<String> include, List<String> exclude) implem
         }
         List<String> keptInOrder = features.stream().filter(kept::contains).toList();
         List<String> dropped = features.stream().filter(f -> !kept.contains(f)).toList();
-        return new FittedFeatureSelector(keptInOrder, dropped);
+        return new Fitted(keptInOrder, dropped);
     }
 
     static boolean matches(String name, String feature) {
@@ -68,5 +73,46 @@ public record FeatureSelector(List<String> include, List<String> exclude) implem
         }
         String nearest = Suggest.nearest(name, new ArrayList<>(candidates));
         return nearest != null ? "; did you mean '" + nearest + "'?" : "";
+    }
+
+    /** The features to keep, in order, and those left out, as decided on the training rows. */
+    @JsonTypeName("select")
+    public record Fitted(List<String> features, List<String> dropped) implements FittedStep {
+        public Fitted {
+            features = List.copyOf(features);
+            dropped = List.copyOf(dropped);
+        }
+
+        /**
+         * Keeps exactly the selected features. The earlier fitted steps always produce them, so an
+         * absent one is a bug, not bad input.
+         */
+        @Override
+        public Table apply(Table table, ApplyLog log) {
+            Set<String> present = new HashSet<>(table.columnNames());
+            List<Column<?>> out = new ArrayList<>(features.size());
+            for (String feature : features) {
+                if (!present.contains(feature)) {
+                    throw new IllegalStateException("select: selected feature '" + feature
+                            + "' is not among the features " + table.columnNames());
+                }
+                out.add(table.column(feature).copy());
+            }
+            return Table.create(table.name(), out);
+        }
+
+        /** E.g. "kept 3 of 5 features: Age, Sex=female, Sex=male; dropped: Fare, Pclass". */
+        @Override
+        public String summary() {
+            int total = features.size() + dropped.size();
+            String text = "kept " + features.size() + " of " + total + " features: " + preview(features);
+            return dropped.isEmpty() ? text : text + "; dropped: " + preview(dropped);
+        }
+
+        private static String preview(List<String> names) {
+            int shown = Math.min(names.size(), 10);
+            String text = String.join(", ", names.subList(0, shown));
+            return names.size() > shown ? text + ", ... " + (names.size() - shown) + " more" : text;
+        }
     }
 }

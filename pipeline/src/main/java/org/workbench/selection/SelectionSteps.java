@@ -8,10 +8,13 @@ import org.workbench.recipe.StepJson;
 
 /** Builds the selection recipe from its config section: include / exclude first, then the scored method. */
 public final class SelectionSteps {
-    /** The fitted selection step types with the names saved bundles know them by (never rename one). */
-    public static final List<StepJson.Type> FITTED_TYPES = List.of(
-            new StepJson.Type("select", FittedFeatureSelector.class),
-            new StepJson.Type("select_scored", FittedRanking.class));
+    /**
+     * Every selection step type, once, by its fitted form: the JSON a bundle is written and read with
+     * comes from this list, each type under its {@code @JsonTypeName} (never rename one).
+     */
+    public static final List<StepJson.Type> FITTED_TYPES = StepJson.typesOf(
+            FeatureSelector.Fitted.class,
+            ScoredSelector.Fitted.class);
 
     private SelectionSteps() {
     }

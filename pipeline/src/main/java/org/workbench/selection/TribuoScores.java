@@ -41,7 +41,7 @@ final class TribuoScores {
      * Mutual information of each feature with the label (MIM over all features, values discretised into
      * {@code bins} equal-width bins); the kept features are those the chosen criterion selects.
      */
-    static FittedRanking mutualInformation(Table features, Target target, String miMethod, int k, int bins) {
+    static ScoredSelector.Fitted mutualInformation(Table features, Target target, String miMethod, int k, int bins) {
         if (!target.isCategorical()) {
             throw new InputException("select.method mutual_info needs a classification target; use f_test or"
                     + " target_correlation for regression");
@@ -61,12 +61,12 @@ final class TribuoScores {
         for (int i = 0; i < all.featureNames().size(); i++) {
             mi.put(all.featureNames().get(i), all.featureScores().get(i));
         }
-        List<FittedRanking.Score> scores = new ArrayList<>();
+        List<ScoredSelector.Fitted.Score> scores = new ArrayList<>();
         for (String f : features.columnNames()) {
             boolean keep = kept.contains(f);
-            scores.add(new FittedRanking.Score(f, mi.getOrDefault(f, 0.0), keep, keep ? "" : "not chosen by " + miMethod));
+            scores.add(new ScoredSelector.Fitted.Score(f, mi.getOrDefault(f, 0.0), keep, keep ? "" : "not chosen by " + miMethod));
         }
-        return FittedRanking.of("mutual_info", "mutual information (" + miMethod + " chooses, " + bins + " bins)", scores);
+        return ScoredSelector.Fitted.of("mutual_info", "mutual information (" + miMethod + " chooses, " + bins + " bins)", scores);
     }
 
     /**
@@ -74,7 +74,7 @@ final class TribuoScores {
      * weight, the largest over the classes): logistic regression trained with regularised dual averaging
      * for classes, LARS lasso for a numeric target. Features the model does not use are never kept.
      */
-    static FittedRanking modelImportance(Table features, Target target, String model, int k, long seed) {
+    static ScoredSelector.Fitted modelImportance(Table features, Target target, String model, int k, long seed) {
         Model<?> trained;
         if (model.equals("l1") && target.isCategorical()) {
             var data = TribuoData.classification(features, target);
@@ -107,12 +107,12 @@ final class TribuoScores {
         ranked.sort((a, b) -> Double.compare(importance.getOrDefault(b, 0.0), importance.getOrDefault(a, 0.0)));
         List<String> kept = ranked.subList(0, Math.min(k, ranked.size())).stream()
                 .filter(f -> importance.getOrDefault(f, 0.0) > 0).toList();
-        List<FittedRanking.Score> scores = new ArrayList<>();
+        List<ScoredSelector.Fitted.Score> scores = new ArrayList<>();
         for (String f : features.columnNames()) {
             boolean keep = kept.contains(f);
-            scores.add(new FittedRanking.Score(f, importance.getOrDefault(f, 0.0), keep,
+            scores.add(new ScoredSelector.Fitted.Score(f, importance.getOrDefault(f, 0.0), keep,
                     keep ? "" : importance.getOrDefault(f, 0.0) > 0 ? "not in the top " + k : "unused by the model"));
         }
-        return FittedRanking.of("model_based", model.equals("l1") ? "|lasso weight|" : "tree importance", scores);
+        return ScoredSelector.Fitted.of("model_based", model.equals("l1") ? "|lasso weight|" : "tree importance", scores);
     }
 }

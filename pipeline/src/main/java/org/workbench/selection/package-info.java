@@ -1,5 +1,5 @@
 /**
- * Stage 5 steps: include/exclude and scored feature selection. May import the layers below it
- * and the stages before it.
+ * Stage 5 steps, each with its fitted form nested as X.Fitted: include/exclude and scored feature
+ * selection. May import the layers below it and the stages before it.
  */
 package org.workbench.selection;

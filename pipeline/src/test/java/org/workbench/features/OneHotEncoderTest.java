@@ -25,11 +25,20 @@ class OneHotEncoderTest {
                 StringColumn.create("Port", "S", "C", ""));
     }
 
+    /** c: a x3, b x2, c x1, d x1, one missing. */
+    private static Table levels() {
+        return Table.create("t", StringColumn.create("c", "a", "b", "a", "c", "b", "a", "d", ""));
+    }
+
+    private static Table oneColumn(String... values) {
+        return Table.create("p", StringColumn.create("c", values));
+    }
+
     @Test
     void learnsSortedLevelsAndPutsNumericColumnsFirst() {
-        FittedOneHotEncoder fitted = new OneHotEncoder().fit(train());
-        assertEquals(List.of(new FittedOneHotEncoder.Levels("Sex", List.of("female", "male")),
-                new FittedOneHotEncoder.Levels("Port", List.of("C", "S"))), fitted.columns());
+        OneHotEncoder.Fitted fitted = new OneHotEncoder().fit(train());
+        assertEquals(List.of(new OneHotEncoder.Fitted.Levels("Sex", List.of("female", "male")),
+                new OneHotEncoder.Fitted.Levels("Port", List.of("C", "S"))), fitted.columns());
         Table out = fitted.apply(train(), new ApplyLog());
         assertEquals(List.of("Age", "Fare", "Sex=female", "Sex=male", "Port=C", "Port=S"), out.columnNames());
         assertArrayEquals(new double[] {30, 4, 61}, values(out, "Age"));
@@ -42,7 +51,7 @@ class OneHotEncoderTest {
 
     @Test
     void unseenAndMissingCategoriesBecomeAllZerosAndAreCounted() {
-        FittedOneHotEncoder fitted = new OneHotEncoder().fit(train());
+        OneHotEncoder.Fitted fitted = new OneHotEncoder().fit(train());
         Table test = Table.create("p",
                 DoubleColumn.create("Age", 1e6, 2),
                 StringColumn.create("Sex", "female", "unknown"),
@@ -85,14 +94,23 @@ class OneHotEncoderTest {
 
     @Test
     void aCategoricalColumnMissingAtApplyIsAnInputError() {
-        FittedOneHotEncoder fitted = new OneHotEncoder().fit(train());
+        OneHotEncoder.Fitted fitted = new OneHotEncoder().fit(train());
         Table noPort = train().removeColumns("Port");
         InputException e = assertThrows(InputException.class, () -> fitted.apply(noPort, new ApplyLog()));
         assertEquals("onehot: column 'Port' was in the training data but is missing here", e.getMessage());
     }
 
     @Test
-    void configBuildsOneEncoder() {
-        assertEquals(List.of(new OneHotEncoder()), FeatureSteps.from(new FeaturesConfig("onehot")).steps());
+    void onehotWithMaxLevelsPoolsRareLevelsAndZeroesUnseen() {
+        OneHotEncoder.Fitted fitted = new OneHotEncoder(2, CategoricalColumns.ALL).fit(levels());
+        assertEquals(List.of(new OneHotEncoder.Fitted.Levels("c", List.of("a", "b"), List.of("c", "d"))), fitted.columns());
+        ApplyLog log = new ApplyLog();
+        Table out = fitted.apply(oneColumn("a", "d", "zzz", "b", ""), log);
+        assertEquals(List.of("c=a", "c=b", "c=other"), out.columnNames());
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0}, values(out, "c=a"));
+        assertArrayEquals(new double[] {0, 0, 0, 1, 0}, values(out, "c=b"));
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0}, values(out, "c=other"));
+        assertEquals(Map.of("unseen categories in c", 1L, "missing c", 1L), log.counts());
+        assertEquals("c: 2 levels (a, b) + other (2 rarer levels: c, d)", fitted.summary());
     }
 }

@@ -24,7 +24,7 @@ class DropColumnsTest {
     void dropsListedColumnsAndKeepsTheRestInOrder() {
         Table train = passengers();
         Table before = train.copy();
-        FittedDropColumns fitted = new DropColumns(List.of("Name", "PassengerId")).fit(train);
+        DropColumns.Fitted fitted = new DropColumns(List.of("Name", "PassengerId")).fit(train);
         Table out = fitted.apply(train, new ApplyLog());
         assertEquals(List.of("Age"), out.columnNames());
         assertEquals(List.of("Name", "PassengerId"), fitted.columns());
@@ -48,7 +48,7 @@ class DropColumnsTest {
 
     @Test
     void applyDropsOnlyTheColumnsPresent() {
-        FittedDropColumns fitted = new DropColumns(List.of("PassengerId", "Name")).fit(passengers());
+        DropColumns.Fitted fitted = new DropColumns(List.of("PassengerId", "Name")).fit(passengers());
         Table withoutId = Table.create("p", StringColumn.create("Name", "Di"), DoubleColumn.create("Age", 7.0));
         Table out = fitted.apply(withoutId, new ApplyLog());
         assertEquals(List.of("Age"), out.columnNames());

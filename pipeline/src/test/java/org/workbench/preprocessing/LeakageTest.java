@@ -72,11 +72,11 @@ class LeakageTest {
         // by hand: median of 1 2 3 4 6 is 3; filled 1 2 3 4 3 6; sorted 1 2 3 3 4 6:
         // q1 at position 1.25 = 2.25, q3 at 3.75 = 3.75, IQR 1.5, bounds [0, 6]; mean 19/6,
         // population variance (169 + 49 + 1 + 25 + 1 + 289) / 36 / 6 = 534 / 216
-        FittedImputer imputer = (FittedImputer) extreme.steps().get(0);
+        Imputer.Fitted imputer = (Imputer.Fitted) extreme.steps().get(0);
         assertEquals(3.0, imputer.numeric().get(0).value());
-        FittedOutliers outliers = (FittedOutliers) extreme.steps().get(1);
-        assertEquals(new FittedOutliers.Bounds("x", 0, 6, 0), outliers.columns().get(0));
-        FittedScaler.ColumnScale scale = ((FittedScaler) extreme.steps().get(2)).columns().get(0);
+        OutlierHandler.Fitted outliers = (OutlierHandler.Fitted) extreme.steps().get(1);
+        assertEquals(new OutlierHandler.Fitted.Bounds("x", 0, 6, 0), outliers.columns().get(0));
+        Scaler.Fitted.ColumnScale scale = ((Scaler.Fitted) extreme.steps().get(2)).columns().get(0);
         assertEquals(19.0 / 6, scale.center(), 1e-12);
         assertEquals(Math.sqrt(534.0 / 216), scale.spread(), 1e-12);
     }
@@ -105,8 +105,8 @@ class LeakageTest {
                 sum += Double.isNaN(x[row]) ? median : x[row];
             }
             double mean = sum / fold.train().length;
-            FittedImputer imputer = (FittedImputer) fitted.steps().get(0);
-            FittedScaler scaler = (FittedScaler) fitted.steps().get(2);
+            Imputer.Fitted imputer = (Imputer.Fitted) fitted.steps().get(0);
+            Scaler.Fitted scaler = (Scaler.Fitted) fitted.steps().get(2);
             assertEquals(median, imputer.numeric().get(0).value(), 1e-12);
             assertEquals(mean, scaler.columns().get(0).center(), 1e-12);
             assertEquals(8, imputer.trainingRows());

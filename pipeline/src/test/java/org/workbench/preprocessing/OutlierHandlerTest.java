@@ -31,16 +31,16 @@ class OutlierHandlerTest {
 
     @Test
     void iqrBoundsAreTheQuartilesWidenedByFactorTimesIqr() {
-        FittedOutliers fitted = new OutlierHandler("iqr", 1.5, 3, "clip", List.of()).fit(five());
-        assertEquals(List.of(new FittedOutliers.Bounds("x", -1, 7, 1)), fitted.columns());
-        FittedOutliers wide = new OutlierHandler("iqr", 3, 3, "clip", List.of()).fit(five());
-        assertEquals(new FittedOutliers.Bounds("x", -4, 10, 1), wide.columns().get(0));
+        OutlierHandler.Fitted fitted = new OutlierHandler("iqr", 1.5, 3, "clip", List.of()).fit(five());
+        assertEquals(List.of(new OutlierHandler.Fitted.Bounds("x", -1, 7, 1)), fitted.columns());
+        OutlierHandler.Fitted wide = new OutlierHandler("iqr", 3, 3, "clip", List.of()).fit(five());
+        assertEquals(new OutlierHandler.Fitted.Bounds("x", -4, 10, 1), wide.columns().get(0));
         assertEquals("iqr factor 1.5, clip: x [-1.0, 7.0] (1 training outliers)", fitted.summary());
     }
 
     @Test
     void clipMovesValuesToTheFittedBoundsOnEveryRow() {
-        FittedOutliers fitted = new OutlierHandler("iqr", 1.5, 3, "clip", List.of()).fit(five());
+        OutlierHandler.Fitted fitted = new OutlierHandler("iqr", 1.5, 3, "clip", List.of()).fit(five());
         assertArrayEquals(new double[] {3, 1, 7, 2, 4}, values(fitted.apply(five(), new ApplyLog()), "x"));
         ApplyLog log = new ApplyLog();
         Table test = Table.create("p", DoubleColumn.create("x", -50, 5, NA), StringColumn.create("c", "a", "b", "c"));
@@ -51,8 +51,8 @@ class OutlierHandlerTest {
     @Test
     void zscoreBoundsAreMeanPlusMinusThresholdStd() {
         // mean 22; squared deviations 361 + 441 + 6084 + 400 + 324 = 7610; population std sqrt(1522) = 39.0128
-        FittedOutliers fitted = new OutlierHandler("zscore", 1.5, 1.5, "flag", List.of()).fit(five());
-        FittedOutliers.Bounds b = fitted.columns().get(0);
+        OutlierHandler.Fitted fitted = new OutlierHandler("zscore", 1.5, 1.5, "flag", List.of()).fit(five());
+        OutlierHandler.Fitted.Bounds b = fitted.columns().get(0);
         assertEquals(22 - 1.5 * Math.sqrt(1522), b.lower(), 1e-12);
         assertEquals(22 + 1.5 * Math.sqrt(1522), b.upper(), 1e-12);
         Table out = fitted.apply(five(), new ApplyLog());

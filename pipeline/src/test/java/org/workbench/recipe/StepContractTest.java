@@ -31,7 +31,7 @@ import org.workbench.features.OneHotEncoder;
 import org.workbench.features.OrdinalEncoder;
 import org.workbench.features.PolynomialFeatures;
 import org.workbench.features.TargetEncoder;
-import org.workbench.features.Transformer;
+import org.workbench.features.MathTransform;
 import org.workbench.preprocessing.DropColumns;
 import org.workbench.preprocessing.DropConstantColumns;
 import org.workbench.preprocessing.DropDuplicateRows;
@@ -94,7 +94,7 @@ class StepContractTest {
                 new Case("dates", WITH_DATES, new DateParts(List.of("Boarded"), List.of("month", "day", "dayofweek", "hour"), "")),
                 new Case("derive", NOTHING, new DeriveColumns(List.of(new DeriveColumns.Derived("FamilySize", "SibSp + Parch + 1"),
                         new DeriveColumns.Derived("FarePerPerson", "Fare / FamilySize")))),
-                new Case("transform", NOTHING, new Transformer(Map.of("Fare", "log1p", "Age", "power", "SibSp", "sqrt"))),
+                new Case("transform", NOTHING, new MathTransform(Map.of("Fare", "log1p", "Age", "power", "SibSp", "sqrt"))),
                 new Case("bins quantile", NOTHING, new Binner(Map.of("Age", 4, "Fare", 5), "quantile")),
                 new Case("bins equal_width", NOTHING, new Binner(Map.of("Age", 4), "equal_width")),
                 new Case("polynomial", IMPUTED, new PolynomialFeatures(2, List.of("Age", "Fare", "SibSp"), false)),
@@ -162,16 +162,35 @@ class StepContractTest {
         return c.before().fit(train).recipe().apply(test, new ApplyLog());
     }
 
+    /**
+     * A registered step without a case here fails: every fitted type a bundle can hold is produced by
+     * some case, and its own step (the class it is nested in) has a case of its own.
+     */
     @Test
     void everyRegisteredStepTypeIsCovered() {
         Set<Class<?>> covered = new HashSet<>();
+        Set<Class<?>> steps = new HashSet<>();
         for (Case c : cases()) {
             covered.add(fitted(c).getClass());
+            steps.add(c.step().getClass());
         }
         assertEquals(Set.copyOf(AllSteps.JSON.types().values()), covered);
+        for (Class<?> type : AllSteps.JSON.types().values()) {
+            assertTrue(steps.contains(type.getEnclosingClass()), "no case for " + type.getEnclosingClass().getSimpleName());
+        }
         assertEquals(891 - 600, test.rowCount());
         assertEquals(List.of("PassengerId", "Pclass", "Name", "Sex", "Age", "SibSp", "Parch", "Ticket", "Fare",
                 "Cabin", "Embarked"), train.features().columnNames());
+    }
+
+    /** Steps pair mechanically: a step X keeps its fitted form as the nested record X.Fitted. */
+    @Test
+    void everyFittedTypeIsNestedInItsStep() {
+        for (Class<?> type : AllSteps.JSON.types().values()) {
+            assertEquals("Fitted", type.getSimpleName(), type.getName());
+            assertTrue(type.isRecord(), type.getName() + " is a record, so its state is its JSON");
+            assertTrue(Step.class.isAssignableFrom(type.getEnclosingClass()), type.getName() + " is nested in its step");
+        }
     }
 
     @ParameterizedTest

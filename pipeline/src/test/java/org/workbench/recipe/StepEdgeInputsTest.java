@@ -198,7 +198,7 @@ class StepEdgeInputsTest {
 
         @Override
         public FittedStep fit(Table features, org.workbench.data.Target target) {
-            return new org.workbench.preprocessing.FittedDropColumns(List.of());
+            return new org.workbench.preprocessing.DropColumns.Fitted(List.of());
         }
 
         @Override

@@ -23,13 +23,13 @@ class FeatureSelectorTest {
                 DoubleColumn.create("Pclass", 3, 1));
     }
 
-    private static FittedFeatureSelector fit(List<String> include, List<String> exclude) {
+    private static FeatureSelector.Fitted fit(List<String> include, List<String> exclude) {
         return new FeatureSelector(include, exclude).fit(features());
     }
 
     @Test
     void aSourceColumnNameSelectsAllItsOneHotFeatures() {
-        FittedFeatureSelector fitted = fit(List.of("Sex", "Age"), List.of());
+        FeatureSelector.Fitted fitted = fit(List.of("Sex", "Age"), List.of());
         assertEquals(List.of("Age", "Sex=female", "Sex=male"), fitted.features());
         assertEquals(List.of("Fare", "Pclass"), fitted.dropped());
         Table out = fitted.apply(features(), new ApplyLog());
@@ -62,7 +62,7 @@ class FeatureSelectorTest {
 
     @Test
     void applyIsPureAndRejectsAMissingFeature() {
-        FittedFeatureSelector fitted = fit(List.of("Age", "Fare"), List.of());
+        FeatureSelector.Fitted fitted = fit(List.of("Age", "Fare"), List.of());
         Table input = features();
         Table out = fitted.apply(input, new ApplyLog());
         assertSameTable(features(), input);

@@ -45,7 +45,7 @@ class ScoredSelectorTest {
 
     @Test
     void varianceThresholdDropsTheConstantFeature() {
-        FittedRanking fitted = selector("variance", 10, 0).fit(features(), CLASSES);
+        ScoredSelector.Fitted fitted = selector("variance", 10, 0).fit(features(), CLASSES);
         assertEquals(List.of("signal", "copy", "noise"), fitted.features());
         assertEquals(List.of("signal", "copy", "noise"), fitted.apply(features(), new ApplyLog()).columnNames());
         assertTrue(fitted.summary().endsWith("dropped: flat 0.0 (variance <= 0.0)"), fitted.summary());
@@ -53,18 +53,18 @@ class ScoredSelectorTest {
 
     @Test
     void correlationFilterKeepsTheOneCloserToTheTarget() {
-        FittedRanking fitted = selector("correlation", 10, 0.9).fit(features(), CLASSES);
+        ScoredSelector.Fitted fitted = selector("correlation", 10, 0.9).fit(features(), CLASSES);
         // signal and copy correlate above 0.9; signal separates the classes slightly better (copy's last value is off)
         double signal = org.workbench.stats.Association.eta(new double[] {1, 2, 3, 4, 5, 6}, CLASSES.labels());
         double copy = org.workbench.stats.Association.eta(new double[] {2, 4, 6, 8, 10, 12.5}, CLASSES.labels());
         assertEquals(copy > signal ? List.of("copy", "noise", "flat") : List.of("signal", "noise", "flat"), fitted.features());
-        FittedRanking.Score dropped = fitted.scores().stream().filter(s -> !s.kept()).findFirst().orElseThrow();
+        ScoredSelector.Fitted.Score dropped = fitted.scores().stream().filter(s -> !s.kept()).findFirst().orElseThrow();
         assertTrue(dropped.reason().startsWith("|r| 0.99"), dropped.reason());
     }
 
     @Test
     void topKByFTest() {
-        FittedRanking fitted = selector("f_test", 2, 0).fit(features(), CLASSES);
+        ScoredSelector.Fitted fitted = selector("f_test", 2, 0).fit(features(), CLASSES);
         assertEquals(List.of("signal", "copy"), fitted.features());
         assertEquals(13.5, fitted.scores().get(0).score(), 1e-12);
         assertEquals(0.0, fitted.scores().get(3).score());
@@ -73,7 +73,7 @@ class ScoredSelectorTest {
 
     @Test
     void mutualInformationUsesTribuo() {
-        FittedRanking fitted = selector("mutual_info", 1, 0).fit(features(), CLASSES);
+        ScoredSelector.Fitted fitted = selector("mutual_info", 1, 0).fit(features(), CLASSES);
         assertEquals(1, fitted.features().size());
         assertTrue(List.of("signal", "copy").contains(fitted.features().get(0)), fitted.features().toString());
         // signal splits into bins that each hold one class: its MI is the label entropy, 1 bit
@@ -85,21 +85,21 @@ class ScoredSelectorTest {
 
     @Test
     void modelBasedKeepsTheFeaturesATreeUses() {
-        FittedRanking fitted = selector("model_based", 2, 0).fit(features(), CLASSES);
+        ScoredSelector.Fitted fitted = selector("model_based", 2, 0).fit(features(), CLASSES);
         assertEquals(1, fitted.features().size());  // one split separates the classes
         assertEquals("unused by the model", fitted.scores().get(3).reason());
     }
 
     @Test
     void modelBasedL1KeepsTheFeaturesWithWeight() {
-        FittedRanking fitted = new ScoredSelector("model_based", 2, 0, "mim", 4, "l1", 1).fit(features(), CLASSES);
+        ScoredSelector.Fitted fitted = new ScoredSelector("model_based", 2, 0, "mim", 4, "l1", 1).fit(features(), CLASSES);
         assertTrue(fitted.features().size() >= 1 && fitted.features().size() <= 2, fitted.features().toString());
         assertTrue(fitted.measure().startsWith("|"), fitted.measure());
-        double lowestKept = fitted.scores().stream().filter(FittedRanking.Score::kept)
-                .mapToDouble(FittedRanking.Score::score).min().orElseThrow();
+        double lowestKept = fitted.scores().stream().filter(ScoredSelector.Fitted.Score::kept)
+                .mapToDouble(ScoredSelector.Fitted.Score::score).min().orElseThrow();
         assertTrue(fitted.scores().stream().filter(sc -> !sc.kept()).allMatch(sc -> sc.score() <= lowestKept));
         Target numeric = Target.values("v", new double[] {1, 2, 3, 4, 5, 6});
-        FittedRanking lasso = new ScoredSelector("model_based", 1, 0, "mim", 4, "l1", 1).fit(features(), numeric);
+        ScoredSelector.Fitted lasso = new ScoredSelector("model_based", 1, 0, "mim", 4, "l1", 1).fit(features(), numeric);
         assertEquals(1, lasso.features().size());
     }
 

@@ -42,8 +42,8 @@ class SelectionSeedTest {
         assertNotEquals(seed42, seed7, "the L1 model's row order, and so its weights, follow the seed");
     }
 
-    private static List<Double> scores(FittedRanking ranking) {
-        return ranking.scores().stream().map(FittedRanking.Score::score).toList();
+    private static List<Double> scores(ScoredSelector.Fitted ranking) {
+        return ranking.scores().stream().map(ScoredSelector.Fitted.Score::score).toList();
     }
 
     /** Four noisy features; the class depends on the first two. */

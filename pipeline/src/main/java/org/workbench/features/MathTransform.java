@@ -1,6 +1,8 @@
 package org.workbench.features;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.analysis.UnivariateFunction;
@@ -10,9 +12,13 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.workbench.core.InputException;
+import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.ColumnStats;
 import org.workbench.recipe.FeatureColumns;
+import org.workbench.recipe.FittedStep;
+import org.workbench.recipe.Numbers;
 import org.workbench.recipe.UnsupervisedStep;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -21,11 +27,11 @@ import tech.tablesaw.api.Table;
  * rows by maximising the Yeo-Johnson log-likelihood with Brent's method on [-5, 5], as scikit-learn's
  * {@code PowerTransformer} does (without its final standardisation).
  */
-public record Transformer(Map<String, String> columns) implements UnsupervisedStep {
+public record MathTransform(Map<String, String> columns) implements UnsupervisedStep {
     public static final List<String> KINDS = List.of("log1p", "sqrt", "power");
     static final double LAMBDA_BOUND = 5;
 
-    public Transformer {
+    public MathTransform {
         columns = Map.copyOf(columns);
     }
 
@@ -35,8 +41,8 @@ public record Transformer(Map<String, String> columns) implements UnsupervisedSt
     }
 
     @Override
-    public FittedTransforms fit(Table train) {
-        List<FittedTransforms.ColumnTransform> fitted = new ArrayList<>();
+    public Fitted fit(Table train) {
+        List<Fitted.ColumnTransform> fitted = new ArrayList<>();
         for (String name : train.columnNames()) {
             String kind = columns.get(name);
             if (kind == null) {
@@ -53,14 +59,14 @@ public record Transformer(Map<String, String> columns) implements UnsupervisedSt
                         + " but the training rows of '" + name + "' go down to " + min + "; use power (Yeo-Johnson)");
             }
             double lambda = kind.equals("power") && present.length > 1 ? yeoJohnsonLambda(present) : Double.NaN;
-            fitted.add(new FittedTransforms.ColumnTransform(name, kind, lambda, min));
+            fitted.add(new Fitted.ColumnTransform(name, kind, lambda, min));
         }
         for (String name : columns.keySet()) {
             if (!train.columnNames().contains(name)) {
                 throw new InputException("features.transform." + name + ": no column '" + name + "'");
             }
         }
-        return new FittedTransforms(fitted);
+        return new Fitted(fitted);
     }
 
     /** Yeo-Johnson transform of one value. */
@@ -90,5 +96,65 @@ public record Transformer(Map<String, String> columns) implements UnsupervisedSt
         BrentOptimizer brent = new BrentOptimizer(1e-10, 1e-12);
         return brent.optimize(new MaxEval(1000), new UnivariateObjectiveFunction(llf), GoalType.MAXIMIZE,
                 new SearchInterval(-LAMBDA_BOUND, LAMBDA_BOUND, 0)).getPoint();
+    }
+
+    /**
+     * Per column: the transform, the fitted Yeo-Johnson lambda (NaN for log1p and sqrt) and the training
+     * minimum. log1p and sqrt raise values below the training minimum to it (so new rows stay inside the
+     * transform's domain) and count them.
+     */
+    @JsonTypeName("transform")
+    public record Fitted(List<ColumnTransform> columns) implements FittedStep {
+
+        /** One column's transform. */
+        public record ColumnTransform(String column, String kind, double lambda, double trainingMin) {
+            double apply(double x) {
+                return switch (kind) {
+                    case "log1p" -> Math.log1p(x);
+                    case "sqrt" -> Math.sqrt(x);
+                    default -> Double.isNaN(lambda) ? x : MathTransform.yeoJohnson(x, lambda);
+                };
+            }
+        }
+
+        public Fitted {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public Table apply(Table features, ApplyLog log) {
+            Map<String, DoubleColumn> replaced = new HashMap<>();
+            for (ColumnTransform t : columns) {
+                double[] values = FeatureColumns.numeric(features, t.column(), name()).asDoubleArray();
+                long raised = 0;
+                for (int i = 0; i < values.length; i++) {
+                    double x = values[i];
+                    if (!t.kind().equals("power") && x < t.trainingMin()) {
+                        x = t.trainingMin();
+                        raised++;
+                    }
+                    values[i] = t.apply(x);  // NaN stays NaN
+                }
+                log.count("values of " + t.column() + " below the training minimum raised to it before " + t.kind(), raised);
+                replaced.put(t.column(), DoubleColumn.create(t.column(), values));
+            }
+            return FeatureColumns.replaced(features, replaced, List.of());
+        }
+
+        /** E.g. "Fare: log1p; Age: power (Yeo-Johnson lambda 0.8123)". */
+        @Override
+        public String summary() {
+            if (columns.isEmpty()) {
+                return "no columns to transform";
+            }
+            List<String> parts = new ArrayList<>();
+            for (ColumnTransform t : columns) {
+                // no lambda: fewer than 2 training values to fit it on, so the column is left as it is
+                String power = Double.isNaN(t.lambda()) ? "power (left as is: fewer than 2 training values to fit it on)"
+                        : "power (Yeo-Johnson lambda " + Numbers.format(t.lambda()) + ")";
+                parts.add(t.column() + ": " + (t.kind().equals("power") ? power : t.kind()));
+            }
+            return String.join("; ", parts);
+        }
     }
 }
