@@ -44,6 +44,17 @@ class PredictOnceTest {
     }
 
     @Test
+    void clusteringScoresAllRowsFromTheTrainAndTestPredictions() {
+        Runner.Outcome run = Runner.run(ConfigLoader.load(Path.of("../configs/iris_kmeans.yaml"),
+                List.of("preprocess.drop_duplicates=true")), out, null, r -> { });
+        int deduplicated = (Integer) run.results().stream().filter(r -> r.stage().equals("preprocessing")).findFirst()
+                .orElseThrow().data().get("training_rows_out");
+        assertTrue(deduplicated < run.context().get(CollectionStage.RAW_TRAIN).rows(), "iris repeats a few flowers");
+        // the deduplicated training rows once (as the model saw them), then every row once as the bundle sees it
+        assertEquals(rows(run) + deduplicated, FinalModel.find(run.context()).orElseThrow().trainedModel().predictedRows());
+    }
+
+    @Test
     void anAdoptedSettingWithAnInSampleThresholdPredictsTheTrainingRowsOnce() throws IOException {
         Path config = out.resolve("tree.yaml");
         Files.writeString(config, """
