@@ -6,17 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.workbench.collection.CollectionStage;
 import org.workbench.table.DataWarning;
 import org.workbench.config.ConfigException;
 import org.workbench.run.ConfigLoader;
+import org.workbench.run.Workbench;
 import org.workbench.config.PipelineConfig;
-import org.workbench.stage.Pipeline;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.PrefitCheck;
-import org.workbench.run.Preflight;
 import org.workbench.definition.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
         // neither fits anything or writes a file
         RunContext context = new RunContext(cfg);
         List<StageResult> results = ConfigException.namingFile(cfg.file(), () ->
-                new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage())).run(context, null, r -> { }));
+                Workbench.checks().run(context, null, r -> { }));
         Table table = context.get(DefinitionStage.RAW_TABLE);
         Problem problem = context.get(DefinitionStage.PROBLEM);
         PrintWriter out = spec.commandLine().getOut();

@@ -23,7 +23,6 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
-import org.workbench.recipe.RecipeStage;
 import org.workbench.table.CsvSource;
 import org.workbench.table.CsvDialect;
 import org.workbench.table.DataConfig;
@@ -54,6 +53,16 @@ public final class CollectionStage implements Stage {
     @Override
     public Map<String, List<Key>> configKeys() {
         return Key.sections("data", DataConfig.KEYS, "data.split", DataConfig.Split.KEYS);
+    }
+
+    @Override
+    public List<Artifact<?>> inputs() {
+        return List.of(DefinitionStage.PROBLEM, DefinitionStage.CSV_READ, DefinitionStage.RAW_TABLE);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(SOURCE, ALL_ROWS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS);
     }
 
     @Override
@@ -117,8 +126,6 @@ public final class CollectionStage implements Stage {
         context.put(CollectionStage.PROFILE, profile);
         context.put(CollectionStage.RAW_TRAIN, train);
         context.put(CollectionStage.RAW_TEST, test);
-        context.put(RecipeStage.TRAIN, train);
-        context.put(RecipeStage.TEST, test);
         context.put(CollectionStage.SPLIT, split);
         context.put(CollectionStage.ROW_NUMBERS, java.util.Arrays.stream(kept).map(i -> i + 1).toArray());
 

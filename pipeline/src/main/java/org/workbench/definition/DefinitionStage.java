@@ -56,6 +56,16 @@ public final class DefinitionStage implements Stage {
     }
 
     @Override
+    public List<Artifact<?>> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(PROBLEM, RAW_TABLE, CSV_READ);
+    }
+
+    @Override
     public String description() {
         return "read the data; task, target, primary metric and algorithm, checked against the target column";
     }

@@ -16,6 +16,7 @@ import org.workbench.stage.StageResult;
 import org.workbench.definition.Problem;
 import org.workbench.collection.DataSource;
 import org.workbench.evaluation.FinalModel;
+import org.workbench.core.Artifact;
 import org.workbench.core.Versions;
 import org.workbench.collection.CollectionStage;
 import org.workbench.evaluation.EvaluationStage;
@@ -35,6 +36,18 @@ public final class DeploymentStage implements Stage {
     @Override
     public Map<String, List<Key>> configKeys() {
         return Map.of("deploy", DeployConfig.KEYS);
+    }
+
+    @Override
+    public List<Artifact<?>> inputs() {
+        // both final-model keys: FinalModel.find decides which is final
+        return List.of(EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL, DefinitionStage.PROBLEM,
+                CollectionStage.SOURCE, DefinitionStage.CSV_READ, RunContext.RUN_DIR);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of();
     }
 
     @Override
@@ -72,7 +85,8 @@ public final class DeploymentStage implements Stage {
 
     /** Assembles the bundle of the model the run ends with ({@link FinalModel}: tuned, thresholded or as configured). */
     public static Bundle bundle(RunContext context) {
-        FinalModel chosen = context.get(EvaluationStage.FINAL_MODEL);
+        FinalModel chosen = FinalModel.find(context).orElseThrow(() -> new IllegalStateException(
+                "no final model: the evaluation stage must run first"));
         PipelineConfig config = chosen.config();
         Problem problem = context.get(DefinitionStage.PROBLEM);
         DataSource source = context.get(CollectionStage.SOURCE);

@@ -37,8 +37,9 @@ final class ClusteringEvaluation {
     static StageResult run(String stage, RunContext context) {
         PipelineConfig config = context.config();
         Problem problem = context.get(DefinitionStage.PROBLEM);
-        Frame train = context.get(RecipeStage.TRAIN);
-        Frame test = context.get(RecipeStage.TEST);
+        RecipeStage.Prepared prepared = context.get(RecipeStage.PREPARED);
+        Frame train = prepared.train();
+        Frame test = prepared.test();
         Frame all = context.get(CollectionStage.ALL_ROWS);
         TrainedModel model = context.get(TrainingStage.MODEL);
         long seed = config.seed();
@@ -46,10 +47,16 @@ final class ClusteringEvaluation {
 
         Predictions testPredictions = model.predict(test.features());
         ClusteringReport testReport = score(model, test.features(), test.target(), testPredictions, seed);
-        ClusteringReport trainReport = score(model, train.features(), train.target(), model.predict(train.features()), seed);
-        Frame allProcessed = all.withFeatures(context.get(RecipeStage.FITTED_RECIPE).apply(all.features(), new ApplyLog()));
+        Predictions trainPredictions = model.predict(train.features());
+        ClusteringReport trainReport = score(model, train.features(), train.target(), trainPredictions, seed);
+        Frame allProcessed = all.withFeatures(prepared.fitted().apply(all.features(), new ApplyLog()));
+        // every row is predicted once: all rows are the training rows as the bundle sees them (the training
+        // split itself unless a step dropped or re-encoded its rows) and the test rows, already predicted
+        Predictions trainAsApplied = prepared.trainAsApplied() && train.rows() == context.get(CollectionStage.RAW_TRAIN).rows()
+                ? trainPredictions
+                : model.predict(prepared.fitted().apply(context.get(CollectionStage.RAW_TRAIN).features(), new ApplyLog()));
         ClusteringReport allReport = score(model, allProcessed.features(), all.target(),
-                model.predict(allProcessed.features()), seed);
+                Predictions.merge(context.get(CollectionStage.SPLIT), trainAsApplied, testPredictions), seed);
         TrainedModel baseline = TrainedModel.train(ModelCatalog.spec("baseline", Task.CLUSTERING),
                 JsonNodeFactory.instance.objectNode(), seed, train.features(), train.target());
         ClusteringReport baselineReport = score(baseline, test.features(), test.target(),
@@ -59,8 +66,10 @@ final class ClusteringEvaluation {
         Map<String, Double> trainScores = Scoring.restrict(trainReport.headline(), problem.metric(), wanted);
         Map<String, Double> baselineScores = Scoring.restrict(baselineReport.headline(), problem.metric(), wanted);
         Map<String, Double> allScores = Scoring.restrict(allReport.headline(), problem.metric(), wanted);
-        context.put(EvaluationStage.EVALUATION, new Evaluation(testScores, trainScores, baselineScores, List.of(), Map.of(),
-                testReport, testPredictions));
+        Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, List.of(), Map.of(),
+                testReport, testPredictions);
+        context.put(EvaluationStage.EVALUATION, evaluation);
+        context.put(EvaluationStage.EVALUATED_MODEL, FinalModel.evaluated(context, evaluation, trainAsApplied));
 
         List<String> details = new ArrayList<>();
         details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", "metric", "test", "train", "baseline", "all rows"));

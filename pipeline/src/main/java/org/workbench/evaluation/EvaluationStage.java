@@ -38,10 +38,11 @@ import org.workbench.models.TrainConfig;
 public final class EvaluationStage implements Stage {
     public static final Artifact<Evaluation> EVALUATION = new Artifact<>("evaluation", Evaluation.class, "evaluation");
     /**
-     * The model the run ends with, decided once: put by the evaluation, replaced by tuning when it
-     * adopts a setting. The bundle, predictions.csv, the headline and metrics.json read only this.
+     * The configured model as evaluated: the final model unless tuning adopts a setting
+     * ({@link FinalModel#find} decides). The bundle, predictions.csv, the headline and metrics.json read
+     * only that accessor.
      */
-    public static final Artifact<FinalModel> FINAL_MODEL = new Artifact<>("final_model", FinalModel.class, "evaluation");
+    public static final Artifact<FinalModel> EVALUATED_MODEL = new Artifact<>("evaluated_model", FinalModel.class, "evaluation");
 
     @Override
     public String name() {
@@ -51,6 +52,17 @@ public final class EvaluationStage implements Stage {
     @Override
     public Map<String, List<Key>> configKeys() {
         return Map.of("evaluate", EvaluateConfig.KEYS);
+    }
+
+    @Override
+    public List<Artifact<?>> inputs() {
+        return List.of(DefinitionStage.PROBLEM, RecipeStage.PREPARED, CollectionStage.RAW_TRAIN, CollectionStage.ALL_ROWS,
+                CollectionStage.SPLIT, TrainingStage.MODEL, TrainingStage.TRAINING_ROWS);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(EVALUATION, EVALUATED_MODEL);
     }
 
     @Override
@@ -65,12 +77,11 @@ public final class EvaluationStage implements Stage {
         EvaluateConfig cfg = config.section(EvaluateConfig.class);
         Problem problem = context.get(DefinitionStage.PROBLEM);
         if (problem.task() == org.workbench.data.Task.CLUSTERING) {
-            StageResult clustered = ClusteringEvaluation.run(name(), context);
-            context.put(EvaluationStage.FINAL_MODEL, FinalModel.evaluated(context, context.get(EvaluationStage.EVALUATION)));
-            return clustered;
+            return ClusteringEvaluation.run(name(), context);
         }
-        Frame train = context.get(RecipeStage.TRAIN);
-        Frame test = context.get(RecipeStage.TEST);
+        RecipeStage.Prepared prepared = context.get(RecipeStage.PREPARED);
+        Frame train = prepared.train();
+        Frame test = prepared.test();
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         TrainedModel model = context.get(TrainingStage.MODEL);
         List<String> wanted = cfg.metrics();
@@ -92,15 +103,14 @@ public final class EvaluationStage implements Stage {
                 : TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(testRows), wanted);
         Predictions trainPredictions = trainPredicting.finish();
-        context.remove(TrainingStage.TRAINING_ROWS); // nothing after this stage reads the training examples
+        context.finishedWith(TrainingStage.TRAINING_ROWS); // scored: free the training examples before cross-validation
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 
         int k = cfg.cvFolds();
         CrossValidation.Result cvResult = null;
         Map<String, double[]> cv = Map.of();
         List<Split> folds = List.of();
-        Candidate candidate = new Candidate(context.get(RecipeStage.RECIPE),
-                ModelCatalog.spec(problem.model(), problem.task()), config.section(TrainConfig.class).params(), config.seed());
+        Candidate candidate = Candidate.from(config, problem.task());
         if (k >= 2) {
             folds = Splits.repeatedKFold(rawTrain.target(), k, cfg.cvRepeats(),
                     cfg.stratify(config.section(DataConfig.class).split().stratify()), config.seed());
@@ -128,7 +138,7 @@ public final class EvaluationStage implements Stage {
                 ? Curves.points(Thresholds.isPositive(test.target().labels(), problem.positiveClass()),
                         Thresholds.column(testPredictions, problem.positiveClass()))
                 : List.of();
-        Importance importance = Importance.compute(model, test, problem, rawTrain.features().columnNames(),
+        Importance importance = Importance.compute(model, test, testPredictions, problem, rawTrain.features().columnNames(),
                 cfg.importanceRepeats(), config.seed());
 
         Object report = Scoring.report(problem, test.target(), testPredictions);
@@ -136,7 +146,9 @@ public final class EvaluationStage implements Stage {
         Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, foldScores, cv, report,
                 testPredictions, trainPredictions, leaderboard, threshold, importance, curve);
         context.put(EvaluationStage.EVALUATION, evaluation);
-        context.put(EvaluationStage.FINAL_MODEL, FinalModel.evaluated(context, evaluation));
+        // the training rows' predictions serve predictions.csv only when they are what the bundle predicts for the raw rows
+        boolean trainAsApplied = prepared.trainAsApplied() && trainPredictions.size() == rawTrain.rows();
+        context.put(EvaluationStage.EVALUATED_MODEL, FinalModel.evaluated(context, evaluation, trainAsApplied ? trainPredictions : null));
         return EvaluationSummary.result(name(), problem, cfg, evaluation);
     }
 

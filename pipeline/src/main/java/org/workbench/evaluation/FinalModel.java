@@ -3,6 +3,7 @@ package org.workbench.evaluation;
 import java.util.Map;
 import java.util.Optional;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Artifact;
 import org.workbench.stage.RunContext;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
@@ -10,7 +11,6 @@ import org.workbench.definition.Problem;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import org.workbench.training.Candidate;
-import org.workbench.models.ModelCatalog;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.Table;
 import org.workbench.collection.CollectionStage;
@@ -28,40 +28,50 @@ import org.workbench.models.TrainConfig;
  *
  * <p>{@code threshold} is null unless a decision threshold was chosen (binary problems). The test
  * predictions and metrics have it applied. {@code trainPredictions} are the training rows'
- * predictions when the evaluation's are exactly what the bundle gives for those raw rows, else null.
+ * predictions, threshold applied, when they were already made as the bundle makes them from the raw
+ * rows (by the evaluation, or by tuning choosing a threshold in-sample), else null. Each row is
+ * predicted once per final model: {@code predictions.csv} reuses both.
  */
 public record FinalModel(String model, boolean tuned, PipelineConfig config, Candidate candidate, FittedRecipe recipe,
                          TrainedModel trainedModel, DecisionThreshold threshold, Predictions testPredictions,
                          Predictions trainPredictions, Map<String, Double> test) {
+
+    /**
+     * The setting tuning adopted, when it adopted one. The key lives here, beside the one accessor that
+     * reads it, because the tuning stage that writes it sits above this package.
+     */
+    public static final Artifact<FinalModel> ADOPTED_MODEL = new Artifact<>("adopted_model", FinalModel.class, "tuning");
 
     /** Replays the fitted recipe on raw rows, predicts and applies the threshold: what the bundle does. */
     public Predictions predict(Table rawFeatures, ApplyLog log) {
         return DecisionThreshold.apply(threshold, trainedModel.predict(recipe.apply(rawFeatures, log)));
     }
 
+    /**
+     * The model the run ends with, decided here and nowhere else: the setting tuning adopted when
+     * there is one, else the configured model as the evaluation scored it; empty before the evaluation.
+     * A stage that calls this declares both keys among its inputs.
+     */
     public static Optional<FinalModel> find(RunContext context) {
-        return context.find(EvaluationStage.FINAL_MODEL);
+        return context.find(ADOPTED_MODEL).or(() -> context.find(EvaluationStage.EVALUATED_MODEL));
     }
 
     /**
      * The configured model as the evaluation scored it. Its predictions are reused: the test rows'
-     * always (the recipe applied to them is what the bundle replays), the training rows' only when
-     * no step dropped or encoded them out of fold.
+     * always (the recipe applied to them is what the bundle replays), the training rows'
+     * ({@code trainAsApplied}, null when there are none) only when they are what the bundle predicts
+     * for the raw training rows.
      */
-    public static FinalModel evaluated(RunContext context, Evaluation evaluation) {
+    public static FinalModel evaluated(RunContext context, Evaluation evaluation, Predictions trainAsApplied) {
         PipelineConfig config = context.config();
         Problem problem = context.get(DefinitionStage.PROBLEM);
-        Candidate candidate = new Candidate(context.get(RecipeStage.RECIPE), ModelCatalog.spec(problem.model(), problem.task()),
-                config.section(TrainConfig.class).params(), config.seed());
         DecisionThreshold threshold = evaluation.threshold() == null ? null
                 : evaluation.threshold().decision(problem.positiveClass());
         Map<String, Double> test = evaluation.threshold() == null ? evaluation.test() : evaluation.threshold().test();
-        Predictions train = evaluation.trainPredictions();
-        boolean trainReusable = train != null && context.find(RecipeStage.TRAIN_AS_APPLIED).orElse(false)
-                && train.size() == context.get(CollectionStage.RAW_TRAIN).rows();
-        return new FinalModel(modelName(config, problem), false, config, candidate, context.get(RecipeStage.FITTED_RECIPE),
-                context.get(TrainingStage.MODEL), threshold, DecisionThreshold.apply(threshold, evaluation.testPredictions()),
-                trainReusable ? DecisionThreshold.apply(threshold, train) : null, test);
+        return new FinalModel(modelName(config, problem), false, config, Candidate.from(config, problem.task()),
+                context.get(RecipeStage.PREPARED).fitted(), context.get(TrainingStage.MODEL), threshold,
+                DecisionThreshold.apply(threshold, evaluation.testPredictions()),
+                trainAsApplied == null ? null : DecisionThreshold.apply(threshold, trainAsApplied), test);
     }
 
     /**
@@ -73,12 +83,14 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         Frame rawTest = context.get(CollectionStage.RAW_TEST);
         Predictions scored = fitted.predict(rawTest.features());
+        // the training rows are predicted only if the threshold is chosen on them; then predictions.csv reuses them
+        Predictions[] train = new Predictions[1];
         DecisionThreshold threshold = Thresholds.forAdopted(tuned.section(EvaluateConfig.class), tuned.section(DataConfig.class).split().stratify(), tuned.seed(),
-                problem, candidate, fitted, rawTrain, scored);
+                problem, candidate, () -> train[0] = fitted.predict(rawTrain.features()), rawTrain, scored);
         Predictions test = DecisionThreshold.apply(threshold, scored);
         Map<String, Double> metrics = Scoring.headline(problem, rawTest.target(), test, context.config().section(EvaluateConfig.class).metrics());
         return new FinalModel(modelName(tuned, problem), true, tuned, candidate, fitted.recipe(), fitted.model(), threshold,
-                test, null, metrics);
+                test, train[0] == null ? null : DecisionThreshold.apply(threshold, train[0]), metrics);
     }
 
     private static String modelName(PipelineConfig config, Problem problem) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
 import org.workbench.definition.Problem;
 import org.workbench.training.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
@@ -30,9 +31,15 @@ public record Importance(String metric, int repeats, List<Entry> model, List<Ent
 
     public static Importance compute(TrainedModel model, Frame test, Problem problem, Collection<String> rawColumns,
                                      int repeats, long seed) {
+        return compute(model, test, model.predict(test.features()), problem, rawColumns, repeats, seed);
+    }
+
+    /** As above, with the model's predictions on the unpermuted test rows already made (they are not predicted again). */
+    public static Importance compute(TrainedModel model, Frame test, Predictions testPredictions, Problem problem,
+                                     Collection<String> rawColumns, int repeats, long seed) {
         Map<String, List<String>> groups = groups(model.featureNames(), rawColumns);
         return new Importance(problem.metric(), repeats, modelView(model, groups),
-                permutation(model, test, problem, groups, repeats, seed));
+                permutation(model, test, testPredictions, problem, groups, repeats, seed));
     }
 
     /** Processed feature names grouped by the raw column they came from, in order of first appearance. */
@@ -68,14 +75,14 @@ public record Importance(String metric, int repeats, List<Entry> model, List<Ent
         return sorted(out);
     }
 
-    private static List<Entry> permutation(TrainedModel model, Frame test, Problem problem,
+    private static List<Entry> permutation(TrainedModel model, Frame test, Predictions testPredictions, Problem problem,
                                            Map<String, List<String>> groups, int repeats, long seed) {
         if (repeats <= 0) {
             return List.of();
         }
         String metric = problem.metric();
         double sign = MetricNames.higherIsBetter(metric) ? 1 : -1;
-        Double reference = Scoring.headline(problem, test.target(), model.predict(test.features()), List.of()).get(metric);
+        Double reference = Scoring.headline(problem, test.target(), testPredictions, List.of()).get(metric);
         if (reference == null) {
             return List.of();
         }

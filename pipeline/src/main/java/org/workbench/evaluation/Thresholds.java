@@ -62,11 +62,12 @@ public final class Thresholds {
     /**
      * The threshold for a setting tuning adopted, chosen the way the evaluation chose the configured
      * setting's: on out-of-fold predictions of the same folds, refitting the adopted candidate in each,
-     * or on its own training rows when cross-validation is off. Null for the "default" rule.
+     * or on its own training rows when cross-validation is off ({@code trainPredictions}: the adopted
+     * model's predictions on the raw training rows, asked for only then). Null for the "default" rule.
      */
     public static DecisionThreshold forAdopted(EvaluateConfig cfg, boolean splitStratify, long seed, Problem problem,
-                                               Candidate candidate, Candidate.Fitted fitted, Frame rawTrain,
-                                               Predictions testPredictions) {
+                                               Candidate candidate, java.util.function.Supplier<Predictions> trainPredictions,
+                                               Frame rawTrain, Predictions testPredictions) {
         if (cfg.threshold().equals("default")) {
             return null;
         }
@@ -83,7 +84,7 @@ public final class Thresholds {
                 return choose(cfg.threshold(), problem, truth, outOfFold, OUT_OF_FOLD);
             }
         }
-        return choose(cfg.threshold(), problem, truth, column(fitted.predict(rawTrain.features()), problem.positiveClass()),
+        return choose(cfg.threshold(), problem, truth, column(trainPredictions.get(), problem.positiveClass()),
                 IN_SAMPLE);
     }
 

@@ -3,14 +3,19 @@ package org.workbench.features;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
+import org.workbench.core.Artifact;
+import org.workbench.preprocessing.PreprocessingStage;
 import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.RecipeStage;
 
 /** Stage 4: derive new features and turn categorical columns into numbers the algorithms can use. */
 public final class FeaturesStage extends RecipeStage {
+    /** The splits after stages 3 and 4, and their steps fitted. */
+    public static final Artifact<Prepared> ENGINEERED = new Artifact<>("engineered", Prepared.class, "features");
+
     public FeaturesStage() {
-        super(FeatureSteps.FITTED_TYPES);
+        super(FeatureSteps.FITTED_TYPES, PreprocessingStage.PREPROCESSED, ENGINEERED);
     }
 
     @Override

@@ -2,15 +2,20 @@ package org.workbench.preprocessing;
 
 import java.util.List;
 import java.util.Map;
+import org.workbench.collection.CollectionStage;
 import org.workbench.config.Key;
+import org.workbench.core.Artifact;
 import org.workbench.config.PipelineConfig;
 import org.workbench.recipe.Recipe;
 import org.workbench.recipe.RecipeStage;
 
 /** Stage 3: drop columns and rows, fill missing values, handle outliers, scale numbers; fitted on training rows only. */
 public final class PreprocessingStage extends RecipeStage {
+    /** The splits after stage 3's steps, and those steps fitted. */
+    public static final Artifact<Prepared> PREPROCESSED = new Artifact<>("preprocessed", Prepared.class, "preprocessing");
+
     public PreprocessingStage() {
-        super(PreprocessingSteps.FITTED_TYPES);
+        super(PreprocessingSteps.FITTED_TYPES, CollectionStage.RAW_TRAIN, CollectionStage.RAW_TEST, PREPROCESSED);
     }
 
     @Override

@@ -15,48 +15,83 @@ import org.workbench.core.Artifact;
 /**
  * Shared behaviour of the stages that add steps to the recipe (preprocessing, features,
  * selection): fit the new steps on the training split only, apply them to both splits, and
- * append them to the recipe that cross-validation refits and the bundle replays.
+ * append them to the fitted recipe the bundle replays. Each reads its predecessor's
+ * {@link Prepared} and writes its own; the last writes {@link #PREPARED}.
  */
 public abstract class RecipeStage implements Stage {
-    /** The training split after the steps fitted so far. */
-    public static final Artifact<Frame> TRAIN = new Artifact<>("train", Frame.class, "collection");
-    public static final Artifact<Frame> TEST = new Artifact<>("test", Frame.class, "collection");
+    /** The splits after the last recipe stage: what training and evaluation read. */
+    public static final Artifact<Prepared> PREPARED = new Artifact<>("prepared", Prepared.class, "selection");
+
     /**
-     * True when TRAIN is exactly FITTED_RECIPE applied to RAW_TRAIN (no training row dropped or
-     * encoded out of fold), so predictions on TRAIN are what the bundle predicts for those rows.
+     * The training and test splits after the recipe stages so far, and the steps they fitted, in
+     * order. {@code trainAsApplied} is true when {@code train} is exactly {@code fitted} applied to
+     * the raw training rows (no step dropped a training row or encoded it out of fold), so predictions
+     * on {@code train} are what the bundle predicts for those rows.
      */
-    public static final Artifact<Boolean> TRAIN_AS_APPLIED = new Artifact<>("train_as_applied", Boolean.class, "preprocessing");
-    /** The unfitted steps so far (refitted per cross-validation fold) and their fitted form. */
-    public static final Artifact<Recipe> RECIPE = new Artifact<>("recipe", Recipe.class, "preprocessing");
-    public static final Artifact<FittedRecipe> FITTED_RECIPE = new Artifact<>("fitted_recipe", FittedRecipe.class, "preprocessing");
+    public record Prepared(Frame train, Frame test, FittedRecipe fitted, boolean trainAsApplied) {
+        /** The raw splits, before any step. */
+        public static Prepared raw(Frame train, Frame test) {
+            return new Prepared(train, test, new FittedRecipe(List.of()), true);
+        }
+    }
 
     /** Writes this stage's fitted steps into its record; it knows only this stage's step types. */
     private final StepJson json;
+    /** What this stage continues from: the previous recipe stage's output, or (the first stage) the raw splits. */
+    private final Artifact<Prepared> previous;
+    private final Artifact<Frame> rawTrain;
+    private final Artifact<Frame> rawTest;
+    private final Artifact<Prepared> output;
 
-    protected RecipeStage(java.util.List<StepJson.Type> fittedTypes) {
+    /** A stage that continues from the previous recipe stage's {@code previous} output. */
+    protected RecipeStage(List<StepJson.Type> fittedTypes, Artifact<Prepared> previous, Artifact<Prepared> output) {
+        this(fittedTypes, previous, null, null, output);
+    }
+
+    /** The first recipe stage: it starts from the raw training and test splits. */
+    protected RecipeStage(List<StepJson.Type> fittedTypes, Artifact<Frame> rawTrain, Artifact<Frame> rawTest,
+                          Artifact<Prepared> output) {
+        this(fittedTypes, null, rawTrain, rawTest, output);
+    }
+
+    private RecipeStage(List<StepJson.Type> fittedTypes, Artifact<Prepared> previous, Artifact<Frame> rawTrain,
+                        Artifact<Frame> rawTest, Artifact<Prepared> output) {
         this.json = StepJson.of(fittedTypes);
+        this.previous = previous;
+        this.rawTrain = rawTrain;
+        this.rawTest = rawTest;
+        this.output = output;
     }
 
     /** The unfitted steps this stage contributes for the given config (may be empty). */
     public abstract Recipe steps(PipelineConfig config);
 
     @Override
+    public final List<Artifact<?>> inputs() {
+        return previous != null ? List.of(previous) : List.of(rawTrain, rawTest);
+    }
+
+    @Override
+    public final List<Artifact<?>> outputs() {
+        return List.of(output);
+    }
+
+    /** The splits and fitted steps this stage writes. */
+    public final Artifact<Prepared> output() {
+        return output;
+    }
+
+    @Override
     public final StageResult run(RunContext context) {
-        Frame train = context.get(RecipeStage.TRAIN);
-        Frame test = context.get(RecipeStage.TEST);
+        Prepared before = previous != null ? context.get(previous) : Prepared.raw(context.get(rawTrain), context.get(rawTest));
+        Frame train = before.train();
         Recipe recipe = steps(context.config());
         Recipe.Fit fit = recipe.fit(train);
         FittedRecipe fitted = fit.recipe();
         ApplyLog testLog = new ApplyLog();
         Frame newTrain = fit.train();
-        Frame newTest = test.withFeatures(fitted.apply(test.features(), testLog));
-
-        context.put(RecipeStage.TRAIN, newTrain);
-        context.put(RecipeStage.TEST, newTest);
-        context.put(RecipeStage.TRAIN_AS_APPLIED, context.find(RecipeStage.TRAIN_AS_APPLIED).orElse(true) && fit.asApplied());
-        context.put(RecipeStage.RECIPE, context.find(RecipeStage.RECIPE).map(r -> r.then(recipe)).orElse(recipe));
-        context.put(RecipeStage.FITTED_RECIPE,
-                context.find(RecipeStage.FITTED_RECIPE).map(r -> r.then(fitted)).orElse(fitted));
+        Frame newTest = before.test().withFeatures(fitted.apply(before.test().features(), testLog));
+        context.put(output, new Prepared(newTrain, newTest, before.fitted().then(fitted), before.trainAsApplied() && fit.asApplied()));
 
         List<String> details = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import org.workbench.deployment.PredictionsCsv;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.collection.CollectionStage;
-import org.workbench.evaluation.EvaluationStage;
 
 /**
  * A run's {@code predictions.csv}: the final model's prediction for every row with a target, as the
@@ -45,12 +44,12 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
      * the raw rows, else by replaying the final model on the raw training rows.
      */
     private static Predictions predictions(RunContext context, Split split) {
-        FinalModel chosen = context.get(EvaluationStage.FINAL_MODEL);
+        FinalModel chosen = FinalModel.find(context).orElseThrow(() -> new IllegalStateException(
+                "no final model: the evaluation stage must run first"));
         Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
                 : chosen.predict(context.get(CollectionStage.RAW_TRAIN).features(), new ApplyLog());
-        Predictions test = chosen.testPredictions().size() == split.test().length ? chosen.testPredictions()
-                : chosen.predict(context.get(CollectionStage.RAW_TEST).features(), new ApplyLog());
-        return Predictions.merge(split, train, test);
+        // the final model's test predictions cover every test row: no step drops a test row
+        return Predictions.merge(split, train, chosen.testPredictions());
     }
 
     /** The file's label columns (prediction, truth) for the test rows, when they are labels: for the report. */

@@ -1,25 +1,46 @@
 package org.workbench.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.workbench.collection.CollectionStage;
-import org.workbench.stage.Pipeline;
+import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.evaluation.EvaluationStage;
-import org.workbench.features.FeaturesStage;
-import org.workbench.preprocessing.PreprocessingStage;
-import org.workbench.selection.SelectionStage;
+import org.workbench.evaluation.FinalModel;
+import org.workbench.stage.Pipeline;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.Stage;
+import org.workbench.training.RecipeStages;
 import org.workbench.training.TrainingStage;
+import org.workbench.tuning.TuningProgress;
 import org.workbench.tuning.TuningStage;
 
-/** The nine stages, in order. */
+/** The nine stages, in order, and what their caller supplies before a run and reads after it. */
 public final class Workbench {
+    /** Put into the context by the runner (the run folder) and the command line (a progress display) before the run. */
+    static final List<Artifact<?>> SUPPLIED = List.of(RunContext.RUN_DIR, TuningProgress.KEY);
+    /**
+     * Read after the run (run.json, metrics.json, predictions.csv, report.md, the headline), so never
+     * released: everything else is released after the last stage that reads it.
+     */
+    static final List<Artifact<?>> READ_AFTER_RUN = List.of(DefinitionStage.PROBLEM, CollectionStage.SOURCE,
+            CollectionStage.ALL_ROWS, CollectionStage.SPLIT, CollectionStage.ROW_NUMBERS, CollectionStage.RAW_TRAIN,
+            CollectionStage.RAW_TEST, EvaluationStage.EVALUATION, EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL);
+
     private Workbench() {
     }
 
     public static Pipeline pipeline() {
-        return new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage(), new PreprocessingStage(),
-                new FeaturesStage(), new SelectionStage(), new TrainingStage(), new EvaluationStage(),
-                new TuningStage(), new DeploymentStage()));
+        List<Stage> stages = new ArrayList<>(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage()));
+        stages.addAll(RecipeStages.all());
+        stages.addAll(List.of(new TrainingStage(), new EvaluationStage(), new TuningStage(), new DeploymentStage()));
+        return new Pipeline(stages, SUPPLIED, READ_AFTER_RUN);
+    }
+
+    /** The run's first two stages, as {@code workbench validate} runs them: nothing fitted, nothing written. */
+    public static Pipeline checks() {
+        return new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage()), List.of(),
+                List.of(DefinitionStage.RAW_TABLE, DefinitionStage.CSV_READ, DefinitionStage.PROBLEM));
     }
 }

@@ -3,10 +3,13 @@ package org.workbench.stage;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
+import org.workbench.core.Artifact;
 
 /**
  * One step of the machine-learning process. A stage reads the artifacts earlier stages put into
  * the {@link RunContext}, adds its own, and returns a short account of what it did, with numbers.
+ * It declares both: {@link Pipeline} checks the wiring before any stage runs, and the context
+ * refuses a read or a write the running stage did not declare.
  */
 public interface Stage {
     /** Lower-case name used on the command line, e.g. {@code preprocessing}. */
@@ -14,6 +17,12 @@ public interface Stage {
 
     /** One sentence a student can read: what this stage does. */
     String description();
+
+    /** The artifacts this stage reads ({@code get} or {@code find}): each produced by an earlier stage or supplied. */
+    List<Artifact<?>> inputs();
+
+    /** The artifacts this stage may write, each at most once; no other stage writes them. */
+    List<Artifact<?>> outputs();
 
     StageResult run(RunContext context);
 

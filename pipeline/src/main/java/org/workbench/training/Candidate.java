@@ -5,19 +5,13 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Task;
-import org.workbench.features.FeatureSteps;
-import org.workbench.preprocessing.PreprocessingSteps;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.Recipe;
-import org.workbench.selection.SelectionSteps;
 import tech.tablesaw.api.Table;
 import org.workbench.models.ModelCatalog;
 import org.workbench.models.ModelSpec;
-import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.models.TrainConfig;
-import org.workbench.features.FeaturesConfig;
-import org.workbench.selection.SelectConfig;
 
 /**
  * A complete, unfitted way of making predictions from raw rows: the recipe of steps plus an
@@ -32,12 +26,10 @@ public record Candidate(Recipe recipe, ModelSpec spec, JsonNode params, long see
         return from(config, task, model);
     }
 
-    /** The candidate a config describes: stages 3 to 5 give the recipe, stage 6 the algorithm. */
+    /** The candidate a config describes: the recipe stages give the recipe ({@link RecipeStages}), stage 6 the algorithm. */
     public static Candidate from(PipelineConfig config, Task task, String model) {
-        Recipe recipe = PreprocessingSteps.from(config.section(PreprocessConfig.class))
-                .then(FeatureSteps.from(config.section(FeaturesConfig.class)))
-                .then(SelectionSteps.from(config.section(SelectConfig.class), config.seed()));
-        return new Candidate(recipe, ModelCatalog.spec(model, task), config.section(TrainConfig.class).params(), config.seed());
+        return new Candidate(RecipeStages.recipe(config), ModelCatalog.spec(model, task), config.section(TrainConfig.class).params(),
+                config.seed());
     }
 
     public Candidate withModel(ModelSpec other, JsonNode otherParams) {

@@ -53,6 +53,8 @@ public final class TrainedModel {
      * used here); this is subtracted again.
      */
     private final double noWeightsOffset;
+    /** Rows this model has predicted so far: lets a test check that no row is predicted twice. */
+    private final java.util.concurrent.atomic.LongAdder predictedRows = new java.util.concurrent.atomic.LongAdder();
 
     private TrainedModel(Model<?> model, Task task, long trainMillis) {
         this.model = model;
@@ -190,6 +192,18 @@ public final class TrainedModel {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Predictions predictExamples(Iterable examples) {
+        Predictions out = predictAll(examples);
+        predictedRows.add(out.size());
+        return out;
+    }
+
+    /** How many rows this model has predicted (every call, every thread). */
+    public long predictedRows() {
+        return predictedRows.sum();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predictions predictAll(Iterable examples) {
         if (task == Task.CLUSTERING) {
             return clusters(((Model<ClusterID>) model).predict(examples));
         }

@@ -22,8 +22,8 @@ import org.workbench.models.TrainConfig;
 public final class TrainingStage implements Stage {
     public static final Artifact<TrainedModel> MODEL = new Artifact<>("model", TrainedModel.class, "training");
     /**
-     * TRAIN as the Tribuo examples MODEL learned from: the evaluation scores them without converting
-     * again, then drops them.
+     * The prepared training split as the Tribuo examples MODEL learned from: the evaluation scores them
+     * without converting again; released after the evaluation.
      */
     public static final Artifact<org.workbench.training.TribuoRows> TRAINING_ROWS =
             new Artifact<>("training_rows", org.workbench.training.TribuoRows.class, "training");
@@ -39,6 +39,16 @@ public final class TrainingStage implements Stage {
     }
 
     @Override
+    public List<Artifact<?>> inputs() {
+        return List.of(DefinitionStage.PROBLEM, RecipeStage.PREPARED);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(MODEL, TRAINING_ROWS);
+    }
+
+    @Override
     public String description() {
         return "train the chosen algorithm (Tribuo) on the processed training split";
     }
@@ -46,7 +56,7 @@ public final class TrainingStage implements Stage {
     @Override
     public StageResult run(RunContext context) {
         Problem problem = context.get(DefinitionStage.PROBLEM);
-        Frame train = context.get(RecipeStage.TRAIN);
+        Frame train = context.get(RecipeStage.PREPARED).train();
         ModelSpec spec = ModelCatalog.spec(problem.model(), problem.task());
         var params = context.config().section(TrainConfig.class).params();
         TrainedModel.Fit fit = TrainedModel.fit(spec, params, context.config().seed(), train.features(), train.target());

@@ -21,9 +21,7 @@ import org.workbench.training.Candidate;
 import org.workbench.core.Artifact;
 import org.workbench.collection.CollectionStage;
 import org.workbench.evaluation.EvaluationStage;
-import org.workbench.training.TrainingStage;
 import org.workbench.definition.DefinitionStage;
-import org.workbench.recipe.RecipeStage;
 import org.workbench.core.Workers;
 
 /**
@@ -38,6 +36,8 @@ import org.workbench.core.Workers;
 public final class TuningStage implements Stage {
     /** The config of the setting tuning adopted, when it beat the configured one. */
     public static final Artifact<PipelineConfig> TUNED_CONFIG = new Artifact<>("tuned_config", PipelineConfig.class, "tuning");
+    /** The adopted setting as the final model (its key is {@link FinalModel#ADOPTED_MODEL}, beside the accessor). */
+    public static final Artifact<FinalModel> ADOPTED_MODEL = FinalModel.ADOPTED_MODEL;
 
     public static final String TUNED_YAML = "tuned.yaml";
 
@@ -49,6 +49,17 @@ public final class TuningStage implements Stage {
     @Override
     public Map<String, List<Key>> configKeys() {
         return TuneConfig.sections();
+    }
+
+    @Override
+    public List<Artifact<?>> inputs() {
+        return List.of(DefinitionStage.PROBLEM, CollectionStage.RAW_TRAIN, CollectionStage.RAW_TEST,
+                EvaluationStage.EVALUATED_MODEL, TuningProgress.KEY, RunContext.RUN_DIR);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(TUNED_CONFIG, ADOPTED_MODEL);
     }
 
     @Override
@@ -118,15 +129,15 @@ public final class TuningStage implements Stage {
         PipelineConfig finalConfig = adopted ? config.with(best.params()) : config;
         Map<String, Double> testScores;
         if (adopted) {
+            // the adopted setting is the final model under its own key: the evaluated one stays as it was
             Candidate candidate = Candidate.from(finalConfig, problem.task());
-            Candidate.Fitted fitted = candidate.fit(rawTrain);
-            context.put(RecipeStage.RECIPE, candidate.recipe());
-            context.put(RecipeStage.FITTED_RECIPE, fitted.recipe());
-            context.put(TrainingStage.MODEL, fitted.model());
+            FinalModel tuned = FinalModel.adopted(context, finalConfig, candidate, candidate.fit(rawTrain));
             context.put(TuningStage.TUNED_CONFIG, finalConfig);
-            context.put(EvaluationStage.FINAL_MODEL, FinalModel.adopted(context, finalConfig, candidate, fitted));
+            context.put(TuningStage.ADOPTED_MODEL, tuned);
+            testScores = tuned.test();
+        } else {
+            testScores = context.find(EvaluationStage.EVALUATED_MODEL).map(FinalModel::test).orElse(Map.of());
         }
-        testScores = FinalModel.find(context).map(FinalModel::test).orElse(Map.of());
         context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
 
         data.put("method", tune.method());

@@ -1,6 +1,7 @@
 package org.workbench.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,11 +99,25 @@ class FinalModelTest {
 
         DecisionThreshold stored = bundle(tunedAndThresholded).manifest().threshold();
         assertEquals(finalBlock.path("threshold").path("value").asDouble(), stored.value());
-        FinalModel inRun = tunedAndThresholded.context().get(EvaluationStage.FINAL_MODEL);
+        FinalModel inRun = FinalModel.find(tunedAndThresholded.context()).orElseThrow();
         assertEquals(stored, inRun.threshold());
         assertTrue(List.of(3, 4).contains(inRun.config().section(TrainConfig.class).params().path("max_depth").asInt()), "the adopted depth");
         assertReplays(tunedAndThresholded);
         assertFinalIsWhatPredictionsCsvScores(tunedAndThresholded, finalBlock);
+    }
+
+    @Test
+    void theFinalModelPredictsEachRowOnce() {
+        // the evaluated model: test rows by the evaluation, training rows by the evaluation too (reused by predictions.csv)
+        assertEquals(891, FinalModel.find(thresholded.context()).orElseThrow().trainedModel().predictedRows());
+        // the adopted model: test rows when tuning scores it, training rows once for predictions.csv
+        FinalModel adopted = FinalModel.find(tunedAndThresholded.context()).orElseThrow();
+        assertTrue(adopted.tuned());
+        assertEquals(891, adopted.trainedModel().predictedRows());
+        // the evaluated model stays as it was, under its own key
+        FinalModel evaluated = tunedAndThresholded.context().get(EvaluationStage.EVALUATED_MODEL);
+        assertFalse(evaluated.tuned());
+        assertEquals(891, evaluated.trainedModel().predictedRows());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.workbench.training.Candidate;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import org.workbench.recipe.RecipeStage;
+import org.workbench.collection.CollectionStage;
 
 /**
  * Fitted statistics come from training rows only: an extreme value in a test row changes nothing, and
@@ -56,10 +56,10 @@ class LeakageTest {
     /** Runs the preprocessing stage on these splits and returns what it fitted. */
     private static FittedRecipe preprocess(Frame train, Frame test) throws Exception {
         RunContext context = new RunContext(config());
-        context.put(RecipeStage.TRAIN, train);
-        context.put(RecipeStage.TEST, test);
+        context.put(CollectionStage.RAW_TRAIN, train);
+        context.put(CollectionStage.RAW_TEST, test);
         new PreprocessingStage().run(context);
-        return context.get(RecipeStage.FITTED_RECIPE);
+        return context.get(PreprocessingStage.PREPROCESSED).fitted();
     }
 
     @Test

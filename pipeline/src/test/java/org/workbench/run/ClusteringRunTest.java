@@ -19,7 +19,7 @@ import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
 import org.workbench.training.TrainedModel;
 import org.workbench.core.Json;
-import org.workbench.training.TrainingStage;
+import org.workbench.evaluation.FinalModel;
 
 /** Clustering runs end to end: without any label column, and with one that only scores agreement. */
 class ClusteringRunTest {
@@ -105,8 +105,10 @@ class ClusteringRunTest {
         assertEquals(150, m.path("all_rows_report").path("rows").asInt(), "rows without a label are clustered too");
         assertEquals(135, m.path("all_rows_report").path("labelled_rows").asInt());
         assertTrue(m.path("all_rows").path("nmi").asDouble() > 0.7, m.path("all_rows").toString());
-        TrainedModel model = outcome.context().get(TrainingStage.MODEL);
+        TrainedModel model = FinalModel.find(outcome.context()).orElseThrow().trainedModel();
         assertEquals(List.of("petal_length", "petal_width", "sepal_length", "sepal_width"), model.featureNames());
+        // each row predicted once: test, training, "all rows" and predictions.csv share the same predictions
+        assertEquals(150, model.predictedRows());
         Bundle bundle = Bundle.read(outcome.dir().resolve(DeploymentStage.BUNDLE_FILE));
         assertFalse(bundle.manifest().requiredColumns().contains("species"));
         assertEquals("Iris-setosa", Files.readAllLines(outcome.dir().resolve("predictions.csv")).get(1).split(",")[3]);

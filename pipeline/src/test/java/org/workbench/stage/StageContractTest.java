@@ -19,6 +19,10 @@ import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.run.Workbench;
 import org.workbench.core.Json;
+import org.workbench.data.Task;
+import org.workbench.recipe.Step;
+import org.workbench.training.Candidate;
+import org.workbench.training.RecipeStages;
 
 /** The promises every stage keeps, checked over all nine on a real run (titanic, tuning on). */
 class StageContractTest {
@@ -70,6 +74,28 @@ class StageContractTest {
         List<StageResult> partial = new ArrayList<>();
         Workbench.pipeline().run(new RunContext(config), "preprocessing", partial::add);
         assertEquals(List.of("definition", "collection", "preprocessing"), partial.stream().map(StageResult::stage).toList());
+    }
+
+    @Test
+    void theRecipeStagesAreOneListThatThePipelineRunsAndACandidateRefits() {
+        assertEquals(RecipeStages.all(), stages().subList(2, 5));
+        assertEquals(List.of("preprocessing", "features", "selection"), RecipeStages.all().stream().map(Stage::name).toList());
+        // a candidate's recipe is the recipe stages' steps, in stage order
+        List<String> fromStages = new ArrayList<>();
+        RecipeStages.all().forEach(s -> s.steps(config).steps().forEach(step -> fromStages.add(step.name())));
+        assertEquals(fromStages, Candidate.from(config, Task.CLASSIFICATION).recipe().steps().stream().map(Step::name).toList());
+        assertFalse(fromStages.isEmpty());
+    }
+
+    @Test
+    void theWorkbenchReleasesLargeArtifactsAfterTheirLastReader() {
+        Pipeline pipeline = Workbench.pipeline();
+        assertEquals(List.of("raw_table"), pipeline.releasedAfter("collection"));
+        assertEquals(List.of("preprocessed"), pipeline.releasedAfter("features"));
+        assertEquals(List.of("engineered"), pipeline.releasedAfter("selection"));
+        assertEquals(List.of("model", "prepared", "training_rows"), pipeline.releasedAfter("evaluation"));
+        // what the runner reads afterwards (predictions.csv, metrics.json, the headline) is kept
+        assertEquals(List.of("csv_read"), pipeline.releasedAfter("deployment"));
     }
 
     @Test
