@@ -1,0 +1,278 @@
+package org.workbench.export;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXRef;
+import org.workbench.core.InputException;
+import org.workbench.features.FittedFrequencyEncoder;
+import org.workbench.features.FittedOneHotEncoder;
+import org.workbench.features.FittedOrdinalEncoder;
+import org.workbench.features.FittedPolynomial;
+import org.workbench.features.OneHotEncoder;
+import org.workbench.preprocessing.FittedDropColumns;
+import org.workbench.preprocessing.FittedDropDuplicates;
+import org.workbench.preprocessing.FittedImputer;
+import org.workbench.preprocessing.FittedOutliers;
+import org.workbench.preprocessing.FittedScaler;
+import org.workbench.recipe.FittedStep;
+import org.workbench.selection.FittedFeatureSelector;
+import org.workbench.selection.FittedRanking;
+
+/**
+ * The fitted recipe as ONNX nodes. Each column is tracked by name, as the steps match columns: a
+ * number column is a float tensor [batch, 1]; a text column is a string tensor [batch, 1] plus the
+ * replacements earlier steps made on its values (categorical imputation turns "" into the fill),
+ * which the lookup table of the step that encodes it applies. Each step mirrors its {@code apply}:
+ * same columns in, same columns out, same values up to float rounding (ONNX models compute in float).
+ */
+final class RecipeGraph {
+    /** The step types that have an ONNX form, as named in recipe.json. */
+    static final List<String> EXPORTABLE_STEPS = List.of("drop_columns", "drop_duplicates", "impute", "outliers",
+            "scale", "polynomial", "onehot", "ordinal", "frequency", "select", "select_<method>");
+
+    /** A column of the table at this point of the recipe. */
+    sealed interface Column permits Number, Text {
+    }
+
+    record Number(ONNXRef<?> ref) implements Column {
+    }
+
+    /** Raw values are read as {@code replaced.getOrDefault(raw, raw)}. */
+    record Text(ONNXRef<?> ref, Map<String, String> replaced) implements Column {
+        String value(String raw) {
+            return replaced.getOrDefault(raw, raw);
+        }
+
+        /**
+         * A lookup table on raw values that gives {@code byValue.get(v)} for every raw value read as v:
+         * the values themselves (unless replaced) and the replaced values that now read as one of them.
+         */
+        <V> Map<String, V> lookup(Map<String, V> byValue) {
+            Map<String, V> table = new LinkedHashMap<>();
+            Set<String> raws = new LinkedHashSet<>(byValue.keySet());
+            raws.addAll(replaced.keySet());
+            for (String raw : raws) {
+                V v = byValue.get(value(raw));
+                if (v != null) {
+                    table.put(raw, v);
+                }
+            }
+            return table;
+        }
+    }
+
+    private final ONNXContext onnx;
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+
+    RecipeGraph(ONNXContext onnx) {
+        this.onnx = onnx;
+    }
+
+    void input(String name, Column column) {
+        columns.put(name, column);
+    }
+
+    /** The model's features, in its order, as one float tensor [batch, features]. */
+    ONNXRef<?> features(List<String> names) {
+        List<ONNXRef<?>> refs = new ArrayList<>();
+        for (String name : names) {
+            refs.add(number(name, "model"));
+        }
+        return refs.size() == 1 ? refs.get(0) : onnx.operation(ONNXOperators.CONCAT, refs, "features", Map.of("axis", 1));
+    }
+
+    /** Adds the nodes of one fitted step; a step type without an ONNX form is bad input naming it. */
+    void add(FittedStep step, int position) {
+        if (step instanceof FittedDropColumns drop) {
+            drop.columns().forEach(columns::remove);
+        } else if (step instanceof FittedDropDuplicates) {
+            return; // rows to score are never dropped
+        } else if (step instanceof FittedImputer imputer) {
+            impute(imputer);
+        } else if (step instanceof FittedOutliers outliers) {
+            outliers(outliers);
+        } else if (step instanceof FittedScaler scaler) {
+            for (FittedScaler.ColumnScale s : scaler.columns()) {
+                double spread = s.spread() == 0 ? 1 : s.spread();
+                columns.put(s.column(), new Number(number(s.column(), step.name()).apply(OnnxOps.SCALER, Map.<String, Object>of(
+                        "offset", new float[] {(float) s.center()}, "scale", new float[] {(float) (1 / spread)}))));
+            }
+        } else if (step instanceof FittedPolynomial polynomial) {
+            for (List<String> term : polynomial.terms()) {
+                ONNXRef<?> product = number(term.get(0), step.name());
+                for (String factor : term.subList(1, term.size())) {
+                    product = product.apply(ONNXOperators.MUL, number(factor, step.name()));
+                }
+                columns.put(termName(term), new Number(product));
+            }
+        } else if (step instanceof FittedOneHotEncoder onehot) {
+            onehot.columns().forEach(this::onehot);
+        } else if (step instanceof FittedOrdinalEncoder ordinal) {
+            for (FittedOrdinalEncoder.Order order : ordinal.columns()) {
+                Map<String, Float> positions = new LinkedHashMap<>();
+                for (int j = 0; j < order.levels().size(); j++) {
+                    positions.put(order.levels().get(j), (float) j);
+                }
+                columns.put(order.column(), new Number(codes(text(order.column(), step.name()), positions,
+                        (float) FittedOrdinalEncoder.UNKNOWN)));
+            }
+        } else if (step instanceof FittedFrequencyEncoder frequency) {
+            for (FittedFrequencyEncoder.Frequencies f : frequency.columns()) {
+                Map<String, Float> shares = new LinkedHashMap<>();
+                for (int j = 0; j < f.levels().size(); j++) {
+                    shares.put(f.levels().get(j), f.fractions().get(j).floatValue());
+                }
+                columns.put(f.column(), new Number(codes(text(f.column(), step.name()), shares, 0f)));
+            }
+        } else if (step instanceof FittedFeatureSelector select) {
+            keepOnly(select.features(), step.name());
+        } else if (step instanceof FittedRanking ranking) {
+            keepOnly(ranking.features(), step.name());
+        } else {
+            throw new InputException("step " + position + " '" + step.name() + "' of the recipe has no ONNX form"
+                    + "; exportable steps: " + String.join(", ", EXPORTABLE_STEPS));
+        }
+    }
+
+    /** Missing indicators read the input (before the fills); number fills use ONNX-ML's Imputer. */
+    private void impute(FittedImputer imputer) {
+        Map<String, Column> indicators = new LinkedHashMap<>();
+        for (String name : imputer.indicators()) {
+            Column column = column(name, imputer.name());
+            ONNXRef<?> flag = column instanceof Number n
+                    ? n.ref().apply(OnnxOps.IS_NAN).cast(float.class)
+                    : codes((Text) column, Map.of("", 1f), 0f);
+            indicators.put(name + FittedImputer.INDICATOR_SUFFIX, new Number(flag));
+        }
+        for (FittedImputer.NumberFill fill : imputer.numeric()) {
+            columns.put(fill.column(), new Number(number(fill.column(), imputer.name()).apply(OnnxOps.IMPUTER, Map.<String, Object>of(
+                    "imputed_value_floats", new float[] {(float) fill.value()}, "replaced_value_float", Float.NaN))));
+        }
+        for (FittedImputer.TextFill fill : imputer.categorical()) {
+            Text text = text(fill.column(), imputer.name());
+            Map<String, String> replaced = new LinkedHashMap<>();
+            text.replaced().forEach((raw, value) -> replaced.put(raw, value.isEmpty() ? fill.value() : value));
+            replaced.putIfAbsent("", fill.value());
+            columns.put(fill.column(), new Text(text.ref(), replaced));
+        }
+        columns.putAll(indicators);
+    }
+
+    private void outliers(FittedOutliers outliers) {
+        Map<String, Column> flags = new LinkedHashMap<>();
+        for (FittedOutliers.Bounds b : outliers.columns()) {
+            ONNXRef<?> x = number(b.column(), outliers.name());
+            ONNXRef<?> lower = onnx.constant("lower", (float) b.lower());
+            ONNXRef<?> upper = onnx.constant("upper", (float) b.upper());
+            // comparisons with NaN are false, so a missing value stays missing and is no outlier, as in apply
+            ONNXRef<?> below = x.apply(ONNXOperators.LESS, lower);
+            ONNXRef<?> above = x.apply(ONNXOperators.GREATER, upper);
+            switch (outliers.action()) {
+                case "clip" -> columns.put(b.column(), new Number(onnx.operation(ONNXOperators.WHERE,
+                        List.of(below, lower, onnx.operation(ONNXOperators.WHERE, List.of(above, upper, x), "clip_upper")),
+                        "clipped")));
+                case "flag" -> flags.put(b.column() + FittedOutliers.FLAG_SUFFIX,
+                        new Number(below.apply(OnnxOps.OR, above).cast(float.class)));
+                default -> { } // drop: only training rows are dropped
+            }
+        }
+        columns.putAll(flags);
+    }
+
+    /** One 0/1 float column per level, from a lookup of each value's level index (-1: unseen or missing, all zeros). */
+    private void onehot(FittedOneHotEncoder.Levels levels) {
+        Text text = text(levels.column(), "onehot");
+        List<String> outputs = new ArrayList<>(levels.levels());
+        Map<String, Long> index = new LinkedHashMap<>();
+        for (int j = 0; j < levels.levels().size(); j++) {
+            index.put(levels.levels().get(j), (long) j);
+        }
+        if (!levels.rare().isEmpty()) {
+            outputs.add(OneHotEncoder.OTHER);
+            levels.rare().forEach(r -> index.put(r, (long) outputs.size() - 1));
+        }
+        Map<String, Long> table = text.lookup(index);
+        String[] keys = keys(table);
+        int[] values = table.values().stream().mapToInt(Long::intValue).toArray();
+        if (table.isEmpty()) {
+            values = new int[] {-1};
+        }
+        ONNXRef<?> code = text.ref().apply(OnnxOps.LABEL_ENCODER, Map.<String, Object>of("keys_strings", keys, "values_int64s", values,
+                "default_int64", -1));
+        columns.remove(levels.column());
+        for (int j = 0; j < outputs.size(); j++) {
+            ONNXRef<?> is = code.apply(OnnxOps.EQUAL, onnx.constant("level", (long) j));
+            columns.put(levels.column() + "=" + outputs.get(j), new Number(is.cast(float.class)));
+        }
+    }
+
+    /** A float per value through a lookup table, {@code unseen} for any other value. */
+    private ONNXRef<?> codes(Text text, Map<String, Float> byValue, float unseen) {
+        Map<String, Float> table = text.lookup(byValue);
+        float[] values = new float[Math.max(1, table.size())];
+        values[0] = unseen;
+        int j = 0;
+        for (float v : table.values()) {
+            values[j++] = v;
+        }
+        return text.ref().apply(OnnxOps.LABEL_ENCODER, Map.<String, Object>of("keys_strings", keys(table), "values_floats", values,
+                "default_float", unseen));
+    }
+
+    /** The lookup's keys; an empty table gets one key no cell holds (LabelEncoder needs at least one). */
+    private static String[] keys(Map<String, ?> table) {
+        return table.isEmpty() ? new String[] {"\u0000no level"} : table.keySet().toArray(String[]::new);
+    }
+
+    private void keepOnly(List<String> features, String step) {
+        Map<String, Column> kept = new LinkedHashMap<>();
+        for (String f : features) {
+            kept.put(f, column(f, step));
+        }
+        columns.clear();
+        columns.putAll(kept);
+    }
+
+    /** "Age^2*Fare" for [Age, Age, Fare]: the name {@code FittedPolynomial} gives a product term. */
+    static String termName(List<String> term) {
+        Map<String, Integer> powers = new LinkedHashMap<>();
+        term.forEach(c -> powers.merge(c, 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        powers.forEach((c, p) -> parts.add(p == 1 ? c : c + "^" + p));
+        return String.join("*", parts);
+    }
+
+    private Column column(String name, String step) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalStateException(step + ": column '" + name + "' is not among " + columns.keySet());
+        }
+        return c;
+    }
+
+    private ONNXRef<?> number(String name, String step) {
+        if (column(name, step) instanceof Number n) {
+            return n.ref();
+        }
+        throw new IllegalStateException(step + ": column '" + name + "' is text, a number was expected");
+    }
+
+    private Text text(String name, String step) {
+        if (column(name, step) instanceof Text t) {
+            return t;
+        }
+        throw new IllegalStateException(step + ": column '" + name + "' holds numbers, text was expected");
+    }
+
+    @Override
+    public String toString() {
+        return "RecipeGraph" + Arrays.toString(columns.keySet().toArray());
+    }
+}
