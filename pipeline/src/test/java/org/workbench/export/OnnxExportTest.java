@@ -141,7 +141,9 @@ class OnnxExportTest {
                         "preprocess.drop_duplicates=true", "select.method=variance"}),
                 Arguments.of("penguins", new String[] {"train.model=svm", "train.params={kernel: linear, probability: false}"}),
                 Arguments.of("auto_mpg", new String[] {"train.model=least_squares", "train.params={}"}),
-                Arguments.of("auto_mpg", new String[] {"train.model=lasso", "train.params={}", "preprocess.scale=minmax"}));
+                Arguments.of("auto_mpg", new String[] {"train.model=lasso", "train.params={}", "preprocess.scale=minmax"}),
+                // every weight 0: Tribuo 4.3.2's own prediction is off by one there (TrainedModel corrects it)
+                Arguments.of("auto_mpg", new String[] {"train.model=lasso", "train.params={alpha: 1000000}"}));
     }
 
     @ParameterizedTest
