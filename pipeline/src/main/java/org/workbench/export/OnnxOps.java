@@ -26,6 +26,8 @@ enum OnnxOps implements ONNXOperator {
             attr("default_int64", AttributeType.INT), attr("default_float", AttributeType.FLOAT),
             attr("default_string", AttributeType.STRING)),
     IS_NAN("IsNaN", 1, 1, false),
+    LOG("Log", 1, 1, false),
+    SQRT("Sqrt", 1, 1, false),
     EQUAL("Equal", 2, 1, false),
     OR("Or", 2, 1, false),
     ARG_MAX("ArgMax", 1, 1, false, attr("axis", AttributeType.INT), attr("keepdims", AttributeType.INT),

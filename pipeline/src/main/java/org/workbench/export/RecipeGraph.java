@@ -11,10 +11,12 @@ import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXRef;
 import org.workbench.core.InputException;
+import org.workbench.features.FittedBins;
 import org.workbench.features.FittedFrequencyEncoder;
 import org.workbench.features.FittedOneHotEncoder;
 import org.workbench.features.FittedOrdinalEncoder;
 import org.workbench.features.FittedPolynomial;
+import org.workbench.features.FittedTransforms;
 import org.workbench.features.OneHotEncoder;
 import org.workbench.preprocessing.FittedDropColumns;
 import org.workbench.preprocessing.FittedDropDuplicates;
@@ -35,7 +37,7 @@ import org.workbench.selection.FittedRanking;
 final class RecipeGraph {
     /** The step types that have an ONNX form, as named in recipe.json. */
     static final List<String> EXPORTABLE_STEPS = List.of("drop_columns", "drop_duplicates", "impute", "outliers",
-            "scale", "polynomial", "onehot", "ordinal", "frequency", "select", "select_<method>");
+            "scale", "transform", "bin", "polynomial", "onehot", "ordinal", "frequency", "select", "select_<method>");
 
     /** A column of the table at this point of the recipe. */
     sealed interface Column permits Number, Text {
@@ -103,6 +105,14 @@ final class RecipeGraph {
                 double spread = s.spread() == 0 ? 1 : s.spread();
                 columns.put(s.column(), new Number(number(s.column(), step.name()).apply(OnnxOps.SCALER, Map.<String, Object>of(
                         "offset", new float[] {(float) s.center()}, "scale", new float[] {(float) (1 / spread)}))));
+            }
+        } else if (step instanceof FittedTransforms transforms) {
+            for (FittedTransforms.ColumnTransform t : transforms.columns()) {
+                columns.put(t.column(), new Number(transform(number(t.column(), step.name()), t)));
+            }
+        } else if (step instanceof FittedBins bins) {
+            for (FittedBins.Edges e : bins.columns()) {
+                columns.put(e.column(), new Number(bin(number(e.column(), step.name()), e)));
             }
         } else if (step instanceof FittedPolynomial polynomial) {
             for (List<String> term : polynomial.terms()) {
@@ -184,6 +194,66 @@ final class RecipeGraph {
             }
         }
         columns.putAll(flags);
+    }
+
+    /**
+     * log1p, sqrt or Yeo-Johnson, computed in double (a power near 0 or 2 loses most digits in float) after
+     * raising values below the training minimum to it, as apply does (not for power).
+     */
+    private ONNXRef<?> transform(ONNXRef<?> input, FittedTransforms.ColumnTransform t) {
+        ONNXRef<?> x = input.cast(double.class);
+        if (!t.kind().equals("power")) {
+            ONNXRef<?> min = constant("training_min", t.trainingMin());
+            x = onnx.operation(ONNXOperators.WHERE, List.of(x.apply(ONNXOperators.LESS, min), min, x), "raised");
+        }
+        ONNXRef<?> one = constant("one", 1);
+        ONNXRef<?> y;
+        if (t.kind().equals("log1p")) {
+            y = x.apply(ONNXOperators.ADD, one).apply(OnnxOps.LOG);
+        } else if (t.kind().equals("sqrt")) {
+            y = x.apply(OnnxOps.SQRT);
+        } else if (Double.isNaN(t.lambda())) {
+            y = x; // no lambda could be fitted: left as it is
+        } else {
+            // Transformer.yeoJohnson: the branch for x >= 0 and the one for x < 0 (NaN takes the second and stays NaN)
+            double lambda = t.lambda();
+            ONNXRef<?> up = x.apply(ONNXOperators.ADD, one);
+            ONNXRef<?> positive = Math.abs(lambda) < 1e-12 ? up.apply(OnnxOps.LOG)
+                    : up.apply(ONNXOperators.POW, constant("lambda", lambda)).apply(ONNXOperators.SUB, one)
+                            .apply(ONNXOperators.DIV, constant("lambda", lambda));
+            ONNXRef<?> down = one.apply(ONNXOperators.SUB, x);
+            ONNXRef<?> negative = Math.abs(lambda - 2) < 1e-12 ? down.apply(OnnxOps.LOG).apply(ONNXOperators.NEG)
+                    : down.apply(ONNXOperators.POW, constant("two_minus_lambda", 2 - lambda)).apply(ONNXOperators.SUB, one)
+                            .apply(ONNXOperators.DIV, constant("two_minus_lambda", 2 - lambda)).apply(ONNXOperators.NEG);
+            y = onnx.operation(ONNXOperators.WHERE, List.of(x.apply(ONNXOperators.GREATER_OR_EQUAL, constant("zero", 0)),
+                    positive, negative), "yeo_johnson");
+        }
+        return y.cast(float.class);
+    }
+
+    /**
+     * The number of inner edges at or below the value (NaN stays NaN). Compared in float: a value equal to an
+     * edge (quantile edges are data values) stays equal after both are rounded to float.
+     */
+    private ONNXRef<?> bin(ONNXRef<?> x, FittedBins.Edges e) {
+        ONNXRef<?> count;
+        if (e.edges().isEmpty()) {
+            count = onnx.constant("bin", 0f);
+        } else {
+            float[] edges = new float[e.edges().size()];
+            for (int j = 0; j < edges.length; j++) {
+                edges[j] = e.edges().get(j).floatValue();
+            }
+            ONNXRef<?> atOrAbove = x.apply(ONNXOperators.GREATER_OR_EQUAL, onnx.array("edges", edges)).cast(float.class);
+            count = onnx.operation(ONNXOperators.REDUCE_SUM, List.of(atOrAbove, onnx.array("axes", new long[] {1})),
+                    "bin", Map.of("keepdims", 1));
+        }
+        return onnx.operation(ONNXOperators.WHERE, List.of(x.apply(OnnxOps.IS_NAN), x, count), "binned");
+    }
+
+    /** A double scalar. */
+    private ONNXRef<?> constant(String name, double value) {
+        return onnx.array(name, new double[] {value}, false);
     }
 
     /** One 0/1 float column per level, from a lookup of each value's level index (-1: unseen or missing, all zeros). */
