@@ -1,23 +1,35 @@
 package org.workbench.export;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
+import net.objecthunter.exp4j.tokenizer.FunctionToken;
+import net.objecthunter.exp4j.tokenizer.NumberToken;
+import net.objecthunter.exp4j.tokenizer.OperatorToken;
+import net.objecthunter.exp4j.tokenizer.Token;
+import net.objecthunter.exp4j.tokenizer.VariableToken;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXRef;
 import org.workbench.core.InputException;
+import org.workbench.features.DeriveColumns;
 import org.workbench.features.FittedBins;
+import org.workbench.features.FittedDerive;
 import org.workbench.features.FittedFrequencyEncoder;
 import org.workbench.features.FittedOneHotEncoder;
 import org.workbench.features.FittedOrdinalEncoder;
 import org.workbench.features.FittedPolynomial;
+import org.workbench.features.FittedTargetEncoder;
 import org.workbench.features.FittedTransforms;
 import org.workbench.features.OneHotEncoder;
+import org.workbench.features.TargetEncoder;
 import org.workbench.preprocessing.FittedDropColumns;
 import org.workbench.preprocessing.FittedDropDuplicates;
 import org.workbench.preprocessing.FittedImputer;
@@ -37,7 +49,14 @@ import org.workbench.selection.FittedRanking;
 final class RecipeGraph {
     /** The step types that have an ONNX form, as named in recipe.json. */
     static final List<String> EXPORTABLE_STEPS = List.of("drop_columns", "drop_duplicates", "impute", "outliers",
-            "scale", "transform", "bin", "polynomial", "onehot", "ordinal", "frequency", "select", "select_<method>");
+            "scale", "derive", "transform", "bin", "polynomial", "onehot", "ordinal", "frequency", "target_encode",
+            "select", "select_<method>");
+
+    /** exp4j's functions with an ONNX operator (the others, e.g. cbrt, asin, sinh, make the derive step unexportable). */
+    private static final Set<String> TRIGONOMETRY = Set.of("sin", "cos", "tan");
+    private static final Map<String, OnnxOps> FUNCTIONS = Map.of("abs", OnnxOps.ABS, "log", OnnxOps.LOG,
+            "sqrt", OnnxOps.SQRT, "exp", OnnxOps.EXP, "floor", OnnxOps.FLOOR, "ceil", OnnxOps.CEIL,
+            "signum", OnnxOps.SIGN, "sin", OnnxOps.SIN, "cos", OnnxOps.COS, "tan", OnnxOps.TAN);
 
     /** A column of the table at this point of the recipe. */
     sealed interface Column permits Number, Text {
@@ -106,6 +125,12 @@ final class RecipeGraph {
                 columns.put(s.column(), new Number(number(s.column(), step.name()).apply(OnnxOps.SCALER, Map.<String, Object>of(
                         "offset", new float[] {(float) s.center()}, "scale", new float[] {(float) (1 / spread)}))));
             }
+        } else if (step instanceof FittedDerive derive) {
+            for (DeriveColumns.Derived d : derive.columns()) {
+                columns.put(d.column(), new Number(derived(d, position).cast(float.class)));
+            }
+        } else if (step instanceof FittedTargetEncoder target) {
+            targetEncode(target);
         } else if (step instanceof FittedTransforms transforms) {
             for (FittedTransforms.ColumnTransform t : transforms.columns()) {
                 columns.put(t.column(), new Number(transform(number(t.column(), step.name()), t)));
@@ -251,6 +276,88 @@ final class RecipeGraph {
         return onnx.operation(ONNXOperators.WHERE, List.of(x.apply(OnnxOps.IS_NAN), x, count), "binned");
     }
 
+    /**
+     * An exp4j expression as nodes, in double: exp4j's own parser gives the tokens in postfix order. As
+     * in apply, a division or remainder by zero gives NaN (exp4j throws there, which apply turns into NaN).
+     */
+    private ONNXRef<?> derived(DeriveColumns.Derived d, int position) {
+        // DeriveColumns allows only column names as variables (not exp4j's constants such as pi)
+        Set<String> variables = new LinkedHashSet<>(columns.keySet());
+        Deque<ONNXRef<?>> stack = new ArrayDeque<>();
+        for (Token token : ShuntingYard.convertToRPN(d.expression(), Map.of(), Map.of(), variables, true)) {
+            if (token instanceof NumberToken n) {
+                stack.push(constant("number", n.getValue()));
+            } else if (token instanceof VariableToken v) {
+                stack.push(number(v.getName(), "derive").cast(double.class));
+            } else if (token instanceof OperatorToken o && o.getOperator().getNumOperands() == 1) {
+                ONNXRef<?> x = stack.pop();
+                stack.push(o.getOperator().getSymbol().equals("-") ? x.apply(ONNXOperators.NEG) : x);
+            } else if (token instanceof OperatorToken o) {
+                ONNXRef<?> b = stack.pop();
+                ONNXRef<?> a = stack.pop();
+                stack.push(switch (o.getOperator().getSymbol()) {
+                    case "+" -> a.apply(ONNXOperators.ADD, b);
+                    case "-" -> a.apply(ONNXOperators.SUB, b);
+                    case "*" -> a.apply(ONNXOperators.MUL, b);
+                    case "^" -> a.apply(ONNXOperators.POW, b);
+                    case "/" -> nanWhereZero(b, a.apply(ONNXOperators.DIV, b));
+                    case "%" -> nanWhereZero(b, a.apply(OnnxOps.MOD, b, Map.of("fmod", 1)));
+                    default -> throw unexportable(d, position, "operator '" + o.getOperator().getSymbol() + "'");
+                });
+            } else if (token instanceof FunctionToken f) {
+                String name = f.getFunction().getName();
+                if (name.equals("pow")) {
+                    ONNXRef<?> b = stack.pop();
+                    stack.push(stack.pop().apply(ONNXOperators.POW, b));
+                } else if (name.equals("log10") || name.equals("log2")) {
+                    stack.push(stack.pop().apply(OnnxOps.LOG).apply(ONNXOperators.DIV,
+                            constant("ln_base", Math.log(name.equals("log10") ? 10 : 2))));
+                } else if (name.equals("log1p")) {
+                    stack.push(stack.pop().apply(ONNXOperators.ADD, constant("one", 1)).apply(OnnxOps.LOG));
+                } else if (name.equals("expm1")) {
+                    stack.push(stack.pop().apply(OnnxOps.EXP).apply(ONNXOperators.SUB, constant("one", 1)));
+                } else if (TRIGONOMETRY.contains(name)) {
+                    // ONNX Runtime's CPU kernels for Sin, Cos and Tan take float only
+                    stack.push(stack.pop().cast(float.class).apply(FUNCTIONS.get(name)).cast(double.class));
+                } else if (FUNCTIONS.containsKey(name) && f.getFunction().getNumArguments() == 1) {
+                    stack.push(stack.pop().apply(FUNCTIONS.get(name)));
+                } else {
+                    throw unexportable(d, position, "function '" + name + "'");
+                }
+            } else {
+                throw unexportable(d, position, "token " + token.getClass().getSimpleName());
+            }
+        }
+        return stack.pop();
+    }
+
+    private ONNXRef<?> nanWhereZero(ONNXRef<?> divisor, ONNXRef<?> result) {
+        return onnx.operation(ONNXOperators.WHERE, List.of(divisor.apply(OnnxOps.EQUAL, constant("zero", 0)),
+                constant("nan", Double.NaN), result), "by_zero_is_nan");
+    }
+
+    private static InputException unexportable(DeriveColumns.Derived d, int position, String what) {
+        return new InputException("step " + position + " 'derive': " + what + " in " + d.column() + " = " + d.expression()
+                + " has no ONNX form; exportable: + - * / % ^, pow, log, log10, log2, log1p, exp, expm1, sqrt, abs,"
+                + " floor, ceil, signum, sin, cos, tan");
+    }
+
+    /** Each output of each encoded column through a lookup of its level's encoded value; unseen and missing get the prior. */
+    private void targetEncode(FittedTargetEncoder target) {
+        for (FittedTargetEncoder.Encoding e : target.columns()) {
+            Text text = text(e.column(), target.name());
+            columns.remove(e.column());
+            for (int o = 0; o < target.outputs().size(); o++) {
+                Map<String, Float> values = new LinkedHashMap<>();
+                for (int j = 0; j < e.levels().size(); j++) {
+                    values.put(e.levels().get(j), e.values().get(j).get(o).floatValue());
+                }
+                String name = e.column() + TargetEncoder.SUFFIX + (target.outputs().size() == 1 ? "" : "=" + target.outputs().get(o));
+                columns.put(name, new Number(codes(text, values, target.prior().get(o).floatValue())));
+            }
+        }
+    }
+
     /** A double scalar. */
     private ONNXRef<?> constant(String name, double value) {
         return onnx.array(name, new double[] {value}, false);
@@ -287,7 +394,7 @@ final class RecipeGraph {
     private ONNXRef<?> codes(Text text, Map<String, Float> byValue, float unseen) {
         Map<String, Float> table = text.lookup(byValue);
         float[] values = new float[Math.max(1, table.size())];
-        values[0] = unseen;
+        values[0] = unseen; // what the placeholder key of an empty table maps to
         int j = 0;
         for (float v : table.values()) {
             values[j++] = v;
