@@ -231,10 +231,9 @@ final class RecipeGraph {
             ONNXRef<?> min = constant("training_min", t.trainingMin());
             x = onnx.operation(ONNXOperators.WHERE, List.of(x.apply(ONNXOperators.LESS, min), min, x), "raised");
         }
-        ONNXRef<?> one = constant("one", 1);
         ONNXRef<?> y;
         if (t.kind().equals("log1p")) {
-            y = x.apply(ONNXOperators.ADD, one).apply(OnnxOps.LOG);
+            y = x.apply(ONNXOperators.ADD, constant("one", 1)).apply(OnnxOps.LOG);
         } else if (t.kind().equals("sqrt")) {
             y = x.apply(OnnxOps.SQRT);
         } else if (Double.isNaN(t.lambda())) {
@@ -242,6 +241,7 @@ final class RecipeGraph {
         } else {
             // Transformer.yeoJohnson: the branch for x >= 0 and the one for x < 0 (NaN takes the second and stays NaN)
             double lambda = t.lambda();
+            ONNXRef<?> one = constant("one", 1);
             ONNXRef<?> up = x.apply(ONNXOperators.ADD, one);
             ONNXRef<?> positive = Math.abs(lambda) < 1e-12 ? up.apply(OnnxOps.LOG)
                     : up.apply(ONNXOperators.POW, constant("lambda", lambda)).apply(ONNXOperators.SUB, one)
