@@ -40,6 +40,7 @@ public final class BatchScorer {
         Table table = read.table();
 
         List<String> notes = new ArrayList<>();
+        bundle.integrityWarning().ifPresent(w -> notes.add("warning: " + w));
         read.warnings().forEach(w -> notes.add("warning: " + w.message()));
         List<String> extra = header.stream().filter(c -> !types.containsKey(c) && !c.equals(m.target())).toList();
         if (!extra.isEmpty()) {

@@ -1,19 +1,11 @@
 package org.workbench.deployment;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
 import org.workbench.data.Task;
@@ -41,55 +33,48 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
     }
 
     public void write(Path file) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
-            put(zip, RECIPE, AllSteps.JSON.toJson(recipe).getBytes(StandardCharsets.UTF_8));
-            put(zip, MODEL, model.toBytes());
-            put(zip, PROVENANCE, model.provenanceJson().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot build bundle: " + e.getMessage(), e);
-        }
-        Json.writeAtomically(file, bytes.toByteArray());
+        // every entry but the manifest, in zip order; the manifest lists each one's SHA-256 and size
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(RECIPE, AllSteps.JSON.toJson(recipe).getBytes(StandardCharsets.UTF_8));
+        entries.put(MODEL, model.toBytes());
+        entries.put(PROVENANCE, model.provenanceJson().getBytes(StandardCharsets.UTF_8));
+        Json.writeAtomically(file, BundleZip.write(manifest, entries));
     }
 
+    /**
+     * Reads a bundle and checks it: sizes capped while reading, every entry's SHA-256 and the
+     * manifest's own against the manifest (format 2 on). A bundle of format 1, written before bundles
+     * carried hashes, is read unchecked: {@link #integrityWarning} says so.
+     */
     public static Bundle read(Path file) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": model bundle not found");
-        } catch (ZipException e) {
-            throw new InputException(file + ": not a model bundle (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read model bundle: " + e.getMessage());
-        }
-        for (String required : new String[] {MANIFEST, RECIPE, MODEL}) {
+        BundleZip.Contents contents = BundleZip.read(file);
+        Map<String, byte[]> entries = contents.entries();
+        for (String required : new String[] {RECIPE, MODEL}) {
             if (!entries.containsKey(required)) {
                 throw new InputException(file + ": not a model bundle (no " + required + " inside)");
             }
         }
         try {
-            Manifest manifest = Json.MAPPER.readValue(entries.get(MANIFEST), Manifest.class);
-            if (manifest.format() != Manifest.FORMAT) {
+            Manifest manifest = Json.MAPPER.readValue(contents.manifest(), Manifest.class);
+            if (manifest.format() < Manifest.OLDEST_FORMAT || manifest.format() > Manifest.FORMAT) {
                 throw new InputException(file + ": bundle format " + manifest.format() + " is not supported (expected "
-                        + Manifest.FORMAT + ")");
+                        + Manifest.OLDEST_FORMAT + " to " + Manifest.FORMAT + ")");
             }
             FittedRecipe recipe = AllSteps.JSON.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
             TrainedModel model = TrainedModel.fromBytes(entries.get(MODEL), Task.valueOf(manifest.task().toUpperCase(Locale.ROOT)));
             return new Bundle(manifest, recipe, model);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new InputException(file + ": damaged model bundle: " + e.getMessage());
+        } catch (InputException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : new InputException(file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(0); // fixed timestamps: the same model gives the same bytes
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
+    /** One line for a bundle whose entries could not be checked (format 1, written before bundles carried hashes). */
+    public java.util.Optional<String> integrityWarning() {
+        return manifest.integrity() != null ? java.util.Optional.empty() : java.util.Optional.of(
+                "this bundle (format " + manifest.format() + ") predates entry hashes, so its contents were not checked;"
+                        + " run the config again for a checked bundle");
     }
+
 }

@@ -189,7 +189,15 @@ class BadInputTest {
                 predict("predict output under a file", files("f.txt", "x"), "--model {bundle} --input {iris} --output {d}/f.txt/p.csv", "f.txt is a file, not a folder"),
                 predict("predict output checked before the bundle", files(), "--model {d}/none.bundle --input {iris} --output {d}", "is a folder"),
                 predict("predict without model", files(), "--input {iris}", "--model"),
-                predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"));
+                predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"),
+                // export
+                new Case("export text file as bundle", files("fake.bundle", "hello"), "export --model {d}/fake.bundle --output {d}/m.onnx",
+                        List.of("fake.bundle: not a model bundle (not a zip file)")),
+                new Case("export corrupt zip", files("half.bundle", "@half-bundle"), "export --model {d}/half.bundle --output {d}/m.onnx",
+                        List.of("half.bundle", "truncated")),
+                cli("export unknown format", "export --model {bundle} --format pmml --output {d}/m.onnx", "--format", "pmml"),
+                cli("export output is a folder", "export --model {bundle} --output {d}", "--output", "is a folder"),
+                cli("export without output", "export --model {bundle}", "--output"));
     }
 
     // ---- the table's helpers: each builds one case ----
