@@ -24,7 +24,7 @@ class PackageLayersTest {
             "core", "config", "stats", "data", "stage", "models",
             "table", "recipe",
             "definition", "collection", "preprocessing", "features", "selection", "training", "evaluation",
-            "lab", "tuning", "deployment",
+            "lab", "tuning", "deployment", "monitoring",
             "report", "run", "cli");
 
     @ArchTest

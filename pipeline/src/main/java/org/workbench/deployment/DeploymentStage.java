@@ -22,6 +22,9 @@ import org.workbench.evaluation.EvaluationStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.table.DataConfig;
 import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
+import org.workbench.recipe.ApplyLog;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
 public final class DeploymentStage implements Stage {
@@ -87,6 +90,14 @@ public final class DeploymentStage implements Stage {
                 String.valueOf(config.section(DataConfig.class).quote()), config.section(DataConfig.class).header(), String.valueOf(dialect.decimal()),
                 dialect.toMap().get("thousands").toString(), dialect.encoding().name(), chosen.test(), source.file(),
                 source.sha256(), config.seed(), Versions.all(), config.resolved(), chosen.threshold());
-        return new Bundle(manifest, chosen.recipe(), chosen.trainedModel());
+        return new Bundle(manifest, chosen.recipe(), chosen.trainedModel(), profile(context, chosen, required));
+    }
+
+    /** The training rows' profile (never the test rows'), for drift checks on rows scored later. */
+    private static TrainingProfile profile(RunContext context, FinalModel chosen, List<String> required) {
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
+        Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
+                : chosen.predict(rawTrain.features(), new ApplyLog());
+        return TrainingProfile.of(rawTrain.features(), required, train);
     }
 }
