@@ -61,6 +61,8 @@ public final class DeploymentStage implements Stage {
         details.add("replays " + bundle.recipe().steps().size() + " fitted steps, then " + m.model()
                 + (m.threshold() == null ? "" : ", then labels by the " + m.threshold().describe(m.target())));
         details.add("score new rows: workbench predict --model " + BUNDLE_FILE + " --input new.csv");
+        details.add("compare new rows with the " + bundle.profile().rows() + " training rows: workbench drift --model "
+                + BUNDLE_FILE + " --input new.csv");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("file", BUNDLE_FILE);
         data.put("bytes", file.toFile().length());

@@ -36,16 +36,29 @@ public final class DriftScores {
         Double p = null;
         double[] reference = train.sample().stream().mapToDouble(Double::doubleValue).toArray();
         if (reference.length >= 2 && present.length >= 2) {
-            KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-            statistic = ks.kolmogorovSmirnovStatistic(reference, present);
-            // the whole training column is the reference when it is small; otherwise its quantiles stand in for it,
-            // and the p-value takes the real number of training rows
-            p = train.count() == reference.length ? ks.kolmogorovSmirnovTest(reference, present)
-                    : ks.approximateP(statistic, (int) train.count(), present.length);
+            statistic = KS.kolmogorovSmirnovStatistic(reference, present);
+            p = ksPValue(statistic, train.count(), present.length);
         }
         return result(name, "numeric", values.length, trainCounts, newCounts,
                 trainCounts.length == 0 ? List.of() : binLabels(train.edges()), "ks", statistic, p,
                 train, values.length, present.length, null);
+    }
+
+    /** Commons-math's thresholds: below this product of the sample sizes its p-value is exact, above it asymptotic. */
+    static final long LARGE_SAMPLE_PRODUCT = 10_000;
+    private static final KolmogorovSmirnovTest KS = new KolmogorovSmirnovTest();
+
+    /**
+     * The two-sample KS p-value for statistic {@code d}, with {@code trainRows} the real number of training
+     * values (a profile of more than {@link org.workbench.deployment.TrainingProfile#SAMPLE} rows keeps only
+     * quantiles standing in for them). Computed as commons-math's {@code kolmogorovSmirnovTest(x, y)} does
+     * for samples without ties (exact below {@link #LARGE_SAMPLE_PRODUCT}, asymptotic above), but without its
+     * handling of ties, which jitters the values at random and in 3.6.1 can fail on heavily tied data; with
+     * ties (counts, codes) this p-value is conservative. The statistic itself counts ties correctly.
+     */
+    static double ksPValue(double d, long trainRows, int newRows) {
+        int n = (int) Math.min(trainRows, Integer.MAX_VALUE);
+        return (long) n * newRows < LARGE_SAMPLE_PRODUCT ? KS.exactP(d, n, newRows, true) : KS.approximateP(d, n, newRows);
     }
 
     /** Categories: missing is "" or null. */

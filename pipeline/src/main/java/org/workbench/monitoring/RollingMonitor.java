@@ -44,6 +44,11 @@ public final class RollingMonitor {
         this.predictedLabels = numericPredictions ? null : new String[window];
     }
 
+    /** A monitor over the bundle's training profile; empty for a bundle written before profiles existed. */
+    public static java.util.Optional<RollingMonitor> of(org.workbench.deployment.Bundle bundle, int window) {
+        return bundle.profile() == null ? java.util.Optional.empty() : java.util.Optional.of(new RollingMonitor(bundle.profile(), window));
+    }
+
     public int window() {
         return window;
     }

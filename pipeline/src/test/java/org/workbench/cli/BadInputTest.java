@@ -189,7 +189,14 @@ class BadInputTest {
                 predict("predict output under a file", files("f.txt", "x"), "--model {bundle} --input {iris} --output {d}/f.txt/p.csv", "f.txt is a file, not a folder"),
                 predict("predict output checked before the bundle", files(), "--model {d}/none.bundle --input {iris} --output {d}", "is a folder"),
                 predict("predict without model", files(), "--input {iris}", "--model"),
-                predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"));
+                predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"),
+                // drift reads rows as predict does
+                new Case("drift input missing a column", files("in.csv", "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n"),
+                        "drift --model {bundle} --input {d}/in.csv --out {d}/out", List.of("in.csv: missing column", "petal_width")),
+                new Case("drift out is a file", files("out.txt", "x"), "drift --model {bundle} --input {iris} --out {d}/out.txt",
+                        List.of("--out", "out.txt: is a file, not a folder")),
+                new Case("drift bundle is a folder", files(), "drift --model {d} --input {iris} --out {d}/out", List.of("--model {d}: is a folder")),
+                new Case("drift without input", files(), "drift --model {bundle}", List.of("--input")));
     }
 
     // ---- the table's helpers: each builds one case ----
