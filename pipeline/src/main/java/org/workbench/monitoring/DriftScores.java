@@ -18,6 +18,10 @@ import org.workbench.deployment.TrainingProfile.Distribution;
 public final class DriftScores {
     static final String UNSEEN = "(unseen)";
     static final String OTHER = "(other levels)";
+    /** Commons-math's threshold: below this product of the sample sizes its KS p-value is exact, above it asymptotic. */
+    static final long LARGE_SAMPLE_PRODUCT = 10_000;
+    /** Stateless for the calls made here (no random generator is used), so one instance serves every thread. */
+    private static final KolmogorovSmirnovTest KS = new KolmogorovSmirnovTest();
 
     private DriftScores() {
     }
@@ -43,10 +47,6 @@ public final class DriftScores {
                 trainCounts.length == 0 ? List.of() : binLabels(train.edges()), "ks", statistic, p,
                 train, values.length, present.length, null);
     }
-
-    /** Commons-math's thresholds: below this product of the sample sizes its p-value is exact, above it asymptotic. */
-    static final long LARGE_SAMPLE_PRODUCT = 10_000;
-    private static final KolmogorovSmirnovTest KS = new KolmogorovSmirnovTest();
 
     /**
      * The two-sample KS p-value for statistic {@code d}, with {@code trainRows} the real number of training
