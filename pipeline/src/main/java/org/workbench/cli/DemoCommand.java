@@ -25,15 +25,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a ready classroom demo on shipped data, print its diagnosis and where its report.html is."
-                + " Demos: overfitting, underfitting, tuning, bias-variance, leakage (configs in configs/demos/).",
+                + " Demos: overfitting, underfitting, tuning, bias-variance, leakage, drift (configs in configs/demos/).",
         footer = {"", "Examples:", "  workbench demo overfitting", "  workbench demo bias-variance --out /tmp/class"})
 final class DemoCommand implements Callable<Integer> {
-    static final List<String> DEMOS = List.of("overfitting", "underfitting", "tuning", "bias-variance", "leakage");
+    static final List<String> DEMOS = List.of("overfitting", "underfitting", "tuning", "bias-variance", "leakage", "drift");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "overfitting, underfitting, tuning, bias-variance or leakage")
+    @Parameters(paramLabel = "NAME", description = "overfitting, underfitting, tuning, bias-variance, leakage or drift")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "folder for run outputs (default: ${DEFAULT-VALUE})")
@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputException("demo: unknown demo '" + name + "'; demos are " + String.join(", ", DEMOS));
         }
         Path file = configFile();
-        PipelineConfig config = ConfigLoader.load(file, List.of());
+        DriftDemo drift = name.equals("drift") ? DriftDemo.slice(file, out) : null;
+        PipelineConfig config = drift != null ? drift.trainingConfig() : ConfigLoader.load(file, List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TuningProgress progress = Progress.of(output, err);
@@ -66,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }, context -> context.put(TuningProgress.KEY, progress));
         stdout.println();
-        for (String line : findings(outcome.dir())) {
+        for (String line : drift != null ? drift.findings(outcome.dir()) : findings(outcome.dir())) {
             stdout.println(line);
         }
         stdout.println();

@@ -6,12 +6,14 @@ import picocli.CommandLine;
 /**
  * The one place where failures become exit codes: bad input (a typed {@link InputException} or a
  * command-line mistake) exits 2 with one line; anything else is an internal error and exits 1.
+ * {@code workbench drift --fail-on-drift} exits 3 when it finds drift (a result, not a failure).
  * Stack traces are printed only with {@code --verbose}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int BAD_INPUT = 2;
+    static final int DRIFT = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

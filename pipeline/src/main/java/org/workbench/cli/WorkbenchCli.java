@@ -7,17 +7,17 @@ import org.workbench.core.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code workbench run | validate | stages | models | predict | demo | report | compare}. */
+/** Entry point: {@code workbench run | validate | stages | models | predict | drift | demo | report | compare}. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "Runs a machine-learning pipeline, stage by stage, from a YAML config.",
         subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ModelsCommand.class,
-                PredictCommand.class, ExportCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
+                PredictCommand.class, ExportCommand.class, DriftCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  workbench run configs/iris.yaml",
                 "  workbench run configs/titanic.yaml --set train.model=xgboost --seed 7",
                 "  workbench predict --model reports/iris/<run>/model.bundle --input new.csv",
-                "", "Exit codes: 0 ok, 2 bad input (config, data, arguments), 1 internal error."})
+                "", "Exit codes: 0 ok, 2 bad input (config, data, arguments), 1 internal error, 3 drift found (drift --fail-on-drift)."})
 public final class WorkbenchCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

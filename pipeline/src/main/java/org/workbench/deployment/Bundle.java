@@ -20,12 +20,20 @@ import tech.tablesaw.api.Table;
 /**
  * A deployable model: one zip file holding the manifest (JSON), the fitted recipe (JSON), the
  * Tribuo model (Tribuo's protobuf format, never Java serialization) and the model's provenance.
+ * {@code profile} is the training rows' {@link TrainingProfile} for drift checks; null in bundles
+ * written before it existed.
  */
-public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model) {
+public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model, TrainingProfile profile) {
     static final String MANIFEST = "manifest.json";
     static final String RECIPE = "recipe.json";
     static final String MODEL = "model.tribuo";
     static final String PROVENANCE = "provenance.json";
+    static final String PROFILE = "profile.json";
+
+    /** A bundle without a training profile. */
+    public Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model) {
+        this(manifest, recipe, model, null);
+    }
 
     /** Replays the fitted recipe on raw feature rows, predicts and applies the decision threshold, if any. */
     public Predictions predict(Table rawFeatures, ApplyLog log) {
@@ -38,6 +46,9 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
         entries.put(RECIPE, AllSteps.JSON.toJson(recipe).getBytes(StandardCharsets.UTF_8));
         entries.put(MODEL, model.toBytes());
         entries.put(PROVENANCE, model.provenanceJson().getBytes(StandardCharsets.UTF_8));
+        if (profile != null) {
+            entries.put(PROFILE, Json.write(profile).getBytes(StandardCharsets.UTF_8));
+        }
         Json.writeAtomically(file, BundleZip.write(manifest, entries));
     }
 
@@ -62,7 +73,9 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model)
             }
             FittedRecipe recipe = AllSteps.JSON.fromJson(new String(entries.get(RECIPE), StandardCharsets.UTF_8));
             TrainedModel model = TrainedModel.fromBytes(entries.get(MODEL), Task.valueOf(manifest.task().toUpperCase(Locale.ROOT)));
-            return new Bundle(manifest, recipe, model);
+            TrainingProfile profile = entries.containsKey(PROFILE)
+                    ? Json.MAPPER.readValue(entries.get(PROFILE), TrainingProfile.class) : null;
+            return new Bundle(manifest, recipe, model, profile);
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(file + ": damaged model bundle: " + e.getMessage());
         } catch (InputException e) {

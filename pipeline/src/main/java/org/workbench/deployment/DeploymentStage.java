@@ -23,6 +23,9 @@ import org.workbench.evaluation.EvaluationStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.table.DataConfig;
 import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.data.Frame;
+import org.workbench.data.Predictions;
+import org.workbench.recipe.ApplyLog;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
 public final class DeploymentStage implements Stage {
@@ -42,7 +45,7 @@ public final class DeploymentStage implements Stage {
     public List<Artifact<?>> inputs() {
         // both final-model keys: FinalModel.find decides which is final
         return List.of(EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL, DefinitionStage.PROBLEM,
-                CollectionStage.SOURCE, DefinitionStage.CSV_READ, RunContext.RUN_DIR);
+                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, DefinitionStage.CSV_READ, RunContext.RUN_DIR);
     }
 
     @Override
@@ -71,6 +74,8 @@ public final class DeploymentStage implements Stage {
         details.add("replays " + bundle.recipe().steps().size() + " fitted steps, then " + m.model()
                 + (m.threshold() == null ? "" : ", then labels by the " + m.threshold().describe(m.target())));
         details.add("score new rows: workbench predict --model " + BUNDLE_FILE + " --input new.csv");
+        details.add("compare new rows with the " + bundle.profile().rows() + " training rows: workbench drift --model "
+                + BUNDLE_FILE + " --input new.csv");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("file", BUNDLE_FILE);
         data.put("bytes", file.toFile().length());
@@ -101,6 +106,14 @@ public final class DeploymentStage implements Stage {
                 String.valueOf(config.section(DataConfig.class).quote()), config.section(DataConfig.class).header(), String.valueOf(dialect.decimal()),
                 dialect.toMap().get("thousands").toString(), dialect.encoding().name(), chosen.test(), source.file(),
                 source.sha256(), config.seed(), Versions.all(), config.resolved(), chosen.threshold());
-        return new Bundle(manifest, chosen.recipe(), chosen.trainedModel());
+        return new Bundle(manifest, chosen.recipe(), chosen.trainedModel(), profile(context, chosen, required));
+    }
+
+    /** The training rows' profile (never the test rows'), for drift checks on rows scored later. */
+    private static TrainingProfile profile(RunContext context, FinalModel chosen, List<String> required) {
+        Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
+        Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
+                : chosen.predict(rawTrain.features(), new ApplyLog());
+        return TrainingProfile.of(rawTrain.features(), required, train);
     }
 }

@@ -197,7 +197,14 @@ class BadInputTest {
                         List.of("half.bundle", "truncated")),
                 cli("export unknown format", "export --model {bundle} --format pmml --output {d}/m.onnx", "--format", "pmml"),
                 cli("export output is a folder", "export --model {bundle} --output {d}", "--output", "is a folder"),
-                cli("export without output", "export --model {bundle}", "--output"));
+                cli("export without output", "export --model {bundle}", "--output"),
+                // drift reads rows as predict does
+                new Case("drift input missing a column", files("in.csv", "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n"),
+                        "drift --model {bundle} --input {d}/in.csv --out {d}/out", List.of("in.csv: missing column", "petal_width")),
+                new Case("drift out is a file", files("out.txt", "x"), "drift --model {bundle} --input {iris} --out {d}/out.txt",
+                        List.of("--out", "out.txt: is a file, not a folder")),
+                new Case("drift bundle is a folder", files(), "drift --model {d} --input {iris} --out {d}/out", List.of("--model {d}: is a folder")),
+                new Case("drift without input", files(), "drift --model {bundle}", List.of("--input")));
     }
 
     // ---- the table's helpers: each builds one case ----

@@ -88,8 +88,34 @@ class DemoCommandTest {
     void unknownDemosAreBadInput() {
         Cli cli = Cli.run("demo", "overfit", "--config-dir", "../configs/demos");
         assertEquals(2, cli.exitCode());
-        assertEquals("error: demo: unknown demo 'overfit'; demos are overfitting, underfitting, tuning, bias-variance, leakage\n",
+        assertEquals("error: demo: unknown demo 'overfit'; demos are overfitting, underfitting, tuning, bias-variance, leakage, drift\n",
                 cli.err());
+    }
+
+    @Test
+    void driftDemoTrainsOnTheCoastAndFindsTheInlandRowsDrifted() throws IOException {
+        Cli cli = Cli.run("demo", "drift", "--out", out.toString(), "--config-dir", "../configs/demos", "--quiet");
+        assertEquals(0, cli.exitCode(), cli.err());
+        Matcher drift = Pattern.compile("drift: (.*drift\\.html)\\n").matcher(cli.out());
+        assertTrue(drift.find(), cli.out());
+        JsonNode json = Json.MAPPER.readTree(Path.of(drift.group(1)).resolveSibling("drift.json").toFile());
+        assertTrue(json.path("verdict").path("drift").asBoolean(), json.path("verdict").toString());
+        List<String> drifted = texts(json.path("verdict").path("drifted_columns"));
+        assertTrue(drifted.containsAll(List.of("longitude", "latitude", "ocean_proximity")), drifted.toString());
+        // the model never saw an INLAND block, and its error grows on them
+        for (JsonNode c : json.path("columns")) {
+            if (c.path("name").asText().equals("ocean_proximity")) {
+                assertEquals(1.0, c.path("unseen_share").asDouble(), 1e-12);
+            }
+        }
+        assertEquals(6551, json.path("rows").asInt());
+        assertTrue(json.path("performance").path("change").path("rmse").asDouble() > 0, json.path("performance").toString());
+        assertTrue(cli.out().contains(json.path("performance").path("summary").asText() + "\n"), cli.out());
+        Matcher retrain = Pattern.compile("retrain on the new rows: workbench run (\\S+) --set data.source=(\\S+)\\n").matcher(cli.out());
+        assertTrue(retrain.find(), cli.out());
+        List<String> newRows = Files.readAllLines(Path.of(retrain.group(2)));
+        assertEquals(6552, newRows.size());
+        assertTrue(newRows.stream().skip(1).allMatch(l -> l.endsWith(",INLAND")));
     }
 
     private static JsonNode tuningData(Path runDir) throws IOException {
