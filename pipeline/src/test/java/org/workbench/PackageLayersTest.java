@@ -25,7 +25,7 @@ class PackageLayersTest {
             "table", "recipe",
             "definition", "collection", "preprocessing", "features", "selection", "training", "evaluation",
             "lab", "tuning", "deployment",
-            "report", "run", "cli");
+            "serving", "report", "run", "cli");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.workbench.(*)..")
