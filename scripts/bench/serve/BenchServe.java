@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * of 1,000 rows (rows/s), and a soak of single rows with a 1,000-row batch every 100 requests (errors, the
  * server's heap after a full GC before and after). Every loop is bounded by its duration. It also reports
  * the server's CPU time per request (from /proc), which stays meaningful when other work shares the cores.
- * Usage: java -cp workbench.jar BenchServe.java URL ROWS.csv SERVER_PID [single-seconds] [batch-seconds] [soak-seconds] [clients]
+ * Usage: java -cp workbench.jar BenchServe.java URL ROWS.csv SERVER_PID [single-seconds] [batch-seconds] [soak-seconds] [clients] [warm-up-seconds]
  * ROWS.csv: comma-separated with a header (quotes allowed); the columns the model requires (from /metadata)
  * are sent as dataframe_split.
  */
@@ -58,6 +58,7 @@ public class BenchServe {
         int batchSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         int soakSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
         int clients = args.length > 6 ? Integer.parseInt(args[6]) : 8;
+        int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 20;
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,7 +94,9 @@ public class BenchServe {
 
         ticks = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8).strip());
-        run(client, url, "warm-up", single, null, 0, 5, clients, pid);
+        // long enough for the JIT to compile the request path (its compiler threads would count as server CPU)
+        run(client, url, "warm-up", single, null, 0, warmup, clients, pid);
+        run(client, url, "warm-up", new String[] {thousand}, null, 0, Math.max(1, warmup / 4), 2, pid);
         Phase s = run(client, url, "single-row", single, null, 0, singleSeconds, clients, pid);
         print(s);
         Phase b = run(client, url, "1000-row batch", new String[] {thousand}, null, 0, batchSeconds, Math.max(2, clients / 4), pid);

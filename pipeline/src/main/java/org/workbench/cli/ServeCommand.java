@@ -74,8 +74,12 @@ final class ServeCommand implements Callable<Integer> {
         ModelServer server = ModelServer.start(bundle, model, settings, List.of(), accessLog);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(); // waits for requests in flight, at most the stop timeout
-            err.println("stopped");
+            try {
+                server.stop(); // waits for requests in flight, at most the stop timeout
+                err.println("stopped");
+            } catch (RuntimeException e) {
+                err.println("error: stopping the server: " + ErrorHandler.oneLine(e.toString()));
+            }
             err.flush();
             stopped.countDown();
         }, "serve-stop"));

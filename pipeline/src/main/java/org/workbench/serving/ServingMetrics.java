@@ -32,7 +32,7 @@ final class ServingMetrics {
     private volatile DistributionSummary values;
 
     ServingMetrics(String model) {
-        registry.config().commonTags("model", model);
+        registry.config().commonTags("model", model == null ? "model" : model);
         rows = Counter.builder("workbench.rows.scored").description("rows scored").register(registry);
         monitorErrors = Counter.builder("workbench.monitor.errors").description("exceptions thrown by monitors").register(registry);
         new JvmMemoryMetrics().bindTo(registry);

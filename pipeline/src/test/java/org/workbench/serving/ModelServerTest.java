@@ -274,6 +274,27 @@ class ModelServerTest {
     }
 
     @Test
+    void anErrorIsAOneLine500AndTheServerGoesOn() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Monitor broken = (rows, predictions) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StackOverflowError("deep");
+            }
+        };
+        StringWriter out = new StringWriter();
+        try (ModelServer s = ModelServer.start(bundle, bundleFile, ServeOptions.loopback(0), List.of(broken), new PrintWriter(out, true))) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(s.url() + "/invocations")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"instances\": [" + ROW + "]}")).build();
+            HttpResponse<String> failed = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, failed.statusCode(), failed.body());
+            assertEquals("INTERNAL_ERROR", json(failed).path("error_code").asText());
+            assertTrue(json(failed).path("message").asText().contains("StackOverflowError: deep"), failed.body());
+            assertFalse(out.toString().contains("\tat "), out.toString());
+            assertEquals(200, CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
     void aTokenGuardsEverythingButTheProbes() throws Exception {
         try (ModelServer s = ModelServer.start(bundle, bundleFile, ServeOptions.loopback(0).withToken("s3cret"), List.of(),
                 new PrintWriter(new StringWriter()))) {
