@@ -25,6 +25,7 @@ class PackageLayersTest {
             "table", "recipe",
             "definition", "collection", "preprocessing", "features", "selection", "training", "evaluation",
             "lab", "tuning", "deployment", "export", "monitoring",
+            "serving",
             "report", "run", "cli");
 
     @ArchTest

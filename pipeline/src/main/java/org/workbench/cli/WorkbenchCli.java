@@ -7,11 +7,11 @@ import org.workbench.core.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code workbench run | validate | stages | models | predict | drift | demo | report | compare}. */
+/** Entry point: {@code workbench run | validate | stages | models | predict | serve | export | drift | demo | report | compare}. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "Runs a machine-learning pipeline, stage by stage, from a YAML config.",
         subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ModelsCommand.class,
-                PredictCommand.class, ExportCommand.class, DriftCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
+                PredictCommand.class, ServeCommand.class, ExportCommand.class, DriftCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  workbench run configs/iris.yaml",

@@ -22,8 +22,8 @@ public final class BatchScorer {
     private BatchScorer() {
     }
 
-    /** Predictions plus notes for the user (ignored columns, unseen categories). */
-    public record Result(int[] rowNumbers, Predictions predictions, List<String> notes) {
+    /** Predictions plus notes for the user (ignored columns, unseen categories), and the raw rows as read. */
+    public record Result(int[] rowNumbers, Predictions predictions, List<String> notes, Table rows) {
     }
 
     public static Result score(Bundle bundle, Path input) {
@@ -56,7 +56,7 @@ public final class BatchScorer {
         }
         notes.add(0, "scored " + table.rowCount() + " rows" + decision(m));
         int[] rows = IntStream.rangeClosed(1, table.rowCount()).toArray();
-        return new Result(rows, predictions, notes);
+        return new Result(rows, predictions, notes, table);
     }
 
     /** How a two-class bundle turns probabilities into labels: its stored threshold, or the most probable class. */

@@ -52,7 +52,7 @@ class ShippedConfigsTest {
 
     @ParameterizedTest
     @MethodSource("configs")
-    void runsEndToEndAndReplays(String name) throws IOException {
+    void runsEndToEndAndReplays(String name) throws IOException, InterruptedException {
         PipelineConfig config = ConfigLoader.load(Path.of("../configs", name), List.of());
         Runner.Outcome outcome = Runner.run(config, out, null, r -> { });
         List<StageResult> results = outcome.results();
@@ -73,6 +73,8 @@ class ShippedConfigsTest {
                 .map(PredictionFiles::withoutSplitAndTruth).reduce("", (a, b) -> a + b + "\n");
         String actual = PredictionsCsv.render(scored.rowNumbers(), scored.predictions(), java.util.Map.of());
         assertEquals(expected, actual, "bundle replay differs from in-run predictions for " + name);
+        // and workbench serve answers the same rows, sent as CSV and as JSON, exactly as predict does
+        org.workbench.serving.ServeParity.check(bundle, outcome.dir().resolve(DeploymentStage.BUNDLE_FILE), config.section(DataConfig.class).source());
     }
 
 
