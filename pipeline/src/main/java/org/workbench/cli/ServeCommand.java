@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.workbench.core.InputException;
 import org.workbench.deployment.Bundle;
+import org.workbench.serving.DriftMonitor;
 import org.workbench.serving.ModelServer;
+import org.workbench.serving.Monitor;
 import org.workbench.serving.ServeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "allow a non-loopback --host without a token (prints a warning)")
     boolean insecure;
 
+    @Option(names = "--drift-window", paramLabel = "ROWS", defaultValue = "1000",
+            description = "rows the drift monitor keeps, the last scored (default: ${DEFAULT-VALUE}; 0: no monitor); served at /drift and in /metrics")
+    int driftWindow;
+
     @Mixin
     OutputOptions options;
 
@@ -71,7 +77,16 @@ final class ServeCommand implements Callable<Integer> {
         if (token == null && !ServeOptions.isLoopback(host)) {
             err.println("warning: --insecure: serving on " + host + " without a token; anyone who can reach this port can use the model");
         }
-        ModelServer server = ModelServer.start(bundle, model, settings, List.of(), accessLog);
+        if (driftWindow < 0) {
+            throw new InputException("--drift-window: " + driftWindow + " is negative; give a row count, or 0 for no drift monitor");
+        }
+        java.util.Optional<Monitor> drift = driftWindow == 0 ? java.util.Optional.empty() : DriftMonitor.of(bundle, driftWindow);
+        if (driftWindow > 0 && drift.isEmpty()) {
+            err.println("note: this bundle holds no training profile (written before drift monitoring), so /drift is off;"
+                    + " run its config again for a bundle that has one");
+        }
+        List<Monitor> monitors = drift.stream().toList();
+        ModelServer server = ModelServer.start(bundle, model, settings, monitors, accessLog);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

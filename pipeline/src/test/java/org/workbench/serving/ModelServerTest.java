@@ -257,6 +257,34 @@ class ModelServerTest {
     }
 
     @Test
+    void theDriftMonitorServesItsWindowAtDriftAndInMetrics() throws Exception {
+        Monitor drift = DriftMonitor.of(bundle, 50).orElseThrow();
+        try (ModelServer s = ModelServer.start(bundle, bundleFile, ServeOptions.loopback(0), List.of(drift), new PrintWriter(new StringWriter()))) {
+            // 40 men in third class: Sex and Pclass move far from the training shares
+            String rows = String.join(", ", java.util.Collections.nCopies(40, ROW));
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(s.url() + "/invocations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"instances\": [" + rows + "]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            HttpResponse<String> window = CLIENT.send(HttpRequest.newBuilder(URI.create(s.url() + "/drift")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode status = json(window);
+            assertEquals(40, status.get("rows").asInt(), window.body());
+            assertEquals(50, status.get("window").asInt());
+            JsonNode sex = null;
+            for (JsonNode c : status.get("columns")) {
+                if (c.get("name").asText().equals("Sex")) {
+                    sex = c;
+                }
+            }
+            assertEquals("drifted", sex.get("status").asText(), window.body());
+            String metrics = CLIENT.send(HttpRequest.newBuilder(URI.create(s.url() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("workbench_drift_window_rows{model=\"titanic\"} 40.0"), metrics);
+            assertTrue(metrics.contains("workbench_drift_psi{column=\"Sex\",model=\"titanic\"}"), metrics);
+            assertTrue(metrics.contains("workbench_drift_detected{model=\"titanic\"}"), metrics);
+        }
+    }
+
+    @Test
     void aMonitorThatFailsIsCountedAndTheRequestStillAnswered() throws Exception {
         Monitor failing = (rows, predictions) -> {
             throw new IllegalStateException("window full");
