@@ -81,23 +81,13 @@ final class ClusteringEvaluation {
             details.add("cross-validation: " + NO_CV);
         }
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("test", testScores);
-        data.put("train", trainScores);
-        data.put("baseline", baselineScores);
-        data.put("all_rows", allScores);
-        data.put("cv_folds", List.of());
-        data.put("cv", Map.of());
-        data.put("cv_note", NO_CV);
-        data.put("test_report", testReport);
-        data.put("train_report", trainReport);
-        data.put("all_rows_report", allReport);
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
                         + " not applicable", metric, format(testScores.get(metric)), format(trainScores.get(metric)),
                 format(baselineScores.get(metric)), format(allScores.get(metric)), allReport.clusters(),
                 allReport.noise() == 0 ? "" : " and " + allReport.noise() + " noise row" + (allReport.noise() == 1 ? "" : "s"));
-        return StageResult.of(stage, summary, details, data);
+        return StageResult.of(stage, summary, details, EvaluationRecord.clustering(testScores, trainScores, baselineScores,
+                allScores, NO_CV, testReport, trainReport, allReport));
     }
 
     private static ClusteringReport score(TrainedModel model, tech.tablesaw.api.Table features, Target truth,

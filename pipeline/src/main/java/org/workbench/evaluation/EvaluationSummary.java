@@ -44,37 +44,13 @@ final class EvaluationSummary {
             e.importance().permutation().forEach(i -> details.add(String.format(Locale.ROOT, "  %-24s %.4f +/- %.4f", i.feature(), i.value(), i.std())));
         }
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("test", e.test());
-        data.put("train", e.train());
-        data.put("baseline", e.baseline());
-        data.put("cv_folds", e.folds());
-        data.put("cv", e.cv());
-        data.put("test_report", e.testReport());
-        if (e.threshold() != null) {
-            data.put("threshold", e.threshold());
-        }
-        if (e.leaderboard() != null) {
-            data.put("leaderboard", e.leaderboard().rows().stream().map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("model", r.model());
-                row.put("cv", r.cv());
-                row.put("mean_difference", r.meanDifference());
-                row.put("p_value", r.pValue());
-                row.put("significant", r.significant());
-                return row;
-            }).toList());
-        }
-        if (!e.importance().model().isEmpty() || !e.importance().permutation().isEmpty()) {
-            data.put("importance", Map.of("permutation", e.importance().permutation(), "model", e.importance().model()));
-        }
         String summary = String.format(Locale.ROOT, "test %s %.4f (train %.4f, baseline %.4f)%s", metric,
                 e.test().get(metric), e.train().get(metric), e.baseline().get(metric),
                 e.cv().isEmpty() ? "" : String.format(Locale.ROOT, "; %s %.4f +/- %.4f", folds, e.cv().get(metric)[0], e.cv().get(metric)[1]));
         if (e.leaderboard() != null) {
             summary += "; best of " + e.leaderboard().rows().size() + ": " + e.leaderboard().rows().get(0).model();
         }
-        return StageResult.of(stage, summary, details, data);
+        return StageResult.of(stage, summary, details, EvaluationRecord.of(e));
     }
 
     /** The overfitting line when training beats test by the run's limit ({@link Overfitting}); else null. */

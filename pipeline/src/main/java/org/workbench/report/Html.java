@@ -42,6 +42,26 @@ final class Html {
         return escape(v.asText());
     }
 
+    /**
+     * A recorded number as {@link #number(JsonNode)} shows it: null is "-"; NaN and the infinities are
+     * written to JSON as text ("NaN"), so they show as that text.
+     */
+    static String number(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        return Double.isFinite(v) ? number(v.doubleValue()) : escape(v.toString());
+    }
+
+    /** A recorded value as JSON reads it back (numbers, text, objects): for showing values whose shape varies. */
+    static JsonNode tree(Object value) {
+        try {
+            return org.workbench.core.Json.MAPPER.readTree(org.workbench.core.Json.write(value));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String number(double d) {
         if (Double.isNaN(d)) {
             return "-";
