@@ -63,9 +63,8 @@ final class ClusteringEvaluation {
                 testReport, testPredictions));
 
         List<String> details = new ArrayList<>();
-        details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", "metric", "test", "train", "baseline", "all rows"));
-        testScores.forEach((m, v) -> details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", m, format(v),
-                format(trainScores.get(m)), format(baselineScores.get(m)), format(allScores.get(m)))));
+        details.addAll(MetricTable.scores(testScores, trainScores, baselineScores, Map.of(), false, Map.of("all rows", allScores))
+                .text(List.of("metric", "test", "train", "baseline", "all rows"), "", 18, 10, " "));
         details.add(sizes("test", testReport));
         details.add(sizes("train", trainReport));
         details.add(sizes("all rows", allReport));
@@ -83,8 +82,8 @@ final class ClusteringEvaluation {
 
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
-                        + " not applicable", metric, format(testScores.get(metric)), format(trainScores.get(metric)),
-                format(baselineScores.get(metric)), format(allScores.get(metric)), allReport.clusters(),
+                        + " not applicable", metric, MetricTable.fixed(testScores.get(metric)), MetricTable.fixed(trainScores.get(metric)),
+                MetricTable.fixed(baselineScores.get(metric)), MetricTable.fixed(allScores.get(metric)), allReport.clusters(),
                 allReport.noise() == 0 ? "" : " and " + allReport.noise() + " noise row" + (allReport.noise() == 1 ? "" : "s"));
         return StageResult.of(stage, summary, details, EvaluationRecord.clustering(testScores, trainScores, baselineScores,
                 allScores, NO_CV, testReport, trainReport, allReport));
@@ -98,9 +97,5 @@ final class ClusteringEvaluation {
 
     private static String sizes(String rows, ClusteringReport r) {
         return String.format(Locale.ROOT, "cluster sizes (%s, %d rows): %s", rows, r.rows(), r.sizes());
-    }
-
-    private static String format(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

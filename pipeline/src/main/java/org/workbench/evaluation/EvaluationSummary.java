@@ -17,9 +17,8 @@ final class EvaluationSummary {
     static StageResult result(String stage, Problem problem, EvaluateConfig cfg, Evaluation e) {
         String metric = problem.metric();
         List<String> details = new ArrayList<>();
-        details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s", "metric", "test", "train", "baseline"));
-        e.test().forEach((m, v) -> details.add(String.format(Locale.ROOT, "%-18s %10.4f %10s %10s", m, v,
-                format(e.train().get(m)), format(e.baseline().get(m)))));
+        details.addAll(MetricTable.scores(e.test(), e.train(), e.baseline(), e.cv(), false, Map.of())
+                .text(List.of("metric", "test", "train", "baseline"), "", 18, 10, " "));
         String folds = cfg.cvRepeats() > 1 ? cfg.cvRepeats() + "x" + cfg.cvFolds() + "-fold CV" : cfg.cvFolds() + "-fold CV";
         e.cv().forEach((m, ms) -> details.add(String.format(Locale.ROOT, "%s %-18s %.4f +/- %.4f", folds, m, ms[0], ms[1])));
         String overfitting = overfitting(problem, cfg, e);
@@ -70,9 +69,5 @@ final class EvaluationSummary {
         return String.format(Locale.ROOT, "a sign of overfitting: train %s %.4f beats test %.4f by %.4f, at least the limit"
                 + " %.4f (evaluate.overfit_gap %s of the room between the baseline %.4f and a perfect score)", metric,
                 train, test, rule.gap(train, test), rule.limit(), cfg.overfitGap(), baseline);
-    }
-
-    private static String format(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -10,6 +10,7 @@ import org.workbench.definition.DefinitionRecord;
 import org.workbench.evaluation.ClassificationReport;
 import org.workbench.evaluation.EvaluationRecord;
 import org.workbench.evaluation.Importance;
+import org.workbench.evaluation.MetricTable;
 import org.workbench.evaluation.RegressionReport;
 import org.workbench.stage.StageResult;
 
@@ -92,15 +93,8 @@ final class EvaluationSection {
     }
 
     private static String metricsTable(EvaluationRecord d) {
-        List<List<String>> rows = new ArrayList<>();
-        Map<String, double[]> cv = d.cv() == null ? Map.of() : d.cv();
-        orEmpty(d.test()).forEach((m, v) -> {
-            double[] ms = cv.get(m);
-            rows.add(List.of(Html.escape(m), Html.number(v), Html.number(orEmpty(d.train()).get(m)),
-                    Html.number(orEmpty(d.baseline()).get(m)),
-                    ms != null ? Html.number(ms.length > 0 ? ms[0] : null) + " &plusmn; " + Html.number(ms.length > 1 ? ms[1] : null) : "-"));
-        });
-        return Html.table(List.of("metric", "test", "train", "baseline (test)", "CV mean &plusmn; std"), rows);
+        return Html.table(MetricTable.scores(orEmpty(d.test()), orEmpty(d.train()), orEmpty(d.baseline()),
+                d.cv() == null ? Map.of() : d.cv(), true, Map.of()), Html::escape);
     }
 
     private static String rocPr(RunRecord run, List<String> classes, PredictionRows p, Svg svg) {

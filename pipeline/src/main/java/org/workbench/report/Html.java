@@ -69,6 +69,22 @@ final class Html {
         return Math.abs(d) >= 1000 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%.4f", d);
     }
 
+    /**
+     * A metric table: the titles and cells escaped ({@code name} turns a row's name into HTML), numbers as
+     * {@link #number(Double)}, a mean and std joined by &plusmn;.
+     */
+    static String table(org.workbench.evaluation.MetricTable table, java.util.function.Function<String, String> name) {
+        List<String> header = table.header().stream().map(h -> escape(h).replace("+/-", "&plusmn;")).toList();
+        List<List<String>> cells = table.cells(v -> number(v), " &plusmn; ");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            List<String> row = new java.util.ArrayList<>(List.of(name.apply(table.rows().get(i).name())));
+            row.addAll(cells.get(i));
+            rows.add(row);
+        }
+        return table(header, rows);
+    }
+
     /** A table with a header row; cells are already HTML. */
     static String table(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder("<table><thead><tr>");

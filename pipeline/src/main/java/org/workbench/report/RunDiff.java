@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workbench.core.Json;
+import org.workbench.evaluation.MetricTable;
 import org.workbench.training.TrainingRecord;
 
 /**
@@ -130,9 +131,8 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
         params.forEach(r -> sb.append(String.format(Locale.ROOT, "  %-" + w + "s  %-14s  %-14s%n", r.path(), show(r.a()), show(r.b()))));
         sb.append("\nmetrics:\n");
         int m = Math.max(30, metrics.stream().mapToInt(r -> r.path().length()).max().orElse(0));
-        sb.append(String.format(Locale.ROOT, "  %-" + m + "s  %10s  %10s  %10s%n", "path", "A", "B", "change"));
-        metrics.forEach(r -> sb.append(String.format(Locale.ROOT, "  %-" + m + "s  %10s  %10s  %10s%n", r.path(), show(r.a()),
-                show(r.b()), r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))));
+        MetricTable table = metricTable();
+        table.text(table.header(), "  ", m, 10, "  ").forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }
 
@@ -140,14 +140,19 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
     public String html() {
         String params = this.params.isEmpty() ? "<p>none</p>" : Html.table(List.of("path", "A", "B"), this.params.stream()
                 .map(r -> List.of("<code>" + Html.escape(r.path()) + "</code>", Html.escape(show(r.a())), Html.escape(show(r.b())))).toList());
-        String metrics = Html.table(List.of("path", "A", "B", "change"), this.metrics.stream()
-                .map(r -> List.of("<code>" + Html.escape(r.path()) + "</code>", show(r.a()), show(r.b()),
-                        r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))).toList());
+        String metrics = Html.table(metricTable(), p -> "<code>" + Html.escape(p) + "</code>");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Workbench: compare runs</title><style>"
                 + Style.CSS + "</style></head><body><header><h1>Compare runs</h1><p>A: " + Html.escape(nameA) + "<br>B: "
                 + Html.escape(nameB) + "</p><p>final model (what each bundle holds; metrics final.test.*): A "
                 + Html.escape(finalA) + "; B " + Html.escape(finalB) + "</p></header><main>" + Html.section("params", "Params that differ", params)
                 + Html.section("metrics", "Metrics", metrics) + "</main></body></html>\n";
+    }
+
+    /** The metrics side by side: each path's value in A and B (as recorded) and the change. */
+    MetricTable metricTable() {
+        return new MetricTable(List.of("path", "A", "B", "change"), metrics.stream().map(r -> new MetricTable.Row(r.path(),
+                List.<MetricTable.Cell>of(new MetricTable.Text(r.a()), new MetricTable.Text(r.b()), new MetricTable.Change(r.change()))))
+                .toList());
     }
 
     private static String show(String v) {
