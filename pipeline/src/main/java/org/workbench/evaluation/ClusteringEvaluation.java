@@ -82,8 +82,9 @@ final class ClusteringEvaluation {
 
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
-                        + " not applicable", metric, MetricTable.fixed(testScores.get(metric)), MetricTable.fixed(trainScores.get(metric)),
-                MetricTable.fixed(baselineScores.get(metric)), MetricTable.fixed(allScores.get(metric)), allReport.clusters(),
+                        + " not applicable", metric, MetricTable.fixed(testScores.get(metric)),
+                MetricTable.fixed(trainScores.get(metric)), MetricTable.fixed(baselineScores.get(metric)),
+                MetricTable.fixed(allScores.get(metric)), allReport.clusters(),
                 allReport.noise() == 0 ? "" : " and " + allReport.noise() + " noise row" + (allReport.noise() == 1 ? "" : "s"));
         return StageResult.of(stage, summary, details, EvaluationRecord.clustering(testScores, trainScores, baselineScores,
                 allScores, NO_CV, testReport, trainReport, allReport));

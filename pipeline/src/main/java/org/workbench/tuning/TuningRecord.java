@@ -40,6 +40,12 @@ public record TuningRecord(Boolean skipped, String method, String metric, Intege
     static final TuningRecord NO_SEARCH = new TuningRecord(null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null);
 
+    /** The time budget ran out before any setting was scored. */
+    static TuningRecord outOfTime(String method) {
+        return new TuningRecord(null, method, null, null, null, null, null, null, null, null, null, true, null, null, null, null,
+                null, null);
+    }
+
     static TuningRecord skippedRun() {
         return new TuningRecord(true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);

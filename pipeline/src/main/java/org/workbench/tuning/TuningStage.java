@@ -107,8 +107,7 @@ public final class TuningStage implements Stage {
         if (outcome.finalRound().isEmpty()) {
             details.add("the time budget ran out before any setting was scored; the configured model is kept");
             summary.add(tune.method() + ": no setting scored within the time budget of " + tune.timeBudget() + " s");
-            return new Searched(config, new TuningRecord(null, tune.method(), null, null, null, null, null, null, null, null, null,
-                    true, null, null, null, null, null, null));
+            return new Searched(config, TuningRecord.outOfTime(tune.method()));
         }
         List<Trial> ranked = Tuning.ranked(outcome.finalRound(), metric);
         Trial best = ranked.get(0);
