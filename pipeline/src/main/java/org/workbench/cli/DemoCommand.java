@@ -1,6 +1,5 @@
 package org.workbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,9 +13,10 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.stage.StageResult;
 import org.workbench.report.HtmlReport;
-import org.workbench.core.Json;
+import org.workbench.report.RunRecord;
 import org.workbench.run.Runner;
 import org.workbench.tuning.TuningProgress;
+import org.workbench.tuning.TuningRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             index[0]++;
             if (!output.quiet) {
                 stdout.printf(Locale.ROOT, "[%d/9] %-13s %s (%.2f s)%n", index[0], r.stage(), r.summary(), r.millis() / 1000.0);
-                WarningLines.of(WarningLines.recorded(r.data())).forEach(stdout::println);
+                WarningLines.of(WarningLines.recorded(r)).forEach(stdout::println);
                 stdout.flush();
             }
         }, context -> context.put(TuningProgress.KEY, progress));
@@ -78,18 +78,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The diagnosis and verdict texts exactly as recorded in the run's run.json. */
-    static List<String> findings(Path runDir) throws java.io.IOException {
-        JsonNode run = Json.MAPPER.readTree(Files.readString(runDir.resolve("run.json")));
+    static List<String> findings(Path runDir) {
+        RunRecord run = RunRecord.read(runDir);
         List<String> lines = new ArrayList<>();
-        for (JsonNode stage : run.path("stages")) {
-            if (stage.path("stage").asText().equals("tuning")) {
-                JsonNode data = stage.path("data");
-                if (data.has("verdict")) {
-                    lines.add(stage.path("summary").asText());
-                    lines.add(data.path("verdict").asText());
+        for (StageResult stage : run.stages()) {
+            stage.data(TuningRecord.class).ifPresent(tuning -> {
+                if (tuning.verdict() != null) {
+                    lines.add(stage.summary());
+                    lines.add(tuning.verdict());
                 }
-                data.path("lab").path("diagnosis").forEach(d -> lines.add(d.asText()));
-            }
+                if (tuning.lab() != null && tuning.lab().diagnosis() != null) {
+                    lines.addAll(tuning.lab().diagnosis());
+                }
+            });
         }
         return lines;
     }

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
             if (!output.quiet) {
                 out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
                 // data warnings are shown by default, not only with --verbose
-                List<DataWarning> warnings = WarningLines.recorded(r.data());
+                List<DataWarning> warnings = WarningLines.recorded(r);
                 WarningLines.of(warnings).forEach(out::println);
                 if (output.verbose) {
                     r.details().stream().filter(d -> warnings.isEmpty() || !d.startsWith("warning: "))

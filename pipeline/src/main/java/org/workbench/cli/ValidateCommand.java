@@ -15,6 +15,7 @@ import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.PrefitCheck;
+import org.workbench.run.Preflight;
 import org.workbench.definition.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,10 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
         String what = problem.task() != org.workbench.data.Task.CLUSTERING ? " of '" + problem.target() + "'"
                 : problem.target() == null ? " (no label column)" : " (label column '" + problem.target() + "' scores agreement)";
         out.printf(Locale.ROOT, "problem: %s%s, metric %s, algorithm %s%n", problem.task().label(), what, problem.metric(), problem.model());
-        if (results.get(0).data().get("preflight") instanceof PrefitCheck.Findings findings) {
-            out.println(findings.describe());
-        }
-        List<DataWarning> warnings = WarningLines.recorded(results.get(1).data());
+        results.get(0).data(org.workbench.definition.DefinitionRecord.class)
+                .ifPresent(d -> out.println(d.preflight().describe()));
+        List<DataWarning> warnings = WarningLines.recorded(results.get(1));
         if (!output.quiet) {
             out.println(warnings.isEmpty() ? "no data warnings" : warnings.size() + (warnings.size() == 1 ? " data warning:"
                     : " data warnings:"));

@@ -40,12 +40,9 @@ final class WarningLines {
         return lines;
     }
 
-    /** The warnings a stage recorded in its data (the collection stage's profile warnings), else none. */
-    static List<DataWarning> recorded(java.util.Map<String, Object> data) {
-        List<DataWarning> out = new ArrayList<>();
-        if (data.get("warnings") instanceof List<?> list) {
-            list.stream().filter(DataWarning.class::isInstance).map(DataWarning.class::cast).forEach(out::add);
-        }
-        return out;
+    /** The warnings a stage recorded (the collection stage's profile warnings), else none. */
+    static List<DataWarning> recorded(org.workbench.stage.StageResult result) {
+        return result.data(org.workbench.collection.CollectionRecord.class).map(org.workbench.collection.CollectionRecord::warnings)
+                .orElse(List.of());
     }
 }

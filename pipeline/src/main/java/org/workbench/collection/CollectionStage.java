@@ -135,18 +135,6 @@ public final class CollectionStage implements Stage {
         if (dropped > 0) {
             details.add(0, "dropped " + dropped + " rows without a value for '" + problem.target() + "'");
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file", file);
-        data.put("sha256", sha256);
-        data.put("dialect", read.dialect().toMap());
-        data.put("read_notes", read.notes());
-        data.put("rows", table.rowCount());
-        data.put("columns", table.columnCount());
-        data.put("rows_without_target", dropped);
-        data.put("train_rows", train.rows());
-        data.put("test_rows", test.rows());
-        data.put("profile", profile);
-        data.put("warnings", profile.warnings());
         CsvDialect dialect = read.dialect();
         // a plain comma file is not worth a word in the summary (the details and run.json say it was sniffed)
         String how = dialect.plain() ? "" : dialect.describe() + ", ";
@@ -155,7 +143,8 @@ public final class CollectionStage implements Stage {
                 dropped > 0 ? "dropped " + dropped + " without target; " : "",
                 train.rows(), test.rows(), stratified ? "stratified" : "shuffled", config.seed(),
                 profile.warnings().isEmpty() ? "" : "; " + profile.warnings().size() + " data warnings");
-        return StageResult.of(name(), summary, details, data);
+        return StageResult.of(name(), summary, details, new CollectionRecord(file, sha256, CollectionRecord.Dialect.of(dialect),
+                read.notes(), table.rowCount(), table.columnCount(), dropped, train.rows(), test.rows(), profile, profile.warnings()));
     }
 
     /** A clustering label is not predicted, so a column that matches it is no leak; duplicates are judged on features. */

@@ -83,11 +83,7 @@ public final class DefinitionStage implements Stage {
         context.put(DefinitionStage.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("task", problem.task().label());
-        data.put("target", problem.target());
-        data.put("metric", problem.metric());
-        data.put("model", problem.model());
+        TreeMap<String, Integer> classes = null;
         String taskNote = cfg.task().equals("auto") ? " (inferred from the target)" : "";
         String what;
         if (problem.task() == Task.CLASSIFICATION) {
@@ -97,10 +93,7 @@ public final class DefinitionStage implements Stage {
                     counts.merge(l, 1, Integer::sum);
                 }
             }
-            data.put("classes", counts);
-            if (problem.positiveClass() != null) {
-                data.put("positive_class", problem.positiveClass());
-            }
+            classes = counts;
             what = problem.classes().size() + " classes " + counts;
             int max = counts.values().stream().max(Integer::compare).orElse(0);
             int min = counts.values().stream().min(Integer::compare).orElse(0);
@@ -109,15 +102,13 @@ public final class DefinitionStage implements Stage {
             what = "a numeric target";
         }
         int missing = countMissing(table.column(cfg.target()));
-        data.put("target_missing", missing);
         if (missing > 0) {
             details.add(missing + " rows have no target value and will be dropped by the collection stage");
         }
         details.add(checked.findings().describe());
-        data.put("preflight", checked.findings());
         String summary = String.format(Locale.ROOT, "%s%s of '%s' (%s), scored by %s; algorithm %s",
                 problem.task().label(), taskNote, problem.target(), what, problem.metric(), problem.model());
-        return StageResult.of(name(), summary, details, data);
+        return StageResult.of(name(), summary, details, DefinitionRecord.supervised(problem, classes, missing, checked.findings()));
     }
 
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
@@ -138,10 +129,7 @@ public final class DefinitionStage implements Stage {
         context.put(DefinitionStage.PROBLEM, problem);
 
         List<String> details = new ArrayList<>();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("task", problem.task().label());
-        data.put("metric", problem.metric());
-        data.put("model", problem.model());
+        TreeMap<String, Integer> labelClasses = null;
         String what = "no label column: clusters are judged by their own shape (silhouette, within-cluster sum of squares)";
         if (label != null) {
             TreeMap<String, Integer> counts = new TreeMap<>();
@@ -150,17 +138,15 @@ public final class DefinitionStage implements Stage {
                     counts.merge(l, 1, Integer::sum);
                 }
             }
-            data.put("label", cfg.target());
-            data.put("label_classes", counts);
-            data.put("label_missing", countMissing(label));
+            labelClasses = counts;
             what = "label column '" + cfg.target() + "' " + counts + " scores agreement (ARI, NMI) and is never a feature";
         }
         details.add("clustering learns from the features alone; cross-validation, tuning and comparison do not apply");
         details.add(checked.findings().describe());
-        data.put("preflight", checked.findings());
         String summary = String.format(Locale.ROOT, "clustering (explicit); %s; scored by %s; algorithm %s", what, problem.metric(),
                 problem.model());
-        return StageResult.of(name(), summary, details, data);
+        return StageResult.of(name(), summary, details, DefinitionRecord.clustering(problem, label == null ? null : cfg.target(),
+                labelClasses, label == null ? null : countMissing(label), checked.findings()));
     }
 
     /** The problem and what the pre-fit check found. */

@@ -62,7 +62,7 @@ public final class DeploymentStage implements Stage {
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
         if (!config.section(DeployConfig.class).bundle()) {
-            return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), Map.of("skipped", true));
+            return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), DeploymentRecord.skippedRun());
         }
         Bundle bundle = bundle(context);
         Path file = context.get(RunContext.RUN_DIR).resolve(BUNDLE_FILE);
@@ -76,16 +76,13 @@ public final class DeploymentStage implements Stage {
         details.add("score new rows: workbench predict --model " + BUNDLE_FILE + " --input new.csv");
         details.add("compare new rows with the " + bundle.profile().rows() + " training rows: workbench drift --model "
                 + BUNDLE_FILE + " --input new.csv");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file", BUNDLE_FILE);
-        data.put("bytes", file.toFile().length());
-        data.put("required_columns", m.requiredColumns());
         String summary = String.format(Locale.ROOT, "wrote %s (%.1f KB): %s with %d fitted steps, needs %d input columns",
                 BUNDLE_FILE, file.toFile().length() / 1024.0, m.model(), bundle.recipe().steps().size(),
                 m.requiredColumns().size())
                 + (m.threshold() == null ? "" : String.format(Locale.ROOT, "; threshold %.4f on P(%s=%s)",
                         m.threshold().value(), m.target(), m.threshold().positiveClass()));
-        return StageResult.of(name(), summary, details, data);
+        return StageResult.of(name(), summary, details, DeploymentRecord.wrote(BUNDLE_FILE, file.toFile().length(),
+                m.requiredColumns()));
     }
 
     /** Assembles the bundle of the model the run ends with ({@link FinalModel}: tuned, thresholded or as configured). */

@@ -28,7 +28,7 @@ public record ClassificationReport(int rows, List<String> classes, double accura
                                    List<ClassScores> perClass, Average macro, Average weighted,
                                    PositiveClass positive, Double rocAuc, Double averagePrecision, Double logLoss,
                                    double mcc, Double kappa,
-                                   int[][] confusionMatrix) {
+                                   int[][] confusionMatrix) implements ScoreReport {
 
     /** Precision, recall and F1 of one class; support is the number of rows of that class in the truth. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

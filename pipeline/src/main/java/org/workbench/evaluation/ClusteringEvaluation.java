@@ -72,9 +72,8 @@ final class ClusteringEvaluation {
         context.put(EvaluationStage.EVALUATED_MODEL, FinalModel.evaluated(context, evaluation, trainAsApplied));
 
         List<String> details = new ArrayList<>();
-        details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", "metric", "test", "train", "baseline", "all rows"));
-        testScores.forEach((m, v) -> details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s %10s", m, format(v),
-                format(trainScores.get(m)), format(baselineScores.get(m)), format(allScores.get(m)))));
+        details.addAll(MetricTable.scores(testScores, trainScores, baselineScores, Map.of(), false, Map.of("all rows", allScores))
+                .text(List.of("metric", "test", "train", "baseline", "all rows"), "", 18, 10, " "));
         details.add(sizes("test", testReport));
         details.add(sizes("train", trainReport));
         details.add(sizes("all rows", allReport));
@@ -90,23 +89,14 @@ final class ClusteringEvaluation {
             details.add("cross-validation: " + NO_CV);
         }
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("test", testScores);
-        data.put("train", trainScores);
-        data.put("baseline", baselineScores);
-        data.put("all_rows", allScores);
-        data.put("cv_folds", List.of());
-        data.put("cv", Map.of());
-        data.put("cv_note", NO_CV);
-        data.put("test_report", testReport);
-        data.put("train_report", trainReport);
-        data.put("all_rows_report", allReport);
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s, all rows %s); %d clusters%s; cross-validation"
-                        + " not applicable", metric, format(testScores.get(metric)), format(trainScores.get(metric)),
-                format(baselineScores.get(metric)), format(allScores.get(metric)), allReport.clusters(),
+                        + " not applicable", metric, MetricTable.fixed(testScores.get(metric)),
+                MetricTable.fixed(trainScores.get(metric)), MetricTable.fixed(baselineScores.get(metric)),
+                MetricTable.fixed(allScores.get(metric)), allReport.clusters(),
                 allReport.noise() == 0 ? "" : " and " + allReport.noise() + " noise row" + (allReport.noise() == 1 ? "" : "s"));
-        return StageResult.of(stage, summary, details, data);
+        return StageResult.of(stage, summary, details, EvaluationRecord.clustering(testScores, trainScores, baselineScores,
+                allScores, NO_CV, testReport, trainReport, allReport));
     }
 
     private static ClusteringReport score(TrainedModel model, tech.tablesaw.api.Table features, Target truth,
@@ -117,9 +107,5 @@ final class ClusteringEvaluation {
 
     private static String sizes(String rows, ClusteringReport r) {
         return String.format(Locale.ROOT, "cluster sizes (%s, %d rows): %s", rows, r.rows(), r.sizes());
-    }
-
-    private static String format(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClusteringReport(int rows, int clusters, Map<String, Integer> sizes, int noise, Double silhouette,
                                int silhouetteRows, boolean silhouetteSampled, Double wcss, int labelledRows, Double ari,
-                               Double nmi) {
+                               Double nmi) implements ScoreReport {
 
     /** silhouette, wcss, ari and nmi as a flat map; undefined ones are left out. */
     public Map<String, Double> headline() {

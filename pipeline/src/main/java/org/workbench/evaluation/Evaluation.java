@@ -14,12 +14,12 @@ import org.workbench.data.Predictions;
  * the positive class on the test split (binary problems with probabilities).
  */
 public record Evaluation(Map<String, Double> test, Map<String, Double> train, Map<String, Double> baseline,
-                         List<Map<String, Double>> folds, Map<String, double[]> cv, Object testReport,
+                         List<Map<String, Double>> folds, Map<String, double[]> cv, ScoreReport testReport,
                          Predictions testPredictions, Predictions trainPredictions, Leaderboard leaderboard, Threshold threshold,
                          Importance importance, List<Curves.Point> curve) {
 
     public Evaluation(Map<String, Double> test, Map<String, Double> train, Map<String, Double> baseline,
-                      List<Map<String, Double>> folds, Map<String, double[]> cv, Object testReport,
+                      List<Map<String, Double>> folds, Map<String, double[]> cv, ScoreReport testReport,
                       Predictions testPredictions) {
         this(test, train, baseline, folds, cv, testReport, testPredictions, null, null, null, null, List.of());
     }

@@ -141,7 +141,7 @@ public final class EvaluationStage implements Stage {
         Importance importance = Importance.compute(model, test, testPredictions, problem, rawTrain.features().columnNames(),
                 cfg.importanceRepeats(), config.seed());
 
-        Object report = Scoring.report(problem, test.target(), testPredictions);
+        ScoreReport report = Scoring.report(problem, test.target(), testPredictions);
         List<Map<String, Double>> foldScores = cvResult == null ? List.of() : cvResult.scores();
         Evaluation evaluation = new Evaluation(testScores, trainScores, baselineScores, foldScores, cv, report,
                 testPredictions, trainPredictions, leaderboard, threshold, importance, curve);

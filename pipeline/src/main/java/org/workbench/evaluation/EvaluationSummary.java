@@ -17,9 +17,8 @@ final class EvaluationSummary {
     static StageResult result(String stage, Problem problem, EvaluateConfig cfg, Evaluation e) {
         String metric = problem.metric();
         List<String> details = new ArrayList<>();
-        details.add(String.format(Locale.ROOT, "%-18s %10s %10s %10s", "metric", "test", "train", "baseline"));
-        e.test().forEach((m, v) -> details.add(String.format(Locale.ROOT, "%-18s %10.4f %10s %10s", m, v,
-                format(e.train().get(m)), format(e.baseline().get(m)))));
+        details.addAll(MetricTable.scores(e.test(), e.train(), e.baseline(), e.cv(), false, Map.of())
+                .text(List.of("metric", "test", "train", "baseline"), "", 18, 10, " "));
         String folds = cfg.cvRepeats() > 1 ? cfg.cvRepeats() + "x" + cfg.cvFolds() + "-fold CV" : cfg.cvFolds() + "-fold CV";
         e.cv().forEach((m, ms) -> details.add(String.format(Locale.ROOT, "%s %-18s %.4f +/- %.4f", folds, m, ms[0], ms[1])));
         String overfitting = overfitting(problem, cfg, e);
@@ -44,37 +43,13 @@ final class EvaluationSummary {
             e.importance().permutation().forEach(i -> details.add(String.format(Locale.ROOT, "  %-24s %.4f +/- %.4f", i.feature(), i.value(), i.std())));
         }
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("test", e.test());
-        data.put("train", e.train());
-        data.put("baseline", e.baseline());
-        data.put("cv_folds", e.folds());
-        data.put("cv", e.cv());
-        data.put("test_report", e.testReport());
-        if (e.threshold() != null) {
-            data.put("threshold", e.threshold());
-        }
-        if (e.leaderboard() != null) {
-            data.put("leaderboard", e.leaderboard().rows().stream().map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("model", r.model());
-                row.put("cv", r.cv());
-                row.put("mean_difference", r.meanDifference());
-                row.put("p_value", r.pValue());
-                row.put("significant", r.significant());
-                return row;
-            }).toList());
-        }
-        if (!e.importance().model().isEmpty() || !e.importance().permutation().isEmpty()) {
-            data.put("importance", Map.of("permutation", e.importance().permutation(), "model", e.importance().model()));
-        }
         String summary = String.format(Locale.ROOT, "test %s %.4f (train %.4f, baseline %.4f)%s", metric,
                 e.test().get(metric), e.train().get(metric), e.baseline().get(metric),
                 e.cv().isEmpty() ? "" : String.format(Locale.ROOT, "; %s %.4f +/- %.4f", folds, e.cv().get(metric)[0], e.cv().get(metric)[1]));
         if (e.leaderboard() != null) {
             summary += "; best of " + e.leaderboard().rows().size() + ": " + e.leaderboard().rows().get(0).model();
         }
-        return StageResult.of(stage, summary, details, data);
+        return StageResult.of(stage, summary, details, EvaluationRecord.of(e));
     }
 
     /** The overfitting line when training beats test by the run's limit ({@link Overfitting}); else null. */
@@ -94,9 +69,5 @@ final class EvaluationSummary {
         return String.format(Locale.ROOT, "a sign of overfitting: train %s %.4f beats test %.4f by %.4f, at least the limit"
                 + " %.4f (evaluate.overfit_gap %s of the room between the baseline %.4f and a perfect score)", metric,
                 train, test, rule.gap(train, test), rule.limit(), cfg.overfitGap(), baseline);
-    }
-
-    private static String format(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

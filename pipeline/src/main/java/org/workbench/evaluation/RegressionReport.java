@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RegressionReport(int rows, double mse, double rmse, double mae, Double r2, Double mape,
-                               Residuals residuals) {
+                               Residuals residuals) implements ScoreReport {
 
     /** Quantiles of the residuals (truth - predicted), linearly interpolated between sorted values. */
     public record Residuals(double min, double q1, double median, double q3, double max) {

@@ -18,7 +18,7 @@ public final class Scoring {
      * {@link ClusteringReport} of agreement with the label column only (the silhouette and
      * within-cluster sum of squares need the feature rows: {@link ClusteringMetrics#compute}).
      */
-    public static Object report(Problem problem, Target truth, Predictions predicted) {
+    public static ScoreReport report(Problem problem, Target truth, Predictions predicted) {
         if (problem.task() == Task.CLUSTERING) {
             return ClusteringMetrics.compute(null, List.of(), truth.isPresent() ? truth.labels() : null,
                     predicted.labels(), 0L);

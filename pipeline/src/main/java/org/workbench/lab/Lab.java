@@ -2,10 +2,8 @@ package org.workbench.lab;
 
 import java.util.ArrayList;
 import org.workbench.evaluation.EvaluateConfig;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.Progress;
 import org.workbench.data.Frame;
@@ -24,7 +22,7 @@ public final class Lab {
     }
 
     /** What the lab measured ({@code run.json}), its detail lines, and a one-line summary. */
-    public record Result(Map<String, Object> data, List<String> details, String summary) {
+    public record Result(LabRecord data, List<String> details, String summary) {
     }
 
     public static Result run(PipelineConfig config, LabConfig lab, Problem problem, Frame rawTrain, Workers workers,
@@ -34,15 +32,15 @@ public final class Lab {
         double baseline = Curves.baseline(config, problem, rawTrain, k, workers);
         double overfitGap = config.section(EvaluateConfig.class).overfitGap();
         Diagnosis diagnosis = new Diagnosis(metric, baseline, overfitGap, lab.underfitShare(), lab.stillRising());
-        Map<String, Object> data = new LinkedHashMap<>();
         List<String> details = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        data.put("metric", metric);
-        data.put("cv_folds", k);
-        data.put("baseline", baseline);
-        data.put("thresholds", Map.of("overfit_gap", overfitGap, "underfit_share", lab.underfitShare(),
-                "gap_limit", diagnosis.gapLimit(), "underfit_level", diagnosis.underfitLevel()));
+        LabRecord.Thresholds thresholds = new LabRecord.Thresholds(overfitGap, lab.underfitShare(), diagnosis.gapLimit(),
+                diagnosis.underfitLevel());
+        LabRecord.Curve validationCurve = null;
+        LabRecord.Curve learningCurve = null;
+        LabRecord.BiasVarianceRecord biasVariance = null;
+        LabRecord.LeakageRecord leakage = null;
         details.add(String.format(Locale.ROOT, "lab: %d-fold CV on %d training rows; baseline %s %s; overfitting when the gap"
                 + " reaches %s, underfitting when training is %s %s", k, rawTrain.rows(), metric, Diagnosis.f(baseline),
                 Diagnosis.f(diagnosis.gapLimit()), org.workbench.data.MetricNames.higherIsBetter(metric) ? "below" : "above",
@@ -58,8 +56,7 @@ public final class Lab {
                     lab.validationValues(), workers);
             progress.finish();
             Diagnosis.Finding finding = diagnosis.validationCurve(param, points);
-            data.put("validation_curve", Map.of("path", lab.validationPath(), "param", param, "points", points,
-                    "diagnosis", finding));
+            validationCurve = new LabRecord.Curve(lab.validationPath(), param, points, finding);
             details.add(String.format(Locale.ROOT, "validation curve over %s (%s, mean of %d folds):", lab.validationPath(), metric, k));
             details.add(String.format(Locale.ROOT, "  %-12s %10s %10s %10s", param, "train", "validation", "gap"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12s %10.4f %10.4f %10.4f", p.value(),
@@ -70,7 +67,7 @@ public final class Lab {
         if (!lab.learningSizes().isEmpty()) {
             List<CurvePoint> points = Curves.learning(config, problem, rawTrain, k, lab.learningSizes(), workers);
             Diagnosis.Finding finding = diagnosis.learningCurve(points);
-            data.put("learning_curve", Map.of("points", points, "diagnosis", finding));
+            learningCurve = new LabRecord.Curve(null, null, points, finding);
             details.add(String.format(Locale.ROOT, "learning curve (%s, mean of %d folds):", metric, k));
             details.add(String.format(Locale.ROOT, "  %-12s %10s %10s %10s", "rows", "train", "validation", "gap"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12d %10.4f %10.4f %10.4f", p.rows(),
@@ -85,18 +82,12 @@ public final class Lab {
                     : lab.validationValues();
             List<BiasVariance.Point> points = BiasVariance.run(config, problem, rawTrain, path, values,
                     lab.bootstrapRounds(), lab.bootstrapHoldout(), workers);
-            Map<String, Object> bv = new LinkedHashMap<>();
-            bv.put("path", path);
-            bv.put("rounds", lab.bootstrapRounds());
-            bv.put("holdout", lab.bootstrapHoldout());
-            bv.put("points", points);
             BiasVariance.Point lowest = points.stream().min(java.util.Comparator.comparingDouble(BiasVariance.Point::error)).orElseThrow();
             String text = String.format(Locale.ROOT, "Bias-variance (%d bootstrap rounds): the lowest error %s is at %s = %s"
                     + " (bias^2 %s, variance %s).", lab.bootstrapRounds(), Diagnosis.f(lowest.error()),
                     path == null ? "the configured setting" : shortName(path), lowest.value(), Diagnosis.f(lowest.bias2()),
                     Diagnosis.f(lowest.variance()));
-            bv.put("text", text);
-            data.put("bias_variance", bv);
+            biasVariance = new LabRecord.BiasVarianceRecord(path, lab.bootstrapRounds(), lab.bootstrapHoldout(), points, text);
             details.add("bias-variance by bootstrap re-training (squared error on held-out training rows):");
             details.add(String.format(Locale.ROOT, "  %-12s %12s %12s %12s", path == null ? "setting" : shortName(path), "bias^2", "variance", "error"));
             points.forEach(p -> details.add(String.format(Locale.ROOT, "  %-12s %12.4f %12.4f %12.4f", p.value(), p.bias2(),
@@ -116,20 +107,13 @@ public final class Lab {
                     metric, Diagnosis.f(leak.leakyMean()), Diagnosis.f(leak.honestMean()),
                     String.format(Locale.ROOT, "%+.3f", difference), Diagnosis.f(t.pValue()),
                     leakVerdict(difference, t.pValue(), config.section(EvaluateConfig.class).alpha(), metric));
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("leaky_folds", leak.leaky());
-            l.put("honest_folds", leak.honest());
-            l.put("leaky_mean", leak.leakyMean());
-            l.put("honest_mean", leak.honestMean());
-            l.put("difference", difference);
-            l.put("p_value", t.pValue());
-            l.put("text", text);
-            data.put("leakage", l);
+            leakage = new LabRecord.LeakageRecord(leak.leaky(), leak.honest(), leak.leakyMean(), leak.honestMean(), difference,
+                    t.pValue(), text);
             texts.add(text);
             summary.add(String.format(Locale.ROOT, "leakage %+.4f", difference));
         }
-        data.put("diagnosis", texts);
         details.addAll(texts);
+        LabRecord data = new LabRecord(metric, k, baseline, thresholds, validationCurve, learningCurve, biasVariance, leakage, texts);
         return new Result(data, details, "lab: " + String.join(", ", summary));
     }
 

@@ -94,22 +94,15 @@ public abstract class RecipeStage implements Stage {
         context.put(output, new Prepared(newTrain, newTest, before.fitted().then(fitted), before.trainAsApplied() && fit.asApplied()));
 
         List<String> details = new ArrayList<>();
-        Map<String, Object> data = new LinkedHashMap<>();
         for (FittedStep step : fitted.steps()) {
             details.add(step.name() + ": " + step.summary());
         }
-        data.put("steps", json.toTree(fitted));
-        data.put("features_in", train.features().columnCount());
-        data.put("features_out", newTrain.features().columnCount());
-        data.put("fitted_on_rows", train.rows());
         if (newTrain.rows() != train.rows()) {
             details.add("training rows: " + train.rows() + " -> " + newTrain.rows()
                     + " (rows are dropped from the training split only)");
-            data.put("training_rows_out", newTrain.rows());
         }
         if (!testLog.isEmpty()) {
             details.add("on the test split: " + testLog);
-            data.put("test_notes", testLog.counts());
         }
         String summary = fitted.steps().isEmpty()
                 ? "no steps configured; " + train.features().columnCount() + " features pass through"
@@ -117,6 +110,8 @@ public abstract class RecipeStage implements Stage {
                         fitted.steps().size(), fitted.steps().size() == 1 ? "" : "s",
                         String.join(", ", fitted.steps().stream().map(FittedStep::name).toList()),
                         train.rows(), train.features().columnCount(), newTrain.features().columnCount());
-        return StageResult.of(name(), summary, details, data);
+        return StageResult.of(name(), summary, details, new RecipeRecord(RecipeRecord.FittedSteps.of(json.toTree(fitted)), train.features().columnCount(),
+                newTrain.features().columnCount(), train.rows(), newTrain.rows() != train.rows() ? newTrain.rows() : null,
+                testLog.isEmpty() ? null : testLog.counts()));
     }
 }

@@ -23,6 +23,8 @@ import org.workbench.core.InputException;
  * written as JSON numbers {@code NaN}/{@code Infinity} (a common JSON extension) and read back.
  */
 public final class StepJson {
+    /** The property naming each fitted step's registered type. */
+    public static final String TYPE = "type";
     /** One fitted step type and the name written in its "type" property; step packages list theirs. */
     public record Type(String name, Class<? extends FittedStep> fitted) {
     }
@@ -85,7 +87,7 @@ public final class StepJson {
     }
 
     /** Adds the "type" property to every {@link FittedStep}, naming its registered subtype. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = TYPE)
     private interface TaggedByType {
     }
 

@@ -1,12 +1,18 @@
 package org.workbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.workbench.definition.DefinitionRecord;
+import org.workbench.evaluation.ClassificationReport;
+import org.workbench.evaluation.EvaluationRecord;
+import org.workbench.evaluation.Importance;
+import org.workbench.evaluation.MetricTable;
+import org.workbench.evaluation.RegressionReport;
+import org.workbench.stage.StageResult;
 
 /**
  * The evaluation part of the report: metrics with baseline and train-vs-test, the confusion matrix,
@@ -19,33 +25,35 @@ final class EvaluationSection {
     private EvaluationSection() {
     }
 
-    static String render(JsonNode run, JsonNode stage, PredictionRows predictions, Svg svg) {
-        JsonNode d = stage.path("data");
+    static String render(RunRecord run, StageResult stage, EvaluationRecord d, PredictionRows predictions, Svg svg) {
         StringBuilder sb = new StringBuilder();
+        Map<String, Double> test = orEmpty(d.test());
+        Map<String, Double> train = orEmpty(d.train());
+        Map<String, Double> baseline = orEmpty(d.baseline());
         sb.append("<h3 id=\"metrics\">Metrics</h3>").append(metricsTable(d));
         List<String> bounded = new ArrayList<>();
-        d.path("test").fieldNames().forEachRemaining(m -> {
-            if (!UNBOUNDED.contains(m) && d.path("train").has(m)) {
+        test.keySet().forEach(m -> {
+            if (!UNBOUNDED.contains(m) && train.containsKey(m)) {
                 bounded.add(m);
             }
         });
         if (!bounded.isEmpty()) {
             Map<String, List<Double>> series = new LinkedHashMap<>();
-            series.put("train", bounded.stream().map(m -> d.path("train").path(m).asDouble()).toList());
-            series.put("test", bounded.stream().map(m -> d.path("test").path(m).asDouble()).toList());
-            if (bounded.stream().allMatch(m -> d.path("baseline").has(m))) {
-                series.put("baseline", bounded.stream().map(m -> d.path("baseline").path(m).asDouble()).toList());
+            series.put("train", bounded.stream().map(m -> value(train.get(m))).toList());
+            series.put("test", bounded.stream().map(m -> value(test.get(m))).toList());
+            if (bounded.stream().allMatch(baseline::containsKey)) {
+                series.put("baseline", bounded.stream().map(m -> value(baseline.get(m))).toList());
             }
             sb.append(Html.figure("train-vs-test", () -> svg.of(Charts.bars("Training vs test split", "metric", "score", bounded, series),
                     "train vs test"), "A model that scores much better on its training rows than on the test split is overfitting."));
         }
-        JsonNode report = d.path("test_report");
-        if (report.has("confusion_matrix")) {
-            List<String> classes = HtmlReport.text(report.path("classes"));
+        if (d.testReport() instanceof ClassificationReport report) {
+            List<String> classes = report.classes();
             int[][] counts = new int[classes.size()][classes.size()];
+            int[][] recorded = report.confusionMatrix();
             for (int i = 0; i < classes.size(); i++) {
                 for (int j = 0; j < classes.size(); j++) {
-                    counts[i][j] = report.path("confusion_matrix").path(i).path(j).asInt();
+                    counts[i][j] = recorded != null && i < recorded.length && j < recorded[i].length ? recorded[i][j] : 0;
                 }
             }
             sb.append(Html.figure("confusion-matrix", () -> svg.of(Charts.confusion(classes, counts), "confusion matrix"),
@@ -53,14 +61,13 @@ final class EvaluationSection {
             if (predictions != null) {
                 sb.append(rocPr(run, classes, predictions, svg));
             }
-        } else if (predictions != null && report.has("residuals") && predictions.has("truth")) {
+        } else if (predictions != null && d.testReport() instanceof RegressionReport && predictions.has("truth")) {
             sb.append(regression(predictions, svg));
         }
         sb.append(importance(run, svg));
-        JsonNode folds = d.path("cv_folds");
-        if (folds.isArray() && folds.size() > 0) {
-            List<String> metrics = new ArrayList<>();
-            folds.get(0).fieldNames().forEachRemaining(metrics::add);
+        List<Map<String, Double>> folds = d.cvFolds() == null ? List.of() : d.cvFolds();
+        if (!folds.isEmpty()) {
+            List<String> metrics = new ArrayList<>(folds.get(0).keySet());
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < folds.size(); i++) {
                 List<String> row = new ArrayList<>(List.of(String.valueOf(i + 1)));
@@ -76,23 +83,27 @@ final class EvaluationSection {
         return sb.toString();
     }
 
-    private static String metricsTable(JsonNode d) {
-        List<List<String>> rows = new ArrayList<>();
-        d.path("test").fieldNames().forEachRemaining(m -> {
-            JsonNode cv = d.path("cv").path(m);
-            rows.add(List.of(Html.escape(m), Html.number(d.path("test").get(m)), Html.number(d.path("train").get(m)),
-                    Html.number(d.path("baseline").get(m)),
-                    cv.isArray() ? Html.number(cv.get(0)) + " &plusmn; " + Html.number(cv.get(1)) : "-"));
-        });
-        return Html.table(List.of("metric", "test", "train", "baseline (test)", "CV mean &plusmn; std"), rows);
+    private static Map<String, Double> orEmpty(Map<String, Double> scores) {
+        return scores == null ? Map.of() : scores;
     }
 
-    private static String rocPr(JsonNode run, List<String> classes, PredictionRows p, Svg svg) {
+    /** A recorded score for a chart: a missing one as 0. */
+    private static double value(Double v) {
+        return v == null ? 0 : v;
+    }
+
+    private static String metricsTable(EvaluationRecord d) {
+        return Html.table(MetricTable.scores(orEmpty(d.test()), orEmpty(d.train()), orEmpty(d.baseline()),
+                d.cv() == null ? Map.of() : d.cv(), true, Map.of()), Html::escape);
+    }
+
+    private static String rocPr(RunRecord run, List<String> classes, PredictionRows p, Svg svg) {
         List<String> scored = classes.stream().filter(c -> p.has("prob_" + c)).toList();
         if (scored.isEmpty() || !p.has("truth")) {
             return "<p>The model gives no class probabilities, so there are no ROC or precision-recall curves.</p>";
         }
-        String positive = run.path("config").path("problem").path("positive_class").asText("");
+        // the problem's positive class (the configured one, else the one the definition stage chose)
+        String positive = run.record(DefinitionRecord.class).map(DefinitionRecord::positiveClass).orElse("");
         List<String> truth = p.values("truth");
         // a curve needs rows of the class and rows of the others in the test split: a class too rare to
         // reach it (support 0) has no true-positive rate to draw
@@ -148,41 +159,30 @@ final class EvaluationSection {
                 "residuals"), "Residuals should scatter evenly around zero; a pattern means the model misses a shape in the data.");
     }
 
-    /**
-     * Feature importance bars from whatever a stage recorded: a {@code feature_importance} mapping of
-     * name to weight, or an {@code importance} object holding lists of {feature, value} entries
-     * (e.g. {@code permutation} and {@code model}).
-     */
-    private static String importance(JsonNode run, Svg svg) {
+    /** Feature importance bars from the evaluation's record: the model's own view and permutation importance. */
+    private static String importance(RunRecord run, Svg svg) {
         StringBuilder sb = new StringBuilder();
-        for (JsonNode stage : run.path("stages")) {
-            JsonNode data = stage.path("data");
-            Map<String, List<Map.Entry<String, Double>>> views = new LinkedHashMap<>();
-            JsonNode flat = data.path("feature_importance");
-            if (flat.isObject() && flat.size() > 0) {
-                List<Map.Entry<String, Double>> entries = new ArrayList<>();
-                flat.fields().forEachRemaining(e -> entries.add(Map.entry(e.getKey(), e.getValue().asDouble())));
-                views.put("", entries);
+        for (StageResult stage : run.stages()) {
+            if (!(stage.data() instanceof EvaluationRecord d) || d.importance() == null) {
+                continue;
             }
-            data.path("importance").fields().forEachRemaining(view -> {
-                List<Map.Entry<String, Double>> entries = new ArrayList<>();
-                view.getValue().forEach(e -> {
-                    if (e.has("feature") && e.path("value").isNumber()) {
-                        entries.add(Map.entry(e.path("feature").asText(), e.path("value").asDouble()));
-                    }
-                });
-                if (!entries.isEmpty()) {
-                    views.put(view.getKey(), entries);
+            Map<String, List<Importance.Entry>> views = new LinkedHashMap<>();
+            views.put("model", d.importance().model());
+            views.put("permutation", d.importance().permutation());
+            views.forEach((view, recorded) -> {
+                // NaN and the infinities are recorded as text: no bar
+                List<Importance.Entry> entries = new ArrayList<>(recorded == null ? List.of() : recorded.stream()
+                        .filter(e -> e.feature() != null && Double.isFinite(e.value())).toList());
+                if (entries.isEmpty()) {
+                    return;
                 }
-            });
-            views.forEach((view, entries) -> {
-                entries.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
-                List<Map.Entry<String, Double>> top = entries.subList(0, Math.min(20, entries.size()));
-                String title = "Feature importance" + (view.isEmpty() ? "" : " (" + view + ")");
-                sb.append(Html.figure(view.isEmpty() ? "feature-importance" : "feature-importance-" + view, () -> svg.of(Charts.bars(title,
-                        "feature", "importance", top.stream().map(Map.Entry::getKey).toList(),
-                        Map.of("importance", top.stream().map(Map.Entry::getValue).toList())), title),
-                        "The " + top.size() + " most important features, as recorded by the " + stage.path("stage").asText()
+                entries.sort((a, b) -> Double.compare(Math.abs(b.value()), Math.abs(a.value())));
+                List<Importance.Entry> top = entries.subList(0, Math.min(20, entries.size()));
+                String title = "Feature importance (" + view + ")";
+                sb.append(Html.figure("feature-importance-" + view, () -> svg.of(Charts.bars(title,
+                        "feature", "importance", top.stream().map(Importance.Entry::feature).toList(),
+                        Map.of("importance", top.stream().map(Importance.Entry::value).toList())), title),
+                        "The " + top.size() + " most important features, as recorded by the " + stage.stage()
                                 + " stage."));
             });
         }

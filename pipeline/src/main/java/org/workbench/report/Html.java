@@ -42,11 +42,47 @@ final class Html {
         return escape(v.asText());
     }
 
+    /**
+     * A recorded number as {@link #number(JsonNode)} shows it: null is "-"; NaN and the infinities are
+     * written to JSON as text ("NaN"), so they show as that text.
+     */
+    static String number(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        return Double.isFinite(v) ? number(v.doubleValue()) : escape(v.toString());
+    }
+
+    /** A recorded value as JSON reads it back (numbers, text, objects): for showing values whose shape varies. */
+    static JsonNode tree(Object value) {
+        try {
+            return org.workbench.core.Json.MAPPER.readTree(org.workbench.core.Json.write(value));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String number(double d) {
         if (Double.isNaN(d)) {
             return "-";
         }
         return Math.abs(d) >= 1000 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    /**
+     * A metric table: the titles and cells escaped ({@code name} turns a row's name into HTML), numbers as
+     * {@link #number(Double)}, a mean and std joined by &plusmn;.
+     */
+    static String table(org.workbench.evaluation.MetricTable table, java.util.function.Function<String, String> name) {
+        List<String> header = table.header().stream().map(h -> escape(h).replace("+/-", "&plusmn;")).toList();
+        List<List<String>> cells = table.cells(v -> number(v), " &plusmn; ");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            List<String> row = new java.util.ArrayList<>(List.of(name.apply(table.rows().get(i).name())));
+            row.addAll(cells.get(i));
+            rows.add(row);
+        }
+        return table(header, rows);
     }
 
     /** A table with a header row; cells are already HTML. */

@@ -2,9 +2,6 @@ package org.workbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.workbench.core.InputException;
 import org.workbench.core.Json;
+import org.workbench.evaluation.MetricTable;
+import org.workbench.training.TrainingRecord;
 
 /**
  * The difference between two runs, like {@code dvc params diff} and {@code dvc metrics diff}: config
@@ -30,11 +28,11 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
     }
 
     public static RunDiff of(Path runA, Path runB) {
-        JsonNode a = read(runA);
-        JsonNode b = read(runB);
+        RunRecord a = RunRecord.read(runA);
+        RunRecord b = RunRecord.read(runB);
         List<Row> params = new ArrayList<>();
-        Map<String, JsonNode> pa = flatten(a.path("config"), false);
-        Map<String, JsonNode> pb = flatten(b.path("config"), false);
+        Map<String, JsonNode> pa = flatten(config(a), false);
+        Map<String, JsonNode> pb = flatten(config(b), false);
         for (String path : union(pa.keySet(), pb.keySet())) {
             String va = text(pa.get(path));
             String vb = text(pb.get(path));
@@ -43,10 +41,10 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
             }
         }
         List<Row> metrics = new ArrayList<>();
-        JsonNode finalA = finalBlock(a);
-        JsonNode finalB = finalBlock(b);
-        Map<String, JsonNode> ma = flatten(finalFirst(a.path("metrics"), finalA), true);
-        Map<String, JsonNode> mb = flatten(finalFirst(b.path("metrics"), finalB), true);
+        RunMetrics.Final finalA = finalBlock(a);
+        RunMetrics.Final finalB = finalBlock(b);
+        Map<String, JsonNode> ma = flatten(finalFirst(a.metrics(), finalA), true);
+        Map<String, JsonNode> mb = flatten(finalFirst(b.metrics(), finalB), true);
         List<String> paths = new ArrayList<>(union(ma.keySet(), mb.keySet()));
         paths.sort(java.util.Comparator.comparing(p -> !p.startsWith("final."))); // stable: the final block first
         for (String path : paths) {
@@ -61,55 +59,60 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
         return new RunDiff(label(runA, a), label(runB, b), describe(finalA), describe(finalB), params, metrics);
     }
 
-    /**
-     * The run's {@code final} block; for older runs, rebuilt from what they recorded: the tuning
-     * stage's test scores when it adopted a setting, else the evaluation's (no threshold was shipped then).
-     */
-    static JsonNode finalBlock(JsonNode run) {
-        JsonNode metrics = run.path("metrics");
-        if (metrics.has("final")) {
-            return metrics.get("final");
-        }
-        boolean tuned = metrics.path("tuning").path("adopted").asBoolean(false);
-        JsonNode test = tuned ? metrics.path("tuning").path("test") : metrics.path("evaluation").path("test");
-        if (test.isMissingNode()) {
-            return null;
-        }
-        ObjectNode rebuilt = Json.MAPPER.createObjectNode();
-        rebuilt.put("model", run.path("config").path("train").path("model").asText("?"));
-        rebuilt.put("tuned", tuned);
-        rebuilt.putNull("threshold");
-        rebuilt.set("test", test);
-        return rebuilt;
+    private static JsonNode config(RunRecord run) {
+        return run.config() == null ? Json.MAPPER.createObjectNode() : run.config();
     }
 
-    /** The metrics with the final block first. */
-    private static JsonNode finalFirst(JsonNode metrics, JsonNode finalBlock) {
+    /**
+     * The run's {@code final} block; for runs without one, rebuilt from what they recorded: the tuning
+     * stage's test scores when it adopted a setting, else the evaluation's (with no threshold); null
+     * when the run stopped before evaluation.
+     */
+    static RunMetrics.Final finalBlock(RunRecord run) {
+        RunMetrics metrics = run.metrics();
+        if (metrics == null) {
+            return null;
+        }
+        if (metrics.finalModel() != null) {
+            return metrics.finalModel();
+        }
+        boolean tuned = metrics.tuning() != null && Boolean.TRUE.equals(metrics.tuning().adopted());
+        Map<String, Double> test = tuned ? metrics.tuning().test() : metrics.evaluation() == null ? null : metrics.evaluation().test();
+        if (test == null) {
+            return null;
+        }
+        String model = run.record(TrainingRecord.class).map(TrainingRecord::model).orElse("?");
+        return new RunMetrics.Final(model, tuned, null, test);
+    }
+
+    /** The metrics as JSON (as run.json holds them), with the final block first. */
+    private static JsonNode finalFirst(RunMetrics metrics, RunMetrics.Final finalBlock) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         if (finalBlock != null) {
-            out.set("final", finalBlock);
+            out.set("final", Html.tree(finalBlock));
         }
-        metrics.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("final")) {
-                out.set(e.getKey(), e.getValue());
-            }
-        });
+        if (metrics != null) {
+            Html.tree(metrics).fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("final")) {
+                    out.set(e.getKey(), e.getValue());
+                }
+            });
+        }
         return out;
     }
 
     /** e.g. "random_forest (adopted by tuning), threshold 0.3712 on '1' (f1)". */
-    private static String describe(JsonNode finalBlock) {
+    private static String describe(RunMetrics.Final finalBlock) {
         if (finalBlock == null) {
             return "none (the run stopped before evaluation)";
         }
-        StringBuilder sb = new StringBuilder(finalBlock.path("model").asText("?"));
-        if (finalBlock.path("tuned").asBoolean(false)) {
+        StringBuilder sb = new StringBuilder(finalBlock.model() == null ? "?" : finalBlock.model());
+        if (finalBlock.tuned()) {
             sb.append(" (adopted by tuning)");
         }
-        JsonNode t = finalBlock.path("threshold");
-        if (t.isObject()) {
-            sb.append(String.format(Locale.ROOT, ", threshold %.4f on '%s' (%s)", t.path("value").asDouble(),
-                    t.path("positive_class").asText(), t.path("rule").asText()));
+        RunMetrics.Threshold t = finalBlock.threshold();
+        if (t != null) {
+            sb.append(String.format(Locale.ROOT, ", threshold %.4f on '%s' (%s)", t.value(), t.positiveClass(), t.rule()));
         }
         return sb.toString();
     }
@@ -128,9 +131,8 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
         params.forEach(r -> sb.append(String.format(Locale.ROOT, "  %-" + w + "s  %-14s  %-14s%n", r.path(), show(r.a()), show(r.b()))));
         sb.append("\nmetrics:\n");
         int m = Math.max(30, metrics.stream().mapToInt(r -> r.path().length()).max().orElse(0));
-        sb.append(String.format(Locale.ROOT, "  %-" + m + "s  %10s  %10s  %10s%n", "path", "A", "B", "change"));
-        metrics.forEach(r -> sb.append(String.format(Locale.ROOT, "  %-" + m + "s  %10s  %10s  %10s%n", r.path(), show(r.a()),
-                show(r.b()), r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))));
+        MetricTable table = metricTable();
+        table.text(table.header(), "  ", m, 10, "  ").forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }
 
@@ -138,9 +140,7 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
     public String html() {
         String params = this.params.isEmpty() ? "<p>none</p>" : Html.table(List.of("path", "A", "B"), this.params.stream()
                 .map(r -> List.of("<code>" + Html.escape(r.path()) + "</code>", Html.escape(show(r.a())), Html.escape(show(r.b())))).toList());
-        String metrics = Html.table(List.of("path", "A", "B", "change"), this.metrics.stream()
-                .map(r -> List.of("<code>" + Html.escape(r.path()) + "</code>", show(r.a()), show(r.b()),
-                        r.change() == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.change()))).toList());
+        String metrics = Html.table(metricTable(), p -> "<code>" + Html.escape(p) + "</code>");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Workbench: compare runs</title><style>"
                 + Style.CSS + "</style></head><body><header><h1>Compare runs</h1><p>A: " + Html.escape(nameA) + "<br>B: "
                 + Html.escape(nameB) + "</p><p>final model (what each bundle holds; metrics final.test.*): A "
@@ -148,23 +148,19 @@ public record RunDiff(String nameA, String nameB, String finalA, String finalB, 
                 + Html.section("metrics", "Metrics", metrics) + "</main></body></html>\n";
     }
 
+    /** The metrics side by side: each path's value in A and B (as recorded) and the change. */
+    MetricTable metricTable() {
+        return new MetricTable(List.of("path", "A", "B", "change"), metrics.stream().map(r -> new MetricTable.Row(r.path(),
+                List.<MetricTable.Cell>of(new MetricTable.Text(r.a()), new MetricTable.Text(r.b()), new MetricTable.Change(r.change()))))
+                .toList());
+    }
+
     private static String show(String v) {
         return v == null ? "-" : v;
     }
 
-    private static JsonNode read(Path runDir) {
-        Path file = runDir.resolve("run.json");
-        try {
-            return Json.MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": not found; give a run folder (it holds run.json)");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read run.json: " + e.getMessage());
-        }
-    }
-
-    private static String label(Path dir, JsonNode run) {
-        return run.path("name").asText() + " (" + dir + ")";
+    private static String label(Path dir, RunRecord run) {
+        return run.name() + " (" + dir + ")";
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,13 +1,13 @@
 package org.workbench.run;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
 import org.workbench.evaluation.ClassificationReport;
 import org.workbench.evaluation.ClusteringReport;
 import org.workbench.evaluation.Evaluation;
+import org.workbench.evaluation.MetricTable;
 import org.workbench.core.Versions;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.collection.CollectionStage;
@@ -52,25 +52,11 @@ final class Report {
         if (f.threshold() != null) {
             md.append(", labelling rows by the ").append(f.threshold().describe(target));
         }
-        md.append(". On the test rows:\n\n| metric | test |\n|---|---|\n");
-        f.test().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(f(v)).append(" |\n"));
-        md.append('\n');
+        md.append(". On the test rows:\n\n").append(MetricTable.column("test", f.test()).markdown()).append('\n');
     }
 
     private static void metricsTable(StringBuilder md, Evaluation e) {
-        md.append("| metric | test | train | baseline (test) |");
-        boolean cv = !e.cv().isEmpty();
-        md.append(cv ? " CV mean +/- std |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
-        for (Map.Entry<String, Double> m : e.test().entrySet()) {
-            md.append("| ").append(m.getKey()).append(" | ").append(f(m.getValue())).append(" | ")
-                    .append(f(e.train().get(m.getKey()))).append(" | ").append(f(e.baseline().get(m.getKey()))).append(" |");
-            if (cv) {
-                double[] ms = e.cv().get(m.getKey());
-                md.append(ms == null ? " - |" : String.format(Locale.ROOT, " %.4f +/- %.4f |", ms[0], ms[1]));
-            }
-            md.append('\n');
-        }
-        md.append('\n');
+        md.append(MetricTable.scores(e.test(), e.train(), e.baseline(), e.cv(), !e.cv().isEmpty(), Map.of()).markdown()).append('\n');
         if (e.testReport() instanceof ClusteringReport c) {
             md.append("Rows per cluster on the test split").append(c.noise() > 0 ? " (noise: rows in no cluster)" : "")
                     .append(":\n\n| cluster | rows |\n|---|---|\n");
@@ -99,9 +85,5 @@ final class Report {
             }
             md.append('\n');
         }
-    }
-
-    private static String f(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -64,16 +64,12 @@ public final class TrainingStage implements Stage {
         context.put(TrainingStage.MODEL, model);
         context.put(TrainingStage.TRAINING_ROWS, fit.rows());
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("model", spec.name());
-        data.put("params", spec.resolvedParams(params));
-        data.put("rows", train.rows());
-        data.put("features", train.features().columnCount());
         List<String> details = new ArrayList<>();
         details.add(spec.name() + ": " + spec.explanation());
         details.add("params: " + spec.resolvedParams(params));
         String summary = String.format(Locale.ROOT, "trained %s on %d rows x %d features in %.2f s",
                 spec.name(), train.rows(), train.features().columnCount(), model.trainMillis() / 1000.0);
-        return StageResult.of(name(), summary, details, data);
+        return StageResult.of(name(), summary, details, new TrainingRecord(spec.name(), spec.resolvedParams(params), train.rows(),
+                train.features().columnCount()));
     }
 }

@@ -3,7 +3,6 @@ package org.workbench.tuning;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.workbench.evaluation.EvaluateConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class TuningStage implements Stage {
         PipelineConfig config = context.config();
         TuneConfig tune = config.section(TuneConfig.class);
         if (!tune.enabled() && !tune.lab().any()) {
-            return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), Map.of("skipped", true));
+            return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), TuningRecord.skippedRun());
         }
         Problem problem = context.get(DefinitionStage.PROBLEM);
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
@@ -81,24 +80,30 @@ public final class TuningStage implements Stage {
         TuningProgress progress = context.find(TuningProgress.KEY).orElse(TuningProgress.silent());
         long deadline = tune.timeBudget() > 0 ? System.nanoTime() + (long) (tune.timeBudget() * 1e9) : 0;
 
-        Map<String, Object> data = new LinkedHashMap<>();
         List<String> details = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         PipelineConfig finalConfig = config;
+        TuningRecord data = TuningRecord.NO_SEARCH;
         if (tune.enabled()) {
-            finalConfig = search(context, workers, progress, deadline, data, details, summary);
+            Searched searched = search(context, workers, progress, deadline, details, summary);
+            finalConfig = searched.config();
+            data = searched.record();
         }
         if (tune.lab().any()) {
             Lab.Result lab = Lab.run(finalConfig, finalConfig.section(TuneConfig.class).lab(), problem, rawTrain, workers, progress);
-            data.put("lab", lab.data());
+            data = data.withLab(lab.data());
             details.addAll(lab.details());
             summary.add(lab.summary());
         }
         return StageResult.of(name(), String.join("; ", summary), details, data);
     }
 
-    private PipelineConfig search(RunContext context, Workers workers, TuningProgress progress, long deadline,
-                                  Map<String, Object> data, List<String> details, List<String> summary) {
+    /** The config the run goes on with (the adopted setting's, or the configured one) and what the search recorded. */
+    private record Searched(PipelineConfig config, TuningRecord record) {
+    }
+
+    private Searched search(RunContext context, Workers workers, TuningProgress progress, long deadline,
+                            List<String> details, List<String> summary) {
         PipelineConfig config = context.config();
         TuneConfig tune = config.section(TuneConfig.class);
         Problem problem = context.get(DefinitionStage.PROBLEM);
@@ -112,10 +117,8 @@ public final class TuningStage implements Stage {
                 : scorer.score("configured setting", List.of(Map.of()), 0, rawTrain, 0).get(0);
         if (outcome.finalRound().isEmpty()) {
             details.add("the time budget ran out before any setting was scored; the configured model is kept");
-            data.put("method", tune.method());
-            data.put("out_of_time", true);
             summary.add(tune.method() + ": no setting scored within the time budget of " + tune.timeBudget() + " s");
-            return config;
+            return new Searched(config, TuningRecord.outOfTime(tune.method()));
         }
         List<Trial> ranked = Tuning.ranked(outcome.finalRound(), metric);
         Trial best = ranked.get(0);
@@ -140,25 +143,11 @@ public final class TuningStage implements Stage {
         }
         context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
 
-        data.put("method", tune.method());
-        data.put("metric", metric);
-        data.put("cv_folds", k);
-        data.put("threads", workers.threads());
-        data.put("settings", Search.settings(tune, config.seed()).size());
-        data.put("configured", configured);
-        data.put("trials", outcome.trials());
-        data.put("leaderboard", ranked.stream().map(Trial::number).toList());
-        data.put("best", best);
-        if (!outcome.rungs().isEmpty()) {
-            data.put("halving", outcome.rungs());
-        }
-        data.put("out_of_time", outcome.outOfTime());
-        data.put("significance", Map.of("mean_gain", test.meanDifference(), "t", test.t(), "df", test.degreesOfFreedom(),
-                "p_value", test.pValue(), "alpha", alpha, "significant", significant));
-        data.put("verdict", verdict);
-        data.put("adopted", adopted);
-        data.put("test", testScores);
-        data.put("tuned_config", TUNED_YAML);
+        TuningRecord data = new TuningRecord(null, tune.method(), metric, k, workers.threads(),
+                Search.settings(tune, config.seed()).size(), configured, outcome.trials(),
+                ranked.stream().map(Trial::number).toList(), best, outcome.rungs().isEmpty() ? null : outcome.rungs(),
+                outcome.outOfTime(), TuningRecord.Significance.of(test, alpha, significant), verdict, adopted, testScores,
+                TUNED_YAML, null);
 
         details.add(String.format(Locale.ROOT, "configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(), configured.std()));
         details.add("leaderboard (" + tune.method() + ", best first):");
@@ -184,7 +173,7 @@ public final class TuningStage implements Stage {
                 metric, best.mean(), describe(best.params()), configured.mean(),
                 adopted ? "adopted" : "configured model kept",
                 testScores.containsKey(metric) ? String.format(Locale.ROOT, "; test %s %.4f", metric, testScores.get(metric)) : ""));
-        return finalConfig;
+        return new Searched(finalConfig, data);
     }
 
     /** Best vs configured on the same folds; a positive mean difference means the best setting is better. */

@@ -79,6 +79,10 @@ class BadInputTest {
                 cli("models unknown task", "models --task classify", "--task", "classify"),
                 cli("report on a non-run folder", "report {d}", "run.json", "not found"),
                 cli("compare a missing run", "compare {d}/nope {d}/nada", "nope", "not found"),
+                new Case("report on an edited run.json", files("run.json", "{\"name\": \"x\", \"colour\": \"blue\"}"), "report {d}",
+                        List.of("run.json: field colour: unknown field", "re-run the config")),
+                new Case("compare an edited run.json", files("run.json", "{\"seed\": \"soon\"}"), "compare {d} {d}",
+                        List.of("run.json: field seed: not a value of type long")),
                 // output paths
                 new Case("out is a file", files("c.yaml", OK, "out.txt", "x"), "run {d}/c.yaml --out {d}/out.txt",
                         List.of("--out", "out.txt: is a file, not a folder")),

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.workbench.collection.CollectionRecord;
+import org.workbench.stage.StageResult;
 import org.workbench.table.DataWarning;
 
 class WarningLinesTest {
@@ -40,8 +41,10 @@ class WarningLinesTest {
 
     @Test
     void onlyDataWarningsRecordedByAStageAreRead() {
-        assertEquals(List.of(), WarningLines.recorded(Map.of("rows", 3)));
+        var training = new org.workbench.training.TrainingRecord("tree", null, 3, 1);
+        assertEquals(List.of(), WarningLines.recorded(StageResult.of("training", "trained", List.of(), training)));
         DataWarning w = warning("constant", "c");
-        assertEquals(List.of(w), WarningLines.recorded(Map.of("warnings", List.of(w))));
+        var collection = new CollectionRecord("d.csv", "0", null, List.of(), 3, 1, 0, 2, 1, null, List.of(w));
+        assertEquals(List.of(w), WarningLines.recorded(StageResult.of("collection", "read", List.of(), collection)));
     }
 }

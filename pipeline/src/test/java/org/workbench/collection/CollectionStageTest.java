@@ -35,7 +35,7 @@ class CollectionStageTest {
         Workbench.pipeline().run(context, "collection", results::add);
 
         StageResult r = results.get(1);
-        assertEquals(2, r.data().get("rows_without_target"));
+        assertEquals(2, ((CollectionRecord) r.data()).rowsWithoutTarget());
         assertEquals(18, context.get(CollectionStage.ALL_ROWS).rows());
         assertEquals(14, context.get(CollectionStage.RAW_TRAIN).rows());
         assertEquals(4, context.get(CollectionStage.RAW_TEST).rows());
@@ -45,7 +45,7 @@ class CollectionStageTest {
         assertEquals(18, rows.length);
         assertArrayEquals(new int[] {1, 2, 3, 4, 6}, java.util.Arrays.copyOf(rows, 5));
         assertTrue(r.summary().contains("dropped 2 without target"), r.summary());
-        assertEquals(64, ((String) r.data().get("sha256")).length());
+        assertEquals(64, ((CollectionRecord) r.data()).sha256().length());
         // the schema the bundle will ask for: raw columns and their types, without the target
         assertEquals("numeric", context.get(CollectionStage.SOURCE).columns().get(0).type());
         assertEquals("categorical", context.get(CollectionStage.SOURCE).columns().get(1).type());

@@ -2,12 +2,15 @@ package org.workbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.workbench.config.Yaml;
+import org.workbench.core.InputException;
 
 class ReportPartsTest {
     @Test
@@ -70,27 +73,46 @@ class ReportPartsTest {
         assertEquals("<table><thead><tr><th>name</th><th>min</th><th>top</th></tr></thead><tbody>"
                 + "<tr><td>a</td><td>1.5000</td><td></td></tr><tr><td>b</td><td></td><td>x</td></tr></tbody></table>", html);
         assertEquals("a &amp; b &lt;c&gt;", Html.escape("a & b <c>"));
-        assertEquals(List.of("x"), HtmlReport.text(Yaml.MAPPER.readTree("[x]")));
     }
 
     @Test
-    void recordedImportanceAndWarningsAreShownInWhicheverShapeTheyCome() throws Exception {
+    void recordedImportanceAndWarningsAreShown() {
         String run = """
                 {"name": "x", "seed": 1, "config": {}, "data": {"sha256": "abc"},
                  "stages": [
                   {"stage": "collection", "summary": "read", "details": [], "data": {"warnings": [
-                     {"kind": "identifier", "column": "id", "message": "id looks like an identifier"}, "plain text warning"]}},
+                     {"kind": "identifier", "column": "id", "value": 1.0, "message": "id looks like an identifier"},
+                     {"kind": "constant", "column": "c", "value": 0.0, "message": "c <is> constant"}]}},
                   {"stage": "evaluation", "summary": "scored", "details": [], "data": {
                      "test": {"accuracy": 0.8}, "train": {"accuracy": 0.9}, "baseline": {"accuracy": 0.5},
                      "importance": {"permutation": [{"feature": "age", "value": 0.05, "std": 0.01},
-                                                    {"feature": "sex", "value": 0.20, "std": 0.02}], "model": []}}},
-                  {"stage": "training", "summary": "trained", "details": [], "data": {"feature_importance": {"a": 1.0, "b": -2.0}}}]}
+                                                    {"feature": "sex", "value": 0.20, "std": 0.02}], "model": []}}}]}
                 """;
-        String html = HtmlReport.render(Yaml.MAPPER.readTree(run), null);
-        assertEquals(true, html.contains("<li>id looks like an identifier</li><li>plain text warning</li>"));
+        String html = HtmlReport.render(RunRecord.parse(run, "run.json"), null);
+        assertEquals(true, html.contains("<li>id looks like an identifier</li><li>c &lt;is&gt; constant</li>"), html);
         assertEquals(true, html.contains("id=\"feature-importance-permutation\""));
-        assertEquals(true, html.contains("id=\"feature-importance\""));
         assertEquals(false, html.contains("feature-importance-model"), "an empty list draws nothing");
         assertEquals(true, html.contains("aria-label=\"Feature importance (permutation)\""));
+    }
+
+    /** A run.json in another shape (an older version's, or edited by hand) is one line naming the file and the field. */
+    @Test
+    void aRunJsonThatDoesNotMatchNamesTheFileAndTheField() {
+        String legacy = """
+                {"name": "x", "stages": [
+                  {"stage": "training", "summary": "trained", "details": [], "data": {"feature_importance": {"a": 1.0}}}]}
+                """;
+        InputException e = assertThrows(InputException.class, () -> RunRecord.parse(legacy, "runs/a/run.json"));
+        assertTrue(e.getMessage().startsWith("runs/a/run.json: field stages[0].data.feature_importance: unknown field;"),
+                e.getMessage());
+        String wrongType = "{\"name\": \"x\", \"seed\": \"soon\"}";
+        e = assertThrows(InputException.class, () -> RunRecord.parse(wrongType, "r.json"));
+        assertTrue(e.getMessage().startsWith("r.json: field seed: not a value of type long;"), e.getMessage());
+        e = assertThrows(InputException.class, () -> RunRecord.parse("{\"stages\": [{\"stage\": \"polishing\", \"data\": {}}]}", "r.json"));
+        assertTrue(e.getMessage().startsWith("r.json: field stages[0].stage: unknown stage 'polishing' (stages are definition,"),
+                e.getMessage());
+        e = assertThrows(InputException.class, () -> RunRecord.parse("{\"name\": ", "r.json"));
+        assertTrue(e.getMessage().startsWith("r.json: not valid JSON at line 1"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 }

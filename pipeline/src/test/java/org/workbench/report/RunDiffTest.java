@@ -19,10 +19,10 @@ class RunDiffTest {
     /** A run folder written before metrics had a final block: tuning adopted a setting with test accuracy 0.82. */
     private Path olderTunedRun() throws IOException {
         return run("older", """
-                {"name": "older", "config": {"train": {"model": "random_forest"}},
+                {"name": "older", "config": {"train": {"model": "random_forest"}}, "stages": [TRAINING],
                  "metrics": {"evaluation": {"test": {"accuracy": 0.80}},
                              "tuning": {"adopted": true, "test": {"accuracy": 0.82}}}}
-                """);
+                """.replace("TRAINING", training("random_forest")));
     }
 
     private Path newerThresholdRun() throws IOException {
@@ -34,6 +34,12 @@ class RunDiffTest {
                                                      "chosen_on": "out-of-fold training predictions"},
                                        "test": {"accuracy": 0.81}}}}
                 """);
+    }
+
+    /** The training stage's entry, which names the model an older run without a final block ends with. */
+    private static String training(String model) {
+        return "{\"stage\": \"training\", \"summary\": \"trained\", \"details\": [], \"data\": {\"model\": \"" + model
+                + "\", \"params\": {}, \"rows\": 10, \"features\": 2}, \"millis\": 1}";
     }
 
     private Path run(String name, String json) throws IOException {
@@ -58,9 +64,9 @@ class RunDiffTest {
     @Test
     void anOlderUntunedRunFallsBackToItsEvaluationTestScores() throws IOException {
         Path untuned = run("untuned", """
-                {"name": "untuned", "config": {"train": {"model": "knn"}},
+                {"name": "untuned", "config": {"train": {"model": "knn"}}, "stages": [TRAINING],
                  "metrics": {"evaluation": {"test": {"accuracy": 0.75}}, "tuning": {"adopted": false, "test": {"accuracy": 0.75}}}}
-                """);
+                """.replace("TRAINING", training("knn")));
         RunDiff diff = RunDiff.of(untuned, newerThresholdRun());
         assertEquals("knn", diff.finalA());
         RunDiff.Row first = diff.metrics().get(0);

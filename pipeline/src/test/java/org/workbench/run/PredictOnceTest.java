@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workbench.collection.CollectionStage;
+import org.workbench.recipe.RecipeRecord;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.EvaluationStage;
 import org.workbench.evaluation.FinalModel;
@@ -47,8 +48,8 @@ class PredictOnceTest {
     void clusteringScoresAllRowsFromTheTrainAndTestPredictions() {
         Runner.Outcome run = Runner.run(ConfigLoader.load(Path.of("../configs/iris_kmeans.yaml"),
                 List.of("preprocess.drop_duplicates=true")), out, null, r -> { });
-        int deduplicated = (Integer) run.results().stream().filter(r -> r.stage().equals("preprocessing")).findFirst()
-                .orElseThrow().data().get("training_rows_out");
+        int deduplicated = run.results().stream().filter(r -> r.stage().equals("preprocessing")).findFirst()
+                .orElseThrow().data(RecipeRecord.class).orElseThrow().trainingRowsOut();
         assertTrue(deduplicated < run.context().get(CollectionStage.RAW_TRAIN).rows(), "iris repeats a few flowers");
         // the deduplicated training rows once (as the model saw them), then every row once as the bundle sees it
         assertEquals(rows(run) + deduplicated, FinalModel.find(run.context()).orElseThrow().trainedModel().predictedRows());

@@ -19,13 +19,16 @@ import org.workbench.deployment.Bundle;
 import org.workbench.deployment.DeploymentStage;
 import org.workbench.deployment.PredictionsCsv;
 import org.workbench.core.Json;
+import org.workbench.report.RunRecord;
+import org.workbench.report.RunSchemas;
 import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.table.DataConfig;
 
 /**
  * Every shipped config (the classroom demos included) runs all nine stages, writes every output,
- * clears its quality bar, records the bundle's model in metrics.json's final block, and its bundle
- * replays the run's own predictions exactly on the raw CSV.
+ * reads its run.json back as a RunRecord that writes the same bytes, fits the published schemas, clears
+ * its quality bar, records the bundle's model in metrics.json's final block, and its bundle replays the
+ * run's own predictions exactly on the raw CSV.
  */
 class ShippedConfigsTest {
     @TempDir
@@ -61,6 +64,11 @@ class ShippedConfigsTest {
         for (String file : List.of("run.json", "metrics.json", "report.md", "predictions.csv", "model.bundle")) {
             assertTrue(Files.size(outcome.dir().resolve(file)) > 0, file);
         }
+        // run.json reads back as a RunRecord that writes the same bytes, and both files fit their published schemas
+        RunRecord record = RunRecord.read(outcome.dir());
+        assertEquals(Files.readString(outcome.dir().resolve("run.json")), record.json() + "\n", name);
+        assertEquals(Files.readString(outcome.dir().resolve("metrics.json")), Json.write(record.metrics()) + "\n", name);
+        assertEquals(List.of(), RunSchemas.problems(outcome.dir()), name);
         JsonNode all = Json.MAPPER.readTree(outcome.dir().resolve("metrics.json").toFile());
         JsonNode metrics = all.path("evaluation");
         qualityBar(config.name(), metrics);

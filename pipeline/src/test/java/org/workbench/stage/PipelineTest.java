@@ -32,7 +32,7 @@ class PipelineTest {
         @Override
         public StageResult run(RunContext context) {
             body.accept(context);
-            return StageResult.of(name, "ran", List.of(), Map.of());
+            return StageResult.of(name, "ran", List.of(), new StageRecord() { });
         }
 
         @Override

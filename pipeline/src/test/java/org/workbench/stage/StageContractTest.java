@@ -63,8 +63,8 @@ class StageContractTest {
         StageResult r = RESULTS.stream().filter(x -> x.stage().equals(stage.name())).findFirst().orElseThrow();
         assertFalse(r.summary().isBlank());
         assertTrue(r.summary().matches(".*\\d.*"), "a summary carries the numbers it produced: " + r.summary());
-        assertFalse(r.data().isEmpty(), stage.name() + " records structured values");
         String json = Json.write(r);
+        assertFalse(Json.write(r.data()).replaceAll("\\s", "").equals("{}"), stage.name() + " records structured values");
         assertTrue(json.contains("\"stage\" : \"" + stage.name() + "\""), json);
     }
 

@@ -47,6 +47,9 @@ class TuningStageTest {
     }
 
     private record Run(RunContext context, StageResult tuning) {
+        TuningRecord record() {
+            return tuning.data(TuningRecord.class).orElseThrow();
+        }
     }
 
     private Run run(PipelineConfig config) throws IOException {
@@ -72,18 +75,18 @@ class TuningStageTest {
             assertEquals(a.get(i).params(), b.get(i).params());
             assertArrayEquals(a.get(i).folds(), b.get(i).folds(), 0.0);
         }
-        assertEquals(one.tuning().data().get("leaderboard"), two.tuning().data().get("leaderboard"));
-        assertEquals(one.tuning().data().get("test"), two.tuning().data().get("test"));
-        assertEquals(1, one.tuning().data().get("threads"));
-        assertEquals(2, two.tuning().data().get("threads"));
+        assertEquals(one.record().leaderboard(), two.record().leaderboard());
+        assertEquals(one.record().test(), two.record().test());
+        assertEquals(1, one.record().threads());
+        assertEquals(2, two.record().threads());
     }
 
     @Test
     void bestIsAdoptedRefittedAndTestedOnceWithAVerdict() throws IOException {
         Run run = run(config(String.format(Locale.ROOT, GRID, 2)));
-        Map<String, Object> data = run.tuning().data();
-        Trial configured = (Trial) data.get("configured");
-        Trial best = (Trial) data.get("best");
+        TuningRecord data = run.record();
+        Trial configured = data.configured();
+        Trial best = data.best();
         // the configured setting scored on the same seeded 5 folds as the evaluation stage's cross-validation
         Evaluation evaluation = run.context().get(EvaluationStage.EVALUATION);
         for (int f = 0; f < 5; f++) {
@@ -93,16 +96,14 @@ class TuningStageTest {
         List<Trial> trials = trials(run);
         double top = trials.stream().mapToDouble(Trial::mean).max().orElseThrow();
         assertEquals(top, best.mean());
-        assertEquals(best.number(), ((List<?>) data.get("leaderboard")).get(0));
+        assertEquals(best.number(), data.leaderboard().get(0));
         assertTrue(best.mean() > configured.mean());
-        assertEquals(true, data.get("adopted"));
+        assertEquals(true, data.adopted());
         // did tuning help: the corrected t-test of best vs configured on the same folds (570/143 rows)
         CorrectedTTest.Result t = CorrectedTTest.test(best.folds(), configured.folds(), 713 / 5.0, 713 - 713 / 5.0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> sig = (Map<String, Object>) data.get("significance");
-        assertEquals(t.pValue(), (double) sig.get("p_value"), 1e-12);
+        assertEquals(t.pValue(), data.significance().pValue(), 1e-12);
         assertEquals(t.meanDifference(), best.mean() - configured.mean(), 1e-12);
-        assertTrue(((String) data.get("verdict")).startsWith(String.format(Locale.ROOT, "did tuning help? the best setting gains %+.4f accuracy",
+        assertTrue(data.verdict().startsWith(String.format(Locale.ROOT, "did tuning help? the best setting gains %+.4f accuracy",
                 t.meanDifference())));
         // the adopted setting replaced the model, and tuned.yaml reproduces it without searching
         assertTrue(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
@@ -110,8 +111,7 @@ class TuningStageTest {
         PipelineConfig again = ConfigLoader.load(tuned, List.of());
         assertFalse(again.section(TuneConfig.class).enabled());
         assertEquals(best.params().get("train.params.max_depth").intValue(), again.section(TrainConfig.class).params().get("max_depth").intValue());
-        @SuppressWarnings("unchecked")
-        Map<String, Double> tunedTest = (Map<String, Double>) data.get("test");
+        Map<String, Double> tunedTest = data.test();
         Evaluation rerun = runEvaluation(again);
         assertEquals(tunedTest.get("accuracy"), rerun.test().get("accuracy"), 1e-12);
     }
@@ -125,10 +125,10 @@ class TuningStageTest {
     @Test
     void theConfiguredModelIsKeptWhenNothingBeatsIt() throws IOException {
         Run run = run(config("{enabled: true, cv_folds: 5, threads: 1, grid: {train.params.max_depth: [12]}}"));
-        Map<String, Object> data = run.tuning().data();
-        assertEquals(false, data.get("adopted"));
+        TuningRecord data = run.record();
+        assertEquals(false, data.adopted());
         assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
-        assertTrue(((String) data.get("verdict")).startsWith("did tuning help? no:"), (String) data.get("verdict"));
+        assertTrue(data.verdict().startsWith("did tuning help? no:"), data.verdict());
         assertTrue(run.tuning().summary().contains("configured model kept"));
         assertTrue(Files.readString(run.context().get(RunContext.RUN_DIR).resolve("tuned.yaml"))
                 .startsWith("# the configured setting (tuning did not beat it)"));
@@ -152,7 +152,7 @@ class TuningStageTest {
         assertEquals(9, all.stream().filter(t -> t.rows() == 79).count());
         assertEquals(3, all.stream().filter(t -> t.rows() == 238).count());
         assertEquals(1, all.stream().filter(t -> t.rows() == 713).count());
-        Trial best = (Trial) halving.tuning().data().get("best");
+        Trial best = halving.record().best();
         assertEquals(713, best.rows());
         // each round goes on with the best third of the one before
         assertEquals(top(all.subList(0, 9), 3), all.subList(9, 12).stream().map(Trial::number).toList());
@@ -179,7 +179,7 @@ class TuningStageTest {
     void anExhaustedTimeBudgetKeepsTheConfiguredModel() throws IOException {
         Run run = run(config("{enabled: true, cv_folds: 3, threads: 1, time_budget: 0.000001,"
                 + " grid: {train.params.max_depth: [2, 3]}}"));
-        assertEquals(true, run.tuning().data().get("out_of_time"));
+        assertEquals(true, run.record().outOfTime());
         assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         assertTrue(run.tuning().summary().contains("no setting scored within the time budget"), run.tuning().summary());
     }
@@ -196,8 +196,7 @@ class TuningStageTest {
         assertEquals(2, r.degreesOfFreedom());
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Trial> trials(Run run) {
-        return (List<Trial>) run.tuning().data().get("trials");
+        return run.record().trials();
     }
 }
