@@ -29,13 +29,7 @@ public final class BatchScorer {
     public static Result score(Bundle bundle, Path input) {
         Manifest m = bundle.manifest();
         List<String> header = CsvSource.header(dataOptions(m, input, Map.of()));
-        List<String> missing = m.requiredColumns().stream().filter(c -> !header.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new InputException(input + ": missing column" + (missing.size() == 1 ? " " : "s ") + missing
-                    + " needed by the model; the file has " + header);
-        }
-        Map<String, String> types = new LinkedHashMap<>();
-        m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
+        Map<String, String> types = inputTypes(m, input, header);
         CsvSource.CsvRead read = CsvSource.loadForModel(dataOptions(m, input, types), new java.util.LinkedHashSet<>(types.keySet()));
         Table table = read.table();
 
@@ -57,6 +51,21 @@ public final class BatchScorer {
         notes.add(0, "scored " + table.rowCount() + " rows" + decision(m));
         int[] rows = IntStream.rangeClosed(1, table.rowCount()).toArray();
         return new Result(rows, predictions, notes, table);
+    }
+
+    /**
+     * The training types of the model's input columns that {@code header} holds, refusing a file
+     * without one the model needs: how {@code predict}, {@code drift} and {@code serve} read new rows.
+     */
+    public static Map<String, String> inputTypes(Manifest m, Path input, List<String> header) {
+        List<String> missing = m.requiredColumns().stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputException(input + ": missing column" + (missing.size() == 1 ? " " : "s ") + missing
+                    + " needed by the model; the file has " + header);
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
+        return types;
     }
 
     /** How a two-class bundle turns probabilities into labels: its stored threshold, or the most probable class. */

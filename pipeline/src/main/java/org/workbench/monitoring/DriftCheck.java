@@ -16,6 +16,7 @@ import org.workbench.data.Predictions;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import org.workbench.definition.Problem;
+import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
 import org.workbench.deployment.Manifest;
 import org.workbench.deployment.TrainingProfile;
@@ -51,13 +52,7 @@ public final class DriftCheck {
         TrainingProfile profile = profile(bundle, bundleFile);
         Manifest m = bundle.manifest();
         List<String> header = CsvSource.header(m.dataConfig(input, Map.of()));
-        List<String> missing = m.requiredColumns().stream().filter(c -> !header.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new InputException(input + ": missing column" + (missing.size() == 1 ? " " : "s ") + missing
-                    + " needed by the model; the file has " + header);
-        }
-        Map<String, String> types = new LinkedHashMap<>();
-        m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
+        Map<String, String> types = BatchScorer.inputTypes(m, input, header);
         Set<String> columns = new LinkedHashSet<>(types.keySet());
         boolean hasTarget = m.target() != null && header.contains(m.target()) && !"clustering".equals(m.task());
         if (hasTarget) {
