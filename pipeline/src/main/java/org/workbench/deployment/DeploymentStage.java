@@ -25,7 +25,6 @@ import org.workbench.table.DataConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
-import org.workbench.recipe.ApplyLog;
 
 /** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
 public final class DeploymentStage implements Stage {
@@ -109,8 +108,7 @@ public final class DeploymentStage implements Stage {
     /** The training rows' profile (never the test rows'), for drift checks on rows scored later. */
     private static TrainingProfile profile(RunContext context, FinalModel chosen, List<String> required) {
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
-        Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
-                : chosen.predict(rawTrain.features(), new ApplyLog());
+        Predictions train = chosen.trainingPredictions(rawTrain);
         return TrainingProfile.of(rawTrain.features(), required, train);
     }
 }

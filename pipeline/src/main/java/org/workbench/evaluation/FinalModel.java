@@ -34,7 +34,45 @@ import org.workbench.models.TrainConfig;
  */
 public record FinalModel(String model, boolean tuned, PipelineConfig config, Candidate candidate, FittedRecipe recipe,
                          TrainedModel trainedModel, DecisionThreshold threshold, Predictions testPredictions,
-                         Predictions trainPredictions, Map<String, Double> test) {
+                         TrainingPredictions train, Map<String, Double> test) {
+
+    public FinalModel {
+        train = train == null ? new TrainingPredictions(null) : train;
+    }
+
+    /** The training rows' predictions when the evaluation or tuning already made them as the bundle would, else null. */
+    public Predictions trainPredictions() {
+        return train.known();
+    }
+
+    /**
+     * The raw training rows' predictions as the bundle makes them (threshold applied): the ones the
+     * evaluation or tuning made when they are exactly these, else predicted here once and kept, so the
+     * training profile and predictions.csv share one pass.
+     */
+    public Predictions trainingPredictions(Frame rawTrain) {
+        return train.get(() -> predict(rawTrain.features(), new ApplyLog()));
+    }
+
+    /** A memo of the training rows' predictions: filled at most once, by whichever reader comes first. */
+    public static final class TrainingPredictions {
+        private Predictions value;
+
+        TrainingPredictions(Predictions known) {
+            this.value = known;
+        }
+
+        synchronized Predictions known() {
+            return value;
+        }
+
+        synchronized Predictions get(java.util.function.Supplier<Predictions> predict) {
+            if (value == null) {
+                value = predict.get();
+            }
+            return value;
+        }
+    }
 
     /**
      * The setting tuning adopted, when it adopted one. The key lives here, beside the one accessor that
@@ -71,7 +109,7 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
         return new FinalModel(modelName(config, problem), false, config, Candidate.from(config, problem.task()),
                 context.get(RecipeStage.PREPARED).fitted(), context.get(TrainingStage.MODEL), threshold,
                 DecisionThreshold.apply(threshold, evaluation.testPredictions()),
-                trainAsApplied == null ? null : DecisionThreshold.apply(threshold, trainAsApplied), test);
+                new TrainingPredictions(trainAsApplied == null ? null : DecisionThreshold.apply(threshold, trainAsApplied)), test);
     }
 
     /**
@@ -90,7 +128,7 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
         Predictions test = DecisionThreshold.apply(threshold, scored);
         Map<String, Double> metrics = Scoring.headline(problem, rawTest.target(), test, context.config().section(EvaluateConfig.class).metrics());
         return new FinalModel(modelName(tuned, problem), true, tuned, candidate, fitted.recipe(), fitted.model(), threshold,
-                test, train[0] == null ? null : DecisionThreshold.apply(threshold, train[0]), metrics);
+                test, new TrainingPredictions(train[0] == null ? null : DecisionThreshold.apply(threshold, train[0])), metrics);
     }
 
     private static String modelName(PipelineConfig config, Problem problem) {

@@ -9,7 +9,6 @@ import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.deployment.PredictionsCsv;
-import org.workbench.recipe.ApplyLog;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.collection.CollectionStage;
 
@@ -46,8 +45,7 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
     private static Predictions predictions(RunContext context, Split split) {
         FinalModel chosen = FinalModel.find(context).orElseThrow(() -> new IllegalStateException(
                 "no final model: the evaluation stage must run first"));
-        Predictions train = chosen.trainPredictions() != null ? chosen.trainPredictions()
-                : chosen.predict(context.get(CollectionStage.RAW_TRAIN).features(), new ApplyLog());
+        Predictions train = chosen.trainingPredictions(context.get(CollectionStage.RAW_TRAIN));
         // the final model's test predictions cover every test row: no step drops a test row
         return Predictions.merge(split, train, chosen.testPredictions());
     }

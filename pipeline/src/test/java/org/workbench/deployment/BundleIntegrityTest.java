@@ -91,14 +91,14 @@ class BundleIntegrityTest {
     @Test
     void theManifestListsEveryOtherEntryWithItsHashAndSize() throws IOException {
         Map<String, byte[]> entries = entries(bundleFile);
-        assertEquals(List.of(Bundle.MANIFEST, Bundle.RECIPE, Bundle.MODEL, Bundle.PROVENANCE), List.copyOf(entries.keySet()),
+        assertEquals(List.of(Bundle.MANIFEST, Bundle.RECIPE, Bundle.MODEL, Bundle.PROVENANCE, Bundle.PROFILE), List.copyOf(entries.keySet()),
                 "the manifest comes first, so the other entries are read with their listed sizes as caps");
         Manifest m = Bundle.read(bundleFile).manifest();
         assertEquals(Manifest.FORMAT, m.format());
         assertNotNull(m.integrity());
         assertEquals(64, m.integrity().manifest().length());
-        assertEquals(List.of(Bundle.MODEL, Bundle.PROVENANCE, Bundle.RECIPE), List.copyOf(m.integrity().entries().keySet()));
-        for (String name : List.of(Bundle.RECIPE, Bundle.MODEL, Bundle.PROVENANCE)) {
+        assertEquals(List.of(Bundle.MODEL, Bundle.PROFILE, Bundle.PROVENANCE, Bundle.RECIPE), List.copyOf(m.integrity().entries().keySet()));
+        for (String name : List.of(Bundle.RECIPE, Bundle.MODEL, Bundle.PROVENANCE, Bundle.PROFILE)) {
             Manifest.Integrity.Entry listed = m.integrity().entries().get(name);
             assertEquals(BundleZip.sha256(entries.get(name)), listed.sha256(), name);
             assertEquals(entries.get(name).length, listed.bytes(), name);
