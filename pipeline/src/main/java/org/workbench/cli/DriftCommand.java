@@ -54,7 +54,7 @@ final class DriftCommand implements Callable<Integer> {
         DriftResult result = DriftCheck.check(bundle, model, input);
         String json = Json.write(result) + "\n";
         Json.writeAtomically(out.resolve("drift.json"), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Path html = DriftPage.write(out, json);
+        Path html = DriftPage.write(out, result);
 
         PrintWriter stdout = spec.commandLine().getOut();
         for (String line : lines(result, options.quiet)) {

@@ -88,7 +88,7 @@ final class DriftDemo {
         DriftResult result = DriftCheck.check(Bundle.read(bundleFile), bundleFile, newSlice);
         String json = Json.write(result) + "\n";
         Json.writeAtomically(runDir.resolve("drift.json"), json.getBytes(StandardCharsets.UTF_8));
-        Path html = DriftPage.write(runDir, json);
+        Path html = DriftPage.write(runDir, result);
         List<String> lines = new ArrayList<>();
         lines.add("trained on the " + trainRows + " blocks whose " + COLUMN + " is not " + NEW_VALUE + " (" + trainSlice
                 + "); new rows: the " + newRows + " " + NEW_VALUE + " blocks (" + newSlice + ")");
