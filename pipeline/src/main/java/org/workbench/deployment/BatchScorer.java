@@ -61,11 +61,29 @@ public final class BatchScorer {
         List<String> missing = m.requiredColumns().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new InputException(input + ": missing column" + (missing.size() == 1 ? " " : "s ") + missing
-                    + " needed by the model; the file has " + header);
+                    + " needed by the model; the file has " + header + otherDelimiter(m, header));
         }
         Map<String, String> types = new LinkedHashMap<>();
         m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));
         return types;
+    }
+
+    /**
+     * A hint when the header reads as one column holding another delimiter: new rows are read with the
+     * training file's dialect, so a file saved with ';' (say) must be converted, not guessed at.
+     */
+    private static String otherDelimiter(Manifest m, List<String> header) {
+        if (header.size() != 1) {
+            return "";
+        }
+        for (String d : List.of(",", ";", "\t", "|")) {
+            if (!d.equals(m.delimiter()) && header.get(0).contains(d)) {
+                return "; its columns seem separated by '" + (d.equals("\t") ? "\\t" : d) + "', but the model reads new rows as its"
+                        + " training file was read (delimiter '" + (m.delimiter().equals("\t") ? "\\t" : m.delimiter())
+                        + "'): save the file with that delimiter";
+            }
+        }
+        return "";
     }
 
     /** How a two-class bundle turns probabilities into labels: its stored threshold, or the most probable class. */

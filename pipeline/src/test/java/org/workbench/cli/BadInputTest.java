@@ -193,6 +193,8 @@ class BadInputTest {
                 predict("predict output under a file", files("f.txt", "x"), "--model {bundle} --input {iris} --output {d}/f.txt/p.csv", "f.txt is a file, not a folder"),
                 predict("predict output checked before the bundle", files(), "--model {d}/none.bundle --input {iris} --output {d}", "is a folder"),
                 predict("predict without model", files(), "--input {iris}", "--model"),
+                predict("predict file saved with another delimiter", files("semi.csv", "sepal_length;sepal_width;petal_length;petal_width\n5.1;3.5;1.4;0.2\n"),
+                        "--model {bundle} --input {d}/semi.csv", "semi.csv: missing columns", "seem separated by ';'", "(delimiter ',')"),
                 predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"),
                 // export
                 new Case("export text file as bundle", files("fake.bundle", "hello"), "export --model {d}/fake.bundle --output {d}/m.onnx",
