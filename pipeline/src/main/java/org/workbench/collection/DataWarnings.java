@@ -45,6 +45,26 @@ public final class DataWarnings {
     private DataWarnings() {
     }
 
+    private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[-+(]?[$\u20ac\u00a3\u00a5]?\\s?\\d[\\d.,' \u00a0]*[)%]?");
+
+    /**
+     * A text column whose present cells (at least 95% of them) are numbers written with separators, signs
+     * or a currency: a number column read as text (the read warns about its format), not an identifier.
+     */
+    public static boolean numbersAsText(Column<?> column) {
+        int present = 0;
+        int numbers = 0;
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row)) {
+                present++;
+                if (NUMBER_TEXT.matcher(column.getString(row).trim()).matches()) {
+                    numbers++;
+                }
+            }
+        }
+        return present > 0 && numbers >= 0.95 * present;
+    }
+
     /**
      * What the linter finds without the profile, so it can run while the profile is computed: each
      * column's possible leakage (by column name) and how many of the test rows are copies of training rows.
@@ -130,7 +150,8 @@ public final class DataWarnings {
             double missingShare = profile.rows() == 0 ? 0 : (double) p.missing() / profile.rows();
             if (p.identifierLike()) {
                 boolean leaves = setting.leavesOutIdentifiers() && p.type().equals(ColumnProfile.CATEGORICAL)
-                        && !setting.dropped().contains(p.name()) && !setting.encoded().contains(p.name());
+                        && !setting.dropped().contains(p.name()) && !setting.encoded().contains(p.name())
+                        && !numbersAsText(column);
                 if (leaves) {
                     leftOut.add(p.name());
                 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.workbench.collection.ColumnProfile;
+import org.workbench.collection.DataWarnings;
 import org.workbench.core.InputException;
 import org.workbench.preprocessing.DropColumns;
 import org.workbench.recipe.UnsupervisedStep;
@@ -17,7 +18,8 @@ import tech.tablesaw.columns.Column;
  * 95% distinct values among the present ones), judged on the training rows. One-hot encoding such a
  * column makes a column per row and learns nothing that carries over to new rows. Columns in
  * {@code keep} (those {@code features.encode_columns} names) stay, so frequency or target encoding
- * remains available for them. Its fitted form is a {@link DropColumns.Fitted} with the reason.
+ * remains available for them. Numbers written as text (e.g. "1,234.50", which the read warns about)
+ * are not identifiers and stay. Its fitted form is a {@link DropColumns.Fitted} with the reason.
  */
 public record DropIdentifiers(List<String> keep) implements UnsupervisedStep {
     public static final String KEY = org.workbench.collection.DataWarnings.Setting.KEEP_IDENTIFIERS;
@@ -36,7 +38,8 @@ public record DropIdentifiers(List<String> keep) implements UnsupervisedStep {
     public DropColumns.Fitted fit(Table train) {
         List<String> identifiers = new ArrayList<>();
         for (Column<?> column : train.columns()) {
-            if (column instanceof StringColumn text && !keep.contains(text.name()) && identifierLike(text)) {
+            if (column instanceof StringColumn text && !keep.contains(text.name()) && identifierLike(text)
+                    && !DataWarnings.numbersAsText(text)) {
                 identifiers.add(text.name());
             }
         }

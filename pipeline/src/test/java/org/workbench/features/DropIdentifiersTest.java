@@ -63,6 +63,13 @@ class DropIdentifiersTest {
     }
 
     @Test
+    void numbersWrittenAsTextAreNotIdentifiers() {
+        Table t = table().addColumns(StringColumn.create("amount",
+                IntStream.range(0, ROWS).mapToObj(i -> String.format(java.util.Locale.ROOT, "$%,.2f", 1000 + i * 37.5)).toArray(String[]::new)));
+        assertEquals(List.of("code"), new DropIdentifiers(List.of()).fit(t).columns());
+    }
+
+    @Test
     void nothingButIdentifiersIsAnInputErrorNamingTheKey() {
         Table ids = table().selectColumns("code");
         InputException e = assertThrows(InputException.class, () -> new DropIdentifiers(List.of()).fit(ids));
