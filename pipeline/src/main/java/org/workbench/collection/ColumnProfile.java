@@ -36,6 +36,11 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
     /** Fewer present rows than this are too few to call a column an identifier. */
     static final int IDENTIFIER_MIN_ROWS = 20;
 
+    /** The rule for a text column: at least 95% of its present values distinct, on at least 20 present values. */
+    public static boolean identifierLike(int distinct, int present) {
+        return present >= IDENTIFIER_MIN_ROWS && distinct >= IDENTIFIER_SHARE * present;
+    }
+
     /** A value and how many rows hold it. */
     public record ValueCount(String value, int count) {
     }
@@ -109,7 +114,7 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
         List<ValueCount> top = List.copyOf(ranked.subList(0, Math.min(5, ranked.size())));
         int present = column.size() - missing;
         ValueCount first = ranked.isEmpty() ? null : ranked.get(0);
-        boolean identifier = present >= IDENTIFIER_MIN_ROWS && counts.size() >= IDENTIFIER_SHARE * present;
+        boolean identifier = identifierLike(counts.size(), present);
         return new ColumnProfile(column.name(), CATEGORICAL, missing, counts.size(), null, null, null, null,
                 first == null ? null : first.value(), first == null ? null : first.count(), null, null, null, null,
                 top, counts.size() <= 1, first != null && first.count() >= NEAR_CONSTANT * present, identifier);

@@ -45,6 +45,26 @@ public final class DataWarnings {
     private DataWarnings() {
     }
 
+    private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[-+(]?[$\u20ac\u00a3\u00a5]?\\s?\\d[\\d.,' \u00a0]*[)%]?");
+
+    /**
+     * A text column whose present cells (at least 95% of them) are numbers written with separators, signs
+     * or a currency: a number column read as text (the read warns about its format), not an identifier.
+     */
+    public static boolean numbersAsText(Column<?> column) {
+        int present = 0;
+        int numbers = 0;
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row)) {
+                present++;
+                if (NUMBER_TEXT.matcher(column.getString(row).trim()).matches()) {
+                    numbers++;
+                }
+            }
+        }
+        return present > 0 && numbers >= 0.95 * present;
+    }
+
     /**
      * What the linter finds without the profile, so it can run while the profile is computed: each
      * column's possible leakage (by column name) and how many of the test rows are copies of training rows.
@@ -60,10 +80,19 @@ public final class DataWarnings {
 
     /**
      * What the config says that changes the advice: the columns {@code preprocess.drop} removes, the
-     * primary metric and the cross-validation folds.
+     * primary metric, the cross-validation folds, whether the features stage leaves identifier-like
+     * text columns out ({@code features.keep_identifiers} false) and the columns
+     * {@code features.encode_columns} names, which it keeps.
      */
-    public record Setting(Set<String> dropped, String metric, int cvFolds) {
+    public record Setting(Set<String> dropped, String metric, int cvFolds, boolean leavesOutIdentifiers,
+                          Set<String> encoded) {
         public static final Setting NONE = new Setting(Set.of(), null, 0);
+        /** The key that keeps identifier-like columns (owned by the features stage). */
+        public static final String KEEP_IDENTIFIERS = "features.keep_identifiers";
+
+        public Setting(Set<String> dropped, String metric, int cvFolds) {
+            this(dropped, metric, cvFolds, false, Set.of());
+        }
 
         /**
          * Read from the resolved config (every default filled in) rather than the later stages' section
@@ -72,7 +101,10 @@ public final class DataWarnings {
         public static Setting of(org.workbench.config.PipelineConfig config, org.workbench.definition.Problem problem) {
             Set<String> dropped = new HashSet<>();
             config.resolved().path("preprocess").path("drop").forEach(column -> dropped.add(column.asText()));
-            return new Setting(dropped, problem.metric(), config.resolved().path("evaluate").path("cv_folds").asInt());
+            Set<String> encoded = new HashSet<>();
+            config.resolved().path("features").path("encode_columns").fieldNames().forEachRemaining(encoded::add);
+            return new Setting(dropped, problem.metric(), config.resolved().path("evaluate").path("cv_folds").asInt(),
+                    !config.resolved().path("features").path("keep_identifiers").asBoolean(false), encoded);
         }
     }
 
@@ -107,6 +139,7 @@ public final class DataWarnings {
     public static List<DataWarning> of(DataProfile profile, Frame all, Screen screen, Setting setting) {
         List<DataWarning> warnings = new ArrayList<>(ClassWarnings.of(all.target(), screen, setting));
         int classWarnings = warnings.size();
+        List<String> leftOut = new ArrayList<>();
         Map<String, ColumnProfile> byName = new HashMap<>();
         profile.columnProfiles().forEach(c -> byName.put(c.name(), c));
         for (Column<?> column : all.features().columns()) {
@@ -116,9 +149,15 @@ public final class DataWarnings {
             }
             double missingShare = profile.rows() == 0 ? 0 : (double) p.missing() / profile.rows();
             if (p.identifierLike()) {
+                boolean leaves = setting.leavesOutIdentifiers() && p.type().equals(ColumnProfile.CATEGORICAL)
+                        && !setting.dropped().contains(p.name()) && !setting.encoded().contains(p.name())
+                        && !numbersAsText(column);
+                if (leaves) {
+                    leftOut.add(p.name());
+                }
                 warnings.add(new DataWarning("identifier", p.name(), p.distinct(), "'" + p.name() + "' looks like an identifier ("
                         + p.distinct() + " distinct values in " + (profile.rows() - p.missing()) + " rows)"
-                        + (setting.dropped().contains(p.name()) ? "" : "; drop it (preprocess.drop)")));
+                        + (setting.dropped().contains(p.name()) || leaves ? "" : "; drop it (preprocess.drop)")));
             } else if (screen.leaks().containsKey(column.name())) {
                 warnings.add(screen.leaks().get(column.name()));
             }
@@ -133,6 +172,12 @@ public final class DataWarnings {
         }
         for (int i = classWarnings; i < warnings.size(); i++) {
             warnings.set(i, markDropped(warnings.get(i), setting.dropped()));
+        }
+        if (!leftOut.isEmpty()) {
+            // one line for all of them, with the key that keeps them
+            warnings.add(new DataWarning("identifiers_left_out", null, leftOut.size(), "left out of the features as identifier-like: "
+                    + String.join(", ", leftOut) + " (" + Setting.KEEP_IDENTIFIERS + ": true keeps them; features.encode_columns"
+                    + " can give one frequency or target encoding)"));
         }
         int shared = screen.sharedRows();
         if (shared > 0) {

@@ -22,8 +22,13 @@ import tech.tablesaw.columns.Column;
 /**
  * Turns a processed feature table (numeric columns only, no missing values) into Tribuo examples.
  * <p>
- * Every cell becomes a feature named after its column, zeros included: XGBoost reads an absent
- * feature as "missing", not as 0, so dropping zeros would change what the trees see.
+ * By default every cell becomes a feature named after its column, zeros included: XGBoost reads an
+ * absent feature as "missing", not as 0, so dropping zeros would change what the trees see. With
+ * {@code sparse}, zero cells are left out (Tribuo examples are sparse by nature), so building and
+ * training cost follow the non-zeros rather than rows x columns: one-hot columns of many levels are
+ * almost all zeros. Only for models where an absent feature means 0 exactly (linear SGD: a zero
+ * feature adds nothing to a dot product nor to a gradient); a row whose every cell is zero keeps them
+ * all, as Tribuo refuses an example without features.
  * Labels keep their exact case. A regression output is one dimension named after the target column.
  */
 public final class TribuoData {
@@ -36,6 +41,11 @@ public final class TribuoData {
 
     /** A classification dataset; {@code target} must hold labels, one per feature row. */
     public static MutableDataset<Label> classification(Table features, Target target) {
+        return classification(features, target, false);
+    }
+
+    /** As {@link #classification(Table, Target)}; {@code sparse} leaves zero cells out. */
+    public static MutableDataset<Label> classification(Table features, Target target, boolean sparse) {
         if (!target.isCategorical()) {
             throw new IllegalArgumentException("target '" + target.name() + "' holds numbers, not labels");
         }
@@ -48,11 +58,16 @@ public final class TribuoData {
             }
             outputs.add(new Label(labels[row]));
         }
-        return dataset(features, outputs, LABELS);
+        return dataset(features, outputs, LABELS, sparse);
     }
 
     /** A regression dataset; {@code target} must hold values, one per feature row. */
     public static MutableDataset<Regressor> regression(Table features, Target target) {
+        return regression(features, target, false);
+    }
+
+    /** As {@link #regression(Table, Target)}; {@code sparse} leaves zero cells out. */
+    public static MutableDataset<Regressor> regression(Table features, Target target, boolean sparse) {
         if (target.isCategorical()) {
             throw new IllegalArgumentException("target '" + target.name() + "' holds labels, not numbers");
         }
@@ -65,7 +80,7 @@ public final class TribuoData {
             }
             outputs.add(new Regressor(target.name(), values[row]));
         }
-        return dataset(features, outputs, REGRESSORS);
+        return dataset(features, outputs, REGRESSORS, sparse);
     }
 
     /** A clustering dataset: features only, every row with Tribuo's "not yet assigned" cluster. */
@@ -74,7 +89,7 @@ public final class TribuoData {
         for (int row = 0; row < features.rowCount(); row++) {
             outputs.add(ClusteringFactory.UNASSIGNED_CLUSTER_ID);
         }
-        return dataset(features, outputs, CLUSTERS);
+        return dataset(features, outputs, CLUSTERS, false);
     }
 
     /** Rows to predict, every column a feature, with Tribuo's "unknown" output. */
@@ -87,6 +102,12 @@ public final class TribuoData {
      * does not matter and extra columns are ignored).
      */
     public static <T extends Output<T>> List<Example<T>> examples(Table features, List<String> names, T unknownOutput) {
+        return examples(features, names, unknownOutput, false);
+    }
+
+    /** As {@link #examples(Table, List, Output)}; {@code sparse} leaves zero cells out, as the model was trained. */
+    public static <T extends Output<T>> List<Example<T>> examples(Table features, List<String> names, T unknownOutput,
+                                                                 boolean sparse) {
         for (String name : names) {
             if (!features.containsColumn(name)) {
                 throw new InputException("feature '" + name + "' that the model was trained on is missing from the rows to predict");
@@ -96,7 +117,7 @@ public final class TribuoData {
         double[][] columns = columns(features, nameArray);
         List<Example<T>> out = new ArrayList<>(features.rowCount());
         for (int row = 0; row < features.rowCount(); row++) {
-            out.add(example(unknownOutput, nameArray, columns, row));
+            out.add(example(unknownOutput, nameArray, columns, row, sparse));
         }
         return out;
     }
@@ -114,7 +135,8 @@ public final class TribuoData {
         return ClusteringFactory.UNASSIGNED_CLUSTER_ID;
     }
 
-    private static <T extends Output<T>> MutableDataset<T> dataset(Table features, List<T> outputs, OutputFactory<T> factory) {
+    private static <T extends Output<T>> MutableDataset<T> dataset(Table features, List<T> outputs, OutputFactory<T> factory,
+                                                                   boolean sparse) {
         if (outputs.size() != features.rowCount()) {
             throw new IllegalArgumentException("target has " + outputs.size() + " rows but features have " + features.rowCount());
         }
@@ -123,14 +145,35 @@ public final class TribuoData {
         double[][] columns = columns(features, names);
         List<Example<T>> examples = new ArrayList<>(outputs.size());
         for (int row = 0; row < outputs.size(); row++) {
-            examples.add(example(outputs.get(row), names, columns, row));
+            examples.add(example(outputs.get(row), names, columns, row, sparse));
         }
         var provenance = new SimpleDataSourceProvenance(
                 "feature table, " + features.rowCount() + " rows x " + names.length + " features", factory);
         return new MutableDataset<>(examples, provenance, factory);
     }
 
-    private static <T extends Output<T>> Example<T> example(T output, String[] names, double[][] columns, int row) {
+    private static <T extends Output<T>> Example<T> example(T output, String[] names, double[][] columns, int row,
+                                                            boolean sparse) {
+        if (sparse) {
+            int nonZero = 0;
+            for (double[] column : columns) {
+                if (column[row] != 0) {
+                    nonZero++;
+                }
+            }
+            if (nonZero > 0 && nonZero < names.length) {
+                String[] kept = new String[nonZero];
+                double[] values = new double[nonZero];
+                int k = 0;
+                for (int j = 0; j < names.length; j++) {
+                    if (columns[j][row] != 0) {
+                        kept[k] = names[j];
+                        values[k++] = columns[j][row];
+                    }
+                }
+                return new ArrayExample<>(output, kept, values);
+            }
+        }
         double[] values = new double[names.length];
         for (int j = 0; j < names.length; j++) {
             values[j] = columns[j][row];

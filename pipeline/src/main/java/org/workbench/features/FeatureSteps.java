@@ -9,8 +9,9 @@ import org.workbench.recipe.StepJson;
 
 /**
  * Builds the feature-engineering recipe from its config section, in this order: date parts,
- * derived columns, transforms, bins, polynomial terms, then the categorical encoders (per-column
- * overrides first, then the default encoding for the remaining categorical columns).
+ * derived columns, transforms, bins, polynomial terms, then identifier-like text columns left out
+ * (unless {@code keep_identifiers}), then the categorical encoders (per-column overrides first, then
+ * the default encoding for the remaining categorical columns).
  */
 public final class FeatureSteps {
     /**
@@ -50,6 +51,9 @@ public final class FeatureSteps {
         if (p.degree() >= 2) {
             steps.add(new PolynomialFeatures(p.degree(), p.columns(), p.interactionOnly()));
         }
+        if (!config.keepIdentifiers()) {
+            steps.add(new DropIdentifiers(List.copyOf(config.encodeColumns().keySet())));
+        }
         for (String method : FeaturesConfig.ENCODINGS) {
             List<String> columns = config.encodeColumns().entrySet().stream()
                     .filter(e -> e.getValue().equals(method)).map(Map.Entry::getKey).toList();
@@ -67,7 +71,7 @@ public final class FeatureSteps {
 
     private static Step encoder(String method, CategoricalColumns columns, FeaturesConfig config) {
         return switch (method) {
-            case "onehot" -> new OneHotEncoder(config.maxLevels(), columns);
+            case "onehot" -> new OneHotEncoder(config.maxLevels(), config.minFrequency(), columns);
             case "ordinal" -> new OrdinalEncoder(config.ordinalOrder(), columns);
             case "frequency" -> new FrequencyEncoder(columns);
             case "target" -> new TargetEncoder(columns, config.target().folds(), config.target().smoothing(),

@@ -13,15 +13,20 @@ import org.workbench.config.Section;
  * The {@code features:} section: date parts, derived columns, transforms, bins, polynomial terms
  * and how categorical columns become numbers.
  */
-public record FeaturesConfig(String encode, Map<String, String> encodeColumns, int maxLevels,
-                             Map<String, List<String>> ordinalOrder, TargetEncoding target,
+public record FeaturesConfig(String encode, Map<String, String> encodeColumns, int maxLevels, double minFrequency,
+                             boolean keepIdentifiers, Map<String, List<String>> ordinalOrder, TargetEncoding target,
                              List<DeriveColumns.Derived> derive, Map<String, String> transform,
                              Map<String, Integer> bins, String binMethod, Polynomial polynomial, Dates dates) {
     public static final List<String> ENCODINGS = List.of("onehot", "ordinal", "frequency", "target", "none");
+    /**
+     * One-hot keeps at most this many levels per column by default: enough for any real category
+     * (countries, products), while a code column of thousands of levels stays a few hundred features.
+     */
+    public static final int MAX_LEVELS = 100;
 
-    /** Only an encoding, every other option off. */
+    /** Only an encoding, every other option off (all levels, identifier-like columns kept). */
     public FeaturesConfig(String encode) {
-        this(encode, Map.of(), 0, Map.of(), TargetEncoding.DEFAULT, List.of(), Map.of(), Map.of(), "quantile",
+        this(encode, Map.of(), 0, 0, true, Map.of(), TargetEncoding.DEFAULT, List.of(), Map.of(), Map.of(), "quantile",
                 Polynomial.OFF, Dates.NONE);
     }
 
@@ -57,7 +62,11 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
                     + " (given order or by frequency; unseen -> -1), frequency (training share), target (smoothed target"
                     + " mean, out of fold), none"),
             Key.map("encode_columns", "per-column encoding overriding encode, e.g. {Sex: onehot, Ticket: target}"),
-            Key.integer("max_levels", 0, "onehot: keep the most frequent levels only; rarer ones share <column>=other (0 = all)"),
+            Key.integer("max_levels", MAX_LEVELS, "onehot: keep the most frequent levels only; rarer ones share <column>=other (0 = all)"),
+            Key.number("min_frequency", 0, "onehot: levels seen in fewer training rows share <column>=other; an integer is a"
+                    + " count (e.g. 5), a number below 1 a share of the training rows (e.g. 0.01); 0 = off"),
+            Key.bool("keep_identifiers", false, "keep identifier-like text columns (>= 95% distinct values, the collection"
+                    + " warning) as features; by default they are left out, except columns named in encode_columns"),
             Key.map("ordinal_order", "ordinal: explicit level order per column, e.g. {size: [S, M, L]}"),
             Key.section("target", "target encoding: folds, smoothing (the out-of-fold split follows seed)"),
             Key.map("derive", "new numeric columns from expressions (exp4j), e.g. {FamilySize: \"SibSp + Parch + 1\"}"),
@@ -109,8 +118,25 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
         if (maxLevels < 0) {
             throw new ConfigException(f.join("max_levels"), "must be >= 0, got " + maxLevels);
         }
-        return new FeaturesConfig(f.choice("encode"), encodeColumns, maxLevels, ordinalOrder(f), target, derive,
+        return new FeaturesConfig(f.choice("encode"), encodeColumns, maxLevels, minFrequency(f), f.bool("keep_identifiers"),
+                ordinalOrder(f), target, derive,
                 transform, bins, f.choice("bin_method"), polynomial, dates);
+    }
+
+    /** As scikit-learn's {@code min_frequency}: an integer is a count of rows, a fraction below 1 a share. */
+    private static double minFrequency(Section f) {
+        JsonNode node = f.raw("min_frequency");
+        if (node == null || node.isNull()) {
+            return f.number("min_frequency");
+        }
+        if (node.isIntegralNumber() && node.asLong() >= 0) {
+            return node.asLong();
+        }
+        if (node.isFloatingPointNumber() && node.asDouble() >= 0 && node.asDouble() < 1) {
+            return node.asDouble();
+        }
+        throw new ConfigException(f.join("min_frequency"), "expected a count of training rows (an integer >= 0) or a share"
+                + " below 1 (e.g. 0.01), got " + node);
     }
 
     private static int binCount(String path, String text) {

@@ -21,16 +21,22 @@ import tech.tablesaw.columns.Column;
 
 /**
  * One-hot encodes categorical columns: one 0/1 numeric column {@code column=level} per level seen in
- * the training rows. With {@code maxLevels > 0}, only the that many most frequent levels (ties broken
- * alphabetically) get their own column and the rarer training levels share {@code column=other}.
+ * the training rows. Levels seen in fewer than {@code minFrequency} training rows (a count when >= 1,
+ * else a share of the rows, as scikit-learn's {@code min_frequency}; 0 = off) share {@code column=other};
+ * with {@code maxLevels > 0}, only that many of the remaining most frequent levels (ties broken
+ * alphabetically) get their own column and the rest join {@code column=other} too.
  * Missing ("") is not a level, so a missing category encodes as all zeros, like a level never seen
  * in training.
  */
-public record OneHotEncoder(int maxLevels, CategoricalColumns columns) implements UnsupervisedStep {
+public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColumns columns) implements UnsupervisedStep {
     public static final String OTHER = "other";
 
     public OneHotEncoder() {
         this(0, CategoricalColumns.ALL);
+    }
+
+    public OneHotEncoder(int maxLevels, CategoricalColumns columns) {
+        this(maxLevels, 0, columns);
     }
 
     @Override
@@ -59,11 +65,18 @@ public record OneHotEncoder(int maxLevels, CategoricalColumns columns) implement
         }
         List<String> byFrequency = new ArrayList<>(counts.keySet());
         byFrequency.sort(Comparator.<String>comparingInt(counts::get).reversed().thenComparing(Comparator.naturalOrder()));
-        if (maxLevels <= 0 || byFrequency.size() <= maxLevels) {
+        // as scikit-learn: a share is of all training rows, missing ones included
+        double least = minFrequency >= 1 ? minFrequency : minFrequency * column.size();
+        int frequent = 0;
+        while (frequent < byFrequency.size() && counts.get(byFrequency.get(frequent)) >= least) {
+            frequent++;
+        }
+        int keep = maxLevels > 0 ? Math.min(maxLevels, frequent) : frequent;
+        if (keep == byFrequency.size()) {
             return new Fitted.Levels(column.name(), byFrequency.stream().sorted().toList());
         }
-        List<String> kept = byFrequency.subList(0, maxLevels).stream().sorted().toList();
-        List<String> rare = byFrequency.subList(maxLevels, byFrequency.size()).stream().sorted().toList();
+        List<String> kept = byFrequency.subList(0, keep).stream().sorted().toList();
+        List<String> rare = byFrequency.subList(keep, byFrequency.size()).stream().sorted().toList();
         return new Fitted.Levels(column.name(), kept, rare);
     }
 

@@ -116,9 +116,9 @@ public final class TrainedModel {
                 throw new InputException("target '" + target.name() + "' has only one class " + classes
                         + " in the training rows; a classifier needs at least two");
             }
-            dataset = TribuoData.classification(features, target);
+            dataset = TribuoData.classification(features, target, sparse(trainer));
         } else {
-            dataset = TribuoData.regression(features, target);
+            dataset = TribuoData.regression(features, target, sparse(trainer));
         }
         long start = System.nanoTime();
         Model<?> model = trainer.train(dataset);
@@ -161,11 +161,21 @@ public final class TrainedModel {
         if (task == Task.CLUSTERING) {
             return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
         }
+        boolean sparse = model instanceof org.tribuo.common.sgd.AbstractLinearSGDModel;
         if (task == Task.CLASSIFICATION) {
             Table rows = model instanceof MultinomialNaiveBayesModel ? atLeastZero(features) : features;
-            return new TribuoRows(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel()));
+            return new TribuoRows(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel(), sparse));
         }
-        return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor()));
+        return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor(), sparse));
+    }
+
+    /**
+     * Linear SGD models get sparse examples (zero cells left out): the same model bit for bit, at a
+     * cost that follows the non-zeros. Other models read an absent feature differently (XGBoost as
+     * missing), so they keep every cell.
+     */
+    private static boolean sparse(Trainer<?> trainer) {
+        return trainer instanceof org.tribuo.common.sgd.AbstractLinearSGDTrainer;
     }
 
     /**

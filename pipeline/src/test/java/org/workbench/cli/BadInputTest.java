@@ -67,6 +67,8 @@ class BadInputTest {
                 cli("set with empty path part", RUN + " --set train..model=x", "'train..model' is not a config path"),
                 cli("set unknown key", RUN + " --set train.modle=xgboost", "train.modle", "did you mean 'model'"),
                 cli("set wrong type", RUN + " --set evaluate.cv_folds=ten", "evaluate.cv_folds", "expected an integer, got \"ten\""),
+                cli("min_frequency share not below 1", RUN + " --set features.min_frequency=1.5", "features.min_frequency",
+                        "expected a count of training rows (an integer >= 0) or a share below 1"),
                 cli("set a section to null", RUN + " --set problem=null", "c.yaml: problem.target: is required"),
                 cli("set a section to a list", RUN + " --set train=[a,b]", "c.yaml: train: expected a mapping of keys, got a list"),
                 cli("set a boolean to text", RUN + " --set tune.enabled=maybe", "c.yaml: tune.enabled: expected true or false, got \"maybe\""),

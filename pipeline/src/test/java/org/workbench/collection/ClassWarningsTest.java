@@ -106,4 +106,18 @@ class ClassWarningsTest {
                 "'Name' looks like an identifier (891 distinct values in 891 rows); drop it (preprocess.drop)",
                 "'Cabin' is 77.1% missing (687 of 891 rows); dropped by preprocess.drop"), lines);
     }
+
+    @Test
+    void identifierTextColumnsTheFeaturesLeaveOutAreNamedOnOneLineWithTheKey() {
+        Table titanic = CsvSource.read(CsvSourceTest.shipped("titanic"));
+        // the features stage leaves text identifiers out; a numeric one (PassengerId) keeps its advice
+        DataWarnings.Setting setting = new DataWarnings.Setting(Set.of("Cabin"), "accuracy", 5, true, Set.of("Ticket"));
+        List<String> lines = warnings(titanic, "Survived", setting).stream().map(DataWarning::message).toList();
+        assertEquals(List.of(
+                "'PassengerId' looks like an identifier (891 distinct values in 891 rows); drop it (preprocess.drop)",
+                "'Name' looks like an identifier (891 distinct values in 891 rows)",
+                "'Cabin' is 77.1% missing (687 of 891 rows); dropped by preprocess.drop",
+                "left out of the features as identifier-like: Name (features.keep_identifiers: true keeps them;"
+                        + " features.encode_columns can give one frequency or target encoding)"), lines);
+    }
 }

@@ -32,6 +32,15 @@ class DataWarningsSettingTest {
         assertEquals(Set.of(), s.dropped());
         assertEquals(5, s.cvFolds());
         assertEquals("f1", s.metric());
+        assertEquals(true, s.leavesOutIdentifiers());
+    }
+
+    @Test
+    void keepIdentifiersAndEncodedColumnsAsConfigured() throws IOException {
+        DataWarnings.Setting s = setting("problem: {target: y}\ndata: {source: x.csv}\n"
+                + "features: {keep_identifiers: true, encode_columns: {Ticket: frequency}}\n");
+        assertEquals(false, s.leavesOutIdentifiers());
+        assertEquals(Set.of("Ticket"), s.encoded());
     }
 
     @Test

@@ -46,6 +46,49 @@ class TribuoDataTest {
     }
 
     @Test
+    void sparseLeavesZeroCellsOutButKeepsEveryCellOfAnAllZeroRow() {
+        Table t = Table.create("f",
+                DoubleColumn.create("b", new double[] {1.5, 0.0, 0.0}),
+                DoubleColumn.create("a", new double[] {0.0, 3.25, 0.0}));
+        MutableDataset<Label> data = TribuoData.classification(t, Target.labels("y", new String[] {"p", "q", "p"}), true);
+        assertEquals(List.of("b=1.5"), names(data.getExample(0)));
+        assertEquals(List.of("a=3.25"), names(data.getExample(1)));
+        assertEquals(List.of("a=0.0", "b=0.0"), names(data.getExample(2)));
+        List<Example<Label>> rows = TribuoData.examples(t, List.of("a", "b"), TribuoData.unknownLabel(), true);
+        assertEquals(List.of("b=1.5"), names(rows.get(0)));
+    }
+
+    @Test
+    void aLinearSgdModelIsTheSameTrainedOnSparseOrDenseExamples() {
+        Random random = new Random(7);
+        int n = 300;
+        double[] x = new double[n];
+        double[][] onehot = new double[5][n];
+        String[] y = new String[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextGaussian();
+            onehot[random.nextInt(5)][i] = 1.0;
+            y[i] = x[i] + (onehot[0][i] - onehot[3][i]) + random.nextGaussian() > 0 ? "yes" : "no";
+        }
+        Table t = Table.create("f", DoubleColumn.create("x", x));
+        for (int j = 0; j < 5; j++) {
+            t.addColumns(DoubleColumn.create("c=" + j, onehot[j]));
+        }
+        Target target = Target.labels("y", y);
+        var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
+                new org.tribuo.classification.sgd.objectives.LogMulticlass(), new org.tribuo.math.optimisers.AdaGrad(0.1), 5, -1, 1, 42L);
+        var dense = trainer.train(TribuoData.classification(t, target, false), java.util.Map.of(), 0);
+        var sparse = trainer.train(TribuoData.classification(t, target, true), java.util.Map.of(), 0);
+        List<Example<Label>> rows = TribuoData.examples(t, t.columnNames(), TribuoData.unknownLabel(), true);
+        List<Example<Label>> denseRows = TribuoData.examples(t, t.columnNames(), TribuoData.unknownLabel(), false);
+        for (int i = 0; i < n; i++) {
+            // bit for bit: a zero feature adds nothing to a dot product or an AdaGrad step
+            assertEquals(dense.predict(denseRows.get(i)).getOutputScores().get("yes").getScore(),
+                    sparse.predict(rows.get(i)).getOutputScores().get("yes").getScore());
+        }
+    }
+
+    @Test
     void regressionOutputIsNamedAfterTheTarget() {
         MutableDataset<Regressor> data = TribuoData.regression(twoRows(), Target.values("price", new double[] {10.0, 20.5}));
         Regressor second = data.getExample(1).getOutput();

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 class FeatureStepsTest {
     @Test
     void perColumnEncodingsFromConfig() {
-        FeaturesConfig config = new FeaturesConfig("target", Map.of("Sex", "onehot"), 0, Map.of(),
+        FeaturesConfig config = new FeaturesConfig("target", Map.of("Sex", "onehot"), 0, 0, true, Map.of(),
                 new FeaturesConfig.TargetEncoding(5, 10, 42), List.of(new DeriveColumns.Derived("F", "a + b")),
                 Map.of("a", "log1p"), Map.of("b", 3), "quantile", new FeaturesConfig.Polynomial(2, List.of(), false),
                 new FeaturesConfig.Dates(List.of("d"), List.of("year"), ""));

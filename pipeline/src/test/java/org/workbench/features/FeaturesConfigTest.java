@@ -82,6 +82,18 @@ class FeaturesConfigTest {
     }
 
     @Test
+    void oneHotDefaultsCapLevelsAndLeaveIdentifiersOut() throws Exception {
+        FeaturesConfig defaults = parse("").section(FeaturesConfig.class);
+        assertEquals(FeaturesConfig.MAX_LEVELS, defaults.maxLevels());
+        assertEquals(0.0, defaults.minFrequency());
+        assertEquals(false, defaults.keepIdentifiers());
+        FeaturesConfig set = parse("features: {min_frequency: 5, keep_identifiers: true}").section(FeaturesConfig.class);
+        assertEquals(5.0, set.minFrequency());
+        assertTrue(set.keepIdentifiers());
+        assertEquals(0.05, parse("features: {min_frequency: 0.05}").section(FeaturesConfig.class).minFrequency());
+    }
+
+    @Test
     void badValuesNameTheirPath() {
         assertEquals("c.yaml: features.bins.Age: expected a number of bins >= 2, got \"one\"",
                 assertThrows(InputException.class, () -> parse("features: {bins: {Age: one}}")).getMessage());
@@ -91,6 +103,10 @@ class FeaturesConfigTest {
                 assertThrows(InputException.class, () -> parse("features: {encode_columns: {Sex: hot}}")).getMessage());
         assertEquals("c.yaml: select.k: must be at least 1, got 0",
                 assertThrows(InputException.class, () -> parse("select: {k: 0}")).getMessage());
+        assertEquals("c.yaml: features.min_frequency: expected a count of training rows (an integer >= 0) or a share below 1"
+                + " (e.g. 0.01), got 1.5", assertThrows(InputException.class, () -> parse("features: {min_frequency: 1.5}")).getMessage());
+        assertEquals("c.yaml: features.min_frequency: expected a count of training rows (an integer >= 0) or a share below 1"
+                + " (e.g. 0.01), got -3", assertThrows(InputException.class, () -> parse("features: {min_frequency: -3}")).getMessage());
         assertEquals("c.yaml: features.polynomial.degree: expected 1 to 5, got 9",
                 assertThrows(InputException.class, () -> parse("features: {polynomial: {degree: 9}}")).getMessage());
     }

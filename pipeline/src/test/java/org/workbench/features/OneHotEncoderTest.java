@@ -113,4 +113,27 @@ class OneHotEncoderTest {
         assertEquals(Map.of("unseen categories in c", 1L, "missing c", 1L), log.counts());
         assertEquals("c: 2 levels (a, b) + other (2 rarer levels: c, d)", fitted.summary());
     }
+
+    @Test
+    void minFrequencyCountPoolsLevelsSeenInFewerRows() {
+        // a x3, b x2, c x1, d x1: a count of 2 keeps a and b
+        OneHotEncoder.Fitted fitted = new OneHotEncoder(0, 2, CategoricalColumns.ALL).fit(levels());
+        assertEquals(List.of(new OneHotEncoder.Fitted.Levels("c", List.of("a", "b"), List.of("c", "d"))), fitted.columns());
+        Table out = fitted.apply(oneColumn("c", "a", "d"), new ApplyLog());
+        assertEquals(List.of("c=a", "c=b", "c=other"), out.columnNames());
+        assertArrayEquals(new double[] {1, 0, 1}, values(out, "c=other"));
+    }
+
+    @Test
+    void minFrequencyShareIsOfAllTrainingRowsAndMaxLevelsCapsWhatRemains() {
+        // 8 rows (one missing): a share of 0.3 needs 2.4 rows, so only a (3 rows) is frequent
+        assertEquals(List.of(new OneHotEncoder.Fitted.Levels("c", List.of("a"), List.of("b", "c", "d"))),
+                new OneHotEncoder(0, 0.3, CategoricalColumns.ALL).fit(levels()).columns());
+        // a share of 0.2 (1.6 rows) keeps a and b; max_levels 1 then keeps a alone
+        assertEquals(List.of(new OneHotEncoder.Fitted.Levels("c", List.of("a"), List.of("b", "c", "d"))),
+                new OneHotEncoder(1, 0.2, CategoricalColumns.ALL).fit(levels()).columns());
+        // off (0) keeps every level, as before
+        assertEquals(List.of(new OneHotEncoder.Fitted.Levels("c", List.of("a", "b", "c", "d"))),
+                new OneHotEncoder(0, 0, CategoricalColumns.ALL).fit(levels()).columns());
+    }
 }

@@ -49,7 +49,8 @@ class TargetEncodingSeedTest {
     }
 
     private static double[] encodedTrainingRows(PipelineConfig config) {
-        Step encoder = FeatureSteps.from(config.section(FeaturesConfig.class)).steps().get(0);
+        Step encoder = FeatureSteps.from(config.section(FeaturesConfig.class)).steps().stream()
+                .filter(s -> s instanceof TargetEncoder).findFirst().orElseThrow();
         return encoder.fitTransform(rows()).train().features().doubleColumn("c_te").asDoubleArray();
     }
 
