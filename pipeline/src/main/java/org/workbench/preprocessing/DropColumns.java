@@ -60,6 +60,11 @@ public record DropColumns(List<String> columns) implements UnsupervisedStep {
         }
 
         @Override
+        public boolean changesNothing() {
+            return columns.isEmpty();
+        }
+
+        @Override
         public Table apply(Table features, ApplyLog log) {
             List<Column<?>> kept = new ArrayList<>();
             for (Column<?> column : features.columns()) {

@@ -17,6 +17,15 @@ public interface FittedStep {
         return StepJson.typeName(getClass());
     }
 
+    /**
+     * True when fitting found nothing to do (a drop with no column to drop): the recipe then leaves
+     * the step out, so the summary and the bundle list only steps that change something.
+     */
+    @JsonIgnore
+    default boolean changesNothing() {
+        return false;
+    }
+
     /** Transforms feature rows; notes anything unusual (e.g. unseen categories) in {@code log}. */
     Table apply(Table features, ApplyLog log);
 

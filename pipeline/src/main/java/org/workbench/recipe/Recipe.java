@@ -28,7 +28,9 @@ public record Recipe(List<Step> steps) {
             if (rowsOf(f.train()) == 0) {
                 emptiedBy = step.name();
             }
-            fitted.add(f.step());
+            if (!f.step().changesNothing()) {
+                fitted.add(f.step());
+            }
             current = f.train();
             asApplied &= f.asApplied();
         }

@@ -7,7 +7,10 @@ import static org.workbench.recipe.TableAssert.assertSameTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.workbench.core.InputException;
+import org.workbench.data.Frame;
+import org.workbench.data.Target;
 import org.workbench.recipe.ApplyLog;
+import org.workbench.recipe.Recipe;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -30,6 +33,14 @@ class DropColumnsTest {
         assertEquals(List.of("Name", "PassengerId"), fitted.columns());
         assertEquals("dropped 2 columns: Name, PassengerId", fitted.summary());
         assertSameTable(before, train);
+    }
+
+    @Test
+    void aDropThatFoundNothingIsLeftOutOfTheFittedRecipe() {
+        Frame train = new Frame(passengers(), Target.values("y", new double[] {1, 2, 3}));
+        Recipe.Fit fit = new Recipe(List.of(new DropColumns(List.of()), new DropColumns(List.of("Name")))).fit(train);
+        assertEquals(1, fit.recipe().steps().size(), "only the drop that removes a column is replayed");
+        assertEquals(List.of("PassengerId", "Age"), fit.train().features().columnNames());
     }
 
     @Test
