@@ -34,7 +34,7 @@ class SavedBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"titanic_features", "titanic_more_steps"})
     void anOlderBundleLoadsAndWritesTheSameRecipeJson(String name) throws IOException {
-        Path file = SAVED.resolve(name + ".bundle");
+        Path file = SAVED.resolve(name + ".saved-bundle");
         Bundle bundle = Bundle.read(file);
         String saved = new String(entry(file, Bundle.RECIPE), StandardCharsets.UTF_8);
         assertEquals(saved, AllSteps.JSON.toJson(bundle.recipe()));
@@ -46,7 +46,7 @@ class SavedBundlesTest {
         Path rows = dir.resolve("rows.csv");
         List<String> lines = Files.readAllLines(Path.of("../datasets/titanic/data.csv"), StandardCharsets.UTF_8);
         Files.write(rows, lines.subList(0, 61), StandardCharsets.UTF_8);
-        BatchScorer.Result result = BatchScorer.score(Bundle.read(SAVED.resolve(name + ".bundle")), rows);
+        BatchScorer.Result result = BatchScorer.score(Bundle.read(SAVED.resolve(name + ".saved-bundle")), rows);
         String expected = Files.readString(SAVED.resolve(name + ".predictions.csv"), StandardCharsets.UTF_8);
         assertEquals(expected, PredictionsCsv.render(result.rowNumbers(), result.predictions(), Map.of()));
     }
@@ -58,7 +58,7 @@ class SavedBundlesTest {
         AllSteps.JSON.types().forEach((typeName, type) -> names.put(type, typeName));
         Set<String> saved = new TreeSet<>();
         for (String name : List.of("titanic_features", "titanic_more_steps")) {
-            for (FittedStep step : Bundle.read(SAVED.resolve(name + ".bundle")).recipe().steps()) {
+            for (FittedStep step : Bundle.read(SAVED.resolve(name + ".saved-bundle")).recipe().steps()) {
                 saved.add(names.get(step.getClass()));
             }
         }
