@@ -60,8 +60,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int total = 9;
         int[] index = {0};
-        var progress = Progress.of(output, spec.commandLine().getErr());
-        Runner.Outcome outcome = Runner.run(cfg, this.out, until, r -> {
+        StageBar stages = Progress.stages(output);
+        var progress = Progress.of(output, spec.commandLine().getErr(), stages);
+        Runner.Outcome outcome;
+        try {
+            outcome = Runner.run(cfg, this.out, until, r -> {
             index[0]++;
             if (!output.quiet) {
                 out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
@@ -73,7 +76,17 @@ final class RunCommand implements Callable<Integer> {
                             .forEach(d -> out.println("        " + d));
                 }
             }
-        }, context -> context.put(org.workbench.tuning.TuningProgress.KEY, progress));
+        }, context -> {
+            context.put(org.workbench.tuning.TuningProgress.KEY, progress);
+            if (stages != null) {
+                context.reportProgressTo(stages);
+            }
+        });
+        } finally {
+            if (stages != null) {
+                stages.close(); // the bar is gone before the run's last lines are printed
+            }
+        }
         outcome.staleRemoved().forEach(p -> out.println("removed " + p + ": an unfinished run whose process is gone"));
         out.println("run folder: " + outcome.dir());
         outcome.context().find(EvaluationStage.EVALUATION).ifPresent(e -> headline(out, e, outcome));
