@@ -2,6 +2,7 @@ package org.workbench.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -102,9 +103,20 @@ final class StageBar implements StageProgress, AutoCloseable {
         }
         // the bar's clock starts with what it counts (the stage, or the piece begun last), so its ETA holds
         long since = what == null ? started : pieceStarted;
-        bar = new ProgressBarBuilder().setTaskName(what == null ? stage : stage + ": " + what).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(terminal))
-                .setUpdateIntervalMillis(250).startsFrom(done, Duration.ofNanos(System.nanoTime() - since)).build();
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(what == null ? stage : stage + ": " + what)
+                .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(terminal))
+                .setUpdateIntervalMillis(250).startsFrom(done, Duration.ofNanos(System.nanoTime() - since))
+                .clearDisplayOnFinish(); // the stage's own line replaces its bar
+        if (total < 0) {
+            // no total, so no bar: the name, the count when there is one, and the seconds so far
+            boolean counted = what != null;
+            builder.setRenderer((state, width) -> {
+                String line = String.format(Locale.ROOT, "%s%s (%d s)", state.getTaskName(),
+                        counted ? " " + state.getCurrent() : "", state.getTotalElapsed().toSeconds());
+                return line.length() > width ? line.substring(0, width) : line;
+            });
+        }
+        bar = builder.build();
     }
 
     private void closeBar() {
