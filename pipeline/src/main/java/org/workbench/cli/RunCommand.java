@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.workbench.table.DataWarning;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.run.Runner;
+import org.workbench.stage.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,9 +64,7 @@ final class RunCommand implements Callable<Integer> {
         int[] index = {0};
         StageBar stages = Progress.stages(output);
         var progress = Progress.of(output, spec.commandLine().getErr(), stages);
-        Runner.Outcome outcome;
-        try {
-            outcome = Runner.run(cfg, this.out, until, r -> {
+        Consumer<StageResult> printStage = r -> {
             index[0]++;
             if (!output.quiet) {
                 out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
@@ -76,12 +76,15 @@ final class RunCommand implements Callable<Integer> {
                             .forEach(d -> out.println("        " + d));
                 }
             }
-        }, context -> {
-            context.put(org.workbench.tuning.TuningProgress.KEY, progress);
-            if (stages != null) {
-                context.reportProgressTo(stages);
-            }
-        });
+        };
+        Runner.Outcome outcome;
+        try {
+            outcome = Runner.run(cfg, this.out, until, printStage, context -> {
+                context.put(org.workbench.tuning.TuningProgress.KEY, progress);
+                if (stages != null) {
+                    context.reportProgressTo(stages);
+                }
+            });
         } finally {
             if (stages != null) {
                 stages.close(); // the bar is gone before the run's last lines are printed

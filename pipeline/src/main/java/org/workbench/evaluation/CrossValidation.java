@@ -1,9 +1,9 @@
 package org.workbench.evaluation;
 
-import org.workbench.core.StageProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.workbench.core.StageProgress;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;

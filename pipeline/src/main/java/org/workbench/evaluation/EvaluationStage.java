@@ -1,6 +1,5 @@
 package org.workbench.evaluation;
 
-import org.workbench.core.StageProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.StageProgress;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;

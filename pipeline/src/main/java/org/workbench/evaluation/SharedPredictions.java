@@ -1,10 +1,10 @@
 package org.workbench.evaluation;
 
-import org.workbench.core.StageProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.workbench.core.Background;
+import org.workbench.core.StageProgress;
 import org.workbench.data.Predictions;
 import org.workbench.training.TrainedModel;
 import org.workbench.training.TribuoRows;
