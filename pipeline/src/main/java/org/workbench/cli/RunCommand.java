@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.workbench.table.DataWarning;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.run.Runner;
+import org.workbench.stage.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +62,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int total = 9;
         int[] index = {0};
-        var progress = Progress.of(output, spec.commandLine().getErr());
-        Runner.Outcome outcome = Runner.run(cfg, this.out, until, r -> {
+        StageBar stages = Progress.stages(output);
+        var progress = Progress.of(output, spec.commandLine().getErr(), stages);
+        Consumer<StageResult> printStage = r -> {
             index[0]++;
             if (!output.quiet) {
                 out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
@@ -73,7 +76,20 @@ final class RunCommand implements Callable<Integer> {
                             .forEach(d -> out.println("        " + d));
                 }
             }
-        }, context -> context.put(org.workbench.tuning.TuningProgress.KEY, progress));
+        };
+        Runner.Outcome outcome;
+        try {
+            outcome = Runner.run(cfg, this.out, until, printStage, context -> {
+                context.put(org.workbench.tuning.TuningProgress.KEY, progress);
+                if (stages != null) {
+                    context.reportProgressTo(stages);
+                }
+            });
+        } finally {
+            if (stages != null) {
+                stages.close(); // the bar is gone before the run's last lines are printed
+            }
+        }
         outcome.staleRemoved().forEach(p -> out.println("removed " + p + ": an unfinished run whose process is gone"));
         out.println("run folder: " + outcome.dir());
         outcome.context().find(EvaluationStage.EVALUATION).ifPresent(e -> headline(out, e, outcome));

@@ -74,7 +74,7 @@ public final class CollectionStage implements Stage {
     public StageResult run(RunContext context) {
         PipelineConfig config = context.config();
         Problem problem = context.get(DefinitionStage.PROBLEM);
-        CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class)));
+        CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class), context.progress()));
         Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
         // the profile is only reported: it is computed on a second thread while the rows are split and screened
         Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));

@@ -113,7 +113,7 @@ public final class DefinitionStage implements Stage {
 
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
     private static Table readOnce(RunContext context) {
-        CsvSource.CsvRead read = CsvSource.load(context.config().section(DataConfig.class));
+        CsvSource.CsvRead read = CsvSource.load(context.config().section(DataConfig.class), context.progress());
         context.put(DefinitionStage.RAW_TABLE, read.table());
         context.put(DefinitionStage.CSV_READ, read);
         return read.table();

@@ -3,6 +3,7 @@ package org.workbench.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.workbench.core.StageProgress;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
@@ -57,6 +58,13 @@ public final class CrossValidation {
 
     /** Fits and scores the candidate on each of the given folds of the raw training rows. */
     public static Result run(Candidate candidate, Frame rawTrain, Problem problem, List<Split> folds, List<String> metrics) {
+        return run(candidate, rawTrain, problem, folds, metrics, StageProgress.SILENT);
+    }
+
+    /** As above, reporting each finished fold to {@code progress}. */
+    public static Result run(Candidate candidate, Frame rawTrain, Problem problem, List<Split> folds, List<String> metrics,
+                             StageProgress progress) {
+        progress.begin("folds", folds.size());
         List<Fold> out = new ArrayList<>();
         boolean binary = problem.isBinary();
         double[] sum = binary ? new double[rawTrain.rows()] : null;
@@ -79,6 +87,7 @@ public final class CrossValidation {
             } else {
                 binary = false;
             }
+            progress.advance(1);
         }
         double[] outOfFold = null;
         if (binary) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.StageProgress;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
@@ -91,10 +92,13 @@ public final class EvaluationStage implements Stage {
         // the training rows are scored by a second thread, helped by this one once the test rows are done:
         // predicting is read-only on a fitted model
         TribuoRows trainingRows = context.find(TrainingStage.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
+        StageProgress progress = context.progress();
+        progress.begin("rows scored", (long) train.rows() + test.rows());
         SharedPredictions trainPredicting = SharedPredictions.start(model,
-                trainingRows != null ? trainingRows : model.rows(train.features()));
+                trainingRows != null ? trainingRows : model.rows(train.features()), progress);
         TribuoRows testRows = model.rows(test.features()); // converted once: the model and the baseline score them
         Predictions testPredictions = model.predict(testRows);
+        progress.advance(test.rows());
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
         // the baseline reads only the target: it is fitted on the training rows as already converted
         ModelSpec baselineSpec = ModelCatalog.spec("baseline", problem.task());
@@ -114,7 +118,7 @@ public final class EvaluationStage implements Stage {
         if (k >= 2) {
             folds = Splits.repeatedKFold(rawTrain.target(), k, cfg.cvRepeats(),
                     cfg.stratify(config.section(DataConfig.class).split().stratify()), config.seed());
-            cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted);
+            cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted, progress);
             cv = MetricSummary.meanStd(cvResult.scores());
         }
 
@@ -127,7 +131,7 @@ public final class EvaluationStage implements Stage {
             for (Map.Entry<String, ModelSpec> e : compared.entrySet()) {
                 results.put(e.getKey(), e.getKey().equals(problem.model()) ? cvResult : CrossValidation.run(
                         candidate.withModel(e.getValue(), paramsFor(e.getKey(), cfg, config, problem)), rawTrain, problem,
-                        folds, wanted));
+                        folds, wanted, progress));
             }
             leaderboard = Leaderboard.of(problem.metric(), results, cfg.alpha());
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.workbench.core.Background;
+import org.workbench.core.StageProgress;
 import org.workbench.data.Predictions;
 import org.workbench.training.TrainedModel;
 import org.workbench.training.TribuoRows;
@@ -23,15 +24,19 @@ final class SharedPredictions {
     private final AtomicInteger next = new AtomicInteger();
     private final Background<Void> helper;
 
-    private SharedPredictions(TrainedModel model, TribuoRows rows) {
+    private final StageProgress progress;
+
+    private SharedPredictions(TrainedModel model, TribuoRows rows, StageProgress progress) {
         this.model = model;
+        this.progress = progress;
         this.chunks = rows.chunks(CHUNK_ROWS);
         this.done = new Predictions[chunks.size()];
         this.helper = Background.start("predictions", this::work);
     }
 
-    static SharedPredictions start(TrainedModel model, TribuoRows rows) {
-        return new SharedPredictions(model, rows);
+    /** Starts predicting at once; each finished chunk's rows are counted into {@code progress}. */
+    static SharedPredictions start(TrainedModel model, TribuoRows rows, StageProgress progress) {
+        return new SharedPredictions(model, rows, progress);
     }
 
     /** Helps with the chunks left, waits for the helper, and returns the predictions in row order. */
@@ -45,6 +50,7 @@ final class SharedPredictions {
     private void work() {
         for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
             done[i] = model.predict(chunks.get(i));
+            progress.advance(chunks.get(i).size());
         }
     }
 }

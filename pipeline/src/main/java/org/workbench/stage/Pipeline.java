@@ -141,9 +141,11 @@ public final class Pipeline {
             long start = System.nanoTime();
             StageResult result;
             context.enter(stage, releaseAfter.get(i));
+            context.progress().stageStarted(stage.name());
             try {
                 result = stage.run(context).withMillis((System.nanoTime() - start) / 1_000_000);
             } finally {
+                context.progress().stageFinished(stage.name());
                 context.leave();
             }
             releaseAfter.get(i).forEach(name -> context.release(name, stage.name()));

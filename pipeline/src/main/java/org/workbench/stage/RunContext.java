@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.Artifact;
+import org.workbench.core.StageProgress;
 
 /**
  * The state of one run: the resolved config plus the artifacts stages hand to each other. Every
@@ -32,6 +33,8 @@ public final class RunContext {
     private Set<String> writable;
     /** What the running stage is the last reader of (and the caller does not keep). */
     private Set<String> releasable;
+    /** Where stages report how far they have got; not an artifact, so no stage has to declare it. */
+    private volatile StageProgress progress = StageProgress.SILENT;
 
     public RunContext(PipelineConfig config) {
         this.config = config;
@@ -39,6 +42,16 @@ public final class RunContext {
 
     public PipelineConfig config() {
         return config;
+    }
+
+    /** Where the running stage reports its progress: silent unless the caller chose a display. */
+    public StageProgress progress() {
+        return progress;
+    }
+
+    /** Set by the caller before the run (the command line on a terminal). */
+    public void reportProgressTo(StageProgress progress) {
+        this.progress = java.util.Objects.requireNonNull(progress);
     }
 
     public synchronized <T> void put(Artifact<T> key, T value) {

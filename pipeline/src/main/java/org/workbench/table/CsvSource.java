@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
+import org.workbench.core.StageProgress;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.Source;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -37,7 +38,7 @@ public final class CsvSource {
 
     /** The whole file. */
     public static Table read(DataConfig data) {
-        return load(data, null).table();
+        return load(data, null, true, StageProgress.SILENT).table();
     }
 
     /** Only the named columns, in file order; the other columns are skipped while reading. */
@@ -47,12 +48,17 @@ public final class CsvSource {
 
     /** The whole file, with the dialect used, the data warnings of the read and its notes. */
     public static CsvRead load(DataConfig data) {
-        return load(data, null);
+        return load(data, null, true, StageProgress.SILENT);
     }
 
     /** Only the named columns (null: all), with the dialect used, the read's warnings and notes. */
     public static CsvRead load(DataConfig data, Set<String> onlyColumns) {
-        return load(data, onlyColumns, true);
+        return load(data, onlyColumns, true, StageProgress.SILENT);
+    }
+
+    /** The whole file, counting the rows read into {@code progress} as it goes. */
+    public static CsvRead load(DataConfig data, StageProgress progress) {
+        return load(data, null, true, progress);
     }
 
     /**
@@ -61,17 +67,19 @@ public final class CsvSource {
      * treated a few such cells; a user's {@code data.column_types: numeric} is strict instead.
      */
     public static CsvRead loadForModel(DataConfig data, Set<String> columns) {
-        return load(data, columns, false);
+        return load(data, columns, false, StageProgress.SILENT);
     }
 
-    private static CsvRead load(DataConfig data, Set<String> onlyColumns, boolean strictTypes) {
+    private static CsvRead load(DataConfig data, Set<String> onlyColumns, boolean strictTypes, StageProgress progress) {
         if (onlyColumns != null && onlyColumns.isEmpty()) {
             throw new IllegalArgumentException("ask for at least one column");
         }
         CsvDialect dialect = CsvLayout.sniff(data);
         DataConfig resolved = data.withDialect(dialect.delimiter(), dialect.decimal());
         CsvColumns columns = new CsvColumns(resolved, onlyColumns, strictTypes);
-        CsvLayout layout = CsvLayout.scan(resolved, columns);
+        Counted counted = new Counted(columns, progress);
+        CsvLayout layout = CsvLayout.scan(resolved, counted);
+        counted.flush();
         List<String> names = layout.names();
         data.columnTypes().keySet().forEach(column -> {
             if (!names.contains(column)) {
@@ -95,6 +103,43 @@ public final class CsvSource {
                     + (blank.size() == 1 ? " " : "s ") + blank.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
         return new CsvRead(table, dialect, List.copyOf(warnings), List.copyOf(notes));
+    }
+
+    /** Rows read are reported in batches: one call per row would cost more than the count is worth. */
+    static final int ROWS_PER_REPORT = 10_000;
+
+    /** Hands each row on and counts it into the progress. */
+    private static final class Counted implements CsvLayout.Rows {
+        private final CsvLayout.Rows rows;
+        private final StageProgress progress;
+        private long pending;
+
+        Counted(CsvLayout.Rows rows, StageProgress progress) {
+            this.rows = rows;
+            this.progress = progress;
+        }
+
+        @Override
+        public void start(List<String> names) {
+            progress.begin("rows read", -1);
+            rows.start(names);
+        }
+
+        @Override
+        public void accept(String[] cells, int line) {
+            rows.accept(cells, line);
+            if (++pending == ROWS_PER_REPORT) {
+                flush();
+            }
+        }
+
+        /** Reports the rows not yet reported (the last partial batch, once the scan is over). */
+        void flush() {
+            if (pending > 0) {
+                progress.advance(pending);
+                pending = 0;
+            }
+        }
     }
 
     /** Fails, naming the file and suggesting the nearest name, unless the table has exactly this column. */

@@ -36,7 +36,7 @@ class SharedPredictionsTest {
                 JsonNodeFactory.instance.objectNode(), 3L, features, Target.labels("y", labels));
 
         Predictions whole = fit.model().predict(features);
-        Predictions shared = SharedPredictions.start(fit.model(), fit.rows()).finish();
+        Predictions shared = SharedPredictions.start(fit.model(), fit.rows(), org.workbench.core.StageProgress.SILENT).finish();
         assertEquals(n, shared.size());
         assertArrayEquals(whole.labels(), shared.labels());
         assertEquals(whole.classes(), shared.classes());
