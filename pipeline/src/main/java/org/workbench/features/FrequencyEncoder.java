@@ -78,12 +78,8 @@ public record FrequencyEncoder(CategoricalColumns columns) implements Unsupervis
             }
             List<String> parts = new ArrayList<>();
             for (Frequencies f : columns) {
-                List<String> pairs = new ArrayList<>();
-                for (int j = 0; j < Math.min(f.levels().size(), 6); j++) {
-                    pairs.add(f.levels().get(j) + " " + Numbers.format(f.fractions().get(j)));
-                }
-                String more = f.levels().size() > 6 ? ", ... " + (f.levels().size() - 6) + " more" : "";
-                parts.add(f.column() + ": " + String.join(", ", pairs) + more);
+                parts.add(f.column() + ": " + LevelCodes.listed(f.levels(),
+                        j -> f.levels().get(j) + " " + Numbers.format(f.fractions().get(j))));
             }
             return String.join("; ", parts);
         }

@@ -1,8 +1,10 @@
 package org.workbench.features;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import tech.tablesaw.api.StringColumn;
 
 /**
@@ -24,5 +26,17 @@ record LevelCodes(double[] values, long unseen) {
             unknown += v == null ? 1 : 0;
         }
         return new LevelCodes(values, unknown);
+    }
+
+    /** How many levels a summary lists before "... N more". */
+    private static final int LISTED = 6;
+
+    /** The first levels' entries, e.g. "C 0.1882, Q 0.0857, ... 4 more": one summary style for every level encoder. */
+    static String listed(List<String> levels, IntFunction<String> entry) {
+        List<String> shown = new ArrayList<>();
+        for (int j = 0; j < Math.min(levels.size(), LISTED); j++) {
+            shown.add(entry.apply(j));
+        }
+        return String.join(", ", shown) + (levels.size() > LISTED ? ", ... " + (levels.size() - LISTED) + " more" : "");
     }
 }

@@ -103,12 +103,7 @@ public record OrdinalEncoder(Map<String, List<String>> orders, CategoricalColumn
             }
             List<String> parts = new ArrayList<>();
             for (Order o : columns) {
-                List<String> pairs = new ArrayList<>();
-                for (int j = 0; j < Math.min(o.levels().size(), 6); j++) {
-                    pairs.add(o.levels().get(j) + "=" + j);
-                }
-                String more = o.levels().size() > 6 ? ", ... " + (o.levels().size() - 6) + " more" : "";
-                parts.add(o.column() + ": " + o.source() + " order " + String.join(", ", pairs) + more);
+                parts.add(o.column() + ": " + o.source() + " order " + LevelCodes.listed(o.levels(), j -> o.levels().get(j) + "=" + j));
             }
             return String.join("; ", parts) + "; missing or unseen -> -1";
         }
