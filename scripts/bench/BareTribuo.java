@@ -1,9 +1,9 @@
 // Bare Tribuo baseline for scripts/bench-foundation: what a Tribuo user writes by hand to train
 // the same trainer as `workbench run` on the benchmark CSV, then print hold-out accuracy.
 //
-// usage: java -cp pipeline/target/workbench.jar scripts/bench/BareTribuo.java CSV MODEL [SEED]
+// usage: java -cp pipeline/target/workbench.jar scripts/bench/BareTribuo.java CSV MODEL [SEED] [TREES]
 //        (or compile once with javac and run the class: the bench script does that)
-// MODEL: logistic_regression (epochs 5, learning rate 0.1) | xgboost (50 trees, depth 6)
+// MODEL: logistic_regression (epochs 5, learning rate 0.1) | xgboost (TREES trees, default 50, depth 6)
 // Trainer settings mirror ModelCatalog's defaults so both sides do the same training work.
 
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public class BareTribuo {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: BareTribuo CSV logistic_regression|xgboost [SEED]");
+            System.err.println("usage: BareTribuo CSV logistic_regression|xgboost [SEED] [TREES]");
             System.exit(2);
         }
         TRIBUO.setLevel(Level.WARNING);
@@ -49,6 +49,7 @@ public class BareTribuo {
         Path csv = Path.of(args[0]);
         String model = args[1];
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
+        int trees = args.length > 3 ? Integer.parseInt(args[3]) : 50;
 
         // Numerics: a blank cell fails to parse and DoubleFieldProcessor emits no feature (absent).
         Map<String, FieldProcessor> fields = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ public class BareTribuo {
             case "logistic_regression" -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1), 5, -1, 1, seed);
             // ModelCatalog: GBTREE, HIST, trees, eta 0.3, gamma 0, depth, min_child_weight 1, subsample 1,
             // colsample 1, lambda 1, alpha 0, threads = available processors, SILENT, seed
-            case "xgboost" -> new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST, 50, 0.3, 0.0, 6,
+            case "xgboost" -> new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST, trees, 0.3, 0.0, 6,
                     1.0, 1.0, 1.0, 1.0, 0.0, Runtime.getRuntime().availableProcessors(), LoggingVerbosity.SILENT, seed);
             default -> throw new IllegalArgumentException("unknown model '" + model + "'; use logistic_regression or xgboost");
         };

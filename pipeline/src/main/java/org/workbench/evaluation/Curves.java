@@ -2,7 +2,6 @@ package org.workbench.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,21 +31,35 @@ public final class Curves {
         if (positives == 0 || negatives == 0) {
             return out;
         }
-        Integer[] order = descending(score);
+        // each class's scores sorted once, then walked from the top together: no boxed row order to sort
+        double[] pos = new double[(int) positives];
+        double[] neg = new double[(int) negatives];
+        int np = 0;
+        int nn = 0;
+        for (int r = 0; r < score.length; r++) {
+            if (positive[r]) {
+                pos[np++] = score[r];
+            } else {
+                neg[nn++] = score[r];
+            }
+        }
+        Arrays.parallelSort(pos);
+        Arrays.parallelSort(neg);
         out.add(new Point(Double.POSITIVE_INFINITY, 0, 0, 1));
         long tp = 0;
         long fp = 0;
-        int i = 0;
-        while (i < order.length) {
-            double threshold = score[order[i]];
+        int ip = pos.length - 1;
+        int in = neg.length - 1;
+        while (ip >= 0 || in >= 0) {
+            double threshold = ip < 0 ? neg[in] : in < 0 || Double.compare(pos[ip], neg[in]) >= 0 ? pos[ip] : neg[in];
             // rows with equal scores cross the threshold together
-            while (i < order.length && score[order[i]] == threshold) {
-                if (positive[order[i]]) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                i++;
+            while (ip >= 0 && pos[ip] == threshold) {
+                tp++;
+                ip--;
+            }
+            while (in >= 0 && neg[in] == threshold) {
+                fp++;
+                in--;
             }
             out.add(new Point(threshold, (double) fp / negatives, (double) tp / positives, (double) tp / (tp + fp)));
         }
@@ -110,14 +123,5 @@ public final class Curves {
             n += p ? 1 : 0;
         }
         return n;
-    }
-
-    private static Integer[] descending(double[] score) {
-        Integer[] order = new Integer[score.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed());
-        return order;
     }
 }

@@ -17,7 +17,6 @@ import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.tree.ExtraTreesTrainer;
@@ -92,7 +91,7 @@ final class ClassificationModels {
                     ClassificationModels::countLike),
             new ModelSpec("xgboost", Task.CLASSIFICATION,
                     "Gradient-boosted trees: each new tree corrects the errors of the ones before; often the most accurate on tables.",
-                    Trees.XGBOOST_PARAMS, (p, seed, data) -> new XGBoostClassificationTrainer(BoosterType.GBTREE,
+                    Trees.XGBOOST_PARAMS, (p, seed, data) -> new XGBoostClassifier(BoosterType.GBTREE,
                             Trees.treeMethod(p), atLeast(p, "trees", 1), positive(p, "eta"), nonNegative(p, "gamma"),
                             atLeast(p, "max_depth", 1), nonNegative(p, "min_child_weight"), Params.share(p, "subsample"),
                             Params.share(p, "colsample"), nonNegative(p, "lambda"), nonNegative(p, "alpha"),

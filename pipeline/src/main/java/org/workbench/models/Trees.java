@@ -33,7 +33,7 @@ final class Trees {
     static final String EXTRA_FRACTION = "share of features each split may choose from (0 < x <= 1)";
 
     static final List<Key> XGBOOST_PARAMS = List.of(
-            Key.integer("trees", 100, "boosting rounds (one tree per round, per class)"),
+            Key.integer("trees", 100, "boosting rounds: one tree per round (per class when there are more than two)"),
             Key.integer("max_depth", 6, "maximum depth of each tree"),
             Key.number("eta", 0.3, "learning rate: how much each new tree corrects the previous ones"),
             Key.number("subsample", 1.0, "share of rows each tree sees (0 < x <= 1)"),

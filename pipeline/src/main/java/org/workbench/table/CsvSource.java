@@ -24,7 +24,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * cells are kept exactly. Columns with a blank header name and no values are dropped.
  *
  * <p>The file is read in one pass ({@link CsvLayout} checks every row, {@link CsvColumns} collects
- * the values); only a column that turns out to be text after holding numbers is read a second time.
+ * the values on a second thread, {@link RowHandoff}); only a column that turns out to be text after holding numbers is read a second time.
  * Tablesaw's CsvReader is not used: errors must name the physical line of a row and type detection
  * must see every cell.
  */
@@ -78,7 +78,11 @@ public final class CsvSource {
         DataConfig resolved = data.withDialect(dialect.delimiter(), dialect.decimal());
         CsvColumns columns = new CsvColumns(resolved, onlyColumns, strictTypes);
         Counted counted = new Counted(columns, progress);
-        CsvLayout layout = CsvLayout.scan(resolved, counted);
+        CsvLayout layout;
+        try (RowHandoff handoff = new RowHandoff(counted)) {
+            layout = CsvLayout.scan(resolved, handoff);
+            handoff.finish();
+        }
         counted.flush();
         List<String> names = layout.names();
         data.columnTypes().keySet().forEach(column -> {

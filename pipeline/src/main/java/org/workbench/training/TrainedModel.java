@@ -218,6 +218,12 @@ public final class TrainedModel {
             return clusters(((Model<ClusterID>) model).predict(examples));
         }
         if (task == Task.CLASSIFICATION) {
+            if (model instanceof org.tribuo.common.xgboost.XGBoostModel xgboost) {
+                Predictions direct = org.workbench.models.XGBoostMatrix.classify(xgboost, examples, classes);
+                if (direct != null) {
+                    return direct;
+                }
+            }
             return classification(((Model<Label>) model).predict(examples));
         }
         List<Prediction<Regressor>> predictions = ((Model<Regressor>) model).predict(examples);

@@ -1,6 +1,7 @@
 package org.workbench.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -123,6 +124,30 @@ class TrainedModelTest {
         for (double[] row : p.probabilities()) {
             assertEquals(1.0, Arrays.stream(row).sum(), 1e-6);
         }
+    }
+
+    @Test
+    void twoClassXgboostGrowsOneTreePerRoundAndKeepsBothClassesProbabilities() {
+        int[] lastHundred = java.util.stream.IntStream.range(50, 150).toArray(); // versicolor and virginica
+        Frame two = IRIS.subset(lastHundred);
+        var params = JsonNodeFactory.instance.objectNode().put("trees", 7);
+        TrainedModel model = TrainedModel.train(ModelCatalog.spec("xgboost", Task.CLASSIFICATION), params, 1L,
+                two.features(), two.target());
+        var boosters = ((org.tribuo.common.xgboost.XGBoostModel<?>) model.tribuoModel()).getInnerModels();
+        assertEquals(7, assertDoesNotThrow(() -> boosters.get(0).getModelDump("", false)).length,
+                "binary:logistic grows one tree per round (multi:softprob would grow two)");
+        Predictions p = model.predict(two.features());
+        assertEquals(List.of("Iris-versicolor", "Iris-virginica"), p.classes());
+        int right = 0;
+        for (int i = 0; i < p.size(); i++) {
+            double[] row = p.probabilities()[i];
+            assertEquals(1.0, row[0] + row[1], 1e-9);
+            assertEquals(p.classes().get(row[1] > row[0] ? 1 : 0), p.labels()[i]);
+            right += p.labels()[i].equals(two.target().labels()[i]) ? 1 : 0;
+        }
+        assertTrue(right >= 95, right + " of 100 training rows right");
+        TrainedModel back = TrainedModel.fromBytes(model.toBytes(), Task.CLASSIFICATION);
+        assertTrue(Arrays.deepEquals(p.probabilities(), back.predict(two.features()).probabilities()));
     }
 
     @Test
@@ -264,7 +289,7 @@ class TrainedModelTest {
     void provenanceNamesTheTrainer() {
         String json = fit("xgboost", Task.CLASSIFICATION, IRIS).provenanceJson();
         assertNotNull(json);
-        assertTrue(json.contains("XGBoostClassificationTrainer"), json.substring(0, Math.min(400, json.length())));
+        assertTrue(json.contains("XGBoostClassifier"), json.substring(0, Math.min(400, json.length())));
         assertTrue(json.trim().startsWith("["), "JSON expected");
     }
 }
