@@ -182,7 +182,7 @@ public record Lda(int components, List<String> columns) implements Step {
                 return "no numeric columns to project";
             }
             return columns.size() + " columns (" + Projection.shortList(columns, 5) + ") -> " + scalings.size()
-                    + " discriminants (" + String.join(", ", outputs()) + ") of " + classes.size() + " classes;"
+                    + (scalings.size() == 1 ? " discriminant (" : " discriminants (") + String.join(", ", outputs()) + ") of " + classes.size() + " classes;"
                     + " between-class variance shares " + String.join(", ", varianceRatios.stream().map(Numbers::format).toList())
                     + (ridge > 0 ? "; within-class covariance singular, ridge " + Numbers.format(ridge) + " added to its diagonal" : "")
                     + "; fitted on " + trainingRows + " training rows";

@@ -155,7 +155,10 @@ public record Pca(double components, boolean whiten, List<String> columns) imple
             return Projection.apply(features, columns, means, weights(), outputs(), name(), log);
         }
 
-        /** E.g. "13 columns -> 8 components (pc1..pc8) keeping 0.9612 of the variance (asked: 0.95); first components 0.3620, 0.1921, ...; centred on 142 training rows". */
+        /**
+         * E.g. "13 columns (alcohol, ...) -> 10 components (pc1..pc10) keeping 0.9659 of the variance (asked: 0.95 of
+         * the variance); shares 0.3622, 0.1923, 0.1124, 0.07422, ...; centred on 142 training rows".
+         */
         @Override
         public String summary() {
             if (columns.isEmpty()) {
@@ -165,7 +168,7 @@ public record Pca(double components, boolean whiten, List<String> columns) imple
             List<String> shares = varianceRatios.subList(0, Math.min(4, varianceRatios.size())).stream()
                     .map(Numbers::format).toList();
             return columns.size() + " columns (" + Projection.shortList(columns, 5) + ") -> " + components.size()
-                    + " components (pc1" + (components.size() > 1 ? "..pc" + components.size() : "") + ") keeping "
+                    + (components.size() == 1 ? " component" : " components") + " (pc1" + (components.size() > 1 ? "..pc" + components.size() : "") + ") keeping "
                     + Numbers.format(keptVariance()) + " of the variance (asked: " + asked + "); shares "
                     + String.join(", ", shares) + (varianceRatios.size() > 4 ? ", ..." : "")
                     + (whiten ? "; whitened" : "") + "; centred on " + trainingRows + " training rows";

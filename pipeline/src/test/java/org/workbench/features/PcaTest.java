@@ -101,7 +101,7 @@ class PcaTest {
         Table out = pca.apply(wine.features(), new ApplyLog());
         assertEquals(12, out.columnCount());
         assertTrue(!out.containsColumn("alcohol") && out.containsColumn("malic_acid") && out.containsColumn("pc1"));
-        assertTrue(pca.summary().startsWith("2 columns (alcohol, ash) -> 1 components (pc1) keeping "), pca.summary());
+        assertTrue(pca.summary().startsWith("2 columns (alcohol, ash) -> 1 component (pc1) keeping "), pca.summary());
     }
 
     @Test
