@@ -22,6 +22,8 @@ import org.workbench.core.InputException;
 import org.workbench.features.DeriveColumns;
 import org.workbench.features.Binner;
 import org.workbench.features.FrequencyEncoder;
+import org.workbench.features.Lda;
+import org.workbench.features.Pca;
 import org.workbench.features.OneHotEncoder;
 import org.workbench.features.OrdinalEncoder;
 import org.workbench.features.PolynomialFeatures;
@@ -47,7 +49,7 @@ final class RecipeGraph {
     /** The step types that have an ONNX form, as named in recipe.json. */
     static final List<String> EXPORTABLE_STEPS = List.of("drop_columns", "drop_duplicates", "impute", "outliers",
             "scale", "derive", "transform", "bin", "polynomial", "onehot", "ordinal", "frequency", "target_encode",
-            "select", "select_<method>");
+            "pca", "lda", "select", "select_<method>");
 
     /** exp4j's functions with an ONNX operator (the others, e.g. cbrt, asin, sinh, make the derive step unexportable). */
     private static final Set<String> TRIGONOMETRY = Set.of("sin", "cos", "tan");
@@ -163,6 +165,10 @@ final class RecipeGraph {
                 }
                 columns.put(f.column(), new Number(codes(text(f.column(), step.name()), shares, 0f)));
             }
+        } else if (step instanceof Pca.Fitted pca) {
+            project(pca.columns(), pca.means(), pca.weights(), pca.outputs(), step.name());
+        } else if (step instanceof Lda.Fitted lda) {
+            project(lda.columns(), lda.means(), lda.scalings(), lda.outputs(), step.name());
         } else if (step instanceof FeatureSelector.Fitted select) {
             keepOnly(select.features(), step.name());
         } else if (step instanceof ScoredSelector.Fitted ranking) {
@@ -352,6 +358,39 @@ final class RecipeGraph {
                 String name = e.column() + TargetEncoder.SUFFIX + (target.outputs().size() == 1 ? "" : "=" + target.outputs().get(o));
                 columns.put(name, new Number(codes(text, values, target.prior().get(o).floatValue())));
             }
+        }
+    }
+
+    /**
+     * A projection (pca, lda): the inputs side by side, missing values set to their mean (as
+     * {@code apply} counts them), centred, times the weights (Gemm), then one [batch, 1] column per output.
+     */
+    private void project(List<String> inputs, List<Double> means, List<List<Double>> weights, List<String> outputs,
+                         String step) {
+        List<ONNXRef<?>> refs = new ArrayList<>();
+        float[] centre = new float[inputs.size()];
+        float[] ones = new float[inputs.size()];
+        for (int c = 0; c < inputs.size(); c++) {
+            refs.add(number(inputs.get(c), step));
+            centre[c] = means.get(c).floatValue();
+            ones[c] = 1f;
+        }
+        ONNXRef<?> x = refs.size() == 1 ? refs.get(0) : onnx.operation(ONNXOperators.CONCAT, refs, step + "_inputs", Map.of("axis", 1));
+        ONNXRef<?> centred = x.apply(OnnxOps.IMPUTER, Map.<String, Object>of("imputed_value_floats", centre,
+                "replaced_value_float", Float.NaN)).apply(OnnxOps.SCALER, Map.<String, Object>of("offset", centre, "scale", ones));
+        ONNXRef<?> w = onnx.floatTensor(step + "_weights", List.of(inputs.size(), outputs.size()), buffer -> {
+            for (int c = 0; c < inputs.size(); c++) {
+                for (List<Double> output : weights) {
+                    buffer.put(output.get(c).floatValue());
+                }
+            }
+        });
+        ONNXRef<?> projected = onnx.operation(ONNXOperators.GEMM, List.of(centred, w), step + "_projected", Map.of());
+        inputs.forEach(columns::remove);
+        for (int j = 0; j < outputs.size(); j++) {
+            ONNXRef<?> index = onnx.array(step + "_index", new long[] {j});
+            columns.put(outputs.get(j), new Number(onnx.operation(ONNXOperators.GATHER, List.of(projected, index), outputs.get(j),
+                    Map.of("axis", 1))));
         }
     }
 

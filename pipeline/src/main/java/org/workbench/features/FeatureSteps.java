@@ -11,7 +11,8 @@ import org.workbench.recipe.StepJson;
  * Builds the feature-engineering recipe from its config section, in this order: date parts,
  * derived columns, transforms, bins, polynomial terms, then identifier-like text columns left out
  * (unless {@code keep_identifiers}), then the categorical encoders (per-column overrides first, then
- * the default encoding for the remaining categorical columns).
+ * the default encoding for the remaining categorical columns), then principal components and linear
+ * discriminants when asked for.
  */
 public final class FeatureSteps {
     /**
@@ -27,7 +28,9 @@ public final class FeatureSteps {
             OneHotEncoder.Fitted.class,
             OrdinalEncoder.Fitted.class,
             FrequencyEncoder.Fitted.class,
-            TargetEncoder.Fitted.class);
+            TargetEncoder.Fitted.class,
+            Pca.Fitted.class,
+            Lda.Fitted.class);
 
     private FeatureSteps() {
     }
@@ -65,6 +68,13 @@ public final class FeatureSteps {
             List<String> overridden = List.copyOf(config.encodeColumns().keySet());
             steps.add(encoder(config.encode(), overridden.isEmpty() ? CategoricalColumns.ALL
                     : CategoricalColumns.except(overridden), config));
+        }
+        // projections last: they see the encoded columns, as a scikit-learn pipeline would
+        if (config.pca() != null) {
+            steps.add(config.pca());
+        }
+        if (config.lda() != null) {
+            steps.add(config.lda());
         }
         return new Recipe(steps);
     }

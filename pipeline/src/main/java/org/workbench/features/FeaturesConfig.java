@@ -16,7 +16,8 @@ import org.workbench.config.Section;
 public record FeaturesConfig(String encode, Map<String, String> encodeColumns, int maxLevels, double minFrequency,
                              boolean keepIdentifiers, Map<String, List<String>> ordinalOrder, TargetEncoding target,
                              List<DeriveColumns.Derived> derive, Map<String, String> transform,
-                             Map<String, Integer> bins, String binMethod, Polynomial polynomial, Dates dates) {
+                             Map<String, Integer> bins, String binMethod, Polynomial polynomial, Dates dates,
+                             Pca pca, Lda lda) {
     public static final List<String> ENCODINGS = List.of("onehot", "ordinal", "frequency", "target", "none");
     /**
      * One-hot keeps at most this many levels per column by default: enough for any real category
@@ -29,6 +30,27 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
         this(encode, Map.of(), 0, 0, true, Map.of(), TargetEncoding.DEFAULT, List.of(), Map.of(), Map.of(), "quantile",
                 Polynomial.OFF, Dates.NONE);
     }
+
+    /** Without a projection ({@code pca} and {@code lda} off). */
+    public FeaturesConfig(String encode, Map<String, String> encodeColumns, int maxLevels, double minFrequency,
+                          boolean keepIdentifiers, Map<String, List<String>> ordinalOrder, TargetEncoding target,
+                          List<DeriveColumns.Derived> derive, Map<String, String> transform,
+                          Map<String, Integer> bins, String binMethod, Polynomial polynomial, Dates dates) {
+        this(encode, encodeColumns, maxLevels, minFrequency, keepIdentifiers, ordinalOrder, target, derive, transform, bins,
+                binMethod, polynomial, dates, null, null);
+    }
+
+    /** The {@code features.pca:} section; present means on. */
+    public static final List<Key> PCA_KEYS = List.of(
+            Key.number("components", 0.95, "an integer >= 1: that many components; a share of the variance in (0, 1), e.g."
+                    + " 0.95: the fewest components that keep more of it"),
+            Key.bool("whiten", false, "divide each component by its standard deviation (variance 1)"),
+            Key.list("columns", List.of(), "numeric columns to project (default: all); the others pass through"));
+
+    /** The {@code features.lda:} section; present means on (classification only). */
+    public static final List<Key> LDA_KEYS = List.of(
+            Key.integer("components", 0, "number of discriminants, at most classes - 1 (0 = classes - 1)"),
+            Key.list("columns", List.of(), "numeric columns to project (default: all); the others pass through"));
 
     /** The {@code features.target:} section; {@code seed} is the run's seed, which cuts the out-of-fold split. */
     public record TargetEncoding(int folds, double smoothing, long seed) {
@@ -74,7 +96,11 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
             Key.map("bins", "per-column number of bins, e.g. {Age: 5}; the column becomes its bin number"),
             Key.choice("bin_method", "quantile", Binner.METHODS, "bin edges: quantile (equal counts) or equal_width"),
             Key.section("polynomial", "polynomial and interaction features: degree, columns, interaction_only"),
-            Key.section("dates", "date/time parts: columns, parts, format"));
+            Key.section("dates", "date/time parts: columns, parts, format"),
+            Key.section("pca", "principal components of the numeric columns, fitted on training rows (after the encoders):"
+                    + " components, whiten, columns; absent = off"),
+            Key.section("lda", "linear discriminants of the numeric columns (classification; after pca): components,"
+                    + " columns; absent = off"));
 
     /** {@code runSeed}: the config's top-level seed, which cuts the target encoding's folds. */
     public static FeaturesConfig parse(Section f, long runSeed) {
@@ -114,13 +140,41 @@ public record FeaturesConfig(String encode, Map<String, String> encodeColumns, i
                 throw new ConfigException(d.join("parts"), "'" + part + "' is not one of " + DateParts.PARTS);
             }
         }
+        Pca pca = f.has("pca") ? pca(f.section("pca", PCA_KEYS)) : null;
+        Lda lda = null;
+        if (f.has("lda")) {
+            Section l = f.section("lda", LDA_KEYS);
+            int components = l.integer("components");
+            if (components < 0) {
+                throw new ConfigException(l.join("components"), "expected a number of discriminants >= 1 (0 = classes - 1),"
+                        + " got " + components);
+            }
+            lda = new Lda(components, l.strings("columns"));
+        }
         int maxLevels = f.integer("max_levels");
         if (maxLevels < 0) {
             throw new ConfigException(f.join("max_levels"), "must be >= 0, got " + maxLevels);
         }
         return new FeaturesConfig(f.choice("encode"), encodeColumns, maxLevels, minFrequency(f), f.bool("keep_identifiers"),
                 ordinalOrder(f), target, derive,
-                transform, bins, f.choice("bin_method"), polynomial, dates);
+                transform, bins, f.choice("bin_method"), polynomial, dates, pca, lda);
+    }
+
+    /** As scikit-learn's {@code n_components}: an integer is a count, a number in (0, 1) the share of variance to keep. */
+    private static Pca pca(Section p) {
+        JsonNode node = p.raw("components");
+        double components;
+        if (node == null || node.isNull()) {
+            components = p.number("components");
+        } else if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 1) {
+            components = node.asInt();
+        } else if (node.isFloatingPointNumber() && node.asDouble() > 0 && node.asDouble() < 1) {
+            components = node.asDouble();
+        } else {
+            throw new ConfigException(p.join("components"), "expected a number of components (an integer >= 1) or a share"
+                    + " of the variance between 0 and 1 (e.g. 0.95), got " + node);
+        }
+        return new Pca(components, p.bool("whiten"), p.strings("columns"));
     }
 
     /** As scikit-learn's {@code min_frequency}: an integer is a count of rows, a fraction below 1 a share. */

@@ -30,12 +30,14 @@ public final class FeaturesStage extends RecipeStage {
         keys.put("features.target", FeaturesConfig.TargetEncoding.KEYS);
         keys.put("features.polynomial", FeaturesConfig.Polynomial.KEYS);
         keys.put("features.dates", FeaturesConfig.Dates.KEYS);
+        keys.put("features.pca", FeaturesConfig.PCA_KEYS);
+        keys.put("features.lda", FeaturesConfig.LDA_KEYS);
         return keys;
     }
 
     @Override
     public String description() {
-        return "date parts, derived columns, transforms, bins, polynomial terms; encode categorical columns (one-hot, ordinal, frequency, out-of-fold target)";
+        return "date parts, derived columns, transforms, bins, polynomial terms; encode categorical columns (one-hot, ordinal, frequency, out-of-fold target); principal components or linear discriminants";
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class HtmlReport {
             } else if (stage.data() instanceof CollectionRecord d) {
                 return collection(stage, d);
             } else if (stage.data() instanceof RecipeRecord d) {
-                return steps(stage, d);
+                return steps(stage, d, svg);
             } else if (stage.data() instanceof EvaluationRecord d) {
                 return EvaluationSection.render(run, stage, d, predictions, svg);
             } else if (stage.data() instanceof TuningRecord d) {
@@ -181,7 +181,7 @@ public final class HtmlReport {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
-    private static String steps(StageResult stage, RecipeRecord d) {
+    private static String steps(StageResult stage, RecipeRecord d, Svg svg) {
         StringBuilder sb = new StringBuilder();
         if (!stage.details().isEmpty()) {
             sb.append("<ul>").append(stage.details().stream().map(l -> "<li>" + Html.escape(l) + "</li>").reduce("", String::concat))
@@ -189,6 +189,7 @@ public final class HtmlReport {
         }
         for (ObjectNode step : d.steps() == null ? List.<ObjectNode>of() : d.steps().steps()) {
             sb.append("<h3>").append(Html.escape(RecipeRecord.FittedSteps.type(step))).append(": fitted values</h3>")
+                    .append(ExplainedVariance.figure(step, svg))
                     .append(Html.json(without(step, org.workbench.recipe.StepJson.TYPE)));
         }
         return sb.toString();

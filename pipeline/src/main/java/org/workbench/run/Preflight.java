@@ -214,6 +214,10 @@ public final class Preflight implements PrefitCheck {
         if (task == Task.CLUSTERING) {
             return; // ClusteringProblem.checkStages has refused everything that needs a target
         }
+        if (task == Task.REGRESSION && config.section(FeaturesConfig.class).lda() != null) {
+            throw new ConfigException("features.lda", "linear discriminants need a classification target, and '"
+                    + problem.target() + "' is a regression target; use features.pca");
+        }
         EvaluateConfig evaluate = config.section(EvaluateConfig.class);
         for (int i = 0; i < evaluate.metrics().size(); i++) {
             MetricNames.check(evaluate.metrics().get(i), task, "evaluate.metrics[" + i + "]");
@@ -293,6 +297,9 @@ public final class Preflight implements PrefitCheck {
                         + " use onehot, ordinal or frequency");
             }
         });
+        if (features.lda() != null) {
+            throw noTarget("features.lda", "linear discriminants separate the target's classes; use features.pca");
+        }
         String selection = config.section(SelectConfig.class).method();
         if (!UNSUPERVISED_SELECTION.contains(selection)) {
             throw noTarget("select.method", "'" + selection + "' scores features against the target; use variance,"

@@ -105,7 +105,7 @@ class OnnxExportTest {
     @Test
     void theShippedConfigsWithExportableModelsAreKnown() throws IOException {
         assertEquals(List.of("auto_mpg", "breast_cancer_wisconsin", "iris", "penguins", "titanic", "titanic_features",
-                "titanic_threshold", "wine", "wine_compare"), shippedConfigsWithExportableModels().toList());
+                "titanic_threshold", "wine", "wine_compare", "wine_pca"), shippedConfigsWithExportableModels().toList());
     }
 
     /** Rows the training file never had: unseen and missing categories, missing numbers, rare levels pooled as "other". */
@@ -140,6 +140,10 @@ class OnnxExportTest {
                         + " Mixed: \"log10(Fare + 1) + sqrt(abs(Age)) - pow(Parch, 2) + 2^SibSp + -Age % 7 + floor(Fare) * 3.14159\","
                         + " Waves: \"sin(Age) * cos(Fare) + signum(Parch - 1) + exp(-Age / 50) + log1p(FarePer) + ceil(Age / 10)\"}",
                         "features.encode_columns={Embarked: target}"}),
+                // missing ages reach the projection, which takes them as the training mean
+                Arguments.of("titanic", new String[] {"features.pca={components: 3, whiten: true, columns: [Age, Fare, SibSp, Parch]}",
+                        "preprocess.impute.numeric=none"}),
+                Arguments.of("wine", new String[] {"features.lda={}"}),
                 Arguments.of("iris", new String[] {"features.derive={Area: \"petal_length * petal_width\"}",
                         "preprocess.drop=[sepal_width]"}),
                 Arguments.of("auto_mpg", new String[] {"features.transform={horsepower: power, weight: log1p}",

@@ -29,6 +29,8 @@ import org.workbench.features.DeriveColumns;
 import org.workbench.features.FrequencyEncoder;
 import org.workbench.features.OneHotEncoder;
 import org.workbench.features.OrdinalEncoder;
+import org.workbench.features.Lda;
+import org.workbench.features.Pca;
 import org.workbench.features.PolynomialFeatures;
 import org.workbench.features.TargetEncoder;
 import org.workbench.features.MathTransform;
@@ -104,6 +106,9 @@ class StepContractTest {
                 new Case("ordinal", DROP_IDS, new OrdinalEncoder(Map.of("Embarked", List.of("S", "C", "Q")), CategoricalColumns.ALL)),
                 new Case("frequency", DROP_IDS, new FrequencyEncoder(CategoricalColumns.except(List.of("Cabin")))),
                 new Case("target encoding", DROP_IDS, new TargetEncoder(CategoricalColumns.ALL, 5, 10, 7)),
+                new Case("pca share whitened", NO_CABIN, new Pca(0.9, true, List.of())),
+                new Case("pca count over some columns", IMPUTED, new Pca(2, false, List.of("Age", "Fare", "SibSp"))),
+                new Case("lda", NO_CABIN, new Lda(0, List.of())),
                 new Case("select include", ENCODED, new FeatureSelector(List.of("Sex", "Age", "Embarked"), List.of("Embarked=Q"))),
                 new Case("select exclude", ENCODED, new FeatureSelector(List.of(), List.of("Cabin", "Parch"))),
                 new Case("select variance", ENCODED, new ScoredSelector("variance", 5, 0.01, "mim", 10, "tree", 1)),
