@@ -22,11 +22,13 @@ import org.workbench.stage.StageResult;
  */
 final class FairnessEvaluation implements CrossValidation.FoldListener {
     private final FairnessAudit audit;
+    private final boolean oneVsRest;
     private final Frame groupRows;
     private final List<FairnessRecord.FoldAudit> folds = new ArrayList<>();
 
-    private FairnessEvaluation(FairnessAudit audit, Frame groupRows) {
+    private FairnessEvaluation(FairnessAudit audit, boolean oneVsRest, Frame groupRows) {
         this.audit = audit;
+        this.oneVsRest = oneVsRest;
         this.groupRows = groupRows;
     }
 
@@ -34,11 +36,12 @@ final class FairnessEvaluation implements CrossValidation.FoldListener {
     static FairnessEvaluation start(PipelineConfig config, Problem problem, Frame rawTrain) {
         FairnessConfig cfg = config.section(FairnessConfig.class);
         if (!cfg.enabled()) {
-            return new FairnessEvaluation(null, null);
+            return new FairnessEvaluation(null, false, null);
         }
         // only the group columns: each fold copies its rows of them
         Frame groups = new Frame(rawTrain.features().selectColumns(cfg.groups().toArray(String[]::new)), rawTrain.target());
-        return new FairnessEvaluation(new FairnessAudit(cfg, problem.task(), problem.positiveClass()), groups);
+        return new FairnessEvaluation(new FairnessAudit(cfg, problem.task(), problem.positiveClass()),
+                problem.classes() != null && problem.classes().size() > 2, groups);
     }
 
     @Override
@@ -47,6 +50,30 @@ final class FairnessEvaluation implements CrossValidation.FoldListener {
             Frame rows = groupRows.subset(split.test());
             folds.add(new FairnessRecord.FoldAudit(fold + 1, audit.audit(rows.features(), rows.target(), predicted)));
         }
+    }
+
+    /**
+     * The first grouping in the stage's line: each group's selection rate of the positive class (saying
+     * when the other classes count as one) and the parity ratio; for regression the rmse gap.
+     */
+    private String summary(FairnessRecord.Audit first) {
+        if (first.rmse() != null) {
+            return String.format(Locale.ROOT, "; by %s: rmse gap %.4f (%s)", first.by(), first.rmse().difference(),
+                    first.rmse().words().replaceFirst("^rmse: ", "").replaceFirst(";.*", ""));
+        }
+        if (audit.positive() == null || first.groups().size() > 6) {
+            return first.demographicParity() == null || first.demographicParity().ratio() == null ? ""
+                    : String.format(Locale.ROOT, "; by %s: parity ratio %.4f", first.by(), first.demographicParity().ratio());
+        }
+        StringBuilder sb = new StringBuilder("; by " + first.by() + ": selection rate of '" + audit.positive() + "'"
+                + (oneVsRest ? " (vs the other classes)" : "") + " ");
+        for (int i = 0; i < first.groups().size(); i++) {
+            FairnessRecord.Group g = first.groups().get(i);
+            sb.append(i == 0 ? "" : ", ").append(g.name()).append(' ').append(g.selectionRate() == null ? "too small"
+                    : String.format(Locale.ROOT, "%.4f", g.selectionRate()));
+        }
+        Double ratio = first.demographicParity() == null ? null : first.demographicParity().ratio();
+        return sb.append(ratio == null ? "" : String.format(Locale.ROOT, ", parity ratio %.4f", ratio)).toString();
     }
 
     /** The stage's result with the audit of the test rows and the folds added to its record, details and summary. */
@@ -62,13 +89,7 @@ final class FairnessEvaluation implements CrossValidation.FoldListener {
                 folds.isEmpty() ? null : FairnessAudit.overFolds(folds));
         List<String> details = new ArrayList<>(result.details());
         details.addAll(FairnessLines.of(record));
-        String summary = result.summary();
-        FairnessRecord.Audit first = test.get(0);
-        if (first.demographicParity() != null && first.demographicParity().ratio() != null) {
-            summary += String.format(Locale.ROOT, "; parity ratio by %s %.4f", first.by(), first.demographicParity().ratio());
-        } else if (first.rmse() != null) {
-            summary += String.format(Locale.ROOT, "; rmse gap by %s %.4f", first.by(), first.rmse().difference());
-        }
+        String summary = result.summary() + summary(test.get(0));
         EvaluationRecord data = ((EvaluationRecord) result.data()).withFairness(record);
         return new StageResult(result.stage(), summary, details, data, result.millis());
     }

@@ -87,7 +87,9 @@ class FairnessRunTest {
 
     @Test
     void theTerminalTheFilesAndTheReportCarryIt() throws IOException {
-        assertTrue(evaluation.summary().contains(String.format(java.util.Locale.ROOT, "parity ratio by sex %.4f",
+        List<FairnessRecord.Group> groups = audit.test().get(0).groups();
+        assertTrue(evaluation.summary().endsWith(String.format(java.util.Locale.ROOT, "; by sex: selection rate of '>50K'"
+                + " Female %.4f, Male %.4f, parity ratio %.4f", groups.get(0).selectionRate(), groups.get(1).selectionRate(),
                 audit.test().get(0).demographicParity().ratio())), evaluation.summary());
         assertTrue(evaluation.details().contains("    " + audit.test().get(0).demographicParity().words()), evaluation.details().toString());
         String metrics = Files.readString(run.dir().resolve("metrics.json"), StandardCharsets.UTF_8);
