@@ -41,10 +41,14 @@ final class FairnessDemo {
         }
         String group = groups.get(0);
         List<String> drop = base.section(PreprocessConfig.class).drop();
+        if (drop.contains(group)) {
+            throw new InputException("demo fairness: " + base.file() + " drops '" + group + "' already (preprocess.drop);"
+                    + " the first run needs it as a feature: take it out of the list");
+        }
         List<String> without = new ArrayList<>(drop);
         without.add(group);
         List<String> withoutProxies = new ArrayList<>(without);
-        withoutProxies.addAll(PROXIES);
+        PROXIES.stream().filter(p -> !withoutProxies.contains(p)).forEach(withoutProxies::add);
         return List.of(new Variant(group + " is a feature", base.name(), drop),
                 new Variant("without " + group, base.name() + "-without-" + group, without),
                 new Variant("without " + group + ", " + String.join(", ", PROXIES), base.name() + "-without-proxies", withoutProxies));
