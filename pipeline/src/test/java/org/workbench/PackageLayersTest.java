@@ -23,7 +23,7 @@ class PackageLayersTest {
     static final List<String> LAYERS = List.of(
             "core", "config", "stats", "data", "stage", "models",
             "table", "recipe",
-            "definition", "collection", "preprocessing", "features", "selection", "training", "evaluation",
+            "definition", "collection", "preprocessing", "features", "selection", "training", "fairness", "evaluation",
             "lab", "tuning", "deployment", "export", "monitoring",
             "serving",
             "report", "run", "cli");

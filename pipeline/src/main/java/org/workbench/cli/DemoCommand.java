@@ -25,15 +25,17 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a ready classroom demo on shipped data, print its diagnosis and where its report.html is."
-                + " Demos: overfitting, underfitting, tuning, bias-variance, leakage, drift (configs in configs/demos/).",
-        footer = {"", "Examples:", "  workbench demo overfitting", "  workbench demo bias-variance --out /tmp/class"})
+                + " Demos: overfitting, underfitting, tuning, bias-variance, leakage, drift, fairness (configs in configs/demos/).",
+        footer = {"", "Examples:", "  workbench demo overfitting", "  workbench demo bias-variance --out /tmp/class",
+                "  workbench demo fairness"})
 final class DemoCommand implements Callable<Integer> {
-    static final List<String> DEMOS = List.of("overfitting", "underfitting", "tuning", "bias-variance", "leakage", "drift");
+    static final List<String> DEMOS = List.of("overfitting", "underfitting", "tuning", "bias-variance", "leakage", "drift",
+            "fairness");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "overfitting, underfitting, tuning, bias-variance, leakage or drift")
+    @Parameters(paramLabel = "NAME", description = "overfitting, underfitting, tuning, bias-variance, leakage, drift or fairness")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "folder for run outputs (default: ${DEFAULT-VALUE})")
@@ -52,13 +54,36 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputException("demo: unknown demo '" + name + "'; demos are " + String.join(", ", DEMOS));
         }
         Path file = configFile();
-        DriftDemo drift = name.equals("drift") ? DriftDemo.slice(file, out) : null;
-        PipelineConfig config = drift != null ? drift.trainingConfig() : ConfigLoader.load(file, List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TuningProgress progress = Progress.of(output, err);
+        Path runDir;
+        List<String> findings;
+        if (name.equals("fairness")) {
+            FairnessDemo.Result fairness = FairnessDemo.run(file, config -> run(config, stdout, progress));
+            runDir = fairness.firstRun();
+            findings = fairness.lines();
+        } else {
+            DriftDemo drift = name.equals("drift") ? DriftDemo.slice(file, out) : null;
+            PipelineConfig config = drift != null ? drift.trainingConfig() : ConfigLoader.load(file, List.of());
+            runDir = run(config, stdout, progress).dir();
+            findings = drift != null ? drift.findings(runDir) : findings(runDir);
+        }
+        stdout.println();
+        for (String line : findings) {
+            stdout.println(line);
+        }
+        stdout.println();
+        stdout.println("config: " + file);
+        stdout.println("report: " + runDir.resolve(HtmlReport.FILE));
+        stdout.flush();
+        return ErrorHandler.OK;
+    }
+
+    /** One run of the nine stages into {@code --out}, printing each stage's line unless quiet. */
+    private Runner.Outcome run(PipelineConfig config, PrintWriter stdout, TuningProgress progress) {
         int[] index = {0};
-        Runner.Outcome outcome = Runner.run(config, out, null, r -> {
+        return Runner.run(config, out, null, r -> {
             index[0]++;
             if (!output.quiet) {
                 stdout.printf(Locale.ROOT, "[%d/9] %-13s %s (%.2f s)%n", index[0], r.stage(), r.summary(), r.millis() / 1000.0);
@@ -66,15 +91,6 @@ final class DemoCommand implements Callable<Integer> {
                 stdout.flush();
             }
         }, context -> context.put(TuningProgress.KEY, progress));
-        stdout.println();
-        for (String line : drift != null ? drift.findings(outcome.dir()) : findings(outcome.dir())) {
-            stdout.println(line);
-        }
-        stdout.println();
-        stdout.println("config: " + file);
-        stdout.println("report: " + outcome.dir().resolve(HtmlReport.FILE));
-        stdout.flush();
-        return ErrorHandler.OK;
     }
 
     /** The diagnosis and verdict texts exactly as recorded in the run's run.json. */

@@ -64,6 +64,17 @@ public final class CrossValidation {
     /** As above, reporting each finished fold to {@code progress}. */
     public static Result run(Candidate candidate, Frame rawTrain, Problem problem, List<Split> folds, List<String> metrics,
                              StageProgress progress) {
+        return run(candidate, rawTrain, problem, folds, metrics, progress, (fold, split, predicted) -> { });
+    }
+
+    /** Hears each fold's predictions of its held-out rows as they are made (the fairness audit reads them). */
+    public interface FoldListener {
+        void scored(int fold, Split split, Predictions predicted);
+    }
+
+    /** As above, handing each fold's predictions to {@code listener}. */
+    public static Result run(Candidate candidate, Frame rawTrain, Problem problem, List<Split> folds, List<String> metrics,
+                             StageProgress progress, FoldListener listener) {
         progress.begin("folds", folds.size());
         List<Fold> out = new ArrayList<>();
         boolean binary = problem.isBinary();
@@ -78,6 +89,7 @@ public final class CrossValidation {
             Predictions predicted = fitted.predict(validation.features());
             out.add(new Fold(Scoring.headline(problem, validation.target(), predicted, metrics), millis,
                     fold.train().length, fold.test().length));
+            listener.scored(out.size() - 1, fold, predicted);
             if (binary && predicted.hasProbabilities()) {
                 int positive = predicted.classes().indexOf(problem.positiveClass());
                 for (int i = 0; i < fold.test().length; i++) {

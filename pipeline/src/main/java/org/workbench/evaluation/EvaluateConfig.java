@@ -41,7 +41,9 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                     + " did-tuning-help test (tune.adopt: significant) and the lab's leakage verdict"),
             Key.number("overfit_gap", 0.10, "overfitting: the training score beats the held-out score (test split here,"
                     + " validation folds in the lab) by at least this share of the room between the baseline and a"
-                    + " perfect score"));
+                    + " perfect score"),
+            Key.section("fairness", "audit the predictions per group of raw columns: groups, min_group_size,"
+                    + " max_levels (see evaluate.fairness.*); off when absent"));
 
     public static EvaluateConfig parse(Section e) {
         int folds = e.integer("cv_folds");

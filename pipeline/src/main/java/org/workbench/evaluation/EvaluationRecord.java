@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
+import org.workbench.fairness.FairnessRecord;
 import org.workbench.stage.StageRecord;
 
 /**
  * What the evaluation stage records in {@code run.json} (and, the same, in {@code metrics.json}): the
  * headline metrics on the test split, the training split and the baseline; each cross-validation
  * fold's metrics and their mean and standard deviation ({@code [mean, std]}); the full report of the
- * test split; and, when they apply, the decision threshold, the compared models and feature importance.
+ * test split; and, when they apply, the decision threshold, the compared models, feature importance and
+ * the fairness audit.
  * Clustering adds every row's scores and the training and all-rows reports, and says why there is no
  * cross-validation. Fields that do not apply are absent.
  */
@@ -23,7 +25,7 @@ public record EvaluationRecord(Map<String, Double> test, Map<String, Double> tra
                                Map<String, Double> allRows, List<Map<String, Double>> cvFolds, Map<String, double[]> cv,
                                String cvNote, ScoreReport testReport, ClusteringReport trainReport,
                                ClusteringReport allRowsReport, Evaluation.Threshold threshold, List<Compared> leaderboard,
-                               Importances importance) implements StageRecord {
+                               Importances importance, FairnessRecord fairness) implements StageRecord {
 
     /** One model of {@code evaluate.compare}: its CV scores and the corrected t-test against the best (null for the best). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -43,7 +45,7 @@ public record EvaluationRecord(Map<String, Double> test, Map<String, Double> tra
         Importances importance = e.importance().model().isEmpty() && e.importance().permutation().isEmpty() ? null
                 : new Importances(e.importance().model(), e.importance().permutation());
         return new EvaluationRecord(e.test(), e.train(), e.baseline(), null, e.folds(), e.cv(), null, e.testReport(), null, null,
-                e.threshold(), compared, importance);
+                e.threshold(), compared, importance, null);
     }
 
     /** A clustering evaluation: no folds, with every row's scores and the reports of each split. */
@@ -51,6 +53,12 @@ public record EvaluationRecord(Map<String, Double> test, Map<String, Double> tra
                                        Map<String, Double> allRows, String cvNote, ClusteringReport testReport,
                                        ClusteringReport trainReport, ClusteringReport allRowsReport) {
         return new EvaluationRecord(test, train, baseline, allRows, List.of(), Map.of(), cvNote, testReport, trainReport,
-                allRowsReport, null, null, null);
+                allRowsReport, null, null, null, null);
+    }
+
+    /** This record with the fairness audit ({@code evaluate.fairness}) added. */
+    EvaluationRecord withFairness(FairnessRecord audit) {
+        return new EvaluationRecord(test, train, baseline, allRows, cvFolds, cv, cvNote, testReport, trainReport, allRowsReport,
+                threshold, leaderboard, importance, audit);
     }
 }

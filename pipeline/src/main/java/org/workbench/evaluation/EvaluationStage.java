@@ -13,6 +13,7 @@ import org.workbench.stage.RunContext;
 import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
+import org.workbench.fairness.FairnessConfig;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
@@ -52,13 +53,13 @@ public final class EvaluationStage implements Stage {
 
     @Override
     public Map<String, List<Key>> configKeys() {
-        return Map.of("evaluate", EvaluateConfig.KEYS);
+        return Key.sections("evaluate", EvaluateConfig.KEYS, "evaluate.fairness", FairnessConfig.KEYS);
     }
 
     @Override
     public List<Artifact<?>> inputs() {
-        return List.of(DefinitionStage.PROBLEM, RecipeStage.PREPARED, CollectionStage.RAW_TRAIN, CollectionStage.ALL_ROWS,
-                CollectionStage.SPLIT, TrainingStage.MODEL, TrainingStage.TRAINING_ROWS);
+        return List.of(DefinitionStage.PROBLEM, RecipeStage.PREPARED, CollectionStage.RAW_TRAIN, CollectionStage.RAW_TEST,
+                CollectionStage.ALL_ROWS, CollectionStage.SPLIT, TrainingStage.MODEL, TrainingStage.TRAINING_ROWS);
     }
 
     @Override
@@ -115,10 +116,11 @@ public final class EvaluationStage implements Stage {
         Map<String, double[]> cv = Map.of();
         List<Split> folds = List.of();
         Candidate candidate = Candidate.from(config, problem.task());
+        FairnessEvaluation fairness = FairnessEvaluation.start(config, problem, rawTrain);
         if (k >= 2) {
             folds = Splits.repeatedKFold(rawTrain.target(), k, cfg.cvRepeats(),
                     cfg.stratify(config.section(DataConfig.class).split().stratify()), config.seed());
-            cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted, progress);
+            cvResult = CrossValidation.run(candidate, rawTrain, problem, folds, wanted, progress, fairness);
             cv = MetricSummary.meanStd(cvResult.scores());
         }
 
@@ -152,8 +154,10 @@ public final class EvaluationStage implements Stage {
         context.put(EvaluationStage.EVALUATION, evaluation);
         // the training rows' predictions serve predictions.csv only when they are what the bundle predicts for the raw rows
         boolean trainAsApplied = prepared.trainAsApplied() && trainPredictions.size() == rawTrain.rows();
-        context.put(EvaluationStage.EVALUATED_MODEL, FinalModel.evaluated(context, evaluation, trainAsApplied ? trainPredictions : null));
-        return EvaluationSummary.result(name(), problem, cfg, evaluation);
+        FinalModel evaluated = FinalModel.evaluated(context, evaluation, trainAsApplied ? trainPredictions : null);
+        context.put(EvaluationStage.EVALUATED_MODEL, evaluated);
+        return fairness.finish(EvaluationSummary.result(name(), problem, cfg, evaluation), context.get(CollectionStage.RAW_TEST),
+                evaluated.testPredictions(), evaluated.threshold() != null);
     }
 
     /** The algorithms of {@code evaluate.compare}, checked for the task (the configured one is always included). */

@@ -77,6 +77,7 @@ public final class HtmlReport {
                     + stageBody(run, stage, predictions, svg);
             sections.put("stage-" + name, Html.section("stage-" + name, title, body));
         }
+        FairnessSection.render(run, svg).ifPresent(body -> sections.put("fairness", Html.section("fairness", "Fairness", body)));
         sections.put("provenance", Html.section("provenance", "Config, data and versions", provenance(run)));
         return page(run, sections);
     }

@@ -13,6 +13,7 @@ import org.workbench.data.Task;
 import org.workbench.definition.ProblemConfig;
 import org.workbench.deployment.DeployConfig;
 import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.fairness.FairnessConfig;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
@@ -99,7 +100,9 @@ public final class ConfigLoader {
         var features = FeaturesConfig.parse(top.section("features", FeaturesConfig.KEYS), seed);
         var select = SelectConfig.parse(top.section("select", SelectConfig.KEYS));
         var train = TrainConfig.parse(top.section("train", TrainConfig.KEYS));
-        var evaluate = EvaluateConfig.parse(top.section("evaluate", EvaluateConfig.KEYS));
+        Section evaluateSection = top.section("evaluate", EvaluateConfig.KEYS);
+        var evaluate = EvaluateConfig.parse(evaluateSection);
+        var fairness = FairnessConfig.parse(evaluateSection);
         refuseMovedKey(tree.path("tune"), "alpha", "tune.alpha", "evaluate.alpha");
         refuseMovedKey(tree.path("tune").path("lab"), "overfit_gap", "tune.lab.overfit_gap", "evaluate.overfit_gap");
         var tune = TuneConfig.parse(top.section("tune", TuneConfig.KEYS));
@@ -109,7 +112,7 @@ public final class ConfigLoader {
         var deploy = DeployConfig.parse(top.section("deploy", DeployConfig.KEYS));
         top.resolved().put("name", name);
         Map<Class<?>, Object> sections = new LinkedHashMap<>();
-        for (Object section : List.of(problem, data, preprocess, features, select, train, evaluate, tune, deploy)) {
+        for (Object section : List.of(problem, data, preprocess, features, select, train, evaluate, fairness, tune, deploy)) {
             sections.put(section.getClass(), section);
         }
         return new PipelineConfig(file, name, seed, sections, tree.deepCopy(), top.resolved(), ConfigLoader::parse);

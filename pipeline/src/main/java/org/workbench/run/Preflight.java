@@ -19,6 +19,8 @@ import org.workbench.data.Splits;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.fairness.FairnessCheck;
+import org.workbench.fairness.FairnessConfig;
 import org.workbench.data.MetricNames;
 import org.workbench.models.ModelCatalog;
 import tech.tablesaw.api.DoubleColumn;
@@ -66,6 +68,7 @@ public final class Preflight implements PrefitCheck {
         String file = config.baseDir().relativize(config.section(DataConfig.class).source()).toString();
         featureColumns(config, table, problem, file);
         options(config, problem);
+        FairnessCheck.check(config.section(FairnessConfig.class), table, problem, file);
         Target target = target(table, problem);
         if (problem.task() == Task.REGRESSION) {
             constantTarget(target, file);

@@ -172,6 +172,11 @@ class BadInputTest {
                 config("one fold", OK.replace("cv_folds: 0", "cv_folds: 1"), "c.yaml: evaluate.cv_folds: 1 fold cannot cross-validate", "use 0"),
                 config("tuning folds above training rows", OK + "tune: {enabled: true, cv_folds: 200, grid: {train.params.epochs: [3, 5]}}\n", "tune.cv_folds", "200"),
                 config("every feature dropped", OK + "preprocess: {drop: [sepal_length, sepal_width, petal_length, petal_width]}\n", "preprocess.drop: drops every feature column"),
+                config("fairness group misspelled", OK.replace("{target: species}", "{target: species, positive_class: Iris-setosa}")
+                        .replace("cv_folds: 0", "cv_folds: 0, fairness: {groups: [sepal_lenght]}"),
+                        "evaluate.fairness.groups: no column 'sepal_lenght'", "did you mean 'sepal_length'?"),
+                config("fairness on three classes", OK.replace("cv_folds: 0", "cv_folds: 0, fairness: {groups: [sepal_length]}"),
+                        "evaluate.fairness: selection rate", "set problem.positive_class"),
                 config("threshold on three classes", OK.replace("cv_folds: 0", "cv_folds: 0, threshold: f1"), "evaluate.threshold: 'f1' needs a two-class problem", "3 classes"),
                 new Case("threshold without probabilities", files("c.yaml", "problem: {target: y}\ndata: {source: d.csv}\ntrain: {model: linear_svm}\n"
                         + "evaluate: {cv_folds: 0, threshold: f1}\n", "d.csv", "a,y\n1,p\n2,n\n3,p\n4,n\n5,p\n6,n\n7,p\n8,n\n"), RUN,

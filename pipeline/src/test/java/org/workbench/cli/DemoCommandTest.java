@@ -85,10 +85,36 @@ class DemoCommandTest {
     }
 
     @Test
+    void fairnessDemoPrintsTheParityRatioOfEachVariantAsRecorded() throws IOException {
+        Cli cli = Cli.run("demo", "fairness", "--out", out.toString(), "--config-dir", "../configs/demos", "--quiet");
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<String> variants = List.of("sex is a feature:", "without sex:", "without sex, relationship, marital-status:");
+        Matcher line = Pattern.compile("(?m)^(\\S[^:]*:) +selection rate of '>50K': Female ([0-9.]+), Male ([0-9.]+); parity ratio"
+                + " ([0-9.]+) \\(fails the four-fifths rule\\)\n    report: (.*report\\.html)$").matcher(cli.out());
+        List<Double> ratios = new ArrayList<>();
+        for (String variant : variants) {
+            assertTrue(line.find(), cli.out());
+            assertEquals(variant, line.group(1));
+            // the printed numbers are the run's recorded audit
+            JsonNode bySex = Json.MAPPER.readTree(Path.of(line.group(5)).resolveSibling("metrics.json").toFile())
+                    .path("evaluation").path("fairness").path("test").get(0);
+            assertEquals(line.group(2), String.format(Locale.ROOT, "%.4f", bySex.path("groups").get(0).path("selection_rate").asDouble()));
+            assertEquals(line.group(3), String.format(Locale.ROOT, "%.4f", bySex.path("groups").get(1).path("selection_rate").asDouble()));
+            double ratio = bySex.path("demographic_parity").path("ratio").asDouble();
+            assertEquals(line.group(4), String.format(Locale.ROOT, "%.4f", ratio));
+            ratios.add(ratio);
+        }
+        assertTrue(cli.out().contains("the truth itself:"), cli.out());
+        // the gap stays: without the column, and without its proxies too, the ratio is below the four-fifths rule
+        assertTrue(ratios.stream().allMatch(r -> r < 0.8), ratios.toString());
+        assertTrue(cli.out().contains("still below 0.8. Leaving the column out does not remove the gap"), cli.out());
+    }
+
+    @Test
     void unknownDemosAreBadInput() {
         Cli cli = Cli.run("demo", "overfit", "--config-dir", "../configs/demos");
         assertEquals(2, cli.exitCode());
-        assertEquals("error: demo: unknown demo 'overfit'; demos are overfitting, underfitting, tuning, bias-variance, leakage, drift\n",
+        assertEquals("error: demo: unknown demo 'overfit'; demos are overfitting, underfitting, tuning, bias-variance, leakage, drift, fairness\n",
                 cli.err());
     }
 
