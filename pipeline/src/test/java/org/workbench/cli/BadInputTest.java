@@ -198,6 +198,7 @@ class BadInputTest {
                 predict("predict file saved with another delimiter", files("semi.csv", "sepal_length;sepal_width;petal_length;petal_width\n5.1;3.5;1.4;0.2\n"),
                         "--model {bundle} --input {d}/semi.csv", "semi.csv: missing columns", "seem separated by ';'", "(delimiter ',')"),
                 predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"),
+                cli("partial dependence negative", RUN + " --set deploy.partial_dependence=-1", "deploy.partial_dependence", "negative"),
                 // explain reads rows as predict does
                 new Case("explain input missing a column", files("in.csv", "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n"),
                         "explain --model {bundle} --input {d}/in.csv", List.of("in.csv: missing column", "petal_width")),
