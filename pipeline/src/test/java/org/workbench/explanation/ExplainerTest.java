@@ -36,6 +36,10 @@ class ExplainerTest {
             + "preprocess: {drop: [car_name], impute: {numeric: median}, scale: standard}\nfeatures: {encode: onehot}\n"
             + "evaluate: {cv_folds: 0}\nseed: 42\n";
 
+    private static final String IRIS_PROBLEM = "problem: {target: species}\ndata: {source: "
+            + Path.of("../datasets/iris/data.csv").toAbsolutePath().normalize() + "}\npreprocess: {scale: standard}\n"
+            + "evaluate: {cv_folds: 0}\nseed: 42\n";
+
     @TempDir
     static Path dir;
     static Bundle logistic;
@@ -43,6 +47,8 @@ class ExplainerTest {
     static Bundle xgboost;
     static Bundle stump;
     static Bundle linearRegression;
+    static Bundle irisLogistic;
+    static Bundle irisXgboost;
     static Bundle xgboostRegression;
 
     @BeforeAll
@@ -53,6 +59,8 @@ class ExplainerTest {
         stump = Bundle.read(bundle("stump", TITANIC_PROBLEM + "train: {model: decision_tree, params: {max_depth: 1}}\n"));
         linearRegression = Bundle.read(bundle("lin", MPG_PROBLEM + "train: {model: linear_regression, params: {epochs: 20}}\n"));
         xgboostRegression = Bundle.read(bundle("xgbr", MPG_PROBLEM + "train: {model: xgboost, params: {trees: 20, max_depth: 3}}\n"));
+        irisLogistic = Bundle.read(bundle("irisl", IRIS_PROBLEM + "train: {model: logistic_regression, params: {epochs: 10}}\n"));
+        irisXgboost = Bundle.read(bundle("irisx", IRIS_PROBLEM + "train: {model: xgboost, params: {trees: 10, max_depth: 2}}\n"));
     }
 
     private static Path bundle(String name, String yaml) throws IOException {
@@ -134,6 +142,48 @@ class ExplainerTest {
         for (int i = 0; i < a.rows(); i++) {
             assertEquals(e.predictions().values()[i], a.output()[i], 1e-4, "row " + (i + 1));
             assertEquals(a.output()[i], sum(a, i), 1e-4, "row " + (i + 1));
+        }
+    }
+
+    /**
+     * With more classes each row explains its predicted class's score; explaining every class in turn
+     * gives all the scores, whose softmax must be Tribuo's probabilities: the class order is right.
+     */
+    @Test
+    void everyClassScoreOfAMulticlassModelGivesTribuosProbabilities() {
+        for (Bundle bundle : List.of(irisLogistic, irisXgboost)) {
+            BatchScorer.Result scored = BatchScorer.score(bundle, Path.of("../datasets/iris/data.csv"));
+            Lineage lineage = Lineage.trace(bundle.recipe(), scored.rows(), new ApplyLog());
+            List<String> classes = bundle.model().classes();
+            assertEquals(3, classes.size());
+            int rows = scored.rows().rowCount();
+            double[][] scores = new double[rows][classes.size()];
+            for (int c = 0; c < classes.size(); c++) {
+                String[] explained = new String[rows];
+                java.util.Arrays.fill(explained, classes.get(c));
+                Attributions a = bundle.model().tribuoModel() instanceof org.tribuo.common.xgboost.XGBoostModel<?> x
+                        ? TreeShapAttribution.of(x, lineage.processed(), "species", explained, classes)
+                        : LinearAttribution.of((org.tribuo.common.sgd.AbstractLinearSGDModel<?>) bundle.model().tribuoModel(),
+                                lineage.processed(), "species", explained, classes);
+                for (int i = 0; i < rows; i++) {
+                    scores[i][c] = a.output()[i];
+                    assertEquals(a.output()[i], sum(a, i), 1e-4);
+                }
+            }
+            double tolerance = bundle == irisLogistic ? 1e-9 : 1e-5;
+            for (int i = 0; i < rows; i++) {
+                double total = 0;
+                for (double v : scores[i]) {
+                    total += Math.exp(v);
+                }
+                for (int c = 0; c < classes.size(); c++) {
+                    assertEquals(scored.predictions().probabilities()[i][c], Math.exp(scores[i][c]) / total, tolerance,
+                            bundle.manifest().model() + ", row " + (i + 1) + ", " + classes.get(c));
+                }
+            }
+            Attributions predicted = explain(bundle, "../datasets/iris/data.csv").a();
+            assertEquals("score of species=Iris-setosa (before softmax)".replace("score", bundle == irisLogistic ? "score" : "margin"),
+                    predicted.explained()[0]);
         }
     }
 
