@@ -7,6 +7,7 @@ import org.workbench.core.InputException;
 import org.workbench.deployment.Bundle;
 import org.workbench.explanation.Explainer;
 import org.workbench.explanation.ExplanationCsv;
+import org.workbench.explanation.ExplanationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:",
                 "  workbench explain --model reports/titanic/20261126T101500Z/model.bundle --input passengers.csv --top 3"})
 final class ExplainCommand implements Callable<Integer> {
+    /** The output formats; picocli lists them in the help and refuses others. */
+    enum Format { csv, json }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,8 +34,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "columns shown per row, largest first (default: ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--output", paramLabel = "CSV", description = "where to write the explanations (default: print them)")
+    @Option(names = "--output", paramLabel = "FILE", description = "where to write the explanations (default: print them)")
     Path output;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
 
     @Mixin
     OutputOptions options;
@@ -48,13 +56,17 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (output != null) {
-            ExplanationCsv.write(output, result, top);
+            if (format == Format.json) {
+                ExplanationJson.write(output, result);
+            } else {
+                ExplanationCsv.write(output, result, top);
+            }
             if (!options.quiet) {
                 result.notes().forEach(out::println);
                 out.println("explanations: " + output);
             }
         } else {
-            out.print(ExplanationCsv.render(result, top));
+            out.print(format == Format.json ? ExplanationJson.render(result) : ExplanationCsv.render(result, top));
             if (!options.quiet) {
                 result.notes().forEach(n -> err.println("note: " + n));
             }

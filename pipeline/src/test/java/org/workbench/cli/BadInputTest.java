@@ -208,6 +208,7 @@ class BadInputTest {
                 new Case("explain output is a folder", files(), "explain --model {bundle} --input {iris} --output {d}",
                         List.of("--output", "is a folder; give a file name")),
                 new Case("explain top zero", files(), "explain --model {bundle} --input {iris} --top 0", List.of("--top 0", "at least 1")),
+                new Case("explain unknown format", files(), "explain --model {bundle} --input {iris} --format xml", List.of("--format", "xml")),
                 new Case("explain top not a number", files(), "explain --model {bundle} --input {iris} --top many", List.of("--top", "'many'")),
                 // export
                 new Case("export text file as bundle", files("fake.bundle", "hello"), "export --model {d}/fake.bundle --output {d}/m.onnx",

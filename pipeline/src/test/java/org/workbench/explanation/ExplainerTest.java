@@ -250,5 +250,20 @@ class ExplainerTest {
         List<String> file = Files.readAllLines(output);
         assertEquals(5 * 3 + 6, file.get(0).split(",").length);
         assertTrue(written.out().contains("explanations: " + output), written.out());
+
+        Cli json = Cli.run("explain", "--model", logisticBundle.toString(), "--input", input.toString(), "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        var document = org.workbench.core.Json.MAPPER.readTree(json.out());
+        assertTrue(document.path("additive").asBoolean());
+        assertEquals(5, document.path("rows").size());
+        var first = document.path("rows").get(0);
+        assertEquals(5, first.path("top").size(), "--top defaults to 5");
+        double total = first.path("base").asDouble() + first.path("others").asDouble();
+        for (var c : first.path("top")) {
+            total += c.path("contribution").asDouble();
+        }
+        assertEquals(first.path("output").asDouble(), total, 1e-9);
+        assertEquals("Sex", first.path("top").get(0).path("column").asText());
+        assertEquals("male", first.path("top").get(0).path("value").asText());
     }
 }
