@@ -188,6 +188,17 @@ class ExplainerTest {
     }
 
     @Test
+    void aClusteringBundleIsRefusedWithOneLine() throws IOException {
+        Path clusters = bundle("clusters", "problem: {task: clustering}\ndata: {source: "
+                + Path.of("../datasets/iris/data.csv").toAbsolutePath().normalize() + "}\n"
+                + "train: {model: kmeans, params: {k: 3, restarts: 1}}\nseed: 42\n");
+        Cli cli = Cli.run("explain", "--model", clusters.toString(), "--input", "../datasets/iris/data.csv");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals("error: explain: this bundle holds a clustering model, whose clusters have no score to explain;"
+                + " explain a classification or regression bundle", cli.err().strip());
+    }
+
+    @Test
     void oneHotLevelsAreReportedUnderTheirRawColumn() {
         Explained e = explain(logistic, TITANIC);
         assertTrue(e.a().names().containsAll(List.of("Sex=female", "Sex=male", "Embarked=C", "Pclass=3")), e.a().names().toString());
