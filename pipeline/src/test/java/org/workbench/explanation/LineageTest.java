@@ -8,7 +8,9 @@ import org.workbench.features.DateParts;
 import org.workbench.features.DeriveColumns;
 import org.workbench.features.OneHotEncoder;
 import org.workbench.features.PolynomialFeatures;
+import org.workbench.features.TargetEncoder;
 import org.workbench.preprocessing.Imputer;
+import org.workbench.preprocessing.OutlierHandler;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FittedRecipe;
 import tech.tablesaw.api.DoubleColumn;
@@ -48,5 +50,19 @@ class LineageTest {
                 "Age*SibSp", "Age^2"), lineage.processed().columnNames());
         assertEquals(List.of("SibSp", "Parch", "Age", "Boarded", "Parch & SibSp", "Age & Parch & SibSp", "Sex", "Age & SibSp"),
                 lineage.groups(lineage.processed().columnNames()));
+    }
+
+    @Test
+    void flagsAndTargetEncodingsKeepTheirColumn() {
+        FittedRecipe recipe = new FittedRecipe(List.of(
+                new OutlierHandler.Fitted("iqr", "flag", 2, List.of(new OutlierHandler.Fitted.Bounds("SibSp", 0, 0.5, 1)), 0),
+                new TargetEncoder.Fitted(10, 2, List.of("0", "1"), List.of(0.6, 0.4), List.of(new TargetEncoder.Fitted.Encoding(
+                        "Sex", List.of("female", "male"), List.of(1, 1), List.of(List.of(0.2, 0.8), List.of(0.9, 0.1)))))));
+        Lineage lineage = Lineage.trace(recipe, RAW, new ApplyLog());
+        assertEquals(List.of("SibSp", "Parch", "Age", "Sex_te=0", "Sex_te=1", "Boarded", "SibSp_outlier"),
+                lineage.processed().columnNames());
+        assertEquals("SibSp", lineage.group("SibSp_outlier"));
+        assertEquals("Sex", lineage.group("Sex_te=0"));
+        assertEquals("Sex", lineage.group("Sex_te=1"));
     }
 }
