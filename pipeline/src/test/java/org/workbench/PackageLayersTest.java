@@ -24,7 +24,7 @@ class PackageLayersTest {
             "core", "config", "stats", "data", "stage", "models",
             "table", "recipe",
             "definition", "collection", "preprocessing", "features", "selection", "training", "fairness", "evaluation",
-            "lab", "tuning", "deployment", "export", "monitoring",
+            "lab", "tuning", "deployment", "export", "monitoring", "explanation",
             "serving",
             "report", "run", "cli");
 

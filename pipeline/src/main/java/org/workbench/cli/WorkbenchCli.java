@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "Runs a machine-learning pipeline, stage by stage, from a YAML config.",
         subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ModelsCommand.class,
-                PredictCommand.class, ServeCommand.class, ExportCommand.class, DriftCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
+                PredictCommand.class, ExplainCommand.class, ServeCommand.class, ExportCommand.class, DriftCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  workbench run configs/iris.yaml",

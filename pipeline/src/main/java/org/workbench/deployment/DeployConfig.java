@@ -5,12 +5,19 @@ import org.workbench.config.Key;
 import org.workbench.config.Section;
 
 /** The {@code deploy:} section. */
-public record DeployConfig(boolean bundle) {
+public record DeployConfig(boolean bundle, int partialDependence) {
 
     public static final List<Key> KEYS = List.of(
-            Key.bool("bundle", true, "write model.bundle (model, fitted recipe, schema, metrics, provenance)"));
+            Key.bool("bundle", true, "write model.bundle (model, fitted recipe, schema, metrics, provenance)"),
+            Key.integer("partial_dependence", 0, "partial-dependence charts in report.html for this many input columns,"
+                    + " those the predictions depend on most (at most 200 training rows x 10 values per column); 0 = none"));
 
     public static DeployConfig parse(Section d) {
-        return new DeployConfig(d.bool("bundle"));
+        int columns = d.integer("partial_dependence");
+        if (columns < 0) {
+            throw new org.workbench.config.ConfigException(d.join("partial_dependence"), columns
+                    + " is negative; give a number of columns, or 0 for none");
+        }
+        return new DeployConfig(d.bool("bundle"), columns);
     }
 }

@@ -80,8 +80,27 @@ public final class DeploymentStage implements Stage {
                 m.requiredColumns().size())
                 + (m.threshold() == null ? "" : String.format(Locale.ROOT, "; threshold %.4f on P(%s=%s)",
                         m.threshold().value(), m.target(), m.threshold().positiveClass()));
+        List<PartialDependence> curves = partialDependence(context, bundle, details);
         return StageResult.of(name(), summary, details, DeploymentRecord.wrote(BUNDLE_FILE, file.toFile().length(),
-                m.requiredColumns()));
+                m.requiredColumns(), curves));
+    }
+
+    /** The curves {@code deploy.partial_dependence} asks for (null when it is 0), on the training rows. */
+    private static List<PartialDependence> partialDependence(RunContext context, Bundle bundle, List<String> details) {
+        int columns = context.config().section(DeployConfig.class).partialDependence();
+        if (columns == 0) {
+            return null;
+        }
+        if (bundle.model().task() == org.workbench.data.Task.CLUSTERING) {
+            details.add("partial dependence: not drawn for clustering, whose clusters have no score to average");
+            return null;
+        }
+        List<PartialDependence> curves = PartialDependence.top(bundle, context.get(CollectionStage.RAW_TRAIN).features(),
+                bundle.manifest().requiredColumns(), columns);
+        details.add("partial dependence for report.html: " + String.join(", ", curves.stream().map(PartialDependence::column).toList())
+                + " (the columns the predictions move most with, over " + (curves.isEmpty() ? 0 : curves.get(0).rows())
+                + " training rows)");
+        return curves;
     }
 
     /** Assembles the bundle of the model the run ends with ({@link FinalModel}: tuned, thresholded or as configured). */

@@ -126,6 +126,16 @@ public record DateParts(List<String> columns, List<String> parts, String format)
         }
 
         @Override
+        public List<String> sources(String output, List<String> inputs) {
+            for (Part p : parts) {
+                if (output.equals(p.column() + "_" + p.part())) {
+                    return List.of(p.column());
+                }
+            }
+            return FittedStep.super.sources(output, inputs);
+        }
+
+        @Override
         public Table apply(Table features, ApplyLog log) {
             Map<String, List<Part>> byColumn = new LinkedHashMap<>();
             parts.forEach(p -> byColumn.computeIfAbsent(p.column(), c -> new ArrayList<>()).add(p));

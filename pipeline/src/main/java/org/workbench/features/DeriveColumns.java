@@ -140,6 +140,22 @@ public record DeriveColumns(List<Derived> columns) implements UnsupervisedStep {
             return FeatureColumns.tableLike(features, out);
         }
 
+        /** The input columns of an expression, through the earlier derived columns it uses. */
+        @Override
+        public List<String> sources(String output, List<String> inputs) {
+            Set<String> known = new LinkedHashSet<>(inputs);
+            java.util.Map<String, List<String>> derived = new java.util.HashMap<>();
+            for (DeriveColumns.Derived d : columns) {
+                Set<String> used = new LinkedHashSet<>();
+                for (String v : DeriveColumns.build(d, known, known).getVariableNames()) {
+                    used.addAll(derived.getOrDefault(v, List.of(v)));
+                }
+                derived.put(d.column(), List.copyOf(used));
+                known.add(d.column());
+            }
+            return derived.containsKey(output) ? derived.get(output) : FittedStep.super.sources(output, inputs);
+        }
+
         private DoubleColumn derivedOrInput(Table features, List<Column<?>> added, String name) {
             for (Column<?> c : added) {
                 if (c.name().equals(name)) {

@@ -170,6 +170,12 @@ public record Lda(int components, List<String> columns) implements Step {
             return Projection.names("ld", scalings.size());
         }
 
+        /** Each component is computed from every projected column. */
+        @Override
+        public List<String> sources(String output, List<String> inputs) {
+            return outputs().contains(output) ? columns : FittedStep.super.sources(output, inputs);
+        }
+
         @Override
         public Table apply(Table features, ApplyLog log) {
             return Projection.apply(features, columns, means, scalings, outputs(), name(), log);

@@ -204,6 +204,16 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
             return names;
         }
 
+        @Override
+        public List<String> sources(String output, List<String> inputs) {
+            for (Levels c : columns) {
+                if (output.startsWith(c.column() + "=") && c.outputs().contains(output.substring(c.column().length() + 1))) {
+                    return List.of(c.column());
+                }
+            }
+            return FittedStep.super.sources(output, inputs);
+        }
+
         /** E.g. "Sex: 2 levels (female, male); Embarked: 3 levels (C, Q, S)". */
         @Override
         public String summary() {

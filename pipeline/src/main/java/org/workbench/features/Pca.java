@@ -125,6 +125,12 @@ public record Pca(double components, boolean whiten, List<String> columns) imple
             return Projection.names("pc", components.size());
         }
 
+        /** Each component is computed from every projected column. */
+        @Override
+        public List<String> sources(String output, List<String> inputs) {
+            return outputs().contains(output) ? columns : FittedStep.super.sources(output, inputs);
+        }
+
         /** The share of the variance the kept components carry. */
         @JsonIgnore
         public double keptVariance() {

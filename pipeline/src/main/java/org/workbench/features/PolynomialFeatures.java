@@ -105,6 +105,16 @@ public record PolynomialFeatures(int degree, List<String> columns, boolean inter
             return FeatureColumns.replaced(features, Map.of(), added);
         }
 
+        @Override
+        public List<String> sources(String output, List<String> inputs) {
+            for (List<String> term : terms) {
+                if (termName(term).equals(output)) {
+                    return term.stream().distinct().toList();
+                }
+            }
+            return FittedStep.super.sources(output, inputs);
+        }
+
         /** E.g. "degree 2 over Age, Fare: 3 new features (Age^2, Age*Fare, Fare^2); 8 -> 11 features". */
         @Override
         public String summary() {

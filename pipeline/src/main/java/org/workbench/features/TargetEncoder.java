@@ -189,6 +189,16 @@ public record TargetEncoder(CategoricalColumns columns, int folds, double smooth
         }
 
         @Override
+        public List<String> sources(String output, List<String> inputs) {
+            for (Encoding e : columns) {
+                if (outputNames(e.column()).contains(output)) {
+                    return List.of(e.column());
+                }
+            }
+            return FittedStep.super.sources(output, inputs);
+        }
+
+        @Override
         public Table apply(Table features, ApplyLog log) {
             Map<String, List<DoubleColumn>> encoded = new HashMap<>();
             for (Encoding e : columns) {

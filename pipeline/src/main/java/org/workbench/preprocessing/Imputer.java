@@ -265,6 +265,16 @@ public record Imputer(String numeric, String categorical, double fillNumeric, St
             return FeatureColumns.tableLike(features, out);
         }
 
+        @Override
+        public List<String> sources(String output, List<String> inputs) {
+            for (String name : indicators) {
+                if (output.equals(name + INDICATOR_SUFFIX) && !inputs.contains(output)) {
+                    return List.of(name);
+                }
+            }
+            return FittedStep.super.sources(output, inputs);
+        }
+
         private DoubleColumn indicator(Table features, String name) {
             Column<?> column = features.columnNames().contains(name) ? features.column(name) : null;
             if (column == null) {

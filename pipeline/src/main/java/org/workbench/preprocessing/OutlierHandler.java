@@ -146,6 +146,16 @@ public record OutlierHandler(String method, double factor, double threshold, Str
         }
 
         @Override
+        public List<String> sources(String output, List<String> inputs) {
+            for (Bounds b : columns) {
+                if (output.equals(b.column() + FLAG_SUFFIX) && !inputs.contains(output)) {
+                    return List.of(b.column());
+                }
+            }
+            return FittedStep.super.sources(output, inputs);
+        }
+
+        @Override
         public Table apply(Table features, ApplyLog log) {
             Map<String, DoubleColumn> clipped = new HashMap<>();
             List<DoubleColumn> flags = new ArrayList<>();

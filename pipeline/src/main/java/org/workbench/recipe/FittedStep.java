@@ -1,6 +1,7 @@
 package org.workbench.recipe;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,6 +29,16 @@ public interface FittedStep {
 
     /** Transforms feature rows; notes anything unusual (e.g. unseen categories) in {@code log}. */
     Table apply(Table features, ApplyLog log);
+
+    /**
+     * The input columns that output column {@code output} of {@link #apply} is computed from, given the
+     * input's column names: how an explanation reports a model feature under the raw columns it came
+     * from. The default suits steps that keep, drop or rewrite columns in place: the same-named input.
+     * Steps that name new columns override it; empty means the step cannot tell.
+     */
+    default List<String> sources(String output, List<String> inputs) {
+        return inputs.contains(output) ? List.of(output) : List.of();
+    }
 
     /** One line with the fitted numbers, e.g. "Age: median 28.0 fitted on 712 rows". */
     @JsonIgnore

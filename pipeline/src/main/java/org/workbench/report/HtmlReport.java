@@ -95,6 +95,8 @@ public final class HtmlReport {
                 return EvaluationSection.render(run, stage, d, predictions, svg);
             } else if (stage.data() instanceof TuningRecord d) {
                 return TuningSection.render(stage, d, svg);
+            } else if (stage.data() instanceof org.workbench.deployment.DeploymentRecord d && d.partialDependence() != null) {
+                return DeploymentSection.render(stage, d, svg);
             }
             return Html.lines(stage.details()) + generic(stage);
         } catch (RuntimeException e) {

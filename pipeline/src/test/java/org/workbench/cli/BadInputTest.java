@@ -207,6 +207,18 @@ class BadInputTest {
                 predict("predict file saved with another delimiter", files("semi.csv", "sepal_length;sepal_width;petal_length;petal_width\n5.1;3.5;1.4;0.2\n"),
                         "--model {bundle} --input {d}/semi.csv", "semi.csv: missing columns", "seem separated by ';'", "(delimiter ',')"),
                 predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"),
+                cli("partial dependence negative", RUN + " --set deploy.partial_dependence=-1", "deploy.partial_dependence", "negative"),
+                // explain reads rows as predict does
+                new Case("explain input missing a column", files("in.csv", "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n"),
+                        "explain --model {bundle} --input {d}/in.csv", List.of("in.csv: missing column", "petal_width")),
+                new Case("explain ragged input", files("in.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4\n"),
+                        "explain --model {bundle} --input {d}/in.csv", List.of("in.csv", "line 2")),
+                new Case("explain bundle is a folder", files(), "explain --model {d} --input {iris}", List.of("--model {d}: is a folder")),
+                new Case("explain output is a folder", files(), "explain --model {bundle} --input {iris} --output {d}",
+                        List.of("--output", "is a folder; give a file name")),
+                new Case("explain top zero", files(), "explain --model {bundle} --input {iris} --top 0", List.of("--top 0", "at least 1")),
+                new Case("explain unknown format", files(), "explain --model {bundle} --input {iris} --format xml", List.of("--format", "xml")),
+                new Case("explain top not a number", files(), "explain --model {bundle} --input {iris} --top many", List.of("--top", "'many'")),
                 // export
                 new Case("export text file as bundle", files("fake.bundle", "hello"), "export --model {d}/fake.bundle --output {d}/m.onnx",
                         List.of("fake.bundle: not a model bundle (not a zip file)")),

@@ -270,6 +270,18 @@ class StepContractTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void everyOutputColumnNamesTheInputsItComesFrom(Case c) {
+        FittedStep fitted = fitted(c);
+        Table input = testInput(c);
+        for (String output : fitted.apply(input, new ApplyLog()).columnNames()) {
+            List<String> sources = fitted.sources(output, input.columnNames());
+            assertFalse(sources.isEmpty(), output + ": no source; override FittedStep.sources");
+            assertTrue(input.columnNames().containsAll(sources), output + " from " + sources);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void summaryMentionsAFittedNumberOrColumn(Case c) {
         Frame in = input(c);
         String summary = c.step().fit(in.features(), in.target()).summary();
