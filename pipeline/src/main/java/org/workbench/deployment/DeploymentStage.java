@@ -92,8 +92,7 @@ public final class DeploymentStage implements Stage {
             return null;
         }
         if (bundle.model().task() == org.workbench.data.Task.CLUSTERING) {
-            details.add("partial dependence: not drawn for clustering, whose clusters have no score to average");
-            return null;
+            return null; // clusters have no score to average
         }
         List<PartialDependence> curves = PartialDependence.top(bundle, context.get(CollectionStage.RAW_TRAIN).features(),
                 bundle.manifest().requiredColumns(), columns);

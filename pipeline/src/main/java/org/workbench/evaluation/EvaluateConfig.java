@@ -21,6 +21,13 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                              JsonNode compareParams, String threshold, int importanceRepeats, double alpha,
                              double overfitGap) {
 
+    /** {@code importance_repeats: auto}, the default. */
+    public static final int AUTO = -1;
+    /** Shuffles per column when {@code auto} turns permutation importance on. */
+    static final int AUTO_REPEATS = 5;
+    /** {@code auto} turns permutation importance on when it predicts at most this many rows: seconds, not minutes. */
+    static final long AUTO_BUDGET_ROWS = 100_000;
+
     public static final List<Key> KEYS = List.of(
             Key.integer("cv_folds", 5, "k-fold cross-validation on the training split (0 = off, else 2 or more); the recipe is refitted per fold"),
             Key.integer("cv_repeats", 1, "repeat the k folds this many times, reshuffled each time (repeated k-fold)"),
@@ -35,8 +42,10 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                     + " is positive; default = the most probable class, f1 / youden = the threshold maximising F1 or"
                     + " Youden's J on out-of-fold training predictions, or a fixed probability such as 0.35;"
                     + " model.bundle stores it and predict applies it"),
-            Key.integer("importance_repeats", 0, "permutation importance on the test split: shuffles per source column"
-                    + " (0 = off; the model's own importance is always reported when it has one)"),
+            Key.string("importance_repeats", "auto", "permutation importance on the test split: shuffles per source"
+                    + " column; auto = " + AUTO_REPEATS + " when that predicts at most " + AUTO_BUDGET_ROWS + " rows (test rows x"
+                    + " source columns x " + AUTO_REPEATS + "), else off; 0 = off (the model's own importance is always"
+                    + " reported when it has one)"),
             Key.number("alpha", 0.05, "significance level of every t-test of the run: compare mode's leaderboard, the"
                     + " did-tuning-help test (tune.adopt: significant) and the lab's leakage verdict"),
             Key.number("overfit_gap", 0.10, "overfitting: the training score beats the held-out score (test split here,"
@@ -44,6 +53,29 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
                     + " perfect score"),
             Key.section("fairness", "audit the predictions per group of raw columns: groups, min_group_size,"
                     + " max_levels (see evaluate.fairness.*); off when absent"));
+
+    /** The shuffles per column to run on this test split: the configured number, or what {@code auto} decides. */
+    public int importanceRepeats(int testRows, int sourceColumns) {
+        if (importanceRepeats != AUTO) {
+            return importanceRepeats;
+        }
+        return (long) testRows * sourceColumns * AUTO_REPEATS <= AUTO_BUDGET_ROWS ? AUTO_REPEATS : 0;
+    }
+
+    /** What {@code auto} decided, for the terminal; null when the config gave a number. */
+    public String importanceNote(int testRows, int sourceColumns) {
+        if (importanceRepeats != AUTO) {
+            return null;
+        }
+        long rows = (long) testRows * sourceColumns * AUTO_REPEATS;
+        return rows <= AUTO_BUDGET_ROWS
+                ? String.format(java.util.Locale.ROOT, "permutation importance is on by default here: %d test rows x %d"
+                        + " columns x %d shuffles = %,d rows to predict (at most %,d; evaluate.importance_repeats: 0 turns"
+                        + " it off)", testRows, sourceColumns, AUTO_REPEATS, rows, AUTO_BUDGET_ROWS)
+                : String.format(java.util.Locale.ROOT, "permutation importance is off by default here: %d test rows x %d"
+                        + " columns x %d shuffles = %,d rows to predict (over %,d); set evaluate.importance_repeats to run"
+                        + " it", testRows, sourceColumns, AUTO_REPEATS, rows, AUTO_BUDGET_ROWS);
+    }
 
     public static EvaluateConfig parse(Section e) {
         int folds = e.integer("cv_folds");
@@ -63,9 +95,15 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new ConfigException(e.join("compare_params"), "expected a mapping of algorithm names to params, got " + params);
         }
-        int importance = e.integer("importance_repeats");
-        if (importance < 0) {
-            throw new ConfigException(e.join("importance_repeats"), "expected 0 or more, got " + importance);
+        String given = e.string("importance_repeats");
+        int importance;
+        try {
+            importance = given.equals("auto") ? AUTO : Integer.parseInt(given);
+        } catch (NumberFormatException ex) {
+            importance = -2;
+        }
+        if (importance < AUTO) {
+            throw new ConfigException(e.join("importance_repeats"), "expected auto or a whole number 0 or more, got " + given);
         }
         return new EvaluateConfig(folds, repeats, e.choice("cv_mode"), e.strings("metrics"), e.strings("compare"),
                 params == null || params.isNull() ? Yaml.MAPPER.createObjectNode() : params, threshold(e), importance,

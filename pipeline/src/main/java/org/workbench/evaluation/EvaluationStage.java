@@ -144,8 +144,9 @@ public final class EvaluationStage implements Stage {
                 ? Curves.points(Thresholds.isPositive(test.target().labels(), problem.positiveClass()),
                         Thresholds.column(testPredictions, problem.positiveClass()))
                 : List.of();
+        int sourceColumns = rawTrain.features().columnCount();
         Importance importance = Importance.compute(model, test, testPredictions, problem, rawTrain.features().columnNames(),
-                cfg.importanceRepeats(), config.seed());
+                cfg.importanceRepeats(test.rows(), sourceColumns), config.seed());
 
         ScoreReport report = Scoring.report(problem, test.target(), testPredictions);
         List<Map<String, Double>> foldScores = cvResult == null ? List.of() : cvResult.scores();
@@ -156,8 +157,15 @@ public final class EvaluationStage implements Stage {
         boolean trainAsApplied = prepared.trainAsApplied() && trainPredictions.size() == rawTrain.rows();
         FinalModel evaluated = FinalModel.evaluated(context, evaluation, trainAsApplied ? trainPredictions : null);
         context.put(EvaluationStage.EVALUATED_MODEL, evaluated);
-        return fairness.finish(EvaluationSummary.result(name(), problem, cfg, evaluation), context.get(CollectionStage.RAW_TEST),
-                evaluated.testPredictions(), evaluated.threshold() != null);
+        StageResult result = EvaluationSummary.result(name(), problem, cfg, evaluation);
+        String note = cfg.importanceNote(test.rows(), sourceColumns);
+        if (note != null) {
+            List<String> details = new java.util.ArrayList<>(result.details());
+            details.add(note);
+            result = new StageResult(result.stage(), result.summary(), details, result.data(), result.millis());
+        }
+        return fairness.finish(result, context.get(CollectionStage.RAW_TEST), evaluated.testPredictions(),
+                evaluated.threshold() != null);
     }
 
     /** The algorithms of {@code evaluate.compare}, checked for the task (the configured one is always included). */

@@ -81,8 +81,8 @@ class PartialDependenceTest {
     }
 
     @Test
-    void offByDefault() throws IOException {
-        Path runDir = run();
+    void offWithZero() throws IOException {
+        Path runDir = run("--set", "deploy.partial_dependence=0");
         assertTrue(deployment(runDir).path("partial_dependence").isMissingNode());
         assertFalse(Files.readString(runDir.resolve("report.html")).contains("partial-dependence"));
     }
