@@ -95,6 +95,18 @@ final class Charts {
         return chart;
     }
 
+    /** Both axes fixed to 0-1 with ticks at tenths (ROC, precision-recall, reliability): curves compare at a glance. */
+    static XYChart unitAxes(XYChart chart) {
+        AxesChartStyler s = chart.getStyler();
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(1.0);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        s.setXAxisDecimalPattern("0.0");
+        s.setYAxisDecimalPattern("0.0");
+        return chart;
+    }
+
     private static void dashed(XYSeries s) {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(GREY);
@@ -133,7 +145,7 @@ final class Charts {
                 .xAxisTitle("predicted").yAxisTitle("truth").build();
         style(chart.getStyler());
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        chart.getStyler().setValueFont(new LabelFont(Font.SANS_SERIF, Font.BOLD, 16));
         chart.getStyler().setValueFontColor(Color.BLACK);
         chart.getStyler().setHeatMapValueDecimalPattern("#");
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x3182BD)});
@@ -160,10 +172,10 @@ final class Charts {
         s.setPlotGridLinesColor(new Color(225, 225, 225));
         s.setLegendBorderColor(Color.WHITE);
         s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        s.setChartTitleFont(new LabelFont(Font.SANS_SERIF, Font.BOLD, 18));
+        s.setAxisTitleFont(new LabelFont(Font.SANS_SERIF, Font.PLAIN, 15));
+        s.setAxisTickLabelsFont(new LabelFont(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setLegendFont(new LabelFont(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
         // XChart puts ticks on equally spaced data values (a ROC curve's k/positives); keep their labels short

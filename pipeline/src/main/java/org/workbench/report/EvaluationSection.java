@@ -134,9 +134,9 @@ final class EvaluationSection {
             pr.add(Charts.Line.of(name, q.x(), q.y()));
         }
         roc.add(Charts.Line.reference("chance", new double[] {0, 1}, new double[] {0, 1}));
-        return note + Html.figure("roc-curve", () -> svg.of(Charts.lines("ROC curve (final model, test split)", "false positive rate", "true positive rate", roc),
+        return note + Html.figure("roc-curve", () -> svg.of(Charts.unitAxes(Charts.lines("ROC curve (final model, test split)", "false positive rate", "true positive rate", roc)),
                 "ROC curve"), "Each point is one probability threshold; the closer to the top-left corner the better.")
-                + Html.figure("pr-curve", () -> svg.of(Charts.lines("Precision-recall curve (final model, test split)", "recall", "precision", pr),
+                + Html.figure("pr-curve", () -> svg.of(Charts.unitAxes(Charts.lines("Precision-recall curve (final model, test split)", "recall", "precision", pr)),
                 "precision-recall curve"), "Precision against recall as the threshold falls; useful when the positive class is rare.");
     }
 
