@@ -131,7 +131,7 @@ public final class ClassificationMetrics {
             rocAuc = oneVsRest(truthIndex, probs, counts.support, positiveIndex, RocAuc::of);
             averagePrecision = oneVsRest(truthIndex, probs, counts.support, positiveIndex, Curves::averagePrecision);
             logLoss = logLoss(truthIndex, probs);
-            brier = brier(truthIndex, probs, positiveIndex);
+            brier = Calibration.brier(truthIndex, probs, positiveIndex);
         }
 
         return new ClassificationReport(n, order, (double) counts.trace / n, recallSum / inTruth, List.copyOf(perClass),
@@ -264,27 +264,6 @@ public final class ClassificationMetrics {
         for (int i = 0; i < truth.length; i++) {
             double p = Math.min(Math.max(probs[i][truth[i]], EPS), 1 - EPS);
             sum -= Math.log(p);
-        }
-        return sum / truth.length;
-    }
-
-    /**
-     * The Brier score. Two classes: mean of (p(positive) - 1[positive])^2, in [0, 1]. More classes:
-     * mean over rows of the sum over classes of (p(class) - 1[true class])^2, in [0, 2], scikit-learn's
-     * multiclass form. Probabilities are taken as the model gives them (not renormalised).
-     */
-    static double brier(int[] truth, double[][] probs, int positive) {
-        double sum = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (positive >= 0) {
-                double d = probs[i][positive] - (truth[i] == positive ? 1 : 0);
-                sum += d * d;
-            } else {
-                for (int c = 0; c < probs[i].length; c++) {
-                    double d = probs[i][c] - (truth[i] == c ? 1 : 0);
-                    sum += d * d;
-                }
-            }
         }
         return sum / truth.length;
     }

@@ -140,14 +140,31 @@ final class Charts {
 
     /** A confusion matrix: rows are the truth, columns the prediction, each cell labelled with its count. */
     static HeatMapChart confusion(List<String> classes, int[][] counts) {
+        Number[][] values = new Number[classes.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = java.util.Arrays.stream(counts[i]).boxed().toArray(Number[]::new);
+        }
+        return heat("Confusion matrix (test split)", classes, values, "#");
+    }
+
+    /** The confusion matrix with each row divided by its total: every cell a share, to two decimals. */
+    static HeatMapChart confusionShares(List<String> classes, double[][] shares) {
+        Number[][] values = new Number[classes.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = java.util.Arrays.stream(shares[i]).boxed().toArray(Number[]::new);
+        }
+        return heat("Normalised by true class", classes, values, "0.00");
+    }
+
+    private static HeatMapChart heat(String title, List<String> classes, Number[][] values, String pattern) {
         HeatMapChart chart = new HeatMapChartBuilder().width(Math.min(WIDTH, 260 + 90 * classes.size()))
-                .height(Math.min(HEIGHT + 120, 200 + 70 * classes.size())).title("Confusion matrix (test split)")
+                .height(Math.min(HEIGHT + 120, 200 + 70 * classes.size())).title(title)
                 .xAxisTitle("predicted").yAxisTitle("truth").build();
         style(chart.getStyler());
         chart.getStyler().setShowValue(true);
         chart.getStyler().setValueFont(new LabelFont(Font.SANS_SERIF, Font.BOLD, 16));
         chart.getStyler().setValueFontColor(Color.BLACK);
-        chart.getStyler().setHeatMapValueDecimalPattern("#");
+        chart.getStyler().setHeatMapValueDecimalPattern(pattern);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x3182BD)});
         chart.getStyler().setLegendVisible(false);
         List<Number[]> cells = new ArrayList<>();
@@ -155,7 +172,7 @@ final class Charts {
         for (int truth = 0; truth < n; truth++) {
             for (int predicted = 0; predicted < n; predicted++) {
                 // the y axis grows upwards: put the first class at the top
-                cells.add(new Number[] {predicted, n - 1 - truth, counts[truth][predicted]});
+                cells.add(new Number[] {predicted, n - 1 - truth, values[truth][predicted]});
             }
         }
         List<String> reversed = new ArrayList<>(classes);
