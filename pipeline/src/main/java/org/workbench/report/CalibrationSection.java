@@ -58,7 +58,7 @@ final class CalibrationSection {
                         + " under-confident. Empty bins are left out."));
         List<List<String>> rows = new ArrayList<>();
         for (Calibration.Bin b : bins) {
-            rows.add(List.of((b.lower() == 0 ? "[" : "(") + Html.number(b.lower()) + ", " + Html.number(b.upper()) + "]",
+            rows.add(List.of((b.lower() == 0 ? "[" : "(") + HtmlReport.compact(b.lower()) + ", " + HtmlReport.compact(b.upper()) + "]",
                     String.valueOf(b.rows()), Html.number(b.meanPredicted()), Html.number(b.observed())));
         }
         sb.append("<div class=\"wide\">").append(Html.table(List.of("bin", "rows", "mean predicted", "observed share"), rows))
