@@ -12,13 +12,12 @@ final class Style {
     static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:18px;
             line-height:1.45;color:#111;background:#fff;margin:0 auto;max-width:1100px;padding:0 24px 48px}
-            header{margin-bottom:8px}h1{overflow-wrap:break-word}
-            section.headline{border:3px solid #0072B2;border-radius:6px;background:#f3f7fb;padding:2px 18px 6px;margin:8px 0 12px}
+            header{border-bottom:3px solid #0072B2;margin-bottom:16px}h1{overflow-wrap:break-word}
+            section.headline{border:3px solid #0072B2;border-radius:6px;background:#f3f7fb;padding:2px 18px 6px;margin:16px 0 12px}
             section.headline h2{margin:10px 0 4px;border-bottom:none}
             p.answer{font-size:22px;margin:4px 0 10px}b.score{font-size:28px;color:#0072B2}
             .verdict-overfitting,.verdict-underfitting,.verdict-overfitting-and-underfitting,b.warn{color:#8a3b00}
             .verdict-fine{color:#00704f}
-            nav{border-bottom:3px solid #0072B2;margin-bottom:16px}
             h1{font-size:32px;margin:24px 0 4px}h2{font-size:26px;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:40px}
             h3{font-size:20px;margin:20px 0 8px}
             nav ol{display:flex;flex-wrap:wrap;gap:4px 18px;list-style:none;padding-left:0;margin:8px 0 12px}
