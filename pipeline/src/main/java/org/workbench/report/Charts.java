@@ -147,13 +147,17 @@ final class Charts {
         return heat("Confusion matrix (test split)", classes, values, "#");
     }
 
-    /** The confusion matrix with each row divided by its total: every cell a share, to two decimals. */
+    /**
+     * The confusion matrix with each row divided by its total, each cell in whole percent. XChart formats
+     * heat map values with the machine's locale (0,80 in German), and a whole number with a quoted sign
+     * has no separator to localise.
+     */
     static HeatMapChart confusionShares(List<String> classes, double[][] shares) {
         Number[][] values = new Number[classes.size()][];
         for (int i = 0; i < values.length; i++) {
-            values[i] = java.util.Arrays.stream(shares[i]).boxed().toArray(Number[]::new);
+            values[i] = java.util.Arrays.stream(shares[i]).map(v -> 100 * v).boxed().toArray(Number[]::new);
         }
-        return heat("Normalised by true class", classes, values, "0.00");
+        return heat("Normalised by true class (% of row)", classes, values, "0'%'");
     }
 
     private static HeatMapChart heat(String title, List<String> classes, Number[][] values, String pattern) {

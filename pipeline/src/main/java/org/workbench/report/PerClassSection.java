@@ -22,8 +22,8 @@ final class PerClassSection {
                 + Html.figure("confusion-matrix", () -> svg.of(Charts.confusion(classes, counts), "confusion matrix"),
                 "Rows are the true class, columns the predicted one; the diagonal is correct.")
                 + Html.figure("confusion-matrix-normalised", () -> svg.of(Charts.confusionShares(classes, shares),
-                "confusion matrix normalised by row"), "Each row divided by its true class's rows: the diagonal is each"
-                + " class's recall.")
+                "confusion matrix normalised by row"), "Each row divided by its true class's rows, in percent: a row sums to"
+                + " 100% (up to rounding) and the diagonal is each class's recall.")
                 + "</div>\n";
     }
 

@@ -51,8 +51,8 @@ class ReportSectionsTest {
         assertArrayEquals(new double[] {0, 0, 0}, shares[2], 0);
         String html = PerClassSection.render(report(), new Svg());
         assertTrue(html.contains("<div class=\"pair\"><figure id=\"confusion-matrix\">"), html.substring(0, 600));
-        assertTrue(html.contains("<figure id=\"confusion-matrix-normalised\">") && html.contains(">0.67</text>")
-                && html.contains(">0.33</text>") && html.contains(">0.75</text>"), "shares written as text, two decimals");
+        assertTrue(html.contains("<figure id=\"confusion-matrix-normalised\">") && html.contains(">67%</text>")
+                && html.contains(">33%</text>") && html.contains(">75%</text>"), "shares written as text, in whole percent");
     }
 
     @Test
