@@ -24,8 +24,8 @@ import org.workbench.tuning.TuningRecord;
 /**
  * {@code report.html}: one self-contained page per run, rendered from {@code run.json} (and the
  * run's {@code predictions.csv} for the ROC, precision-recall, reliability and residual charts). The
- * {@link Headline} box comes first; then sections follow the stages in order; charts are inline SVG (XChart drawing onto {@link SvgCanvas}); styles are inline;
- * there is no script and no external address, so the file opens offline, on a projector or on paper.
+ * {@link Headline} box comes first, then a section per stage in order; charts are inline SVG (XChart
+ * drawing onto {@link SvgCanvas}, labels as text); styles are inline; there is no script and no external address, so the file opens offline, on a projector or on paper.
  */
 public final class HtmlReport {
     public static final String FILE = "report.html";
