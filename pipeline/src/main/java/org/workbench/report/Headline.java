@@ -14,6 +14,7 @@ import org.workbench.evaluation.Overfitting;
 import org.workbench.lab.CurvePoint;
 import org.workbench.lab.Diagnosis;
 import org.workbench.table.DataWarning;
+import org.workbench.tuning.TuningRecord;
 
 /**
  * The box at the top of report.html that answers first: the task, the final model, the primary metric
@@ -29,7 +30,7 @@ final class Headline {
 
     /** What the box says, read from the run's records; fields the run did not reach are null. */
     record Facts(String task, String target, String model, boolean tuned, String metric, Double test, Double train,
-                 Double baseline, double[] cv, Verdict verdict, List<String> leaks, String bundle) {
+                 Double baseline, double[] cv, Verdict verdict, List<String> leaks, String labLeakage, String bundle) {
     }
 
     /** overfitting, underfitting, both, fine, or not judged; with the sentence that explains it. */
@@ -44,12 +45,25 @@ final class Headline {
         String model = chosen != null ? chosen.model() : definition == null ? null : definition.model();
         Double test = metric == null ? null : chosen != null && chosen.test() != null && chosen.test().get(metric) != null
                 ? chosen.test().get(metric) : evaluation == null ? null : get(evaluation.test(), metric);
-        Double train = evaluation == null || metric == null ? null : get(evaluation.train(), metric);
-        Double baseline = evaluation == null || metric == null ? null : get(evaluation.baseline(), metric);
-        double[] cv = evaluation == null || evaluation.cv() == null || metric == null ? null : evaluation.cv().get(metric);
         boolean tuned = chosen != null && chosen.tuned();
+        Double baseline = evaluation == null || metric == null ? null : get(evaluation.baseline(), metric);
+        Double train = null;
+        double[] cv = null;
+        TuningRecord.Metrics tuning = run.metrics() == null ? null : run.metrics().tuning();
+        if (tuned) {
+            // the adopted setting's own cross-validation; its training score was not recorded
+            if (tuning != null && tuning.bestCvMean() != null && metric != null && metric.equals(tuning.metric())) {
+                cv = new double[] {tuning.bestCvMean(), tuning.bestCvStd() == null ? Double.NaN : tuning.bestCvStd()};
+            }
+        } else if (evaluation != null && metric != null) {
+            train = get(evaluation.train(), metric);
+            cv = evaluation.cv() == null ? null : evaluation.cv().get(metric);
+        }
+        String labLeakage = tuning == null || tuning.lab() == null || tuning.lab().leakage() == null ? null
+                : tuning.lab().leakage().text();
         return new Facts(definition == null ? null : definition.task(), definition == null ? null : definition.target(), model,
-                tuned, metric, test, train, baseline, cv, verdict(run, metric, evaluation, tuned), leaks(run), bundle(run));
+                tuned, metric, test, train, baseline, cv, verdict(run, metric, evaluation, tuned), leaks(run), labLeakage,
+                bundle(run));
     }
 
     private static Double get(Map<String, Double> scores, String metric) {
@@ -67,9 +81,11 @@ final class Headline {
         Double train = get(evaluation.train(), metric);
         Double test = get(evaluation.test(), metric);
         Double baseline = get(evaluation.baseline(), metric);
+        if ("clustering".equals(run.record(DefinitionRecord.class).map(DefinitionRecord::task).orElse(""))) {
+            return new Verdict("not judged", "clustering has no held-out score to compare the training score with");
+        }
         if (train == null || test == null || baseline == null || !Double.isFinite(train) || !Double.isFinite(test)
-                || !Double.isFinite(baseline) || "clustering".equals(run.record(DefinitionRecord.class)
-                .map(DefinitionRecord::task).orElse(""))) {
+                || !Double.isFinite(baseline)) {
             return new Verdict("not judged", "no training, test and baseline score of " + metric + " to compare");
         }
         JsonNode config = run.config();
@@ -82,7 +98,7 @@ final class Headline {
         boolean over = rule.overfits(point);
         boolean under = rule.underfits(point);
         boolean higher = org.workbench.data.MetricNames.higherIsBetter(metric);
-        String of = tuned ? " (the model before tuning)" : "";
+        String of = tuned ? " (judged on the model before tuning: the adopted one's training score is not recorded)" : "";
         String overText = String.format(Locale.ROOT, "training %s %s beats test %s by %s, at least the limit %s"
                 + " (evaluate.overfit_gap %s of the room between the baseline and a perfect score)%s", metric, f(train), f(test),
                 f(rule.gap(point)), f(rule.gapLimit()), HtmlReport.compact(gap), of);
@@ -159,7 +175,8 @@ final class Headline {
                 beside.add("baseline " + Html.number(f.baseline()));
             }
             if (f.cv() != null && f.cv().length == 2) {
-                beside.add("cross-validation " + Html.number(f.cv()[0]) + " &plusmn; " + Html.number(f.cv()[1]));
+                beside.add((f.tuned() ? "tuning cross-validation " : "cross-validation ") + Html.number(f.cv()[0])
+                        + " &plusmn; " + Html.number(f.cv()[1]));
             }
             if (f.train() != null) {
                 beside.add("train " + Html.number(f.train()));
@@ -172,8 +189,12 @@ final class Headline {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("verdict", "<span class=\"verdict-" + f.verdict().kind().replace(' ', '-') + "\"><b>"
                 + Html.escape(f.verdict().kind()) + "</b></span>: " + Html.escape(f.verdict().text()));
-        rows.put("leakage", f.leaks().isEmpty() ? "no column flagged" : "<b class=\"warn\">possible leakage</b> in "
-                + Html.escape(String.join(", ", f.leaks())) + " (see the data warnings)");
+        String leakage = f.leaks().isEmpty() ? "no column flagged" : "<b class=\"warn\">possible leakage</b> in "
+                + Html.escape(String.join(", ", f.leaks())) + " (see the data warnings)";
+        if (f.labLeakage() != null) {
+            leakage += "; the lab's leakage demo: " + Html.escape(f.labLeakage());
+        }
+        rows.put("leakage", leakage);
         rows.put("bundle", f.bundle() == null ? "not written (the run stopped before deployment)" : Html.escape(f.bundle()));
         StringBuilder sb = new StringBuilder("<section id=\"" + ID + "\" class=\"headline\"><h2>Result</h2>\n");
         sb.append("<p class=\"answer\">").append(answer).append("</p>\n<table class=\"kv\"><tbody>");
