@@ -8,12 +8,12 @@ import org.workbench.config.Suggest;
 /** The metric names a user may ask for, per task: exactly the keys of the reports' headline maps. */
 public final class MetricNames {
     private static final List<String> CLASSIFICATION = List.of("accuracy", "balanced_accuracy", "precision", "recall",
-            "f1", "precision_macro", "recall_macro", "f1_macro", "f1_weighted", "roc_auc", "average_precision", "log_loss", "mcc",
-            "kappa");
+            "f1", "precision_macro", "recall_macro", "f1_macro", "f1_weighted", "roc_auc", "average_precision", "log_loss", "brier",
+            "mcc", "kappa");
     private static final List<String> REGRESSION = List.of("mse", "rmse", "mae", "r2", "mape");
     /** ari and nmi need a label column (problem.target) to compare the clusters with. */
     private static final List<String> CLUSTERING = List.of("silhouette", "wcss", "ari", "nmi");
-    private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "mape", "wcss");
+    private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "brier", "mape", "wcss");
 
     /** The value of {@code problem.metric} that stands for the task's default metric. */
     public static final String AUTO = "auto";
@@ -50,7 +50,7 @@ public final class MetricNames {
         };
     }
 
-    /** False for errors and losses (mse, rmse, mae, log_loss, mape, wcss), true for scores. */
+    /** False for errors and losses (mse, rmse, mae, log_loss, brier, mape, wcss), true for scores. */
     public static boolean higherIsBetter(String metric) {
         if (!CLASSIFICATION.contains(metric) && !REGRESSION.contains(metric) && !CLUSTERING.contains(metric)) {
             throw new IllegalArgumentException("unknown metric '" + metric + "'");

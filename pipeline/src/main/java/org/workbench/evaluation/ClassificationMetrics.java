@@ -123,6 +123,7 @@ public final class ClassificationMetrics {
         Double rocAuc = null;
         Double averagePrecision = null;
         Double logLoss = null;
+        Double brier = null;
         if (predicted.hasProbabilities()) {
             double[][] probs = alignProbabilities(predicted, order);
             int[] truthIndex = indexes(truth, order);
@@ -130,10 +131,11 @@ public final class ClassificationMetrics {
             rocAuc = oneVsRest(truthIndex, probs, counts.support, positiveIndex, RocAuc::of);
             averagePrecision = oneVsRest(truthIndex, probs, counts.support, positiveIndex, Curves::averagePrecision);
             logLoss = logLoss(truthIndex, probs);
+            brier = Calibration.brier(truthIndex, probs, positiveIndex);
         }
 
         return new ClassificationReport(n, order, (double) counts.trace / n, recallSum / inTruth, List.copyOf(perClass),
-                macro, weighted, positiveScores, rocAuc, averagePrecision, logLoss, mcc(counts), kappa(counts), cm);
+                macro, weighted, positiveScores, rocAuc, averagePrecision, logLoss, brier, mcc(counts), kappa(counts), cm);
     }
 
     /**

@@ -21,12 +21,14 @@ import java.util.Map;
  * @param averagePrecision area under the precision-recall curve as a step sum (binary: positive class;
  *                        else one-vs-rest mean over the classes in the truth)
  * @param logLoss         mean negative log probability of the true class
+ * @param brier           Brier score: binary, the mean of (p(positive) - y)^2; more classes, the mean over
+ *                        rows of the sum over classes of (p(class) - y(class))^2, as scikit-learn's multiclass form
  * @param confusionMatrix counts, rows = truth, columns = predicted, both in {@code classes} order
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClassificationReport(int rows, List<String> classes, double accuracy, double balancedAccuracy,
                                    List<ClassScores> perClass, Average macro, Average weighted,
-                                   PositiveClass positive, Double rocAuc, Double averagePrecision, Double logLoss,
+                                   PositiveClass positive, Double rocAuc, Double averagePrecision, Double logLoss, Double brier,
                                    double mcc, Double kappa,
                                    int[][] confusionMatrix) implements ScoreReport {
 
@@ -66,6 +68,7 @@ public record ClassificationReport(int rows, List<String> classes, double accura
         putIfDefined(out, "roc_auc", rocAuc);
         putIfDefined(out, "average_precision", averagePrecision);
         putIfDefined(out, "log_loss", logLoss);
+        putIfDefined(out, "brier", brier);
         out.put("mcc", mcc);
         putIfDefined(out, "kappa", kappa);
         return out;

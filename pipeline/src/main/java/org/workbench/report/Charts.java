@@ -95,6 +95,18 @@ final class Charts {
         return chart;
     }
 
+    /** Both axes fixed to 0-1 with ticks at tenths (ROC, precision-recall, reliability): curves compare at a glance. */
+    static XYChart unitAxes(XYChart chart) {
+        AxesChartStyler s = chart.getStyler();
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(1.0);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        s.setXAxisDecimalPattern("0.0");
+        s.setYAxisDecimalPattern("0.0");
+        return chart;
+    }
+
     private static void dashed(XYSeries s) {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(GREY);
@@ -128,14 +140,35 @@ final class Charts {
 
     /** A confusion matrix: rows are the truth, columns the prediction, each cell labelled with its count. */
     static HeatMapChart confusion(List<String> classes, int[][] counts) {
+        Number[][] values = new Number[classes.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = java.util.Arrays.stream(counts[i]).boxed().toArray(Number[]::new);
+        }
+        return heat("Confusion matrix (test split)", classes, values, "#");
+    }
+
+    /**
+     * The confusion matrix with each row divided by its total, each cell in whole percent. XChart formats
+     * heat map values with the machine's locale (0,80 in German), and a whole number with a quoted sign
+     * has no separator to localise.
+     */
+    static HeatMapChart confusionShares(List<String> classes, double[][] shares) {
+        Number[][] values = new Number[classes.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = java.util.Arrays.stream(shares[i]).map(v -> 100 * v).boxed().toArray(Number[]::new);
+        }
+        return heat("Normalised by true class (% of row)", classes, values, "0'%'");
+    }
+
+    private static HeatMapChart heat(String title, List<String> classes, Number[][] values, String pattern) {
         HeatMapChart chart = new HeatMapChartBuilder().width(Math.min(WIDTH, 260 + 90 * classes.size()))
-                .height(Math.min(HEIGHT + 120, 200 + 70 * classes.size())).title("Confusion matrix (test split)")
+                .height(Math.min(HEIGHT + 120, 200 + 70 * classes.size())).title(title)
                 .xAxisTitle("predicted").yAxisTitle("truth").build();
         style(chart.getStyler());
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        chart.getStyler().setValueFont(new LabelFont(Font.SANS_SERIF, Font.BOLD, 16));
         chart.getStyler().setValueFontColor(Color.BLACK);
-        chart.getStyler().setHeatMapValueDecimalPattern("#");
+        chart.getStyler().setHeatMapValueDecimalPattern(pattern);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x3182BD)});
         chart.getStyler().setLegendVisible(false);
         List<Number[]> cells = new ArrayList<>();
@@ -143,7 +176,7 @@ final class Charts {
         for (int truth = 0; truth < n; truth++) {
             for (int predicted = 0; predicted < n; predicted++) {
                 // the y axis grows upwards: put the first class at the top
-                cells.add(new Number[] {predicted, n - 1 - truth, counts[truth][predicted]});
+                cells.add(new Number[] {predicted, n - 1 - truth, values[truth][predicted]});
             }
         }
         List<String> reversed = new ArrayList<>(classes);
@@ -160,10 +193,10 @@ final class Charts {
         s.setPlotGridLinesColor(new Color(225, 225, 225));
         s.setLegendBorderColor(Color.WHITE);
         s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        s.setChartTitleFont(new LabelFont(Font.SANS_SERIF, Font.BOLD, 18));
+        s.setAxisTitleFont(new LabelFont(Font.SANS_SERIF, Font.PLAIN, 15));
+        s.setAxisTickLabelsFont(new LabelFont(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setLegendFont(new LabelFont(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
         // XChart puts ticks on equally spaced data values (a ROC curve's k/positives); keep their labels short

@@ -15,12 +15,14 @@ import org.workbench.evaluation.RegressionReport;
 import org.workbench.stage.StageResult;
 
 /**
- * The evaluation part of the report: metrics with baseline and train-vs-test, the confusion matrix,
- * ROC and precision-recall curves, residual and predicted-vs-actual plots, feature importance and the
+ * The evaluation part of the report: metrics with baseline and train-vs-test, per-class scores and the
+ * confusion matrix ({@link PerClassSection}), ROC and precision-recall curves, calibration
+ * ({@link CalibrationSection}), residual and predicted-vs-actual plots, feature importance and the
  * cross-validation folds.
  */
 final class EvaluationSection {
-    private static final Set<String> UNBOUNDED = Set.of("log_loss", "mse", "rmse", "mae", "mape");
+    // errors and losses: not on the same 0-1 "higher is better" bars as the scores
+    private static final Set<String> UNBOUNDED = Set.of("log_loss", "brier", "mse", "rmse", "mae", "mape");
 
     private EvaluationSection() {
     }
@@ -49,18 +51,11 @@ final class EvaluationSection {
         }
         if (d.testReport() instanceof ClassificationReport report) {
             List<String> classes = report.classes();
-            int[][] counts = new int[classes.size()][classes.size()];
-            int[][] recorded = report.confusionMatrix();
-            for (int i = 0; i < classes.size(); i++) {
-                for (int j = 0; j < classes.size(); j++) {
-                    counts[i][j] = recorded != null && i < recorded.length && j < recorded[i].length ? recorded[i][j] : 0;
-                }
-            }
-            sb.append(Html.figure("confusion-matrix", () -> svg.of(Charts.confusion(classes, counts), "confusion matrix"),
-                    "Rows are the true class, columns the predicted one; the diagonal is correct."));
+            sb.append(PerClassSection.render(report, svg));
             if (predictions != null) {
                 sb.append(rocPr(run, classes, predictions, svg));
             }
+            sb.append(CalibrationSection.render(run, classes, predictions, svg));
         } else if (predictions != null && d.testReport() instanceof RegressionReport && predictions.has("truth")) {
             sb.append(regression(predictions, svg));
         }
@@ -134,9 +129,9 @@ final class EvaluationSection {
             pr.add(Charts.Line.of(name, q.x(), q.y()));
         }
         roc.add(Charts.Line.reference("chance", new double[] {0, 1}, new double[] {0, 1}));
-        return note + Html.figure("roc-curve", () -> svg.of(Charts.lines("ROC curve (final model, test split)", "false positive rate", "true positive rate", roc),
+        return note + Html.figure("roc-curve", () -> svg.of(Charts.unitAxes(Charts.lines("ROC curve (final model, test split)", "false positive rate", "true positive rate", roc)),
                 "ROC curve"), "Each point is one probability threshold; the closer to the top-left corner the better.")
-                + Html.figure("pr-curve", () -> svg.of(Charts.lines("Precision-recall curve (final model, test split)", "recall", "precision", pr),
+                + Html.figure("pr-curve", () -> svg.of(Charts.unitAxes(Charts.lines("Precision-recall curve (final model, test split)", "recall", "precision", pr)),
                 "precision-recall curve"), "Precision against recall as the threshold falls; useful when the positive class is rare.");
     }
 

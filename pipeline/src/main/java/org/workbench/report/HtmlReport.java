@@ -23,9 +23,9 @@ import org.workbench.tuning.TuningRecord;
 
 /**
  * {@code report.html}: one self-contained page per run, rendered from {@code run.json} (and the
- * run's {@code predictions.csv} for the ROC, precision-recall and residual charts). Sections follow
- * the stages in order; charts are inline SVG (XChart drawing onto {@link SvgCanvas}); styles are inline;
- * there is no script and no external address, so the file opens offline, on a projector or on paper.
+ * run's {@code predictions.csv} for the ROC, precision-recall, reliability and residual charts). The
+ * {@link Headline} box comes first, then a section per stage in order; charts are inline SVG (XChart
+ * drawing onto {@link SvgCanvas}, labels as text); styles are inline; there is no script and no external address, so the file opens offline, on a projector or on paper.
  */
 public final class HtmlReport {
     public static final String FILE = "report.html";
@@ -241,6 +241,16 @@ public final class HtmlReport {
         return copy;
     }
 
+    /** The headline box; if it cannot be rendered, a sentence saying why in its place. */
+    private static String headline(RunRecord run) {
+        try {
+            return Headline.render(run);
+        } catch (RuntimeException e) {
+            return Html.section(Headline.ID, "Result", "<p class=\"chart-missing\">The summary could not be rendered: "
+                    + Html.escape(Html.reason(e)) + ".</p>");
+        }
+    }
+
     private static String page(RunRecord run, Map<String, String> sections) {
         String name = Html.escape(text(run.name()));
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
@@ -248,10 +258,12 @@ public final class HtmlReport {
         sb.append("<title>Workbench run: ").append(name).append("</title>\n<style>").append(Style.CSS).append("</style></head>\n");
         sb.append("<body><header><h1>Run: ").append(name).append("</h1><p>")
                 .append(Html.escape(text(run.configFile()))).append(" &middot; seed ").append(run.seed())
-                .append(" &middot; ").append(Html.escape(text(run.started()))).append("</p>\n<nav><ol>");
+                .append(" &middot; ").append(Html.escape(text(run.started()))).append("</p></header>\n");
+        // the answer first: the page's first section, above the table of contents
+        sb.append(headline(run)).append("<nav><ol>");
         sections.keySet().forEach(id -> sb.append("<li><a href=\"#").append(id).append("\">")
                 .append(Html.escape(id.replaceFirst("^stage-", ""))).append("</a></li>"));
-        sb.append("</ol></nav></header>\n<main>\n");
+        sb.append("</ol></nav>\n<main>\n");
         sections.values().forEach(sb::append);
         return sb.append("</main></body></html>\n").toString();
     }

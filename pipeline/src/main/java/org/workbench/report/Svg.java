@@ -14,7 +14,11 @@ final class Svg {
 
     String of(Chart<?, ?> chart, String label) {
         SvgDocument document = new SvgDocument(chart.getWidth(), chart.getHeight(), "c" + charts.incrementAndGet() + "_");
-        chart.paint(document.canvas(), chart.getWidth(), chart.getHeight());
+        try {
+            chart.paint(document.canvas(), chart.getWidth(), chart.getHeight());
+        } finally {
+            LabelFont.forget();
+        }
         return clean(document.svg(), label);
     }
 

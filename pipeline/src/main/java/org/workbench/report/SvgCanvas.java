@@ -89,6 +89,16 @@ final class SvgCanvas extends Graphics2D {
 
     @Override
     public void fill(Shape shape) {
+        // a label XChart fills as glyph outlines goes to the page as the text it is
+        if (shape instanceof Path2D && paint instanceof Color c) {
+            LabelFont.Match text = LabelFont.textOf(shape);
+            if (text != null) {
+                AffineTransform at = new AffineTransform(transform);
+                at.concatenate(text.placed());
+                document.text(text.laid().text, text.laid().font, text.laid().layout().getAdvance(), at, c, clip);
+                return;
+            }
+        }
         document.fill(shape, transform, paint, clip);
     }
 
@@ -103,7 +113,14 @@ final class SvgCanvas extends Graphics2D {
 
     @Override
     public void drawString(String text, float x, float y) {
-        if (!text.isEmpty()) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (paint instanceof Color c) {
+            AffineTransform at = new AffineTransform(transform);
+            at.translate(x, y);
+            document.text(text, font, new TextLayout(text, font, getFontRenderContext()).getAdvance(), at, c, clip);
+        } else {
             fill(new TextLayout(text, font, getFontRenderContext()).getOutline(AffineTransform.getTranslateInstance(x, y)));
         }
     }

@@ -276,8 +276,58 @@ final class SvgDocument {
         e.append(' ').append(name).append("='").append(Svg.twoDecimals(value)).append('\'');
     }
 
+    /**
+     * A line of text as a {@code <text>} element with its baseline origin at the transform's origin. The
+     * length is fixed to the advance Java measured ({@code textLength}), so the label fills exactly the
+     * room the chart laid out for it whatever font the browser picks.
+     */
+    void text(String text, java.awt.Font font, double advance, AffineTransform transform, Color color, Shape clip) {
+        StringBuilder e = new StringBuilder(96 + text.length()).append("<text");
+        if (transform.getType() == AffineTransform.TYPE_TRANSLATION || transform.isIdentity()) {
+            e.append(" x='").append(Svg.twoDecimals(transform.getTranslateX())).append("' y='")
+                    .append(Svg.twoDecimals(transform.getTranslateY())).append('\'');
+        } else {
+            e.append(" transform='matrix(").append(Svg.twoDecimals(transform.getScaleX())).append(',')
+                    .append(Svg.twoDecimals(transform.getShearY())).append(',').append(Svg.twoDecimals(transform.getShearX()))
+                    .append(',').append(Svg.twoDecimals(transform.getScaleY())).append(',')
+                    .append(Svg.twoDecimals(transform.getTranslateX())).append(',')
+                    .append(Svg.twoDecimals(transform.getTranslateY())).append(")'");
+        }
+        e.append(" font-family='").append(family(font)).append('\'');
+        attribute(e, "font-size", font.getSize2D());
+        if (font.isBold()) {
+            e.append(" font-weight='bold'");
+        }
+        if (font.isItalic()) {
+            e.append(" font-style='italic'");
+        }
+        attribute(e, "textLength", advance);
+        e.append(" lengthAdjust='spacingAndGlyphs'");
+        if (!text.equals(text.strip()) || text.contains("  ")) {
+            e.append(" style='white-space:pre'");
+        }
+        fillAttributes(e, color, transform);
+        e.append('>').append(Html.escape(text)).append("</text>");
+        writeWhole(e, clip);
+    }
+
+    /** Java's logical font names as CSS generic families; a named family falls back to sans-serif. */
+    private static String family(java.awt.Font font) {
+        return switch (font.getFamily(java.util.Locale.ROOT)) {
+            case java.awt.Font.SANS_SERIF, java.awt.Font.DIALOG, java.awt.Font.DIALOG_INPUT -> "sans-serif";
+            case java.awt.Font.SERIF -> "serif";
+            case java.awt.Font.MONOSPACED -> "monospace";
+            default -> Html.escape(font.getFamily(java.util.Locale.ROOT)).replace("'", "") + ",sans-serif";
+        };
+    }
+
     /** Appends the element, inside a group that carries its clip (one group for a run of elements under the same clip). */
     private void write(StringBuilder element, Shape clip) {
+        writeWhole(element.append("/>"), clip);
+    }
+
+    /** Appends a complete element (with its closing), inside the group of its clip. */
+    private void writeWhole(StringBuilder element, Shape clip) {
         String clipId = clip == null ? null : clipId(clip);
         if (clipId == null ? openClip != null : !clipId.equals(openClip)) {
             closeGroup();
@@ -286,7 +336,7 @@ final class SvgDocument {
                 openClip = clipId;
             }
         }
-        body.append(element).append("/>");
+        body.append(element);
     }
 
     private void closeGroup() {

@@ -73,7 +73,7 @@ final class TuningSection {
         double[] x = new double[trials.size()];
         double[] y = new double[trials.size()];
         double[] best = new double[trials.size()];
-        boolean higher = !List.of("mse", "rmse", "mae", "log_loss", "mape").contains(metric);
+        boolean higher = !List.of("mse", "rmse", "mae", "log_loss", "brier", "mape").contains(metric);
         for (int i = 0; i < x.length; i++) {
             x[i] = i + 1;
             y[i] = trials.get(i).mean();
@@ -111,7 +111,7 @@ final class TuningSection {
                 .append(". Overfitting when training beats validation by at least ")
                 .append(limits == null ? "-" : Html.number((Double) limits.gapLimit()))
                 .append("; underfitting when the training score is ")
-                .append(List.of("mse", "rmse", "mae", "log_loss", "mape").contains(metric) ? "above " : "below ")
+                .append(List.of("mse", "rmse", "mae", "log_loss", "brier", "mape").contains(metric) ? "above " : "below ")
                 .append(limits == null ? "-" : Html.number((Double) limits.underfitLevel())).append(".</p>");
         LabRecord.Curve vc = lab.validationCurve();
         if (vc != null) {

@@ -14,7 +14,7 @@ import org.workbench.evaluation.ClassificationMetrics;
 
 class MetricNamesTest {
     private static final String CLASSIFICATION_LIST = "accuracy, balanced_accuracy, precision, recall, f1, precision_macro, "
-            + "recall_macro, f1_macro, f1_weighted, roc_auc, average_precision, log_loss, mcc, kappa";
+            + "recall_macro, f1_macro, f1_weighted, roc_auc, average_precision, log_loss, brier, mcc, kappa";
 
     @Test
     void misspeltMetricGetsASuggestion() {
@@ -43,6 +43,7 @@ class MetricNamesTest {
         assertEquals("rmse", MetricNames.resolve("auto", Task.REGRESSION, "problem.metric"));
         assertEquals("r2", MetricNames.resolve("r2", Task.REGRESSION, "problem.metric"));
         assertFalse(MetricNames.higherIsBetter("log_loss"));
+        assertFalse(MetricNames.higherIsBetter("brier"));
         assertFalse(MetricNames.higherIsBetter("mape"));
         assertTrue(MetricNames.higherIsBetter("r2"));
         assertTrue(MetricNames.higherIsBetter("kappa"));

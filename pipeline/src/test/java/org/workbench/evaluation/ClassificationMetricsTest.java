@@ -201,6 +201,26 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void brierBinaryIsTheMeanSquaredErrorOfThePositiveProbability() {
+        // (0.9 - 1)^2 + (0.6 - 0)^2 + (0.2 - 1)^2 + (0.1 - 0)^2 = 0.01 + 0.36 + 0.64 + 0.01 = 1.02; / 4 rows
+        ClassificationReport r = binaryScores("1 0 1 0", 0.9, 0.6, 0.2, 0.1);
+        assertEquals(0.255, r.brier(), TOL);
+        assertEquals(0.255, r.headline().get("brier"), TOL);
+    }
+
+    @Test
+    void brierMulticlassSumsOverClassesAndAveragesOverRows() {
+        List<String> classes = List.of("a", "b", "c");
+        double[][] probs = {{0.7, 0.2, 0.1}, {0.5, 0.25, 0.25}};
+        var p = Predictions.classification(split("a a"), probs, classes);
+        // row 1, truth a: 0.3^2 + 0.2^2 + 0.1^2 = 0.14; row 2, truth b: 0.5^2 + 0.75^2 + 0.25^2 = 0.875
+        ClassificationReport r = ClassificationMetrics.compute(split("a b"), p, classes, null);
+        assertEquals((0.14 + 0.875) / 2, r.brier(), TOL);
+        assertNull(labelsOnly("a b", "a a", classes, null).brier());
+        assertFalse(labelsOnly("a b", "a a", classes, null).headline().containsKey("brier"));
+    }
+
+    @Test
     void probabilityColumnsAreMatchedByName() {
         // the model lists classes as ("1", "0"); the report uses sorted order
         double[][] probs = {{0.1, 0.9}, {0.4, 0.6}, {0.35, 0.65}, {0.8, 0.2}};
@@ -237,7 +257,8 @@ class ClassificationMetricsTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("rows", "classes", "accuracy", "balanced_accuracy", "per_class", "macro", "weighted",
-                "positive", "roc_auc", "average_precision", "log_loss", "mcc", "kappa", "confusion_matrix"), keys);
+                "positive", "roc_auc", "average_precision", "log_loss", "brier", "mcc", "kappa", "confusion_matrix"), keys);
+        assertTrue(json.get("brier").isNull()); // labels only: no probabilities
         assertTrue(json.get("roc_auc").isNull());
         assertEquals("b", json.get("positive").get("label").asText());
         assertEquals("[[1,0],[1,0]]", json.get("confusion_matrix").toString());

@@ -38,9 +38,11 @@ class FinalModelTest {
 
     @BeforeAll
     static void runBoth() throws IOException {
-        // seed 7 puts titanic's F1 threshold well below 0.5, so it changes labels
+        // seed 7 puts titanic's F1 threshold well below 0.5, so it changes labels; permutation importance and
+        // partial dependence predict shuffled and edited rows on purpose, so they are off for the row count
         thresholded = Runner.run(ConfigLoader.load(Path.of("../configs/titanic.yaml"),
-                List.of("evaluate.threshold=f1", "seed=7")), out, null, r -> { });
+                List.of("evaluate.threshold=f1", "seed=7", "evaluate.importance_repeats=0", "deploy.partial_dependence=0")),
+                out, null, r -> { });
         Path config = out.resolve("tree.yaml");
         Files.writeString(config, """
                 name: tree_threshold
@@ -49,8 +51,9 @@ class FinalModelTest {
                 preprocess: {drop: [PassengerId, Name, Ticket, Cabin], impute: {numeric: median, categorical: most_frequent}}
                 features: {encode: onehot}
                 train: {model: decision_tree, params: {max_depth: 12}}
-                evaluate: {cv_folds: 5, metrics: [accuracy, f1], threshold: f1}
+                evaluate: {cv_folds: 5, metrics: [accuracy, f1], threshold: f1, importance_repeats: 0}
                 tune: {enabled: true, cv_folds: 5, grid: {train.params.max_depth: [3, 4]}}
+                deploy: {partial_dependence: 0}
                 seed: 42
                 """.replace("%s", Path.of("../datasets/titanic/data.csv").toAbsolutePath().toString()));
         tunedAndThresholded = Runner.run(ConfigLoader.load(config, List.of()), out, null, r -> { });

@@ -63,7 +63,7 @@ class HtmlReportTest {
         for (Path dir : List.of(classification, regression)) {
             JsonNode run = Json.MAPPER.readTree(dir.resolve("run.json").toFile());
             String html = html(dir);
-            List<String> expected = new ArrayList<>();
+            List<String> expected = new ArrayList<>(List.of("headline"));
             run.path("stages").forEach(s -> expected.add("stage-" + s.path("stage").asText()));
             expected.add("provenance");
             assertEquals(expected, sectionIds(html));
@@ -76,8 +76,8 @@ class HtmlReportTest {
     @Test
     void classificationRunsShowTheirMeasurements() throws IOException {
         String html = html(classification);
-        for (String id : List.of("class-balance", "data-profile", "metrics", "train-vs-test", "confusion-matrix", "roc-curve",
-                "pr-curve", "cv-folds", "leaderboard", "search-progress", "lab", "validation-curve", "learning-curve",
+        for (String id : List.of("headline", "class-balance", "data-profile", "metrics", "train-vs-test", "per-class",
+                "confusion-matrix", "confusion-matrix-normalised", "roc-curve", "pr-curve", "calibration", "reliability-curve", "cv-folds", "leaderboard", "search-progress", "lab", "validation-curve", "learning-curve",
                 "leakage")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
@@ -86,6 +86,11 @@ class HtmlReportTest {
         assertTrue(html.contains(Html.escape(tuning.path("verdict").asText())), "did-tuning-help verdict");
         assertTrue(html.contains(Html.escape(tuning.path("lab").path("validation_curve").path("diagnosis").path("text").asText())),
                 "diagnosis text");
+        // no table carries a width of its own: the style sheet's rule (a block that scrolls inside its box) holds for all
+        assertTrue(count(html, "<table") > 5 && !Pattern.compile("<table[^>]*(style|width)=").matcher(html).find());
+        // the headline box says the verdict and where the bundle is
+        String headline = html.substring(html.indexOf("<section id=\"headline\""), html.indexOf("</section>"));
+        assertTrue(headline.contains("<b>verdict</b>") && headline.contains("model.bundle"), headline);
         // one chart per figure, drawn by XChart as inline SVG
         assertEquals(count(html, "<figure "), count(html, "<svg "));
         for (String chart : List.of("class-balance", "train-vs-test", "confusion-matrix", "roc-curve", "pr-curve",

@@ -1,6 +1,7 @@
 package org.workbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,15 +130,32 @@ class SvgCanvasTest {
     }
 
     @Test
-    void textIsDrawnAsGlyphOutlinesAndImagesAreRefused() {
+    void textIsWrittenAsTextAndImagesAreRefused() {
         SvgDocument d = new SvgDocument(100, 50, "t_");
         SvgCanvas g = d.canvas();
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        g.drawString("Ab", 10f, 20f);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString("A<b", 10f, 20f);
         String svg = d.svg();
-        assertTrue(svg.contains("<path d='M") && !svg.contains("<text"), svg);
+        assertTrue(svg.contains("<text x='10' y='20' font-family='sans-serif' font-size='14' font-weight='bold' textLength='"), svg);
+        assertTrue(svg.contains(" lengthAdjust='spacingAndGlyphs'>A&lt;b</text>") && !svg.contains("<path"), svg);
         assertTrue(g.getFontMetrics(g.getFont()).stringWidth("Ab") > 0);
         assertThrows(UnsupportedOperationException.class, () -> g.drawImage(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), 0, 0, null));
+    }
+
+    @Test
+    void chartLabelsAreTextNotGlyphOutlines() {
+        String svg = new Svg().of(Charts.lines("ROC curve", "false positive rate", "true positive rate",
+                List.of(Charts.Line.of("class 1", new double[] {0, 0.5, 1}, new double[] {0, 0.7, 1}))), "c");
+        for (String label : List.of(">ROC curve</text>", ">false positive rate</text>", ">true positive rate</text>",
+                ">class 1</text>", ">0.5</text>", ">1</text>")) {
+            assertTrue(svg.contains(label), label + " in " + svg);
+        }
+        // the y axis title is turned a quarter: a transform, not a path
+        assertTrue(svg.matches("(?s).*<text transform='matrix\\(0,-1,1,0,[^)]*\\)'[^>]*>true positive rate</text>.*"), svg);
+        // the only paths left are the curve, the markers' outlines and the clip
+        assertFalse(svg.contains("<path d='M") && svg.replaceAll("<clipPath.*?</clipPath>", "").matches("(?s).*<path d='[^']*Q.*"), svg);
+        String heat = new Svg().of(Charts.confusion(List.of("no", "yes"), new int[][] {{4, 2}, {1, 3}}), "m");
+        assertTrue(heat.contains(">4</text>") && heat.contains(">yes</text>") && heat.contains(">predicted</text>"), heat);
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.workbench.evaluation.FinalModel;
 
 /**
  * Each row is predicted once per final model, counted by the model itself over a whole run
- * (evaluation, tuning, predictions.csv, the bundle): only permutation importance predicts the test
- * rows again, shuffled.
+ * (evaluation, tuning, predictions.csv, the bundle): only permutation importance (test rows, shuffled)
+ * and partial dependence (training rows with one column set to each grid value) predict rows again, so
+ * each test turns off those it does not measure.
  */
 class PredictOnceTest {
     @TempDir
@@ -33,7 +34,8 @@ class PredictOnceTest {
     @Test
     void permutationImportanceReusesTheTestPredictions() {
         Runner.Outcome run = Runner.run(ConfigLoader.load(Path.of("../configs/titanic.yaml"),
-                List.of("evaluate.cv_folds=0", "evaluate.importance_repeats=2")), out, null, r -> { });
+                List.of("evaluate.cv_folds=0", "evaluate.importance_repeats=2", "deploy.partial_dependence=0")), out, null,
+                r -> { });
         Evaluation evaluation = run.context().get(EvaluationStage.EVALUATION);
         int groups = evaluation.importance().permutation().size();
         assertTrue(groups > 0);
@@ -47,7 +49,7 @@ class PredictOnceTest {
     @Test
     void clusteringScoresAllRowsFromTheTrainAndTestPredictions() {
         Runner.Outcome run = Runner.run(ConfigLoader.load(Path.of("../configs/iris_kmeans.yaml"),
-                List.of("preprocess.drop_duplicates=true")), out, null, r -> { });
+                List.of("preprocess.drop_duplicates=true", "deploy.partial_dependence=0")), out, null, r -> { });
         int deduplicated = run.results().stream().filter(r -> r.stage().equals("preprocessing")).findFirst()
                 .orElseThrow().data(RecipeRecord.class).orElseThrow().trainingRowsOut();
         assertTrue(deduplicated < run.context().get(CollectionStage.RAW_TRAIN).rows(), "iris repeats a few flowers");
@@ -65,8 +67,9 @@ class PredictOnceTest {
                 preprocess: {drop: [PassengerId, Name, Ticket, Cabin], impute: {numeric: median, categorical: most_frequent}}
                 features: {encode: onehot}
                 train: {model: decision_tree, params: {max_depth: 12}}
-                evaluate: {cv_folds: 0, metrics: [accuracy, f1], threshold: f1}
+                evaluate: {cv_folds: 0, metrics: [accuracy, f1], threshold: f1, importance_repeats: 0}
                 tune: {enabled: true, cv_folds: 5, grid: {train.params.max_depth: [3, 4]}}
+                deploy: {partial_dependence: 0}
                 seed: 42
                 """.replace("%s", Path.of("../datasets/titanic/data.csv").toAbsolutePath().toString()));
         Runner.Outcome run = Runner.run(ConfigLoader.load(config, List.of()), out, null, r -> { });

@@ -71,6 +71,11 @@ class ShippedConfigsTest {
         assertEquals(List.of(), RunSchemas.problems(outcome.dir()), name);
         JsonNode all = Json.MAPPER.readTree(outcome.dir().resolve("metrics.json").toFile());
         JsonNode metrics = all.path("evaluation");
+        // report.html answers first: the headline box is the page's first section and names the final model
+        String html = Files.readString(outcome.dir().resolve("report.html"));
+        assertEquals(html.indexOf("<section "), html.indexOf("<section id=\"headline\" class=\"headline\">"), name);
+        String headline = html.substring(html.indexOf("<section "), html.indexOf("</section>"));
+        assertTrue(headline.contains("<b>" + all.path("final").path("model").asText() + "</b>"), headline);
         qualityBar(config.name(), metrics);
         finalBlock(config.name(), all);
 
