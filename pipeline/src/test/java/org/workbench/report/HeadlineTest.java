@@ -23,7 +23,7 @@ class HeadlineTest {
                 "b", 0, null, null, null, null);
         EvaluationRecord evaluation = new EvaluationRecord(Map.of("accuracy", test), Map.of("accuracy", train),
                 Map.of("accuracy", 0.5), null, List.of(), Map.of("accuracy", new double[] {0.8, 0.02}), null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         return new RunRecord("r", "r.yaml", null, null, 1, Map.of(), null, config,
                 List.of(StageResult.of("definition", "", List.of(), definition), StageResult.of("evaluation", "", List.of(),
                         evaluation)), null);
