@@ -66,6 +66,8 @@ public final class StageCache {
     private final long maxBytes;
     private final String version;
     private final Consumer<String> warnings;
+    /** A cache that cannot be written (a full disk, no permission) is reported once per run, not once per stage. */
+    private final java.util.concurrent.atomic.AtomicBoolean storeFailed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param warnings where a removed corrupt entry or a failed store is reported (one line each) */
     public StageCache(Path dir, long maxBytes, Consumer<String> warnings) {
@@ -231,7 +233,10 @@ public final class StageCache {
                 // another run stored the same key first: its entry is as good as this one
             }
         } catch (IOException | RuntimeException e) {
-            warnings.accept("stage cache: could not store the " + result.stage() + " stage (" + firstLine(e) + ")");
+            if (!storeFailed.getAndSet(true)) {
+                warnings.accept("stage cache: could not store the " + result.stage() + " stage in " + dir + " (" + firstLine(e)
+                        + "); the run goes on without storing");
+            }
         } finally {
             if (tmp != null) {
                 remove(tmp);

@@ -182,6 +182,16 @@ class CachedRunTest {
     }
 
     @Test
+    void aCacheThatCannotBeWrittenIsOneWarningAndTheRunGoesOn() throws IOException {
+        Path file = Files.writeString(cacheDir.resolve("in-the-way"), "x");
+        Runner.Outcome outcome = run("iris.yaml", new StageCache(file.resolve("stages"), StageCache.DEFAULT_SIZE, warnings::add));
+        assertEquals(List.of(F, F, F, F, F, F, F, F, F), cached(outcome));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("stage cache: could not store the definition stage in "), warnings.get(0));
+        sameFiles(run("iris.yaml", null), outcome);
+    }
+
+    @Test
     void sizesReadWithUnits() {
         assertEquals(2L << 30, StageCache.parseSize("2g"));
         assertEquals(500L << 20, StageCache.parseSize("500M"));

@@ -100,8 +100,9 @@ class ShippedConfigsTest {
                 : List.of("metrics.json", "predictions.csv", "model.bundle", "report.md")) {
             assertEquals(-1L, Files.mismatch(outcome.dir().resolve(file), again.dir().resolve(file)), name + ": " + file);
         }
-        assertEquals(RunRecord.read(outcome.dir()).stages().stream().map(StageResult::summary).toList(),
-                RunRecord.read(again.dir()).stages().stream().map(StageResult::summary).toList(), name);
+        // the restored stages report what they reported when they ran
+        assertEquals(RunRecord.read(outcome.dir()).stages().subList(0, 7).stream().map(StageResult::summary).toList(),
+                RunRecord.read(again.dir()).stages().subList(0, 7).stream().map(StageResult::summary).toList(), name);
     }
 
 
