@@ -73,6 +73,51 @@ public interface Codec<T> {
         };
     }
 
+    /**
+     * The same codec, its bytes deflated at the fastest level: for outputs that repeat themselves a
+     * lot (Tribuo's dataset protobuf names every feature of every row), a fraction of the disk.
+     */
+    static <T> Codec<T> deflated(Codec<T> codec) {
+        return new Codec<>() {
+            @Override
+            public void write(T value, DataOutputStream out) throws IOException {
+                java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+                try {
+                    java.util.zip.DeflaterOutputStream zipped = new java.util.zip.DeflaterOutputStream(
+                            new java.io.FilterOutputStream(out) {
+                                @Override
+                                public void write(byte[] b, int off, int len) throws IOException {
+                                    out.write(b, off, len);
+                                }
+
+                                @Override
+                                public void close() throws IOException {
+                                    flush(); // the caller closes the file
+                                }
+                            }, deflater, 1 << 16);
+                    DataOutputStream data = new DataOutputStream(zipped);
+                    codec.write(value, data);
+                    data.flush();
+                    zipped.finish();
+                    zipped.flush();
+                } finally {
+                    deflater.end();
+                }
+            }
+
+            @Override
+            public T read(DataInputStream in, PipelineConfig config) throws IOException {
+                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+                try {
+                    return codec.read(new DataInputStream(new java.io.BufferedInputStream(
+                            new java.util.zip.InflaterInputStream(in, inflater, 1 << 16), 1 << 16)), config);
+                } finally {
+                    inflater.end();
+                }
+            }
+        };
+    }
+
     static void writeJson(DataOutputStream out, Object value) throws IOException {
         writeBytes(out, JSON.writeValueAsBytes(value));
     }

@@ -51,9 +51,9 @@ public final class TrainingStage implements Stage {
     /** The model and its training rows in Tribuo's own protobuf formats (as the bundle stores the model). */
     @Override
     public Map<String, org.workbench.stage.Codec<?>> codecs() {
-        return Map.of(MODEL.name(), MODEL_CODEC, TRAINING_ROWS.name(), org.workbench.stage.Codec.<TribuoRows>of(
-                (out, rows) -> rows.dataset().serializeToStream(out),
-                in -> new TribuoRows(org.tribuo.Dataset.deserializeFromStream(in))));
+        return Map.of(MODEL.name(), MODEL_CODEC, TRAINING_ROWS.name(), org.workbench.stage.Codec.deflated(
+                org.workbench.stage.Codec.<TribuoRows>of((out, rows) -> rows.dataset().serializeToStream(out),
+                        in -> new TribuoRows(org.tribuo.Dataset.deserializeFromStream(in)))));
     }
 
     /** A trained model as its task, Tribuo protobuf bytes and provenance JSON; read back it predicts identically and writes the same bundle. */
