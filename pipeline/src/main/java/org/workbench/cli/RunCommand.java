@@ -14,6 +14,7 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.run.Runner;
+import org.workbench.stage.StageCache;
 import org.workbench.stage.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "STAGE", description = "stop after this stage (definition, collection, ..., deployment)")
     String until;
 
+    @Option(names = "--no-cache", description = "run every stage; neither read nor fill the stage cache")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "stage cache folder (default: $WORKBENCH_CACHE_DIR, "
+            + "else $XDG_CACHE_HOME/workbench/stages, else ~/.cache/workbench/stages)")
+    Path cacheDir;
+
+    @Option(names = "--cache-size", paramLabel = "SIZE", defaultValue = "2g",
+            description = "bound of the stage cache; least recently used entries go first (default: ${DEFAULT-VALUE})")
+    String cacheSize;
+
     @Mixin
     OutputOptions output;
 
@@ -67,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
         Consumer<StageResult> printStage = r -> {
             index[0]++;
             if (!output.quiet) {
-                out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%.2f s)%n", index[0], total, r.stage(), r.summary(), r.millis() / 1000.0);
+                out.printf(Locale.ROOT, "[%d/%d] %-13s %s (%s%.2f s)%n", index[0], total, r.stage(), r.summary(),
+                        r.fromCache() ? "cached, " : "", r.millis() / 1000.0);
                 // data warnings are shown by default, not only with --verbose
                 List<DataWarning> warnings = WarningLines.recorded(r);
                 WarningLines.of(warnings).forEach(out::println);
@@ -77,6 +90,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         };
+        PrintWriter err = spec.commandLine().getErr();
+        StageCache cache = cache(line -> {
+            if (!output.quiet) {
+                err.println("warning: " + line);
+                err.flush();
+            }
+        });
         Runner.Outcome outcome;
         try {
             outcome = Runner.run(cfg, this.out, until, printStage, context -> {
@@ -84,17 +104,50 @@ final class RunCommand implements Callable<Integer> {
                 if (stages != null) {
                     context.reportProgressTo(stages);
                 }
-            });
+            }, cache);
         } finally {
             if (stages != null) {
                 stages.close(); // the bar is gone before the run's last lines are printed
             }
         }
         outcome.staleRemoved().forEach(p -> out.println("removed " + p + ": an unfinished run whose process is gone"));
+        if (cache != null && !output.quiet) {
+            long restored = outcome.results().stream().filter(StageResult::fromCache).count();
+            out.printf(Locale.ROOT, "stage cache: %d of %d stages restored from %s%n", restored, outcome.results().size(), cache.dir());
+        }
         out.println("run folder: " + outcome.dir());
         outcome.context().find(EvaluationStage.EVALUATION).ifPresent(e -> headline(out, e, outcome));
         out.flush();
         return ErrorHandler.OK;
+    }
+
+    /**
+     * The stage cache this run uses, or null: {@code --no-cache}; else {@code --cache-dir}; else none
+     * when {@code WORKBENCH_CACHE} is {@code off}; else {@code WORKBENCH_CACHE_DIR}, or the user's cache
+     * folder ({@code XDG_CACHE_HOME}, else {@code ~/.cache}) under {@code workbench/stages}.
+     */
+    private StageCache cache(Consumer<String> warnings) {
+        long size = StageCache.parseSize(cacheSize);
+        if (noCache) {
+            return null;
+        }
+        Path dir = cacheDir;
+        if (dir == null) {
+            if ("off".equalsIgnoreCase(System.getenv("WORKBENCH_CACHE"))) {
+                return null;
+            }
+            dir = defaultCacheDir(System.getenv("WORKBENCH_CACHE_DIR"), System.getenv("XDG_CACHE_HOME"),
+                    System.getProperty("user.home"));
+        }
+        return new StageCache(dir, size, warnings);
+    }
+
+    static Path defaultCacheDir(String workbenchDir, String xdgCacheHome, String home) {
+        if (workbenchDir != null && !workbenchDir.isBlank()) {
+            return Path.of(workbenchDir);
+        }
+        Path base = xdgCacheHome != null && !xdgCacheHome.isBlank() ? Path.of(xdgCacheHome) : Path.of(home, ".cache");
+        return base.resolve("workbench").resolve("stages");
     }
 
     /**

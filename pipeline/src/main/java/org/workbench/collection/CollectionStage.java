@@ -12,6 +12,8 @@ import org.workbench.stage.RunContext;
 import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
+import org.workbench.data.TableCodec;
+import org.workbench.stage.Codec;
 import org.workbench.data.Labels;
 import org.workbench.data.Split;
 import org.workbench.data.Splits;
@@ -63,6 +65,18 @@ public final class CollectionStage implements Stage {
     @Override
     public List<Artifact<?>> outputs() {
         return List.of(SOURCE, ALL_ROWS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS);
+    }
+
+    @Override
+    public Map<String, Codec<?>> codecs() {
+        Codec<Frame> frame = Codec.of(TableCodec::writeFrame, TableCodec::readFrame);
+        return Map.of(SOURCE.name(), Codec.json(DataSource.class), ALL_ROWS.name(), frame,
+                PROFILE.name(), Codec.json(DataProfile.class), RAW_TRAIN.name(), frame, RAW_TEST.name(), frame,
+                SPLIT.name(), Codec.<Split>of((out, split) -> {
+                    TableCodec.writeInts(out, split.train());
+                    TableCodec.writeInts(out, split.test());
+                }, in -> new Split(TableCodec.readInts(in), TableCodec.readInts(in))),
+                ROW_NUMBERS.name(), Codec.of(TableCodec::writeInts, TableCodec::readInts));
     }
 
     @Override

@@ -23,6 +23,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.core.Artifact;
 import org.workbench.table.DataConfig;
+import org.workbench.table.CsvDialect;
+import org.workbench.table.DataWarning;
+import org.workbench.data.TableCodec;
 
 /**
  * Stage 1: pins down the problem. Reads only the target column, infers the task when it is
@@ -63,6 +66,41 @@ public final class DefinitionStage implements Stage {
     @Override
     public List<Artifact<?>> outputs() {
         return List.of(PROBLEM, RAW_TABLE, CSV_READ);
+    }
+
+    /** The problem, the data and the algorithm's name; {@code train.params} is checked again by the training stage. */
+    @Override
+    public List<String> keyPaths() {
+        return List.of("data", "problem", "train.model");
+    }
+
+    @Override
+    public Map<String, org.workbench.stage.Codec<?>> codecs() {
+        return Map.of(PROBLEM.name(), org.workbench.stage.Codec.json(Problem.class),
+                RAW_TABLE.name(), org.workbench.stage.Codec.of(TableCodec::writeTable, TableCodec::readTable),
+                CSV_READ.name(), org.workbench.stage.Codec.of(DefinitionStage::writeRead, DefinitionStage::readRead));
+    }
+
+    private static void writeRead(java.io.DataOutputStream out, CsvSource.CsvRead read) throws java.io.IOException {
+        TableCodec.writeTable(out, read.table());
+        CsvDialect d = read.dialect();
+        out.writeChar(d.delimiter());
+        out.writeChar(d.decimal());
+        out.writeChar(d.thousands());
+        TableCodec.writeString(out, d.encoding().name());
+        out.writeBoolean(d.delimiterSniffed());
+        out.writeBoolean(d.decimalSniffed());
+        org.workbench.stage.Codec.writeJson(out, read.warnings());
+        org.workbench.stage.Codec.writeJson(out, read.notes());
+    }
+
+    private static CsvSource.CsvRead readRead(java.io.DataInputStream in) throws java.io.IOException {
+        Table table = TableCodec.readTable(in);
+        CsvDialect dialect = new CsvDialect(in.readChar(), in.readChar(), in.readChar(),
+                java.nio.charset.Charset.forName(TableCodec.readString(in)), in.readBoolean(), in.readBoolean());
+        DataWarning[] warnings = org.workbench.stage.Codec.readJson(in, DataWarning[].class);
+        String[] notes = org.workbench.stage.Codec.readJson(in, String[].class);
+        return new CsvSource.CsvRead(table, dialect, List.of(warnings), List.of(notes));
     }
 
     @Override

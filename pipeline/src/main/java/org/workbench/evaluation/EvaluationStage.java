@@ -68,6 +68,11 @@ public final class EvaluationStage implements Stage {
     }
 
     @Override
+    public Map<String, org.workbench.stage.Codec<?>> codecs() {
+        return Map.of(EVALUATION.name(), org.workbench.stage.Codec.json(Evaluation.class), EVALUATED_MODEL.name(), FinalModel.CODEC);
+    }
+
+    @Override
     public String description() {
         return "hold-out test metrics, train-vs-test gap, baseline, (repeated) k-fold cross-validation with per-fold"
                 + " refits, model comparison with a corrected t-test, threshold choice, feature importance";

@@ -15,7 +15,7 @@ public final class FeaturesStage extends RecipeStage {
     public static final Artifact<Prepared> ENGINEERED = new Artifact<>("engineered", Prepared.class, "features");
 
     public FeaturesStage() {
-        super(FeatureSteps.FITTED_TYPES, PreprocessingStage.PREPROCESSED, ENGINEERED);
+        super(FeatureSteps.FITTED_TYPES, org.workbench.preprocessing.PreprocessingSteps.FITTED_TYPES, PreprocessingStage.PREPROCESSED, ENGINEERED);
     }
 
     @Override

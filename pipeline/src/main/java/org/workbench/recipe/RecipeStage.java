@@ -11,6 +11,8 @@ import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
 import org.workbench.core.Artifact;
+import org.workbench.data.TableCodec;
+import org.workbench.stage.Codec;
 
 /**
  * Shared behaviour of the stages that add steps to the recipe (preprocessing, features,
@@ -37,26 +39,33 @@ public abstract class RecipeStage implements Stage {
 
     /** Writes this stage's fitted steps into its record; it knows only this stage's step types. */
     private final StepJson json;
+    /** Reads and writes the whole recipe so far, for the stage cache. */
+    private final StepJson recipeJson;
     /** What this stage continues from: the previous recipe stage's output, or (the first stage) the raw splits. */
     private final Artifact<Prepared> previous;
     private final Artifact<Frame> rawTrain;
     private final Artifact<Frame> rawTest;
     private final Artifact<Prepared> output;
 
-    /** A stage that continues from the previous recipe stage's {@code previous} output. */
-    protected RecipeStage(List<StepJson.Type> fittedTypes, Artifact<Prepared> previous, Artifact<Prepared> output) {
-        this(fittedTypes, previous, null, null, output);
+    /**
+     * A stage that continues from the previous recipe stage's {@code previous} output; {@code earlierTypes}
+     * are the fitted step types of the stages before it (the recipe it writes holds them too).
+     */
+    protected RecipeStage(List<StepJson.Type> fittedTypes, List<StepJson.Type> earlierTypes, Artifact<Prepared> previous,
+                          Artifact<Prepared> output) {
+        this(fittedTypes, earlierTypes, previous, null, null, output);
     }
 
     /** The first recipe stage: it starts from the raw training and test splits. */
     protected RecipeStage(List<StepJson.Type> fittedTypes, Artifact<Frame> rawTrain, Artifact<Frame> rawTest,
                           Artifact<Prepared> output) {
-        this(fittedTypes, null, rawTrain, rawTest, output);
+        this(fittedTypes, List.of(), null, rawTrain, rawTest, output);
     }
 
-    private RecipeStage(List<StepJson.Type> fittedTypes, Artifact<Prepared> previous, Artifact<Frame> rawTrain,
-                        Artifact<Frame> rawTest, Artifact<Prepared> output) {
+    private RecipeStage(List<StepJson.Type> fittedTypes, List<StepJson.Type> earlierTypes, Artifact<Prepared> previous,
+                        Artifact<Frame> rawTrain, Artifact<Frame> rawTest, Artifact<Prepared> output) {
         this.json = StepJson.of(fittedTypes);
+        this.recipeJson = StepJson.of(earlierTypes, fittedTypes);
         this.previous = previous;
         this.rawTrain = rawTrain;
         this.rawTest = rawTest;
@@ -74,6 +83,18 @@ public abstract class RecipeStage implements Stage {
     @Override
     public final List<Artifact<?>> outputs() {
         return List.of(output);
+    }
+
+    /** Both splits as tables, the recipe so far as its JSON (what bundles replay), and the flag. */
+    @Override
+    public final Map<String, Codec<?>> codecs() {
+        return Map.of(output.name(), Codec.<Prepared>of((out, p) -> {
+            TableCodec.writeFrame(out, p.train());
+            TableCodec.writeFrame(out, p.test());
+            TableCodec.writeString(out, recipeJson.toJson(p.fitted()));
+            out.writeBoolean(p.trainAsApplied());
+        }, in -> new Prepared(TableCodec.readFrame(in), TableCodec.readFrame(in), recipeJson.fromJson(TableCodec.readString(in)),
+                in.readBoolean())));
     }
 
     /** The splits and fitted steps this stage writes. */

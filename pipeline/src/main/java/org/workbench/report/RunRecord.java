@@ -146,7 +146,7 @@ public record RunRecord(String name, String configFile, String started, String f
     /** A stage result: its {@code data} is read as the record of the stage it names. */
     private static final class StageResultReader extends StdDeserializer<StageResult> {
         /** The fields of one entry of {@code stages}, with {@code data} still as JSON. */
-        private record Entry(String stage, String summary, List<String> details, JsonNode data, long millis) {
+        private record Entry(String stage, String summary, List<String> details, JsonNode data, long millis, Boolean cached) {
         }
 
         StageResultReader() {
@@ -167,7 +167,7 @@ public record RunRecord(String name, String configFile, String started, String f
             }
             try {
                 StageRecord data = ctxt.readTreeAsValue(e.data(), type);
-                return new StageResult(e.stage(), e.summary(), e.details() == null ? List.of() : e.details(), data, e.millis());
+                return new StageResult(e.stage(), e.summary(), e.details() == null ? List.of() : e.details(), data, e.millis(), e.cached());
             } catch (JsonMappingException x) {
                 throw JsonMappingException.wrapWithPath(x, e, "data");
             }

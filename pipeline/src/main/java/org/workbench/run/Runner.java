@@ -14,6 +14,9 @@ import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.stage.RunContext;
+import org.workbench.stage.StageCache;
+import org.workbench.collection.FileHash;
+import org.workbench.table.DataConfig;
 import org.workbench.stage.StageResult;
 
 /**
@@ -40,6 +43,16 @@ public final class Runner {
     /** As above; {@code prepare} may first put extra artifacts (e.g. a progress display) into the context. */
     public static Outcome run(PipelineConfig config, Path outRoot, String until, Consumer<StageResult> listener,
                               Consumer<RunContext> prepare) {
+        return run(config, outRoot, until, listener, prepare, null);
+    }
+
+    /**
+     * As above, reusing and filling {@code cache} (null: none). The cache only saves work: with or
+     * without it a run writes the same files, except that run.json says which stages it restored.
+     * After the run the cache is trimmed to its size.
+     */
+    public static Outcome run(PipelineConfig config, Path outRoot, String until, Consumer<StageResult> listener,
+                              Consumer<RunContext> prepare, StageCache cache) {
         Instant started = Instant.now();
         Path parent = outRoot.resolve(config.name());
         checkBeforeStarting(outRoot, parent, until);
@@ -57,11 +70,15 @@ public final class Runner {
             context.put(RunContext.RUN_DIR, tmp);
             prepare.accept(context);
             // a config problem a stage finds is reported with the config file's name
+            String base = cache == null ? null : baseKey(cache, config);
             List<StageResult> results = ConfigException.namingFile(config.file(),
-                    () -> Workbench.pipeline().run(context, until, listener));
+                    () -> Workbench.pipeline().run(context, until, listener, base == null ? null : cache, base));
             RunOutputs.write(tmp, context, results, started, Instant.now());
             Path dir = finalName(parent, started);
             folder.finish(dir);
+            if (cache != null) {
+                cache.trim();
+            }
             return new Outcome(dir, context, results, staleRemoved);
         } catch (IOException e) {
             folder.abandon();
@@ -69,6 +86,23 @@ public final class Runner {
         } catch (RuntimeException | Error e) {
             folder.abandon();
             throw e;
+        }
+    }
+
+    /**
+     * The data file's content hash, its path and the config's folder (the run records the file relative
+     * to it); null when the file cannot be read: then the definition stage reports it, uncached.
+     */
+    private static String baseKey(StageCache cache, PipelineConfig config) {
+        Path source = config.section(DataConfig.class).source();
+        if (!Files.isRegularFile(source)) {
+            return null;
+        }
+        try {
+            return cache.baseKey(FileHash.sha256(source), source.toAbsolutePath().normalize().toString(),
+                    config.baseDir().toAbsolutePath().normalize().toString());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -12,7 +12,13 @@ import org.workbench.recipe.RecipeStage;
 public final class SelectionStage extends RecipeStage {
     /** Writes {@link RecipeStage#PREPARED}: stage 5 is the last recipe stage. */
     public SelectionStage() {
-        super(SelectionSteps.FITTED_TYPES, FeaturesStage.ENGINEERED, RecipeStage.PREPARED);
+        super(SelectionSteps.FITTED_TYPES, earlier(), FeaturesStage.ENGINEERED, RecipeStage.PREPARED);
+    }
+
+    private static List<org.workbench.recipe.StepJson.Type> earlier() {
+        List<org.workbench.recipe.StepJson.Type> types = new java.util.ArrayList<>(org.workbench.preprocessing.PreprocessingSteps.FITTED_TYPES);
+        types.addAll(org.workbench.features.FeatureSteps.FITTED_TYPES);
+        return types;
     }
 
     @Override

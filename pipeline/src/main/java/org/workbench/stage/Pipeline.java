@@ -25,6 +25,8 @@ public final class Pipeline {
     private final List<Stage> stages;
     /** For each stage (by position), the artifact names to release once it has run. */
     private final List<List<String>> releaseAfter;
+    /** What the caller reads after the run: a restored stage must put these back even when no later stage reads them. */
+    private final Set<String> kept;
 
     /** A pipeline whose inputs all come from its own stages, releasing every artifact after its last reader. */
     public Pipeline(List<Stage> stages) {
@@ -38,6 +40,9 @@ public final class Pipeline {
     public Pipeline(List<Stage> stages, List<Artifact<?>> supplied, List<Artifact<?>> kept) {
         this.stages = List.copyOf(stages);
         this.releaseAfter = wire(this.stages, supplied, kept);
+        Set<String> names = new java.util.HashSet<>();
+        kept.forEach(k -> names.add(k.name()));
+        this.kept = Set.copyOf(names);
     }
 
     public List<Stage> stages() {
@@ -134,27 +139,138 @@ public final class Pipeline {
 
     /** Runs every stage up to and including {@code until} (or all when null). */
     public List<StageResult> run(RunContext context, String until, Consumer<StageResult> listener) {
+        return run(context, until, listener, null, null);
+    }
+
+    /**
+     * As above, with a stage cache (null: none). Each stage up to the first one that cannot be cached
+     * gets a key following {@code baseKey}; the leading stages whose entries are whole are restored
+     * instead of run (only the outputs that later stages or the caller read are loaded), the first
+     * miss runs normally from there, and every cachable stage that runs is stored once it succeeds.
+     * A restored result says {@code cached: true}; with a cache, a stage that ran says false.
+     */
+    public List<StageResult> run(RunContext context, String until, Consumer<StageResult> listener, StageCache cache,
+                                 String baseKey) {
         checkUntil(until);
-        List<StageResult> results = new ArrayList<>();
+        int last = stages.size() - 1;
         for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).name().equals(until)) {
+                last = i;
+            }
+        }
+        String[] keys = new String[stages.size()];
+        List<StageCache.Entry> entries = new ArrayList<>();
+        Map<String, Object> restored = new HashMap<>();
+        if (cache != null) {
+            String chain = baseKey;
+            for (int i = 0; i <= last && chain != null; i++) {
+                chain = cachable(stages.get(i)) ? StageCache.stageKey(chain, stages.get(i), context.config()) : null;
+                keys[i] = chain;
+            }
+            for (int i = 0; i <= last && keys[i] != null; i++) {
+                StageCache.Entry entry = cache.find(keys[i], stages.get(i).name());
+                if (entry == null) {
+                    break;
+                }
+                entries.add(entry);
+            }
+            restore(cache, context, entries, last, restored);
+        }
+        List<StageResult> results = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
             Stage stage = stages.get(i);
             long start = System.nanoTime();
             StageResult result;
             context.enter(stage, releaseAfter.get(i));
-            context.progress().stageStarted(stage.name());
             try {
-                result = stage.run(context).withMillis((System.nanoTime() - start) / 1_000_000);
+                if (i < entries.size()) {
+                    StageCache.Entry entry = entries.get(i);
+                    for (Artifact<?> out : stage.outputs()) {
+                        if (restored.containsKey(out.name())) {
+                            context.put(cast(out), restored.remove(out.name()));
+                        }
+                    }
+                    cache.touch(entry);
+                    result = entry.result().withMillis((System.nanoTime() - start) / 1_000_000).withCached(true);
+                } else {
+                    context.progress().stageStarted(stage.name());
+                    try {
+                        result = stage.run(context).withMillis((System.nanoTime() - start) / 1_000_000);
+                    } finally {
+                        context.progress().stageFinished(stage.name());
+                    }
+                    if (cache != null) {
+                        result = result.withCached(false);
+                        if (keys[i] != null) {
+                            store(cache, keys[i], stage, result, context);
+                        }
+                    }
+                }
             } finally {
-                context.progress().stageFinished(stage.name());
                 context.leave();
             }
             releaseAfter.get(i).forEach(name -> context.release(name, stage.name()));
             results.add(result);
             listener.accept(result);
-            if (stage.name().equals(until)) {
-                break;
-            }
         }
         return results;
+    }
+
+    /** A stage is cachable when every output it declares has a codec. */
+    private static boolean cachable(Stage stage) {
+        return stage.outputs().stream().allMatch(o -> stage.codecs().containsKey(o.name()));
+    }
+
+    /**
+     * Loads the outputs of the restorable stages that a later stage (up to {@code last}) or the caller
+     * reads. An entry that fails to load is removed, and restoring stops before its stage.
+     */
+    private void restore(StageCache cache, RunContext context, List<StageCache.Entry> entries, int last,
+                         Map<String, Object> restored) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> needed = new java.util.HashSet<>(kept);
+            for (int j = entries.size(); j <= last; j++) {
+                stages.get(j).inputs().forEach(in -> needed.add(in.name()));
+            }
+            restored.keySet().retainAll(needed);
+            for (int i = 0; i < entries.size() && !changed; i++) {
+                Stage stage = stages.get(i);
+                StageCache.Entry entry = entries.get(i);
+                for (String name : entry.outputs()) {
+                    if (!needed.contains(name) || restored.containsKey(name)) {
+                        continue;
+                    }
+                    try {
+                        restored.put(name, cache.read(entry, name, stage.codecs().get(name), context.config()));
+                    } catch (java.io.IOException | RuntimeException e) {
+                        cache.discard(entry, e);
+                        entries.subList(i, entries.size()).clear();
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Encodes every output the stage wrote and stores them with its result. */
+    private static void store(StageCache cache, String key, Stage stage, StageResult result, RunContext context) {
+        Map<String, StageCache.Writer> outputs = new java.util.LinkedHashMap<>();
+        for (Artifact<?> out : stage.outputs()) {
+            Object value = context.written(out.name());
+            if (value != null) {
+                @SuppressWarnings("unchecked")
+                Codec<Object> codec = (Codec<Object>) stage.codecs().get(out.name());
+                outputs.put(out.name(), stream -> codec.write(value, stream));
+            }
+        }
+        cache.store(key, result, outputs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Artifact<Object> cast(Artifact<?> key) {
+        return (Artifact<Object>) key;
     }
 }

@@ -129,6 +129,11 @@ public final class RunContext {
         releasable = null;
     }
 
+    /** What the running stage wrote under {@code name}, for the stage cache; null when it wrote nothing. */
+    synchronized Object written(String name) {
+        return artifacts.get(name);
+    }
+
     /** Drops an artifact no later stage reads (and the caller does not keep), so its memory can be reclaimed. */
     synchronized void release(String name, String afterStage) {
         artifacts.remove(name);

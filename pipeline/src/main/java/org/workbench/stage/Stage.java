@@ -28,4 +28,22 @@ public interface Stage {
 
     /** The config sections this stage reads, by dotted path, with their documented keys. */
     Map<String, List<Key>> configKeys();
+
+    /**
+     * The config paths whose values decide what this stage makes, besides the data and what earlier
+     * stages made: its part of the stage-cache key (the top-level {@code seed} is always part of it).
+     * By default the top-level sections of {@link #configKeys()}.
+     */
+    default List<String> keyPaths() {
+        return configKeys().keySet().stream().map(p -> p.contains(".") ? p.substring(0, p.indexOf('.')) : p)
+                .distinct().sorted().toList();
+    }
+
+    /**
+     * How each output is stored in the stage cache, by artifact name. A stage with an output that has
+     * no codec here is never cached, and neither is any stage after it.
+     */
+    default Map<String, Codec<?>> codecs() {
+        return Map.of();
+    }
 }

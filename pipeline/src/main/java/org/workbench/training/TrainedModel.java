@@ -56,7 +56,22 @@ public final class TrainedModel {
     /** Rows this model has predicted so far: lets a test check that no row is predicted twice. */
     private final java.util.concurrent.atomic.LongAdder predictedRows = new java.util.concurrent.atomic.LongAdder();
 
+    /**
+     * The protobuf bytes this model was read from, or null. Writing a model read back can order its
+     * provenance differently (Tribuo keeps it in hash maps), so the bytes it came from are handed on
+     * instead: a bundle from a cached model is the bytes of the bundle from the fresh one.
+     */
+    private final byte[] readFrom;
+    /** The provenance JSON the fresh model wrote, for the same reason; null unless restored from the stage cache. */
+    private final String provenanceJson;
+
     private TrainedModel(Model<?> model, Task task, long trainMillis) {
+        this(model, task, trainMillis, null, null);
+    }
+
+    private TrainedModel(Model<?> model, Task task, long trainMillis, byte[] readFrom, String provenanceJson) {
+        this.readFrom = readFrom;
+        this.provenanceJson = provenanceJson;
         this.model = model;
         this.task = task;
         this.trainMillis = trainMillis;
@@ -311,7 +326,7 @@ public final class TrainedModel {
 
     /** Tribuo's protobuf encoding of the model. */
     public byte[] toBytes() {
-        return model.serialize().toByteArray();
+        return readFrom != null ? readFrom.clone() : model.serialize().toByteArray();
     }
 
     /**
@@ -334,11 +349,20 @@ public final class TrainedModel {
         if (!model.validate(expected)) {
             throw new InputException("the saved model is not a " + task.label() + " model");
         }
-        return new TrainedModel(model, task, -1);
+        return new TrainedModel(model, task, -1, bytes.clone(), null);
+    }
+
+    /** A model read back from the stage cache: its bytes and provenance JSON as the fresh model wrote them. */
+    public static TrainedModel restored(byte[] bytes, Task task, String provenanceJson) {
+        TrainedModel read = fromBytes(bytes, task);
+        return new TrainedModel(read.model, task, -1, read.readFrom, provenanceJson);
     }
 
     /** Tribuo's provenance (trainer, parameters, data, versions) as JSON, or as indented text if that fails. */
     public String provenanceJson() {
+        if (provenanceJson != null) {
+            return provenanceJson;
+        }
         try {
             return new JsonProvenanceSerialization(true).marshalAndSerialize(model.getProvenance());
         } catch (RuntimeException e) {

@@ -48,6 +48,25 @@ public final class TrainingStage implements Stage {
         return List.of(MODEL, TRAINING_ROWS);
     }
 
+    /** The model and its training rows in Tribuo's own protobuf formats (as the bundle stores the model). */
+    @Override
+    public Map<String, org.workbench.stage.Codec<?>> codecs() {
+        return Map.of(MODEL.name(), MODEL_CODEC, TRAINING_ROWS.name(), org.workbench.stage.Codec.deflated(
+                org.workbench.stage.Codec.<TribuoRows>of((out, rows) -> rows.dataset().serializeToStream(out),
+                        in -> new TribuoRows(org.tribuo.Dataset.deserializeFromStream(in)))));
+    }
+
+    /** A trained model as its task, Tribuo protobuf bytes and provenance JSON; read back it predicts identically and writes the same bundle. */
+    public static final org.workbench.stage.Codec<TrainedModel> MODEL_CODEC = org.workbench.stage.Codec.of((out, model) -> {
+        out.writeUTF(model.task().name());
+        org.workbench.stage.Codec.writeBytes(out, model.toBytes());
+        org.workbench.data.TableCodec.writeString(out, model.provenanceJson());
+    }, in -> {
+        org.workbench.data.Task task = org.workbench.data.Task.valueOf(in.readUTF());
+        byte[] bytes = org.workbench.stage.Codec.readBytes(in);
+        return TrainedModel.restored(bytes, task, org.workbench.data.TableCodec.readString(in));
+    });
+
     @Override
     public String description() {
         return "train the chosen algorithm (Tribuo) on the processed training split";

@@ -1,6 +1,7 @@
 package org.workbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,6 +70,31 @@ class CliCommandsTest {
         try (var list = Files.list(dir.resolve("iris"))) {
             assertEquals(1, list.count());
         }
+    }
+
+    @Test
+    void aRerunSaysWhichStagesCameFromTheCacheAndQuietSaysNothingMore() throws IOException {
+        Path cache = dir.resolve("stage-cache");
+        String[] args = {"run", "../configs/iris.yaml", "--out", dir.toString(), "--cache-dir", cache.toString()};
+        Cli cold = Cli.run(args);
+        assertEquals(0, cold.exitCode(), cold.err());
+        assertTrue(cold.out().contains("stage cache: 0 of 9 stages restored from " + cache.toAbsolutePath()), cold.out());
+        Cli warm = Cli.run(args);
+        assertTrue(warm.out().contains("[6/9] training      trained logistic_regression on 120 rows x 4 features in "), warm.out());
+        assertTrue(warm.out().lines().filter(l -> l.startsWith("[6/9] ")).allMatch(l -> l.contains("(cached, ")), warm.out());
+        assertTrue(warm.out().lines().filter(l -> l.startsWith("[9/9] ")).noneMatch(l -> l.contains("cached")), warm.out());
+        assertTrue(warm.out().contains("stage cache: 7 of 9 stages restored from " + cache.toAbsolutePath()), warm.out());
+        Cli quiet = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--cache-dir", cache.toString(), "--quiet");
+        assertFalse(quiet.out().contains("cache"), quiet.out());
+        assertEquals("", quiet.err());
+        Cli off = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--cache-dir", cache.toString(), "--no-cache");
+        assertFalse(off.out().contains("cache"), off.out());
+        Cli size = Cli.run("run", "../configs/iris.yaml", "--out", dir.toString(), "--cache-size", "big");
+        assertEquals(2, size.exitCode());
+        assertTrue(size.err().contains("--cache-size: 'big' is not a size"), size.err());
+        assertEquals(Path.of("/x/workbench/stages"), RunCommand.defaultCacheDir(null, "/x", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/workbench/stages"), RunCommand.defaultCacheDir("", null, "/home/u"));
+        assertEquals(Path.of("/w"), RunCommand.defaultCacheDir("/w", "/x", "/home/u"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.workbench.config.PipelineConfig;
+import org.workbench.stage.StageCache;
 import org.workbench.stage.StageResult;
 import org.workbench.deployment.BatchScorer;
 import org.workbench.deployment.Bundle;
@@ -33,6 +34,8 @@ import org.workbench.table.DataConfig;
 class ShippedConfigsTest {
     @TempDir
     static Path out;
+    @TempDir
+    static Path cacheDir;
 
     static Stream<String> configs() throws IOException {
         List<String> names = new java.util.ArrayList<>();
@@ -57,7 +60,9 @@ class ShippedConfigsTest {
     @MethodSource("configs")
     void runsEndToEndAndReplays(String name) throws IOException, InterruptedException {
         PipelineConfig config = ConfigLoader.load(Path.of("../configs", name), List.of());
-        Runner.Outcome outcome = Runner.run(config, out, null, r -> { });
+        List<String> cacheWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StageCache cache = new StageCache(cacheDir, StageCache.DEFAULT_SIZE, cacheWarnings::add);
+        Runner.Outcome outcome = Runner.run(config, out, null, r -> { }, c -> { }, cache);
         List<StageResult> results = outcome.results();
         assertEquals(List.of("definition", "collection", "preprocessing", "features", "selection", "training",
                 "evaluation", "tuning", "deployment"), results.stream().map(StageResult::stage).toList());
@@ -88,6 +93,21 @@ class ShippedConfigsTest {
         assertEquals(expected, actual, "bundle replay differs from in-run predictions for " + name);
         // and workbench serve answers the same rows, sent as CSV and as JSON, exactly as predict does
         org.workbench.serving.ServeParity.check(bundle, outcome.dir().resolve(DeploymentStage.BUNDLE_FILE), config.section(DataConfig.class).source());
+
+        // run again: every stage up to the evaluation comes from the stage cache, and the files are the same bytes
+        Runner.Outcome again = Runner.run(config, out, null, r -> { }, c -> { }, cache);
+        assertEquals(List.of(true, true, true, true, true, true, true, false, false),
+                again.results().stream().map(StageResult::fromCache).toList(), name);
+        assertEquals(List.of(), cacheWarnings, name);
+        // a setting tuning adopts is refitted by every run, and a fresh model's bundle holds its training time
+        boolean refitted = all.path("final").path("tuned").asBoolean();
+        for (String file : refitted ? List.of("metrics.json", "predictions.csv")
+                : List.of("metrics.json", "predictions.csv", "model.bundle", "report.md")) {
+            assertEquals(-1L, Files.mismatch(outcome.dir().resolve(file), again.dir().resolve(file)), name + ": " + file);
+        }
+        // the restored stages report what they reported when they ran
+        assertEquals(RunRecord.read(outcome.dir()).stages().subList(0, 7).stream().map(StageResult::summary).toList(),
+                RunRecord.read(again.dir()).stages().subList(0, 7).stream().map(StageResult::summary).toList(), name);
     }
 
 

@@ -1,0 +1,224 @@
+package org.workbench.data;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Tables, targets and frames in a small binary form for the stage cache. Tablesaw has no binary
+ * format of its own (its CSV would lose NaN against missing, and number formatting), so each
+ * column is written as its type, its name and its cells: a number column's doubles bit for bit
+ * (NaN, the missing value, included), a text column's distinct values and one code per cell
+ * ("" is missing). These are the two column types a table has here; another is refused.
+ */
+public final class TableCodec {
+    private static final byte NUMBERS = 1;
+    private static final byte TEXT = 2;
+
+    private TableCodec() {
+    }
+
+    public static void writeTable(DataOutputStream out, Table table) throws IOException {
+        out.writeBoolean(table.name() != null);
+        if (table.name() != null) {
+            writeString(out, table.name());
+        }
+        out.writeInt(table.rowCount());
+        out.writeInt(table.columnCount());
+        for (Column<?> column : table.columns()) {
+            if (column instanceof DoubleColumn numbers) {
+                out.writeByte(NUMBERS);
+                writeString(out, column.name());
+                writeDoubles(out, numbers.asDoubleArray());
+            } else if (column instanceof StringColumn text) {
+                out.writeByte(TEXT);
+                writeString(out, column.name());
+                writeText(out, text);
+            } else {
+                throw new IllegalArgumentException("column '" + column.name() + "' is a " + column.type()
+                        + " column, which the stage cache does not store");
+            }
+        }
+    }
+
+    public static Table readTable(DataInputStream in) throws IOException {
+        Table table = in.readBoolean() ? Table.create(readString(in)) : Table.create();
+        int rows = in.readInt();
+        int columns = in.readInt();
+        for (int c = 0; c < columns; c++) {
+            byte type = in.readByte();
+            String name = readString(in);
+            Column<?> column = switch (type) {
+                case NUMBERS -> DoubleColumn.create(name, readDoubles(in));
+                case TEXT -> StringColumn.create(name, readText(in));
+                default -> throw new IOException("unknown column type " + type);
+            };
+            if (column.size() != rows) {
+                throw new IOException("column '" + name + "' has " + column.size() + " rows, the table " + rows);
+            }
+            table.addColumns(column);
+        }
+        return table;
+    }
+
+    public static void writeTarget(DataOutputStream out, Target target) throws IOException {
+        out.writeBoolean(target.name() != null);
+        if (target.name() != null) {
+            writeString(out, target.name());
+        }
+        out.writeBoolean(target.labels() != null);
+        if (target.labels() != null) {
+            writeStrings(out, target.labels());
+        } else {
+            writeDoubles(out, target.values());
+        }
+    }
+
+    public static Target readTarget(DataInputStream in) throws IOException {
+        String name = in.readBoolean() ? readString(in) : null;
+        return in.readBoolean() ? new Target(name, readStrings(in), null) : new Target(name, null, readDoubles(in));
+    }
+
+    /** A frame; its target may be null. */
+    public static void writeFrame(DataOutputStream out, Frame frame) throws IOException {
+        writeTable(out, frame.features());
+        out.writeBoolean(frame.target() != null);
+        if (frame.target() != null) {
+            writeTarget(out, frame.target());
+        }
+    }
+
+    public static Frame readFrame(DataInputStream in) throws IOException {
+        Table features = readTable(in);
+        return new Frame(features, in.readBoolean() ? readTarget(in) : null);
+    }
+
+    public static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES);
+        buffer.asIntBuffer().put(values);
+        out.writeInt(values.length);
+        out.write(buffer.array());
+    }
+
+    public static int[] readInts(DataInputStream in) throws IOException {
+        int n = length(in);
+        int[] values = new int[n];
+        ByteBuffer.wrap(exactly(in, n * Integer.BYTES)).asIntBuffer().get(values);
+        return values;
+    }
+
+    public static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Double.BYTES);
+        // raw bits: a NaN's payload is kept too
+        for (double v : values) {
+            buffer.putLong(Double.doubleToRawLongBits(v));
+        }
+        out.writeInt(values.length);
+        out.write(buffer.array());
+    }
+
+    public static double[] readDoubles(DataInputStream in) throws IOException {
+        int n = length(in);
+        ByteBuffer buffer = ByteBuffer.wrap(exactly(in, n * Double.BYTES));
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Double.longBitsToDouble(buffer.getLong());
+        }
+        return values;
+    }
+
+    /** Strings that may be null (a target without labels has null cells). */
+    public static void writeStrings(DataOutputStream out, String[] values) throws IOException {
+        Map<String, Integer> codes = new HashMap<>();
+        java.util.List<String> distinct = new java.util.ArrayList<>();
+        int[] cells = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                cells[i] = -1;
+                continue;
+            }
+            String v = values[i];
+            cells[i] = codes.computeIfAbsent(v, k -> {
+                distinct.add(k);
+                return distinct.size() - 1;
+            });
+        }
+        out.writeInt(distinct.size());
+        for (String v : distinct) {
+            writeString(out, v);
+        }
+        writeInts(out, cells);
+    }
+
+    public static String[] readStrings(DataInputStream in) throws IOException {
+        int n = length(in);
+        String[] distinct = new String[n];
+        for (int i = 0; i < n; i++) {
+            distinct[i] = readString(in);
+        }
+        int[] cells = readInts(in);
+        String[] values = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] >= n || cells[i] < -1) {
+                throw new IOException("bad text code " + cells[i]);
+            }
+            values[i] = cells[i] < 0 ? null : distinct[cells[i]];
+        }
+        return values;
+    }
+
+    private static void writeText(DataOutputStream out, StringColumn column) throws IOException {
+        String[] values = new String[column.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.get(i);
+        }
+        writeStrings(out, values);
+    }
+
+    private static String[] readText(DataInputStream in) throws IOException {
+        String[] values = readStrings(in);
+        for (String v : values) {
+            if (v == null) {
+                throw new IOException("a text cell is null");
+            }
+        }
+        return values;
+    }
+
+    public static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    public static String readString(DataInputStream in) throws IOException {
+        return new String(exactly(in, length(in)), StandardCharsets.UTF_8);
+    }
+
+    private static int length(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("negative length " + n);
+        }
+        return n;
+    }
+
+    private static byte[] exactly(DataInputStream in, int n) throws IOException {
+        if (n < 0) {
+            throw new IOException("length overflow");
+        }
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length != n) {
+            throw new IOException("the file ends early");
+        }
+        return bytes;
+    }
+}
