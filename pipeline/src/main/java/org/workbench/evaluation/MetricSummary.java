@@ -1,5 +1,6 @@
 package org.workbench.evaluation;
 
+import org.workbench.stats.MeanStd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,20 +27,8 @@ public final class MetricSummary {
             });
         }
         Map<String, double[]> out = new LinkedHashMap<>();
-        values.forEach((metric, list) -> out.put(metric, summarise(list)));
+        values.forEach((metric, list) -> out.put(metric, MeanStd.of(list)));
         return out;
     }
 
-    private static double[] summarise(List<Double> values) {
-        int n = values.size();
-        double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
-        if (n < 2) {
-            return new double[] {mean, Double.NaN};
-        }
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return new double[] {mean, Math.sqrt(squares / (n - 1))};
-    }
 }

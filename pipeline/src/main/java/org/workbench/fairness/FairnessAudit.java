@@ -1,5 +1,6 @@
 package org.workbench.fairness;
 
+import org.workbench.stats.MeanStd;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -203,7 +204,7 @@ public record FairnessAudit(FairnessConfig config, Task task, String positive) {
         List<FairnessRecord.FoldGaps> out = new ArrayList<>();
         values.forEach((by, gaps) -> {
             Map<String, double[]> summary = new LinkedHashMap<>();
-            gaps.forEach((name, list) -> summary.put(name, meanStd(list)));
+            gaps.forEach((name, list) -> summary.put(name, MeanStd.of(list)));
             out.add(new FairnessRecord.FoldGaps(by, summary));
         });
         return out;
@@ -213,19 +214,5 @@ public record FairnessAudit(FairnessConfig config, Task task, String positive) {
         if (value != null) {
             by.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
-    }
-
-    /** Mean and sample standard deviation (NaN for one value), as the cross-validation scores are summarised. */
-    private static double[] meanStd(List<Double> values) {
-        int n = values.size();
-        double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
-        if (n < 2) {
-            return new double[] {mean, Double.NaN};
-        }
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return new double[] {mean, Math.sqrt(squares / (n - 1))};
     }
 }
