@@ -48,12 +48,16 @@ public final class TrainingStage implements Stage {
         return List.of(MODEL, TRAINING_ROWS);
     }
 
-    /** The model and its training rows in Tribuo's own protobuf formats (as the bundle stores the model). */
+    /**
+     * The model in Tribuo's own protobuf format (as the bundle stores it). The training rows are not
+     * stored: they read back as no rows, and an evaluation that runs again converts the prepared
+     * training table instead, which is cheaper than storing Tribuo's dataset (on 800,000 rows x 33
+     * features, writing it deflated added about 20 s to a 27 s run; converting takes about 2 s).
+     */
     @Override
     public Map<String, org.workbench.stage.Codec<?>> codecs() {
-        return Map.of(MODEL.name(), MODEL_CODEC, TRAINING_ROWS.name(), org.workbench.stage.Codec.deflated(
-                org.workbench.stage.Codec.<TribuoRows>of((out, rows) -> rows.dataset().serializeToStream(out),
-                        in -> new TribuoRows(org.tribuo.Dataset.deserializeFromStream(in)))));
+        return Map.of(MODEL.name(), MODEL_CODEC, TRAINING_ROWS.name(),
+                org.workbench.stage.Codec.<TribuoRows>of((out, rows) -> { }, in -> new TribuoRows(List.of())));
     }
 
     /** A trained model as its task, Tribuo protobuf bytes and provenance JSON; read back it predicts identically and writes the same bundle. */

@@ -66,7 +66,7 @@ class CachedRunTest {
         assertEquals(List.of(T, T, T, T, T, F, F, F, F), cached(params));
         sameFiles(run("iris.yaml", null, "train.params.epochs=20"), params);
 
-        // the training stage is restored and its training rows (Tribuo's dataset) read back for the evaluation
+        // the training stage is restored (its training rows are not stored: the evaluation converts them again)
         Runner.Outcome folds = run("iris.yaml", cache(), "evaluate.cv_folds=3");
         assertEquals(List.of(T, T, T, T, T, T, F, F, F), cached(folds));
         sameFiles(run("iris.yaml", null, "evaluate.cv_folds=3"), folds);
