@@ -208,6 +208,10 @@ class BadInputTest {
                         "--model {bundle} --input {d}/semi.csv", "semi.csv: missing columns", "seem separated by ';'", "(delimiter ',')"),
                 predict("predict unknown option", files(), "--model {bundle} --input {iris} --ouput p.csv", "unknown option '--ouput'", "did you mean '--output'?"),
                 cli("partial dependence negative", RUN + " --set deploy.partial_dependence=-1", "deploy.partial_dependence", "negative"),
+                cli("importance repeats not a number", RUN + " --set evaluate.importance_repeats=abc", "evaluate.importance_repeats",
+                        "expected auto or a whole number 0 or more, got abc"),
+                cli("importance repeats negative", RUN + " --set evaluate.importance_repeats=-3", "evaluate.importance_repeats",
+                        "expected auto or a whole number 0 or more, got -3"),
                 // explain reads rows as predict does
                 new Case("explain input missing a column", files("in.csv", "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n"),
                         "explain --model {bundle} --input {d}/in.csv", List.of("in.csv: missing column", "petal_width")),

@@ -12,7 +12,10 @@ import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.config.Yaml;
 
-/** The run-wide judgements kept in the evaluate section: the significance level and the overfitting limit. */
+/**
+ * The run-wide judgements kept in the evaluate section (the significance level and the overfitting limit),
+ * and when permutation importance runs by default.
+ */
 class EvaluateConfigTest {
     private static PipelineConfig parse(String yaml) throws Exception {
         ObjectNode tree = (ObjectNode) Yaml.MAPPER.readTree("problem: {target: y}\ndata: {source: d.csv}\n" + yaml);
@@ -45,5 +48,20 @@ class EvaluateConfigTest {
         ConfigException gap = assertThrows(ConfigException.class, () -> parse("tune: {lab: {overfit_gap: 0.2}}"));
         assertTrue(gap.getMessage().contains("tune.lab.overfit_gap") && gap.getMessage().contains("set evaluate.overfit_gap"),
                 gap.getMessage());
+    }
+
+    @Test
+    void autoImportanceRunsFiveShufflesWhileThatPredictsAtMostAHundredThousandRows() throws Exception {
+        EvaluateConfig auto = parse("").section(EvaluateConfig.class);
+        assertEquals(5, auto.importanceRepeats(2_000, 10)); // 2,000 x 10 x 5 = 100,000: on
+        assertEquals(0, auto.importanceRepeats(2_001, 10)); // 100,050: off
+        assertTrue(auto.importanceNote(2_000, 10).contains("on by default"), auto.importanceNote(2_000, 10));
+        assertTrue(auto.importanceNote(2_001, 10).contains("off by default")
+                && auto.importanceNote(2_001, 10).contains("100,050"), auto.importanceNote(2_001, 10));
+        // a number is taken as given, and the run says nothing about it
+        EvaluateConfig given = parse("evaluate: {importance_repeats: 2}").section(EvaluateConfig.class);
+        assertEquals(2, given.importanceRepeats(1_000_000, 50));
+        assertEquals(null, given.importanceNote(1_000_000, 50));
+        assertEquals(0, parse("evaluate: {importance_repeats: 0}").section(EvaluateConfig.class).importanceRepeats(10, 2));
     }
 }
