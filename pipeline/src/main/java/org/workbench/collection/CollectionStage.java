@@ -36,6 +36,8 @@ import org.workbench.table.DataWarning;
  */
 public final class CollectionStage implements Stage {
     public static final Artifact<DataSource> SOURCE = new Artifact<>("source", DataSource.class, "collection");
+    /** The data file's SHA-256 when the caller has already hashed it (the runner does, for the stage cache's key). */
+    public static final Artifact<String> FILE_SHA256 = new Artifact<>("file_sha256", String.class, "runner");
     public static final Artifact<DataProfile> PROFILE = new Artifact<>("profile", DataProfile.class, "collection");
     /** Every row with a target, raw. */
     public static final Artifact<Frame> ALL_ROWS = new Artifact<>("all_rows", Frame.class, "collection");
@@ -59,7 +61,7 @@ public final class CollectionStage implements Stage {
 
     @Override
     public List<Artifact<?>> inputs() {
-        return List.of(DefinitionStage.PROBLEM, DefinitionStage.CSV_READ, DefinitionStage.RAW_TABLE);
+        return List.of(DefinitionStage.PROBLEM, DefinitionStage.CSV_READ, DefinitionStage.RAW_TABLE, FILE_SHA256);
     }
 
     @Override
@@ -92,7 +94,7 @@ public final class CollectionStage implements Stage {
         Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
         // the profile is only reported: it is computed on a second thread while the rows are split and screened
         Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
-        String sha256 = FileHash.sha256(config.section(DataConfig.class).source());
+        String sha256 = context.find(FILE_SHA256).orElseGet(() -> FileHash.sha256(config.section(DataConfig.class).source()));
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;

@@ -15,6 +15,7 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageCache;
+import org.workbench.collection.CollectionStage;
 import org.workbench.collection.FileHash;
 import org.workbench.table.DataConfig;
 import org.workbench.stage.StageResult;
@@ -69,8 +70,14 @@ public final class Runner {
             RunContext context = new RunContext(config);
             context.put(RunContext.RUN_DIR, tmp);
             prepare.accept(context);
+            // the file is hashed once: for the cache's key, and as the collection stage's record of it
+            String sha256 = cache == null ? null : sha256(config);
+            if (sha256 != null) {
+                context.put(CollectionStage.FILE_SHA256, sha256);
+            }
+            String base = sha256 == null ? null : cache.baseKey(sha256, config.section(DataConfig.class).source()
+                    .toAbsolutePath().normalize().toString(), config.baseDir().toAbsolutePath().normalize().toString());
             // a config problem a stage finds is reported with the config file's name
-            String base = cache == null ? null : baseKey(cache, config);
             List<StageResult> results = ConfigException.namingFile(config.file(),
                     () -> Workbench.pipeline().run(context, until, listener, base == null ? null : cache, base));
             RunOutputs.write(tmp, context, results, started, Instant.now());
@@ -90,17 +97,17 @@ public final class Runner {
     }
 
     /**
-     * The data file's content hash, its path and the config's folder (the run records the file relative
-     * to it); null when the file cannot be read: then the definition stage reports it, uncached.
+     * The data file's content hash, the first part of the cache's key with its path and the config's
+     * folder (the run records the file relative to it); null when the file cannot be read: then the
+     * definition stage reports it, uncached.
      */
-    private static String baseKey(StageCache cache, PipelineConfig config) {
+    private static String sha256(PipelineConfig config) {
         Path source = config.section(DataConfig.class).source();
         if (!Files.isRegularFile(source)) {
             return null;
         }
         try {
-            return cache.baseKey(FileHash.sha256(source), source.toAbsolutePath().normalize().toString(),
-                    config.baseDir().toAbsolutePath().normalize().toString());
+            return FileHash.sha256(source);
         } catch (RuntimeException e) {
             return null;
         }

@@ -18,8 +18,11 @@ import org.workbench.tuning.TuningStage;
 
 /** The nine stages, in order, and what their caller supplies before a run and reads after it. */
 public final class Workbench {
-    /** Put into the context by the runner (the run folder) and the command line (a progress display) before the run. */
-    static final List<Artifact<?>> SUPPLIED = List.of(RunContext.RUN_DIR, TuningProgress.KEY);
+    /**
+     * Put into the context before the run by the runner (the run folder; the data file's hash when it
+     * hashed the file for the stage cache) and the command line (a progress display).
+     */
+    static final List<Artifact<?>> SUPPLIED = List.of(RunContext.RUN_DIR, TuningProgress.KEY, CollectionStage.FILE_SHA256);
     /**
      * Read after the run (run.json, metrics.json, predictions.csv, report.md, the headline), so never
      * released: everything else is released after the last stage that reads it.
@@ -40,7 +43,7 @@ public final class Workbench {
 
     /** The run's first two stages, as {@code workbench validate} runs them: nothing fitted, nothing written. */
     public static Pipeline checks() {
-        return new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage()), List.of(),
+        return new Pipeline(List.of(new DefinitionStage(Preflight.CHECK), new CollectionStage()), List.of(CollectionStage.FILE_SHA256),
                 List.of(DefinitionStage.RAW_TABLE, DefinitionStage.CSV_READ, DefinitionStage.PROBLEM));
     }
 }
