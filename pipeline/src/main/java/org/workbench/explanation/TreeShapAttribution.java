@@ -9,13 +9,14 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
-import tech.tablesaw.api.NumericColumn;
+import org.workbench.data.TribuoData;
+import org.workbench.models.XGBoostMatrix;
 import tech.tablesaw.api.Table;
 
 /**
- * Tree SHAP for XGBoost, computed by XGBoost itself ({@code Booster.predictContrib}) on a matrix built
- * as Tribuo builds it for predicting: every feature of a row at its id in the model's feature map,
- * as a float. Contributions and the bias column (the base value) add up to the margin: the
+ * Tree SHAP for XGBoost, computed by XGBoost itself ({@code Booster.predictContrib}) on the matrix
+ * the model predicts from ({@link XGBoostMatrix}: every feature of a row at its id in the model's
+ * feature map, as a float). Contributions and the bias column (the base value) add up to the margin: the
  * raw score before the sigmoid or softmax. For two classes the explained margin is the positive
  * class's minus the other's, the log-odds of the positive class.
  */
@@ -32,22 +33,8 @@ final class TreeShapAttribution {
         int f = features.size();
         int rows = processed.rowCount();
         List<String> names = new ArrayList<>(f);
-        float[] data = new float[rows * f];
         for (int j = 0; j < f; j++) {
-            String name = features.get(j).getName();
-            names.add(name);
-            double[] values = ((NumericColumn<?>) processed.column(name)).asDoubleArray();
-            for (int i = 0; i < rows; i++) {
-                data[i * f + j] = (float) values[i];
-            }
-        }
-        long[] headers = new long[rows + 1];
-        int[] indices = new int[rows * f];
-        for (int i = 0; i < rows; i++) {
-            headers[i + 1] = (long) (i + 1) * f;
-            for (int j = 0; j < f; j++) {
-                indices[i * f + j] = j;
-            }
+            names.add(features.get(j).getName());
         }
         String[] explained = new String[rows];
         double[] output = new double[rows];
@@ -55,7 +42,11 @@ final class TreeShapAttribution {
         double[][] contributions = new double[rows][f];
         DMatrix matrix = null;
         try {
-            matrix = new DMatrix(headers, indices, data, DMatrix.SparseType.CSR, f);
+            // the rows as the model predicts them: Tribuo examples, then XGBoost's matrix of them
+            matrix = XGBoostMatrix.of(TribuoData.examples(processed, names, TribuoData.unknownRegressor()), features);
+            if (matrix == null) {
+                throw new IllegalStateException("the rows do not give XGBoost one value per feature");
+            }
             Booster booster = model.getInnerModels().get(0);
             float[][] contrib = booster.predictContrib(matrix, 0);
             float[][] margins = booster.predict(matrix, true);
