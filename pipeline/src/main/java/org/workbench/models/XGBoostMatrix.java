@@ -32,8 +32,8 @@ public final class XGBoostMatrix {
     }
 
     /** As {@link #of(Iterable, ImmutableFeatureMap)}, with each example's label (and weight) when {@code label} is given. */
-    static <T extends org.tribuo.Output<T>> DMatrix of(Iterable<? extends Example<?>> examples, ImmutableFeatureMap features,
-                                                      ToDoubleFunction<Example<?>> label) throws XGBoostError {
+    static DMatrix of(Iterable<? extends Example<?>> examples, ImmutableFeatureMap features,
+                      ToDoubleFunction<Example<?>> label) throws XGBoostError {
         int capacity = 1 << 16;
         float[] data = new float[capacity];
         int[] indices = new int[capacity];
