@@ -44,6 +44,8 @@ final class ColumnBuilder {
     /** Lines a warning quotes. */
     private static final int LINES_SHOWN = 5;
     private static final int FIRST_CAPACITY = 1024;
+    /** Room for the rows the file is expected to hold, so that the arrays rarely grow (see {@link CsvLayout#expectedRows}). */
+    private final int firstCapacity;
 
     final String name;
     /** Position in the file, counting every column. */
@@ -76,15 +78,16 @@ final class ColumnBuilder {
     /** Lines of the first odd and infinite cells of a TEXT_FIRST column. */
     private final List<Integer> firstOddLines = new ArrayList<>();
 
-    ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers) {
+    ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers, int expectedRows) {
+        this.firstCapacity = Math.max(FIRST_CAPACITY, expectedRows);
         this.name = name;
         this.index = index;
         this.numbers = numbers;
         this.kind = kind;
         if (kind == Kind.TEXT) {
-            texts = new String[FIRST_CAPACITY];
+            texts = new String[firstCapacity];
         } else {
-            values = new double[FIRST_CAPACITY];
+            values = new double[firstCapacity];
         }
     }
 
@@ -161,7 +164,7 @@ final class ColumnBuilder {
     private void toTextFirst(String cell, int line) {
         values = null;
         kind = Kind.TEXT_FIRST;
-        texts = new String[Math.max(FIRST_CAPACITY, size * 2)];
+        texts = new String[Math.max(firstCapacity, size * 2)];
         Arrays.fill(texts, 0, size, "");
         countText(cell, line);
     }
@@ -243,7 +246,7 @@ final class ColumnBuilder {
             return;
         }
         kind = Kind.TEXT;
-        texts = new String[Math.max(FIRST_CAPACITY, size * 2)];
+        texts = new String[Math.max(firstCapacity, size * 2)];
         Arrays.fill(texts, 0, size, "");
         for (int i = 0; i < oddCount; i++) {
             texts[oddRows[i]] = oddTexts[i];
@@ -295,7 +298,7 @@ final class ColumnBuilder {
     void restartAsText() {
         kind = Kind.TEXT;
         size = 0;
-        texts = new String[FIRST_CAPACITY];
+        texts = new String[firstCapacity];
     }
 
     /** True when the column will be a number column. */
