@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** The row count columns are first sized for: close for even files, low rather than high for uneven ones. */
+/** The row count columns are first sized for: a little over for even files, low rather than high for uneven ones. */
 class ExpectedRowsTest {
     @TempDir
     Path dir;
@@ -28,13 +28,13 @@ class ExpectedRowsTest {
             text.append(1000 + i % 9000).append(',').append("x").append(i % 10).append('\n');
         }
         int expected = CsvLayout.expectedRows(write("even.csv", text));
-        assertTrue(Math.abs(expected - 50_001) < 500, "expected about 50,001 rows, got " + expected);
+        assertTrue(expected >= 50_001 && expected < 50_001 * 1.2, "expected a little over 50,001 rows, got " + expected);
     }
 
     @Test
     void aSmallFileIsCountedExactly() throws IOException {
-        assertEquals(3, CsvLayout.expectedRows(write("small.csv", new StringBuilder("a,b\n1,2\n3,4\n"))));
-        assertEquals(1, CsvLayout.expectedRows(write("one.csv", new StringBuilder("a,b"))));
+        assertEquals(4, CsvLayout.expectedRows(write("small.csv", new StringBuilder("a,b\n1,2\n3,4\n")))); // 3 and an eighth
+        assertEquals(2, CsvLayout.expectedRows(write("one.csv", new StringBuilder("a,b"))));
     }
 
     @Test
