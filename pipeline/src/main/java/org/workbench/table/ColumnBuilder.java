@@ -70,7 +70,7 @@ final class ColumnBuilder {
     /**
      * One instance per distinct text: the parser makes a new String for every cell, and keeping only
      * the first of each lets the rest die young. On 1,000,000 rows with 3 text columns, keeping them all
-     * made every young collection copy and promote them (about 150 MB).
+     * made young collections copy and promote them: about 0.5 s more CPU per read (2.6 s against 2.05 s).
      */
     private Map<String, String> distinctTexts = new HashMap<>();
     private static final int MAX_SHARED_TEXTS = 10_000;
