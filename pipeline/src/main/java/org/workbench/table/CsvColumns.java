@@ -26,8 +26,11 @@ final class CsvColumns implements CsvLayout.Rows {
     /** False when the types come from a model bundle: an odd cell in a number column is then missing, with a warning. */
     private final boolean strictTypes;
     private ColumnBuilder[] builders;
+    /** Rows the file is expected to hold: the columns' first capacity. */
+    private final int expectedRows;
 
-    CsvColumns(DataConfig data, Set<String> wanted, boolean strictTypes) {
+    CsvColumns(DataConfig data, Set<String> wanted, boolean strictTypes, int expectedRows) {
+        this.expectedRows = expectedRows;
         this.data = data;
         this.wanted = wanted;
         this.strictTypes = strictTypes;
@@ -41,7 +44,7 @@ final class CsvColumns implements CsvLayout.Rows {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!name.isEmpty() && (wanted == null || wanted.contains(name))) {
-                list.add(new ColumnBuilder(name, i, kind(data.columnTypes().get(name)), numbers));
+                list.add(new ColumnBuilder(name, i, kind(data.columnTypes().get(name)), numbers, expectedRows));
             }
         }
         builders = list.toArray(ColumnBuilder[]::new);

@@ -76,7 +76,7 @@ public final class CsvSource {
         }
         CsvDialect dialect = CsvLayout.sniff(data);
         DataConfig resolved = data.withDialect(dialect.delimiter(), dialect.decimal());
-        CsvColumns columns = new CsvColumns(resolved, onlyColumns, strictTypes);
+        CsvColumns columns = new CsvColumns(resolved, onlyColumns, strictTypes, CsvLayout.expectedRows(resolved.source()));
         Counted counted = new Counted(columns, progress);
         CsvLayout layout;
         try (RowHandoff handoff = new RowHandoff(counted)) {

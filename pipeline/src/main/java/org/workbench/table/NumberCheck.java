@@ -49,6 +49,10 @@ final class NumberCheck {
         if (from == to) {
             return NOT_A_NUMBER;
         }
+        double plainDecimal = plainDecimal(cell, from, to);
+        if (plainDecimal == plainDecimal) { // not NaN: the cell was a short plain decimal
+            return plainDecimal;
+        }
         int i = from;
         char first = cell.charAt(i);
         if (first == '-' || first == '+') {
@@ -107,6 +111,53 @@ final class NumberCheck {
         } catch (NumberFormatException e) {
             return NOT_A_NUMBER;
         }
+    }
+
+    /** Exact powers of ten: every one up to 1e22 is a double without rounding. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    /** At most 15 digits: the digits as a whole number stay below 2^53, so the long converts to a double exactly. */
+    private static final int MAX_FAST_DIGITS = 15;
+
+    /**
+     * The value of a cell written as an optional sign, at most 15 digits and at most one decimal mark
+     * (the common "-12.3456"), or NaN for any other cell, which {@link #parse} then reads in full.
+     * Why not just Double.parseDouble: on 1,000,000 rows x 20 number columns it was a quarter of the
+     * read's CPU time (a String and a digit buffer per cell). The result is bit for bit the same:
+     * digits and the power of ten are both exact doubles, and one IEEE division rounds correctly,
+     * as parseDouble does (the classic fast path of Clinger's algorithm).
+     */
+    private double plainDecimal(String cell, int from, int to) {
+        int i = from;
+        char first = cell.charAt(i);
+        boolean negative = first == '-';
+        if (negative || first == '+') {
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (; i < to; i++) {
+            char c = cell.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > MAX_FAST_DIGITS) {
+                    return Double.NaN;
+                }
+                digits = digits * 10 + (c - '0');
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == decimal && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
+        return negative ? -value : value;
     }
 
     private String rewritten(String cell, int from, int to) {

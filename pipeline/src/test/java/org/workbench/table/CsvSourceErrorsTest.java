@@ -73,6 +73,23 @@ class CsvSourceErrorsTest {
     }
 
     @Test
+    void lineNumbersCountBlankLinesAndQuotedLineBreaksWithEitherLineEnd() throws IOException {
+        for (String end : List.of("\n", "\r\n")) {
+            String name = end.length() == 1 ? "lf.csv" : "crlf.csv";
+            // lines: 1 header, 2 row, 3 blank, 4-5 quoted value, 6 row, 7-8 blank, 9-10 quoted value, 11 short row
+            String text = String.join(end, "a,b", "1,x", "", "2,\"y", "z\"", "3,w", "", "", "4,\"p", "q\"", "5", "6,v", "");
+            assertContains(name + ": line 11 has 1 fields, expected 2", failure(data(write(name, text))));
+            // the same rows without the short one read in full, quoted line breaks kept (as \n, as Tablesaw reads them)
+            Table t = CsvSource.read(data(write("ok-" + name, text.replace(end + "5" + end, end))));
+            assertEquals(List.of("x", "y\nz", "w", "p\nq", "v"), t.stringColumn("b").asList());
+        }
+        // a short row straight after a value spanning lines, and one straight after the header
+        assertContains("right-after.csv: line 4 has 1 fields",
+                failure(data(write("right-after.csv", "a,b\n1,\"two\nlines\"\n5\n"))));
+        assertContains("first.csv: line 2 has 1 fields", failure(data(write("first.csv", "a,b\n5\n1,2\n"))));
+    }
+
+    @Test
     void longRowGivesItsLineNumber() throws IOException {
         String m = failure(data(write("long.csv", "a,b\n1,2\n\n3,4,5\n")));
         assertContains("line 4 has 3 fields, expected 2", m);
