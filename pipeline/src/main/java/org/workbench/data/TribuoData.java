@@ -51,12 +51,14 @@ public final class TribuoData {
         }
         String[] labels = target.labels();
         List<Label> outputs = new ArrayList<>(labels.length);
+        // one Label per class, shared by its rows (a Label is immutable): not one object per row
+        java.util.Map<String, Label> byName = new java.util.HashMap<>();
         for (int row = 0; row < labels.length; row++) {
             if (labels[row] == null || labels[row].isEmpty()) {
                 throw new InputException("target '" + target.name() + "' is missing in row " + (row + 1)
                         + " of the training rows; set problem.missing_target: drop");
             }
-            outputs.add(new Label(labels[row]));
+            outputs.add(byName.computeIfAbsent(labels[row], Label::new));
         }
         return dataset(features, outputs, LABELS, sparse);
     }
