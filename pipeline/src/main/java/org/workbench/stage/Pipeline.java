@@ -237,18 +237,24 @@ public final class Pipeline {
         return storing;
     }
 
-    /** Heap in use above which a stage's released artifacts are worth a full collection at once. */
+    /** Old-generation use above which a stage's released artifacts are worth a full collection at once. */
     static final long RECLAIM_ABOVE_BYTES = 512L << 20;
 
     /**
-     * Collects the garbage at once when much of the heap is in use after artifacts were released: big
-     * artifacts outlive many young collections, so they die in the old generation, which the serial
-     * collector would rather grow than collect. Collecting here returns their memory before the next
-     * stage allocates (a pause of tenths of a second on a million rows; small runs never pause).
+     * Collects the garbage at once when the old generation holds much after artifacts were released:
+     * big artifacts outlive many young collections, so they die in the old generation, which the
+     * serial collector would rather grow than collect. Collecting here returns their memory before the
+     * next stage allocates (a pause of tenths of a second on a million rows; small runs never pause).
      */
     private static void reclaim() {
-        Runtime runtime = Runtime.getRuntime();
-        if (runtime.totalMemory() - runtime.freeMemory() > RECLAIM_ABOVE_BYTES) {
+        long old = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured"))) {
+                old += pool.getUsage().getUsed();
+            }
+        }
+        if (old > RECLAIM_ABOVE_BYTES) {
             System.gc();
         }
     }
