@@ -15,7 +15,8 @@
 # collection and gives the young generation a third of the heap, so a run whose live data peaks at
 # 1 GB held 2.5 GB of memory. A young generation of at most 128 MB, growing the heap to keep only 10%
 # free and returning memory above 20% free keep resident memory near the live data: on 1,000,000 rows
-# with logistic regression the peak fell from 2.3 GB to 1.4 GB, for more (shorter) collections.
+# with logistic regression the peak is 1.4 GB instead of 2.3 GB, for more collections (in one run
+# on a busy machine, 14 s of pauses instead of 8 s).
 
 # gc_options : the collector option for this machine, or nothing.
 gc_options() {
