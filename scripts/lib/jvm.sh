@@ -10,13 +10,20 @@
 # JIT compiler for the same cores; measured on 2 cores, a 100,000-row run takes about 10% less wall
 # time with the serial collector (titanic_tune and adult about 5%). With more cores the JVM's own
 # choice stands.
+#
+# Heap sizing with the serial collector: by default it keeps 40% of the heap free after a full
+# collection and gives the young generation a third of the heap, so a run whose live data peaks at
+# 1 GB held 2.5 GB of memory. A young generation of at most 128 MB, growing the heap to keep only 10%
+# free and returning memory above 20% free keep resident memory near the live data: on 1,000,000 rows
+# with logistic regression the peak is 1.4 GB instead of 2.3 GB, for more collections (in one run
+# on a busy machine, 14 s of pauses instead of 8 s).
 
 # gc_options : the collector option for this machine, or nothing.
 gc_options() {
   local cores
   cores="$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)"
   if [ "$cores" -le 2 ]; then
-    echo "-XX:+UseSerialGC"
+    echo "-XX:+UseSerialGC -XX:MaxNewSize=128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
   fi
 }
 

@@ -39,14 +39,17 @@ public final class CollectionStage implements Stage {
     /** The data file's SHA-256 when the caller has already hashed it (the runner does, for the stage cache's key). */
     public static final Artifact<String> FILE_SHA256 = new Artifact<>("file_sha256", String.class, "runner");
     public static final Artifact<DataProfile> PROFILE = new Artifact<>("profile", DataProfile.class, "collection");
-    /** Every row with a target, raw. */
-    public static final Artifact<Frame> ALL_ROWS = new Artifact<>("all_rows", Frame.class, "collection");
+    /**
+     * The target of every row that has one, in file order (predictions.csv's truth column). The rows'
+     * features live on only in RAW_TRAIN and RAW_TEST, so the table read is free once this stage ends.
+     */
+    public static final Artifact<Target> TARGETS = new Artifact<>("targets", Target.class, "collection");
     /** The training split, raw: what cross-validation and tuning refit the recipe on. */
     public static final Artifact<Frame> RAW_TRAIN = new Artifact<>("raw_train", Frame.class, "collection");
     public static final Artifact<Frame> RAW_TEST = new Artifact<>("raw_test", Frame.class, "collection");
-    /** For each row of ALL_ROWS, its 1-based data row number in the file (rows without target are skipped). */
+    /** For each row of TARGETS, its 1-based data row number in the file (rows without target are skipped). */
     public static final Artifact<int[]> ROW_NUMBERS = new Artifact<>("row_numbers", int[].class, "collection");
-    /** Indices into ALL_ROWS of the training and test splits. */
+    /** Indices into TARGETS (every row with a target, in file order) of the training and test splits. */
     public static final Artifact<Split> SPLIT = new Artifact<>("split", Split.class, "collection");
 
     @Override
@@ -66,13 +69,13 @@ public final class CollectionStage implements Stage {
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of(SOURCE, ALL_ROWS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS);
+        return List.of(SOURCE, TARGETS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS);
     }
 
     @Override
     public Map<String, Codec<?>> codecs() {
         Codec<Frame> frame = Codec.of(TableCodec::writeFrame, TableCodec::readFrame);
-        return Map.of(SOURCE.name(), Codec.json(DataSource.class), ALL_ROWS.name(), frame,
+        return Map.of(SOURCE.name(), Codec.json(DataSource.class), TARGETS.name(), Codec.of(TableCodec::writeTarget, TableCodec::readTarget),
                 PROFILE.name(), Codec.json(DataProfile.class), RAW_TRAIN.name(), frame, RAW_TEST.name(), frame,
                 SPLIT.name(), Codec.<Split>of((out, split) -> {
                     TableCodec.writeInts(out, split.train());
@@ -118,7 +121,7 @@ public final class CollectionStage implements Stage {
         }
         String file = config.baseDir().relativize(config.section(DataConfig.class).source()).toString();
         context.put(CollectionStage.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
-        context.put(CollectionStage.ALL_ROWS, all);
+        context.put(CollectionStage.TARGETS, target);
 
         DataConfig.Split splitCfg = config.section(DataConfig.class).split();
         Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());

@@ -71,6 +71,59 @@ public record Frame(Table features, Target target) {
         return out;
     }
 
+    /**
+     * A split's two parts put back in row order, the inverse of taking {@link #subset} of each part:
+     * row {@code split.train()[i]} is {@code train}'s i-th row, row {@code split.test()[i]} is
+     * {@code test}'s. Both parts must have the same columns in the same order.
+     */
+    public static Frame merge(Split split, Frame train, Frame test) {
+        Table a = train.features();
+        Table b = test.features();
+        if (a.rowCount() != split.train().length || b.rowCount() != split.test().length
+                || !a.columnNames().equals(b.columnNames())) {
+            throw new IllegalArgumentException("the two parts do not match the split or each other");
+        }
+        Table out = Table.create(a.name());
+        for (int j = 0; j < a.columnCount(); j++) {
+            out.addColumns(merge(split, a.column(j), b.column(j)));
+        }
+        return new Frame(out, Target.merge(split, train.target(), test.target()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Column<?> merge(Split split, Column<?> train, Column<?> test) {
+        int n = split.train().length + split.test().length;
+        if (train instanceof DoubleColumn a && test instanceof DoubleColumn b) {
+            // like subset, keeps the print format and locale
+            DoubleColumn out = a.emptyCopy(n);
+            for (int i = 0; i < split.train().length; i++) {
+                out.set(split.train()[i], a.getDouble(i));
+            }
+            for (int i = 0; i < split.test().length; i++) {
+                out.set(split.test()[i], b.getDouble(i));
+            }
+            return out;
+        }
+        if (train instanceof StringColumn a && test instanceof StringColumn b) {
+            String[] values = new String[n];
+            for (int i = 0; i < split.train().length; i++) {
+                values[split.train()[i]] = a.get(i);
+            }
+            for (int i = 0; i < split.test().length; i++) {
+                values[split.test()[i]] = b.get(i);
+            }
+            return StringColumn.create(a.name(), values);
+        }
+        Column out = train.emptyCopy(n);
+        for (int i = 0; i < split.train().length; i++) {
+            out.set(split.train()[i], (Column) train, i);
+        }
+        for (int i = 0; i < split.test().length; i++) {
+            out.set(split.test()[i], (Column) test, i);
+        }
+        return out;
+    }
+
     public Frame withFeatures(Table newFeatures) {
         return new Frame(newFeatures, target);
     }

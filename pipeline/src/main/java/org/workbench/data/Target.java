@@ -54,6 +54,36 @@ public record Target(String name, String[] labels, double[] values) {
         return values(name, out);
     }
 
+    /**
+     * A split's two parts put back in row order (the inverse of {@link #subset} on each part): row
+     * {@code split.train()[i]} gets {@code train}'s i-th entry, row {@code split.test()[i]} {@code test}'s.
+     */
+    public static Target merge(Split split, Target train, Target test) {
+        if (train.size() != split.train().length || test.size() != split.test().length
+                || train.isCategorical() != test.isCategorical()) {
+            throw new IllegalArgumentException("the two parts do not match the split or each other");
+        }
+        int n = split.train().length + split.test().length;
+        if (train.labels != null) {
+            String[] out = new String[n];
+            for (int i = 0; i < split.train().length; i++) {
+                out[split.train()[i]] = train.labels[i];
+            }
+            for (int i = 0; i < split.test().length; i++) {
+                out[split.test()[i]] = test.labels[i];
+            }
+            return new Target(train.name, out, null);
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < split.train().length; i++) {
+            out[split.train()[i]] = train.values[i];
+        }
+        for (int i = 0; i < split.test().length; i++) {
+            out[split.test()[i]] = test.values[i];
+        }
+        return new Target(train.name, null, out);
+    }
+
     /** Distinct labels in sorted order (the class order used everywhere in reports). */
     public List<String> classes() {
         return Arrays.stream(labels).distinct().sorted().toList();

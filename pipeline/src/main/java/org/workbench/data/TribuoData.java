@@ -51,12 +51,14 @@ public final class TribuoData {
         }
         String[] labels = target.labels();
         List<Label> outputs = new ArrayList<>(labels.length);
+        // one Label per class, shared by its rows (a Label is immutable): not one object per row
+        java.util.Map<String, Label> byName = new java.util.HashMap<>();
         for (int row = 0; row < labels.length; row++) {
             if (labels[row] == null || labels[row].isEmpty()) {
                 throw new InputException("target '" + target.name() + "' is missing in row " + (row + 1)
                         + " of the training rows; set problem.missing_target: drop");
             }
-            outputs.add(new Label(labels[row]));
+            outputs.add(byName.computeIfAbsent(labels[row], Label::new));
         }
         return dataset(features, outputs, LABELS, sparse);
     }
@@ -114,10 +116,11 @@ public final class TribuoData {
             }
         }
         String[] nameArray = names.stream().sorted().toArray(String[]::new);
-        double[][] columns = columns(features, nameArray);
+        NumericColumn<?>[] columns = columns(features, nameArray);
         List<Example<T>> out = new ArrayList<>(features.rowCount());
+        double[] scratch = new double[nameArray.length];
         for (int row = 0; row < features.rowCount(); row++) {
-            out.add(example(unknownOutput, nameArray, columns, row, sparse));
+            out.add(example(unknownOutput, nameArray, columns, row, sparse, scratch));
         }
         return out;
     }
@@ -142,67 +145,68 @@ public final class TribuoData {
         }
         // Tribuo keeps each example's features sorted by name; handing them over sorted is cheaper
         String[] names = features.columnNames().stream().sorted().toArray(String[]::new);
-        double[][] columns = columns(features, names);
+        NumericColumn<?>[] columns = columns(features, names);
         List<Example<T>> examples = new ArrayList<>(outputs.size());
+        double[] scratch = new double[names.length];
         for (int row = 0; row < outputs.size(); row++) {
-            examples.add(example(outputs.get(row), names, columns, row, sparse));
+            examples.add(example(outputs.get(row), names, columns, row, sparse, scratch));
         }
         var provenance = new SimpleDataSourceProvenance(
                 "feature table, " + features.rowCount() + " rows x " + names.length + " features", factory);
         return new MutableDataset<>(examples, provenance, factory);
     }
 
-    private static <T extends Output<T>> Example<T> example(T output, String[] names, double[][] columns, int row,
-                                                            boolean sparse) {
-        if (sparse) {
-            int nonZero = 0;
-            for (double[] column : columns) {
-                if (column[row] != 0) {
-                    nonZero++;
-                }
-            }
-            if (nonZero > 0 && nonZero < names.length) {
-                String[] kept = new String[nonZero];
-                double[] values = new double[nonZero];
-                int k = 0;
-                for (int j = 0; j < names.length; j++) {
-                    if (columns[j][row] != 0) {
-                        kept[k] = names[j];
-                        values[k++] = columns[j][row];
-                    }
-                }
-                return new ArrayExample<>(output, kept, values);
+    /** {@code values} is scratch space of one value per name: Tribuo's example copies what it is given. */
+    private static <T extends Output<T>> Example<T> example(T output, String[] names, NumericColumn<?>[] columns, int row,
+                                                            boolean sparse, double[] values) {
+        int nonZero = 0;
+        for (int j = 0; j < names.length; j++) {
+            values[j] = columns[j].getDouble(row);
+            if (values[j] != 0) {
+                nonZero++;
             }
         }
-        double[] values = new double[names.length];
-        for (int j = 0; j < names.length; j++) {
-            values[j] = columns[j][row];
+        if (sparse && nonZero > 0 && nonZero < names.length) {
+            String[] kept = new String[nonZero];
+            double[] keptValues = new double[nonZero];
+            int k = 0;
+            for (int j = 0; j < names.length; j++) {
+                if (values[j] != 0) {
+                    kept[k] = names[j];
+                    keptValues[k++] = values[j];
+                }
+            }
+            return new ArrayExample<>(output, kept, keptValues);
         }
         return new ArrayExample<>(output, names, values);
     }
 
-    /** Column arrays pulled out once, so the row loop touches plain doubles only. */
-    private static double[][] columns(Table features, String[] names) {
+    /**
+     * The columns, checked once; rows read their cells straight from them (a copy of every column
+     * as an array would double the table's memory while the examples are built).
+     */
+    private static NumericColumn<?>[] columns(Table features, String[] names) {
         if (names.length == 0) {
             throw new InputException("no feature columns are left to train on; check preprocess.drop and select");
         }
-        double[][] out = new double[names.length][];
+        NumericColumn<?>[] out = new NumericColumn<?>[names.length];
         for (int j = 0; j < names.length; j++) {
             Column<?> column = features.column(names[j]);
             if (!(column instanceof NumericColumn<?> numeric)) {
                 throw new InputException("feature '" + names[j] + "' is text; categorical columns must be encoded"
                         + " to numbers before training (features.encode)");
             }
-            out[j] = numeric.asDoubleArray();
-            checkFinite(names[j], out[j]);
+            out[j] = numeric;
+            checkFinite(names[j], numeric);
         }
         return out;
     }
 
-    private static void checkFinite(String name, double[] values) {
+    private static void checkFinite(String name, NumericColumn<?> column) {
         int missing = 0;
         int infinite = 0;
-        for (double v : values) {
+        for (int row = 0, n = column.size(); row < n; row++) {
+            double v = column.getDouble(row);
             if (Double.isNaN(v)) {
                 missing++;
             } else if (Double.isInfinite(v)) {

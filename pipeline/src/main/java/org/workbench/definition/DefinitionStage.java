@@ -37,6 +37,11 @@ public final class DefinitionStage implements Stage {
     public static final Artifact<tech.tablesaw.api.Table> RAW_TABLE = new Artifact<>("raw_table", tech.tablesaw.api.Table.class, "definition");
     /** How RAW_TABLE was read (dialect), with the read's data warnings and notes. */
     public static final Artifact<org.workbench.table.CsvSource.CsvRead> CSV_READ = new Artifact<>("csv_read", org.workbench.table.CsvSource.CsvRead.class, "definition");
+    /**
+     * The dialect alone, for the bundle: CSV_READ holds the whole table, so the bundle's reader of the
+     * dialect would keep every row alive until the last stage.
+     */
+    public static final Artifact<CsvDialect> CSV_DIALECT = new Artifact<>("csv_dialect", CsvDialect.class, "definition");
 
     /** A numeric target with more distinct values than this is treated as regression. */
     static final int MAX_CLASSES_FOR_AUTO = 20;
@@ -65,7 +70,7 @@ public final class DefinitionStage implements Stage {
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of(PROBLEM, RAW_TABLE, CSV_READ);
+        return List.of(PROBLEM, RAW_TABLE, CSV_READ, CSV_DIALECT);
     }
 
     /** The problem, the data and the algorithm's name; {@code train.params} is checked again by the training stage. */
@@ -78,29 +83,39 @@ public final class DefinitionStage implements Stage {
     public Map<String, org.workbench.stage.Codec<?>> codecs() {
         return Map.of(PROBLEM.name(), org.workbench.stage.Codec.json(Problem.class),
                 RAW_TABLE.name(), org.workbench.stage.Codec.of(TableCodec::writeTable, TableCodec::readTable),
-                CSV_READ.name(), org.workbench.stage.Codec.of(DefinitionStage::writeRead, DefinitionStage::readRead));
+                CSV_READ.name(), org.workbench.stage.Codec.of(DefinitionStage::writeRead, DefinitionStage::readRead),
+                CSV_DIALECT.name(), org.workbench.stage.Codec.of(DefinitionStage::writeDialect, DefinitionStage::readDialect));
     }
 
+    /**
+     * The read without its table, which is RAW_TABLE itself and stored once, there: a restored read has
+     * no table, and its one reader, the collection stage, takes RAW_TABLE.
+     */
     private static void writeRead(java.io.DataOutputStream out, CsvSource.CsvRead read) throws java.io.IOException {
-        TableCodec.writeTable(out, read.table());
-        CsvDialect d = read.dialect();
+        writeDialect(out, read.dialect());
+        org.workbench.stage.Codec.writeJson(out, read.warnings());
+        org.workbench.stage.Codec.writeJson(out, read.notes());
+    }
+
+    private static CsvSource.CsvRead readRead(java.io.DataInputStream in) throws java.io.IOException {
+        CsvDialect dialect = readDialect(in);
+        DataWarning[] warnings = org.workbench.stage.Codec.readJson(in, DataWarning[].class);
+        String[] notes = org.workbench.stage.Codec.readJson(in, String[].class);
+        return new CsvSource.CsvRead(null, dialect, List.of(warnings), List.of(notes));
+    }
+
+    private static void writeDialect(java.io.DataOutputStream out, CsvDialect d) throws java.io.IOException {
         out.writeChar(d.delimiter());
         out.writeChar(d.decimal());
         out.writeChar(d.thousands());
         TableCodec.writeString(out, d.encoding().name());
         out.writeBoolean(d.delimiterSniffed());
         out.writeBoolean(d.decimalSniffed());
-        org.workbench.stage.Codec.writeJson(out, read.warnings());
-        org.workbench.stage.Codec.writeJson(out, read.notes());
     }
 
-    private static CsvSource.CsvRead readRead(java.io.DataInputStream in) throws java.io.IOException {
-        Table table = TableCodec.readTable(in);
-        CsvDialect dialect = new CsvDialect(in.readChar(), in.readChar(), in.readChar(),
+    private static CsvDialect readDialect(java.io.DataInputStream in) throws java.io.IOException {
+        return new CsvDialect(in.readChar(), in.readChar(), in.readChar(),
                 java.nio.charset.Charset.forName(TableCodec.readString(in)), in.readBoolean(), in.readBoolean());
-        DataWarning[] warnings = org.workbench.stage.Codec.readJson(in, DataWarning[].class);
-        String[] notes = org.workbench.stage.Codec.readJson(in, String[].class);
-        return new CsvSource.CsvRead(table, dialect, List.of(warnings), List.of(notes));
     }
 
     @Override
@@ -154,6 +169,7 @@ public final class DefinitionStage implements Stage {
         CsvSource.CsvRead read = CsvSource.load(context.config().section(DataConfig.class), context.progress());
         context.put(DefinitionStage.RAW_TABLE, read.table());
         context.put(DefinitionStage.CSV_READ, read);
+        context.put(DefinitionStage.CSV_DIALECT, read.dialect());
         return read.table();
     }
 

@@ -44,7 +44,7 @@ public final class DeploymentStage implements Stage {
     public List<Artifact<?>> inputs() {
         // both final-model keys: FinalModel.find decides which is final
         return List.of(EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL, DefinitionStage.PROBLEM,
-                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, DefinitionStage.CSV_READ, RunContext.RUN_DIR);
+                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, DefinitionStage.CSV_DIALECT, RunContext.RUN_DIR);
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class DeploymentStage implements Stage {
         List<String> required = source.columns().stream().map(DataSource.InputColumn::name)
                 .filter(c -> !config.section(PreprocessConfig.class).drop().contains(c)).toList();
         // the dialect the training file was actually read with (sniffed or configured)
-        CsvDialect dialect = context.find(DefinitionStage.CSV_READ).map(CsvSource.CsvRead::dialect)
+        CsvDialect dialect = context.find(DefinitionStage.CSV_DIALECT)
                 .orElseGet(() -> CsvSource.load(config.section(DataConfig.class)).dialect());
         Manifest manifest = new Manifest(Manifest.FORMAT, config.name(), problem.task().label(), problem.target(),
                 problem.classes(), problem.positiveClass(), chosen.model(), source.columns(), required,

@@ -40,7 +40,9 @@ final class ClusteringEvaluation {
         RecipeStage.Prepared prepared = context.get(RecipeStage.PREPARED);
         Frame train = prepared.train();
         Frame test = prepared.test();
-        Frame all = context.get(CollectionStage.ALL_ROWS);
+        // every row in file order, put back together from the two splits (the only copy of all rows kept)
+        Frame all = Frame.merge(context.get(CollectionStage.SPLIT), context.get(CollectionStage.RAW_TRAIN),
+                context.get(CollectionStage.RAW_TEST));
         TrainedModel model = context.get(TrainingStage.MODEL);
         long seed = config.seed();
         List<String> wanted = config.section(EvaluateConfig.class).metrics();

@@ -59,7 +59,7 @@ public final class EvaluationStage implements Stage {
     @Override
     public List<Artifact<?>> inputs() {
         return List.of(DefinitionStage.PROBLEM, RecipeStage.PREPARED, CollectionStage.RAW_TRAIN, CollectionStage.RAW_TEST,
-                CollectionStage.ALL_ROWS, CollectionStage.SPLIT, TrainingStage.MODEL, TrainingStage.TRAINING_ROWS);
+                CollectionStage.SPLIT, TrainingStage.MODEL, TrainingStage.TRAINING_ROWS);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.workbench.stage.RunContext;
-import org.workbench.data.Frame;
+import org.workbench.data.Target;
 import org.workbench.data.Predictions;
 import org.workbench.data.Split;
 import org.workbench.deployment.PredictionsCsv;
@@ -20,19 +20,19 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
                       int[] testIndices) {
 
     static PredictionFile of(RunContext context) {
-        Frame all = context.get(CollectionStage.ALL_ROWS);
+        Target all = context.get(CollectionStage.TARGETS);
         Split split = context.get(CollectionStage.SPLIT);
-        String[] splitNames = new String[all.rows()];
+        String[] splitNames = new String[all.size()];
         Arrays.fill(splitNames, "train");
         for (int i : split.test()) {
             splitNames[i] = "test";
         }
-        String[] truth = all.target().isCategorical() ? all.target().labels()
-                : Arrays.stream(all.target().values()).mapToObj(Double::toString).toArray(String[]::new);
+        String[] truth = all.isCategorical() ? all.labels()
+                : Arrays.stream(all.values()).mapToObj(Double::toString).toArray(String[]::new);
         Map<String, String[]> extra = new LinkedHashMap<>();
         extra.put("split", splitNames);
         extra.put("truth", truth);
-        double[] truthValues = all.target().isCategorical() ? null : all.target().values();
+        double[] truthValues = all.isCategorical() ? null : all.values();
         return new PredictionFile(context.get(CollectionStage.ROW_NUMBERS), predictions(context, split), extra, truthValues,
                 split.test());
     }

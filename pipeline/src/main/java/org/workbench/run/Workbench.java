@@ -28,7 +28,7 @@ public final class Workbench {
      * released: everything else is released after the last stage that reads it.
      */
     static final List<Artifact<?>> READ_AFTER_RUN = List.of(DefinitionStage.PROBLEM, CollectionStage.SOURCE,
-            CollectionStage.ALL_ROWS, CollectionStage.SPLIT, CollectionStage.ROW_NUMBERS, CollectionStage.RAW_TRAIN,
+            CollectionStage.TARGETS, CollectionStage.SPLIT, CollectionStage.ROW_NUMBERS, CollectionStage.RAW_TRAIN,
             CollectionStage.RAW_TEST, EvaluationStage.EVALUATION, EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL);
 
     private Workbench() {

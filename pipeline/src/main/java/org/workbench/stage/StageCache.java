@@ -52,7 +52,11 @@ import org.workbench.core.Versions;
 public final class StageCache {
     /** The default bound: 2 GiB. */
     public static final long DEFAULT_SIZE = 2L << 30;
-    private static final int FORMAT = 1;
+    /**
+     * Part of every key, so entries of another layout are never read: 2 stores collection's targets
+     * instead of all_rows, the definition's csv_dialect, and csv_read without its table.
+     */
+    private static final int FORMAT = 2;
     private static final String MANIFEST = "manifest.json";
     private static final String RESULT = "result.json";
     private static final String TEMP = ".tmp-";

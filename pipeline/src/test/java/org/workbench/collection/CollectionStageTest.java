@@ -36,10 +36,10 @@ class CollectionStageTest {
 
         StageResult r = results.get(1);
         assertEquals(2, ((CollectionRecord) r.data()).rowsWithoutTarget());
-        assertEquals(18, context.get(CollectionStage.ALL_ROWS).rows());
+        assertEquals(18, context.get(CollectionStage.TARGETS).size());
         assertEquals(14, context.get(CollectionStage.RAW_TRAIN).rows());
         assertEquals(4, context.get(CollectionStage.RAW_TEST).rows());
-        assertEquals(List.of("x", "colour"), context.get(CollectionStage.ALL_ROWS).features().columnNames());
+        assertEquals(List.of("x", "colour"), context.get(CollectionStage.RAW_TRAIN).features().columnNames());
         // the row numbers skip the two rows without target (file data rows 5 and 12)
         int[] rows = context.get(CollectionStage.ROW_NUMBERS);
         assertEquals(18, rows.length);

@@ -96,4 +96,26 @@ class FrameTest {
         assertThrows(IllegalArgumentException.class, () -> all.subset(new int[] {2, 1}));
         assertThrows(IllegalArgumentException.class, () -> all.subset(new int[] {0, 7}));
     }
+
+    @Test
+    void mergingTheTwoPartsOfASplitGivesBackEveryRowInOrder() {
+        Frame all = frame();
+        Split split = new Split(new int[] {0, 2, 3, 5}, new int[] {1, 4});
+        Frame merged = Frame.merge(split, all.subset(split.train()), all.subset(split.test()));
+        Table t = merged.features();
+        assertEquals("people", t.name());
+        assertEquals(List.of("colour", "age", "count"), t.columnNames());
+        assertEquals(List.of("red", "", "blue", "red", "", "green"), t.stringColumn("colour").asList());
+        double[] age = t.doubleColumn("age").asDoubleArray();
+        assertTrue(Double.isNaN(age[1]) && Double.isNaN(age[5]));
+        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(age[2]));
+        assertEquals(41.5, age[3]);
+        assertTrue(t.column(2) instanceof IntColumn);
+        assertEquals(6, t.intColumn("count").get(5));
+        assertTrue(t.intColumn("count").isMissing(3));
+        assertArrayEquals(new String[] {"a", "b", "a", "b", "a", "b"}, merged.target().labels());
+        Target values = Target.merge(split, Target.values("v", new double[] {1, 3, 4, 6}), Target.values("v", new double[] {2, 5}));
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, values.values());
+        assertThrows(IllegalArgumentException.class, () -> Frame.merge(split, all.subset(split.test()), all.subset(split.train())));
+    }
 }

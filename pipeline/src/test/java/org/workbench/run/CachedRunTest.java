@@ -60,6 +60,40 @@ class CachedRunTest {
     }
 
     @Test
+    void everyStoreIsWholeWhenTheRunReturnsThoughStoringRunsBesideLaterStages() throws IOException {
+        run("iris.yaml", cache());
+        // definition .. evaluation: seven entries, renamed into place; no temporary folder left behind
+        List<String> entries;
+        try (Stream<Path> list = Files.list(cacheDir)) {
+            entries = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(7, entries.size(), entries.toString());
+        assertTrue(entries.stream().noneMatch(name -> name.startsWith(".tmp-")), entries.toString());
+        for (String entry : entries) {
+            assertTrue(Files.isRegularFile(cacheDir.resolve(entry).resolve("manifest.json")), entry);
+        }
+        // the collection entry holds the targets alone, and the definition's read is not stored twice
+        assertTrue(Files.exists(cacheDir.resolve(entryOf("collection")).resolve("targets.bin")));
+        assertFalse(Files.exists(cacheDir.resolve(entryOf("collection")).resolve("all_rows.bin")));
+        assertTrue(Files.size(cacheDir.resolve(entryOf("definition")).resolve("csv_read.bin"))
+                < Files.size(cacheDir.resolve(entryOf("definition")).resolve("raw_table.bin")) / 10);
+        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(run("iris.yaml", cache())));
+    }
+
+    private String entryOf(String stage) throws IOException {
+        try (Stream<Path> list = Files.list(cacheDir)) {
+            return list.filter(p -> {
+                try {
+                    return Files.readString(p.resolve("manifest.json")).contains("\"stage\" : \"" + stage + "\"")
+                            || Files.readString(p.resolve("manifest.json")).contains("\"stage\":\"" + stage + "\"");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void changingTrainParamsRefitsFromTrainingOnAndChangingEvaluateOnlyEvaluates() throws IOException {
         run("iris.yaml", cache());
         Runner.Outcome params = run("iris.yaml", cache(), "train.params.epochs=20");
