@@ -30,6 +30,22 @@ public final class Versions {
         return out;
     }
 
+    /**
+     * When this build was made (UTC, to the millisecond). The version alone does not change between
+     * builds from source, so a cache keyed by it would hand a rebuilt Workbench what older code computed.
+     */
+    public static String build() {
+        Properties p = new Properties();
+        try (InputStream in = Versions.class.getResourceAsStream("/workbench.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read workbench.properties", e);
+        }
+        return p.getProperty("workbench.build", "unknown");
+    }
+
     public static String workbench() {
         return all().get("workbench");
     }

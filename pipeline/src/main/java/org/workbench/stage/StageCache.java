@@ -41,7 +41,8 @@ import org.workbench.core.Versions;
  *
  * <p>A key is the SHA-256 of the previous stage's key, the stage's name and the config values it
  * reads ({@link Stage#keyPaths()} and {@code seed}); the first stage starts from the Workbench and
- * library versions and the data file's content hash. Nothing volatile (run folder, time) is hashed.
+ * library versions, the build ({@link Versions#build()}: a rebuilt Workbench starts a fresh cache) and
+ * the data file's content hash. Nothing volatile about the run (run folder, time) is hashed.
  *
  * <p>An entry is written into a temporary folder inside the cache and renamed into place, so readers
  * see a whole entry or none; when two runs store the same key, the second rename fails and that run
@@ -75,7 +76,7 @@ public final class StageCache {
 
     /** @param warnings where a removed corrupt entry or a failed store is reported (one line each) */
     public StageCache(Path dir, long maxBytes, Consumer<String> warnings) {
-        this(dir, maxBytes, Json.write(Versions.all()), warnings);
+        this(dir, maxBytes, Json.write(Versions.all()) + " build " + Versions.build(), warnings);
     }
 
     private StageCache(Path dir, long maxBytes, String version, Consumer<String> warnings) {
