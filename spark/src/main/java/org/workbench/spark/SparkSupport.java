@@ -55,6 +55,20 @@ final class SparkSupport {
             throw new InputException("tune.enabled: the spark engine does not tune yet; set tune.enabled: false,"
                     + " or tune with --engine local on a sample");
         }
+        String model = config.section(org.workbench.models.TrainConfig.class).model();
+        String task = config.section(org.workbench.definition.ProblemConfig.class).task();
+        if (!model.equals("auto")) {
+            if (SparkModels.ALL.stream().noneMatch(m -> m.name().equals(model))) {
+                throw new InputException("train.model: '" + model + "' has no Spark ML counterpart; the spark engine trains "
+                        + String.join(", ", SparkModels.ALL.stream().map(SparkModels.Model::name).distinct().toList())
+                        + " (or run it with --engine local)");
+            }
+            if (!task.equals("auto")) {
+                org.workbench.data.Task t = org.workbench.data.Task.valueOf(task.toUpperCase(java.util.Locale.ROOT));
+                SparkModels.check(SparkModels.of(model, t), config.section(org.workbench.models.TrainConfig.class).params(),
+                        new ArrayList<>());
+            }
+        }
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten("", config.tree(), leaves);
         for (Map.Entry<String, JsonNode> e : leaves.entrySet()) {
