@@ -38,6 +38,8 @@ public final class SparkEngine implements Engine {
     @Override
     public Pipeline pipeline(PipelineConfig config) {
         List<String> notes = SparkSupport.check(config);
+        // where Spark's mapping is close but not exact, the terminal says what was decided
+        notes.forEach(n -> System.err.println("note: " + n));
         current = new SparkRun(config, config.section(EngineConfig.class), notes);
         return new Pipeline(SparkStages.all(current), List.of(RunContext.RUN_DIR), List.of(
                 org.workbench.definition.DefinitionStage.PROBLEM, org.workbench.evaluation.EvaluationStage.EVALUATION));

@@ -45,9 +45,9 @@ final class SparkModels {
             + " or batch";
     private static final Map<String, String> SGD_IGNORED = Map.of("learning_rate", LBFGS, "minibatch", LBFGS);
     private static final Map<String, String> TREE = ordered("max_depth", "maxDepth", "min_leaf", "minInstancesPerNode",
-            "criterion", "impurity (mse as variance)");
+            "criterion", "impurity (gini, entropy; mse as variance)");
     private static final Map<String, String> FOREST = ordered("trees", "numTrees", "max_depth", "maxDepth", "min_leaf",
-            "minInstancesPerNode", "criterion", "impurity (mse as variance)", "feature_fraction", "featureSubsetStrategy");
+            "minInstancesPerNode", "criterion", "impurity (gini, entropy; mse as variance)", "feature_fraction", "featureSubsetStrategy");
     private static final Map<String, String> BOOSTED = ordered("trees", "maxIter", "max_depth", "maxDepth", "eta", "stepSize",
             "subsample", "subsamplingRate", "colsample", "featureSubsetStrategy");
     private static final Map<String, String> BOOSTED_IGNORED = Map.of("threads", "Spark uses its executors' cores",
@@ -108,6 +108,10 @@ final class SparkModels {
         List<String> out = new ArrayList<>();
         userParams.fieldNames().forEachRemaining(p -> {
             if (m.mapped.containsKey(p)) {
+                if (p.equals("criterion") && userParams.get(p).asText().equals("mae")) {
+                    throw new InputException("train.params.criterion: mae has no Spark tree counterpart (Spark splits by variance);"
+                            + " use mse");
+                }
                 if (p.equals("distance") && userParams.get(p).asText().equals("l1")) {
                     throw new InputException("train.params.distance: l1 has no Spark KMeans counterpart; use l2 or cosine");
                 }

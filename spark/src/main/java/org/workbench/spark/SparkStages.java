@@ -164,7 +164,7 @@ final class SparkStages {
             if (cfg.task().equals("clustering")) {
                 String metric = MetricNames.resolve(cfg.metric(), Task.CLUSTERING, "problem.metric");
                 String model = train.model().equals("auto") ? ModelCatalog.defaultModel(Task.CLUSTERING) : train.model();
-                SparkModels.check(SparkModels.of(model, Task.CLUSTERING), train.params(), run.notes);
+                SparkModels.check(SparkModels.of(model, Task.CLUSTERING), train.params(), new ArrayList<>());
                 Map<String, Integer> labels = null;
                 Integer missing = null;
                 if (target != null) {
@@ -204,7 +204,7 @@ final class SparkStages {
             String metric = MetricNames.resolve(cfg.metric(), task, "problem.metric");
             String model = train.model().equals("auto") ? ModelCatalog.defaultModel(task) : train.model();
             SparkModels.Model m = SparkModels.of(model, task);
-            SparkModels.check(m, train.params(), run.notes);
+            SparkModels.check(m, train.params(), new ArrayList<>());
             Map<String, Integer> classes = null;
             String positive = null;
             List<String> classList = List.of();

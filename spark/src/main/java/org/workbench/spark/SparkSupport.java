@@ -63,10 +63,17 @@ final class SparkSupport {
                         + String.join(", ", SparkModels.ALL.stream().map(SparkModels.Model::name).distinct().toList())
                         + " (or run it with --engine local)");
             }
-            if (!task.equals("auto")) {
-                org.workbench.data.Task t = org.workbench.data.Task.valueOf(task.toUpperCase(java.util.Locale.ROOT));
-                SparkModels.check(SparkModels.of(model, t), config.section(org.workbench.models.TrainConfig.class).params(),
-                        new ArrayList<>());
+            // the parameters are checked now when the task is known (or the name has one task); else once the data says
+            List<SparkModels.Model> candidates = SparkModels.ALL.stream().filter(m -> m.name().equals(model)
+                    && (task.equals("auto") || m.task().label().equals(task))).toList();
+            if (candidates.isEmpty()) {
+                SparkModels.of(model, org.workbench.data.Task.valueOf(task.toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (candidates.stream().map(SparkModels.Model::task).distinct().count() == 1) {
+                SparkModels.check(candidates.get(0), config.section(org.workbench.models.TrainConfig.class).params(), notes);
+                SparkModels.Model m = candidates.get(0);
+                notes.add("train.model: " + model + " runs as Spark ML " + m.sparkClass() + " (" + String.join(", ",
+                        m.mapped().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList()) + ")");
             }
         }
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
@@ -88,7 +95,15 @@ final class SparkSupport {
                         + String.join(", ", allowed) + " (or run the config with --engine local)");
             }
         }
-        notes.add("preprocess.impute: Spark's Imputer takes an approximate median (relative error 0.001)");
+        notes.add("data.split: a seeded hash of each row's values picks the test rows (the same rows on any cluster; not the"
+                + " local engine's rows)");
+        var prep = config.section(org.workbench.preprocessing.PreprocessConfig.class);
+        if (prep.impute().numeric().equals("median")) {
+            notes.add("preprocess.impute.numeric: Spark's Imputer takes an approximate median (relative error 0.001)");
+        }
+        if (prep.scale().equals("standard")) {
+            notes.add("preprocess.scale: standard divides by the sample standard deviation (n - 1), not the population's");
+        }
         return notes;
     }
 
