@@ -34,4 +34,13 @@ public interface Engine {
      * ({@code classification}, {@code regression}, {@code clustering}) or of all when {@code task} is null.
      */
     List<String> modelLines(String task);
+
+    /**
+     * Scores the rows of {@code input} with a model folder this engine saved (its {@code manifest.json}
+     * names the engine) and writes the predictions under {@code output}; returns a line saying where.
+     */
+    default String predict(Path model, Path input, Path output) {
+        throw new org.workbench.core.InputException("--model " + model + ": the " + name() + " engine scores model.bundle files;"
+                + " give one");
+    }
 }

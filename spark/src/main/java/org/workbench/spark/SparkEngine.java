@@ -76,6 +76,11 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
+    public String predict(Path model, Path input, Path output) {
+        return SparkPredict.predict(model, input, output);
+    }
+
+    @Override
     public List<String> modelLines(String task) {
         return SparkModels.lines(task);
     }

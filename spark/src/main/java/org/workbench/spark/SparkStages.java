@@ -551,8 +551,9 @@ final class SparkStages {
                 return clustering(context);
             }
             SparkModels.Model m = SparkModels.of(problem.model(), problem.task());
-            Map<String, Double> test = restrict(scores(run.testScored, m), problem.metric(), ev.metrics());
-            Map<String, Double> train = restrict(scores(run.trainScored, m), problem.metric(), ev.metrics());
+            org.workbench.evaluation.ScoreReport testReport = report(run.testScored, m);
+            Map<String, Double> test = restrict(headline(testReport), problem.metric(), ev.metrics());
+            Map<String, Double> train = restrict(headline(report(run.trainScored, m)), problem.metric(), ev.metrics());
             Map<String, Double> baseline = restrict(baseline(), problem.metric(), ev.metrics());
             List<Map<String, Double>> folds = new ArrayList<>();
             int k = ev.cvFolds();
@@ -570,11 +571,11 @@ final class SparkStages {
                     Dataset<Row> prepared = recipe.transform(foldTrain);
                     long rows = foldTrain.count();
                     Model<?> model = Training.fit(m, params, run.config.seed(), rows, prepared);
-                    folds.add(restrict(scores(model.transform(recipe.transform(foldTest)), m), problem.metric(), ev.metrics()));
+                    folds.add(restrict(headline(report(model.transform(recipe.transform(foldTest)), m)), problem.metric(), ev.metrics()));
                 }
             }
             Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
-            context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, null, null));
+            context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null));
             run.chartRows = chartRows(run.testScored);
             List<String> details = new ArrayList<>();
             details.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", "metric", "test", "train", "baseline"));
@@ -591,14 +592,25 @@ final class SparkStages {
                     f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
                     + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %d-fold CV %s +/- %s", k, f4(cv.get(metric)[0]),
                     f4(cv.get(metric)[1])) : "");
-            return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, null,
+            return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, testReport,
                     null, null, null, null, null, null));
         }
 
-        private Map<String, Double> scores(Dataset<Row> scored, SparkModels.Model m) {
+        private static Map<String, Double> headline(org.workbench.evaluation.ScoreReport report) {
+            return report instanceof org.workbench.evaluation.ClassificationReport c ? c.headline()
+                    : ((org.workbench.evaluation.RegressionReport) report).headline();
+        }
+
+        /** The local engine's report of scored rows, from Spark aggregates (and residual quantiles for regression). */
+        private org.workbench.evaluation.ScoreReport report(Dataset<Row> scored, SparkModels.Model m) {
             Problem problem = run.problem;
             if (problem.task() == Task.REGRESSION) {
-                return SparkMetrics.regression(scored, SparkRun.PREDICTION);
+                Map<String, Double> h = SparkMetrics.regression(scored, SparkRun.PREDICTION);
+                Dataset<Row> residuals = scored.select(col(SparkRun.LABEL).minus(col(SparkRun.PREDICTION)).as("__residual"));
+                double[] q = residuals.stat().approxQuantile("__residual", new double[] {0.0, 0.25, 0.5, 0.75, 1.0}, 0.001);
+                long rows = scored.count();
+                return new org.workbench.evaluation.RegressionReport((int) rows, h.get("mse"), h.get("rmse"), h.get("mae"), h.get("r2"),
+                        h.get("mape"), q.length == 5 ? new org.workbench.evaluation.RegressionReport.Residuals(q[0], q[1], q[2], q[3], q[4]) : null);
             }
             int k = problem.classes().size();
             int positive = problem.positiveClass() == null ? -1 : problem.classes().indexOf(problem.positiveClass());
@@ -612,7 +624,7 @@ final class SparkStages {
                 logLoss = lb[0];
                 brier = lb[1];
             }
-            return SparkMetrics.classification(cm, Math.max(positive, 0), auc, logLoss, brier);
+            return SparkMetrics.report(cm, problem.classes(), positive, auc, logLoss, brier);
         }
 
         /** The most frequent training class (no probabilities), or the training mean: the local baseline models. */
@@ -637,8 +649,8 @@ final class SparkStages {
             for (Row r : run.test.groupBy(col(SparkRun.LABEL)).count().collectAsList()) {
                 cm[(int) r.getDouble(0)][majority] = r.getLong(1);
             }
-            int positive = problem.positiveClass() == null ? 0 : problem.classes().indexOf(problem.positiveClass());
-            return SparkMetrics.classification(cm, positive, null, null, null);
+            int positive = problem.positiveClass() == null ? -1 : problem.classes().indexOf(problem.positiveClass());
+            return SparkMetrics.report(cm, problem.classes(), positive, null, null, null).headline();
         }
 
         private StageResult clustering(RunContext context) {
@@ -883,8 +895,16 @@ final class SparkStages {
                 }
                 manifest.set("required_columns", JsonNodeFactory.instance.pojoNode(required));
                 manifest.set("column_types", JsonNodeFactory.instance.pojoNode(run.read.types()));
+                DataConfig data = run.config.section(DataConfig.class);
+                ObjectNode dialect = manifest.putObject("dialect");
+                dialect.put("delimiter", String.valueOf(run.read.delimiter()));
+                dialect.put("quote", String.valueOf(data.quote()));
+                dialect.put("header", data.header());
+                dialect.put("encoding", data.encoding().name());
+                dialect.set("missing_values", JsonNodeFactory.instance.pojoNode(data.missingValues()));
                 manifest.put("prediction_column", SparkRun.PREDICTION);
-                manifest.put("note", "load pipeline/ with org.apache.spark.ml.PipelineModel.load; its prediction column holds the"
+                manifest.put("note", "workbench predict --model model.spark --input new.csv --output scored (a folder) scores rows"
+                        + " with Spark; pipeline/ loads with org.apache.spark.ml.PipelineModel.load, its prediction column holding the"
                         + " class index into classes");
                 org.workbench.core.Json.writeFile(modelDir.resolve("manifest.json"), manifest);
             } catch (java.io.IOException e) {
@@ -893,7 +913,8 @@ final class SparkStages {
             long bytes = size(modelDir);
             return StageResult.of(name(), String.format(Locale.ROOT, "wrote %s/ (%.1f KB): %s with %d fitted Spark ML stages, needs %d input"
                             + " columns; %s/ (partitioned CSV)", MODEL_DIR, bytes / 1024.0, problem.model(), stages.size() - 1, required.size(),
-                    PREDICTIONS_DIR), List.of("needs columns " + required, "load with PipelineModel.load(\"" + MODEL_DIR + "/pipeline\")"),
+                    PREDICTIONS_DIR), List.of("needs columns " + required, "score new rows: workbench predict --model " + MODEL_DIR
+                            + " --input new.csv --output scored (with --engine spark's class path: scripts/workbench adds it)"),
                     new org.workbench.deployment.DeploymentRecord(MODEL_DIR, bytes, required, null, null));
         }
 

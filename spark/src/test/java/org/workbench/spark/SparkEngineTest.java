@@ -82,20 +82,34 @@ class SparkEngineTest {
         JsonNode manifest = Json.MAPPER.readTree(o.dir().resolve("model.spark/manifest.json").toFile());
         assertEquals(List.of("0", "1"), List.of(manifest.get("classes").get(0).asText(), manifest.get("classes").get(1).asText()));
         assertTrue(Files.isDirectory(o.dir().resolve("model.spark/pipeline/stages")));
-        long rows;
-        try (Stream<Path> parts = Files.list(o.dir().resolve("predictions"))) {
-            rows = parts.filter(p -> p.getFileName().toString().startsWith("part-") && p.toString().endsWith(".csv"))
+        List<String> predicted = rows(o.dir().resolve("predictions"));
+        assertEquals(891, predicted.size());
+        // predict replays the saved PipelineModel on the raw file: the same predictions for the same rows
+        Path scoredDir = out.resolve("scored");
+        assertEquals("predictions: " + scoredDir + "/part-*.csv", new SparkEngine().predict(o.dir().resolve("model.spark"),
+                Path.of("../datasets/titanic/data.csv"), scoredDir));
+        List<String> scored = rows(scoredDir);
+        assertEquals(891, scored.size());
+        // predictions/ holds split,truth,prediction,prob_0,prob_1; predict's output ends with prediction,prob_0,prob_1
+        assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
+                scored.stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 3, l.split(",").length)))
+                        .sorted().toList());
+        // metrics.json holds what run.json's metrics do, and no engine field (the engine's facts are in run.json)
+        assertFalse(Files.readString(o.dir().resolve("metrics.json")).contains("\"engine\""));
+    }
+
+    /** The data lines of a folder of part-*.csv files. */
+    static List<String> rows(Path dir) throws IOException {
+        try (Stream<Path> parts = Files.list(dir)) {
+            return parts.filter(p -> p.getFileName().toString().startsWith("part-") && p.toString().endsWith(".csv"))
                     .flatMap(p -> {
                         try {
                             return Files.readAllLines(p).stream().skip(1);
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).count();
+                    }).toList();
         }
-        assertEquals(891, rows);
-        // metrics.json holds what run.json's metrics do, and no engine field (the engine's facts are in run.json)
-        assertFalse(Files.readString(o.dir().resolve("metrics.json")).contains("\"engine\""));
     }
 
     @Test

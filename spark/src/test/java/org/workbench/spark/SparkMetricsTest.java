@@ -36,10 +36,10 @@ class SparkMetricsTest {
                 predicted[i] = classes.get(p);
                 cm[t][p]++;
             }
-            int positive = k == 2 ? 1 : 0;
+            int positive = k == 2 ? 1 : -1;
             Map<String, Double> local = ClassificationMetrics.compute(truth, Predictions.classification(predicted, null, classes),
                     classes, k == 2 ? "c1" : null).headline();
-            Map<String, Double> spark = SparkMetrics.classification(cm, positive, null, null, null);
+            Map<String, Double> spark = SparkMetrics.report(cm, classes, positive, null, null, null).headline();
             assertEquals(local.keySet(), spark.keySet());
             local.forEach((name, v) -> assertEquals(v, spark.get(name), 1e-12, name + " with " + k + " classes"));
         }
