@@ -21,11 +21,19 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "only this task: ${COMPLETION-CANDIDATES}")
     TaskName task;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "the algorithms of this engine: local (default) or spark")
+    String engine;
+
     enum TaskName { classification, regression, clustering }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (engine != null && !engine.equals("local")) {
+            org.workbench.run.Engines.named(engine).modelLines(task == null ? null : task.name()).forEach(out::println);
+            out.flush();
+            return ErrorHandler.OK;
+        }
         for (Task t : Task.values()) {
             if (task != null && !task.name().equals(t.label())) {
                 continue;

@@ -33,6 +33,20 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.workbench.run.Engine engine = org.workbench.run.Engines.forModelFolder(model);
+        if (engine != null) {
+            // a model folder another engine saved (model.spark/): that engine scores the rows, into a folder of files
+            if (output == null) {
+                throw new org.workbench.core.InputException("--output: a " + engine.name() + " model writes its predictions as a"
+                        + " folder of part files; name the folder, e.g. --output scored");
+            }
+            String where = engine.predict(model, input, output);
+            if (!options.quiet) {
+                spec.commandLine().getOut().println(where);
+                spec.commandLine().getOut().flush();
+            }
+            return ErrorHandler.OK;
+        }
         PredictArguments.check(model, output); // before any reading or scoring
         SetUp.tables();
         Bundle bundle = Bundle.read(model);

@@ -60,6 +60,14 @@ final class RunCommand implements Callable<Integer> {
             description = "bound of the stage cache; least recently used entries go first (default: ${DEFAULT-VALUE})")
     String cacheSize;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "where the stages run: local (default) or spark;"
+            + " the same as the config's engine key")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "the Spark engine's master, e.g. local[4] or"
+            + " spark://host:7077 (default local[*]); the same as spark.master")
+    String master;
+
     @Mixin
     OutputOptions output;
 
@@ -69,6 +77,12 @@ final class RunCommand implements Callable<Integer> {
         List<String> sets = new ArrayList<>(overrides);
         if (seed != null) {
             sets.add("seed=" + seed);
+        }
+        if (engine != null) {
+            sets.add("engine=" + engine);
+        }
+        if (master != null) {
+            sets.add("spark.master=" + master);
         }
         PipelineConfig cfg = ConfigLoader.load(config, sets);
         PrintWriter out = spec.commandLine().getOut();
@@ -91,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         PrintWriter err = spec.commandLine().getErr();
-        StageCache cache = cache(line -> {
+        // the stage cache holds the local engine's artifacts
+        StageCache cache = !cfg.section(org.workbench.run.EngineConfig.class).engine().equals("local") ? null : cache(line -> {
             if (!output.quiet) {
                 err.println("warning: " + line);
                 err.flush();

@@ -23,6 +23,7 @@ final class StagesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Top-level keys:");
         ConfigLoader.KEYS.stream().filter(k -> k.kind() != Key.Kind.SECTION).forEach(k -> key(out, "", k));
+        ConfigLoader.ENGINE_SECTIONS.forEach((section, keys) -> keys.forEach(k -> key(out, section + ".", k)));
         int n = 1;
         for (Stage stage : Workbench.pipeline().stages()) {
             out.printf(Locale.ROOT, "%n%d. %s - %s%n", n++, stage.name(), stage.description());

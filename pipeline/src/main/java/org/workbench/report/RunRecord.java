@@ -45,11 +45,34 @@ import org.workbench.tuning.TuningRecord;
 @JsonPropertyOrder(alphabetic = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(String name, String configFile, String started, String finished, long seed, Map<String, String> versions,
-                        DataFile data, JsonNode config, List<StageResult> stages, RunMetrics metrics) {
+                        DataFile data, JsonNode config, List<StageResult> stages, RunMetrics metrics, EngineFacts engine) {
     public static final String FILE = "run.json";
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public RunRecord {
         stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** A run of the local engine: no {@code engine} field. */
+    public RunRecord(String name, String configFile, String started, String finished, long seed, Map<String, String> versions,
+                     DataFile data, JsonNode config, List<StageResult> stages, RunMetrics metrics) {
+        this(name, configFile, started, finished, seed, versions, data, config, stages, metrics, null);
+    }
+
+    /**
+     * Where a run's stages ran, when not in this JVM: the engine, its master URL, the executors it had,
+     * and the engine's jobs per stage (count and wall time).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder(alphabetic = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EngineFacts(String name, String version, String master, Integer executors, List<StageJobs> jobs) {
+    }
+
+    /** The engine jobs one stage started: how many, and their summed wall time in milliseconds. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder(alphabetic = true)
+    public record StageJobs(String stage, int jobs, long millis) {
     }
 
     /** The data file (relative to the config), its SHA-256 and its rows. */

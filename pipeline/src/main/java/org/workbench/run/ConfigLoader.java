@@ -42,7 +42,13 @@ public final class ConfigLoader {
             Key.section("train", "training stage"),
             Key.section("evaluate", "evaluation stage"),
             Key.section("tune", "tuning stage"),
-            Key.section("deploy", "deployment stage"));
+            Key.section("deploy", "deployment stage"),
+            Key.string("engine", "local", "where the stages run: local (this JVM) or spark (Apache Spark: local[*] or"
+                    + " a cluster; --engine on the command line)"),
+            Key.section("spark", "the Spark engine: master, conf"));
+
+    /** Sections that say where the stages run rather than what a stage does, with their keys. */
+    public static final java.util.Map<String, List<Key>> ENGINE_SECTIONS = java.util.Map.of("spark", EngineConfig.SPARK_KEYS);
 
     private ConfigLoader() {
     }
@@ -110,9 +116,10 @@ public final class ConfigLoader {
         tune.grid().forEach((path, values) -> checkSearchPath(tree, file, "tune.grid.", path, values.get(0)));
         tune.space().forEach((path, d) -> checkSearchPath(tree, file, "tune.space.", path, d.sample(new Random(seed))));
         var deploy = DeployConfig.parse(top.section("deploy", DeployConfig.KEYS));
+        var engine = EngineConfig.parse(top);
         top.resolved().put("name", name);
         Map<Class<?>, Object> sections = new LinkedHashMap<>();
-        for (Object section : List.of(problem, data, preprocess, features, select, train, evaluate, fairness, tune, deploy)) {
+        for (Object section : List.of(problem, data, preprocess, features, select, train, evaluate, fairness, tune, deploy, engine)) {
             sections.put(section.getClass(), section);
         }
         return new PipelineConfig(file, name, seed, sections, tree.deepCopy(), top.resolved(), ConfigLoader::parse);

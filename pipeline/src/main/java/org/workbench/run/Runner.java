@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.workbench.config.ConfigException;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
+import org.workbench.stage.Pipeline;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageCache;
 import org.workbench.collection.CollectionStage;
@@ -56,7 +57,13 @@ public final class Runner {
                               Consumer<RunContext> prepare, StageCache cache) {
         Instant started = Instant.now();
         Path parent = outRoot.resolve(config.name());
-        checkBeforeStarting(outRoot, parent, until);
+        Engine engine = Engines.of(config);
+        // another engine's stages are checked against the config here, before the output folder exists
+        Pipeline pipeline = engine.pipeline(config);
+        checkBeforeStarting(outRoot, parent, until, pipeline);
+        if (!(engine instanceof LocalEngine)) {
+            cache = null; // the stage cache stores local stages' artifacts
+        }
         List<Path> staleRemoved = RunFolder.removeStale(parent);
         RunFolder folder;
         try {
@@ -71,6 +78,7 @@ public final class Runner {
             context.put(RunContext.RUN_DIR, tmp);
             prepare.accept(context);
             // the file is hashed once: for the cache's key, and as the collection stage's record of it
+            StageCache finalCache = cache;
             String sha256 = cache == null ? null : sha256(config);
             if (sha256 != null) {
                 context.put(CollectionStage.FILE_SHA256, sha256);
@@ -79,8 +87,8 @@ public final class Runner {
                     .toAbsolutePath().normalize().toString(), config.baseDir().toAbsolutePath().normalize().toString());
             // a config problem a stage finds is reported with the config file's name
             List<StageResult> results = ConfigException.namingFile(config.file(),
-                    () -> Workbench.pipeline().run(context, until, listener, base == null ? null : cache, base));
-            RunOutputs.write(tmp, context, results, started, Instant.now());
+                    () -> pipeline.run(context, until, listener, base == null ? null : finalCache, base));
+            engine.write(tmp, context, results, started, Instant.now());
             Path dir = finalName(parent, started);
             folder.finish(dir);
             if (cache != null) {
@@ -114,14 +122,14 @@ public final class Runner {
     }
 
     /** Everything about the outputs that can be wrong is reported before any stage runs. */
-    private static void checkBeforeStarting(Path outRoot, Path parent, String until) {
+    private static void checkBeforeStarting(Path outRoot, Path parent, String until, Pipeline pipeline) {
         OutputPaths.requireWritableFolder(outRoot, "--out");
         if (Files.exists(parent) && !Files.isDirectory(parent)) {
             throw new InputException("--out " + outRoot + ": " + parent + " is a file, but the runs of this config go in"
                     + " a folder of that name; move the file or choose another --out");
         }
         OutputPaths.requireWritableFolder(parent, "--out");
-        Workbench.pipeline().checkUntil(until);
+        pipeline.checkUntil(until);
     }
 
     private static Path finalName(Path parent, Instant started) {

@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         Path file = write("problem: {target: y}\ndata: {source: x.csv}\npreproces: {scale: none}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
         assertEquals(file + ": preproces: unknown key; did you mean 'preprocess'? valid keys: name, seed, problem, data,"
-                + " preprocess, features, select, train, evaluate, tune, deploy", e.getMessage());
+                + " preprocess, features, select, train, evaluate, tune, deploy, engine, spark", e.getMessage());
     }
 
     @Test

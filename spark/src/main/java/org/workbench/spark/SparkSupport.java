@@ -1,0 +1,128 @@
+package org.workbench.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the Spark engine honours of a config: every key the user wrote is checked here, before the
+ * session starts. A key or value without a Spark counterpart is an {@link InputException} naming it
+ * (exit 2); where the mapping is close but not exact, a note says what was decided.
+ */
+final class SparkSupport {
+    /** The keys the engine honours whatever their value. */
+    private static final Set<String> ANY = Set.of("name", "seed", "engine", "problem.target", "problem.task", "problem.metric",
+            "problem.positive_class", "data.source", "data.delimiter", "data.quote", "data.header", "data.encoding",
+            "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical",
+            "features.keep_identifiers", "select.variance_threshold", "train.model", "evaluate.cv_folds", "evaluate.metrics",
+            "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled");
+    /** Keys honoured with some values only: the values, and what to say otherwise. */
+    private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
+
+    static {
+        VALUES.put("problem.missing_target", List.of("drop"));
+        VALUES.put("data.decimal", List.of("auto", "."));
+        VALUES.put("data.thousands", List.of("none"));
+        VALUES.put("preprocess.impute.numeric", List.of("median", "mean", "most_frequent"));
+        VALUES.put("preprocess.impute.categorical", List.of("most_frequent", "constant", "none"));
+        VALUES.put("preprocess.scale", List.of("standard", "minmax", "robust", "maxabs", "none"));
+        VALUES.put("preprocess.drop_constant", List.of("false"));
+        VALUES.put("preprocess.drop_duplicates", List.of("false"));
+        VALUES.put("preprocess.outliers.method", List.of("none"));
+        VALUES.put("features.encode", List.of("onehot", "ordinal", "none"));
+        VALUES.put("select.method", List.of("none", "variance"));
+        VALUES.put("evaluate.cv_repeats", List.of("1"));
+        VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
+        VALUES.put("evaluate.threshold", List.of("default"));
+        VALUES.put("deploy.partial_dependence", List.of("0"));
+    }
+
+    private SparkSupport() {
+    }
+
+    /** Refuses the first key the engine cannot honour; returns the notes for what it maps loosely. */
+    static List<String> check(PipelineConfig config) {
+        List<String> notes = new ArrayList<>();
+        boolean tuning = config.tree().path("tune").path("enabled").asBoolean(false);
+        if (tuning) {
+            throw new InputException("tune.enabled: the spark engine does not tune yet; set tune.enabled: false,"
+                    + " or tune with --engine local on a sample");
+        }
+        String model = config.section(org.workbench.models.TrainConfig.class).model();
+        String task = config.section(org.workbench.definition.ProblemConfig.class).task();
+        if (!model.equals("auto")) {
+            if (SparkModels.ALL.stream().noneMatch(m -> m.name().equals(model))) {
+                throw new InputException("train.model: '" + model + "' has no Spark ML counterpart; the spark engine trains "
+                        + String.join(", ", SparkModels.ALL.stream().map(SparkModels.Model::name).distinct().toList())
+                        + " (or run it with --engine local)");
+            }
+            // the parameters are checked now when the task is known (or the name has one task); else once the data says
+            List<SparkModels.Model> candidates = SparkModels.ALL.stream().filter(m -> m.name().equals(model)
+                    && (task.equals("auto") || m.task().label().equals(task))).toList();
+            if (candidates.isEmpty()) {
+                SparkModels.of(model, org.workbench.data.Task.valueOf(task.toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (candidates.stream().map(SparkModels.Model::task).distinct().count() == 1) {
+                SparkModels.check(candidates.get(0), config.section(org.workbench.models.TrainConfig.class).params(), notes);
+                SparkModels.Model m = candidates.get(0);
+                notes.add("train.model: " + model + " runs as Spark ML " + m.sparkClass() + " (" + String.join(", ",
+                        m.mapped().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList()) + ")");
+            }
+        }
+        Map<String, JsonNode> leaves = new LinkedHashMap<>();
+        flatten("", config.tree(), leaves);
+        for (Map.Entry<String, JsonNode> e : leaves.entrySet()) {
+            String path = e.getKey();
+            if (ANY.contains(path) || path.startsWith("spark.") || path.startsWith("data.column_types.")
+                    || path.startsWith("train.params.") || (path.startsWith("tune.") && !tuning)) {
+                continue;
+            }
+            List<String> allowed = VALUES.get(path);
+            String value = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
+            if (allowed == null) {
+                throw new InputException(path + ": the spark engine has no counterpart for this key; remove it, or run"
+                        + " the config with --engine local");
+            }
+            if (!allowed.contains(value)) {
+                throw new InputException(path + ": '" + value + "' has no counterpart on the spark engine; it takes "
+                        + String.join(", ", allowed) + " (or run the config with --engine local)");
+            }
+        }
+        notes.add("data.split: a seeded hash of each row's values picks the test rows (the same rows on any cluster; not the"
+                + " local engine's rows)");
+        var prep = config.section(org.workbench.preprocessing.PreprocessConfig.class);
+        if (prep.impute().numeric().equals("median")) {
+            notes.add("preprocess.impute.numeric: Spark's Imputer takes an approximate median (relative error 0.001)");
+        }
+        if (prep.scale().equals("standard")) {
+            notes.add("preprocess.scale: standard divides by the sample standard deviation (n - 1), not the population's");
+        }
+        return notes;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject() && !(prefix.equals("train.params") || prefix.equals("data.column_types") || prefix.equals("spark.conf"))
+                && !(prefix.isEmpty() ? false : node.size() == 0)) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                out.put(prefix + "." + f.getKey(), f.getValue());
+            }
+        } else {
+            out.put(prefix, node);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.workbench.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
+import org.workbench.core.Json;
+import org.workbench.report.RunRecord;
+import org.workbench.run.ConfigLoader;
+import org.workbench.run.EngineConfig;
+import org.workbench.run.Engines;
+import org.workbench.run.Runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Shipped configs on the Spark engine in local[2] (one session for the class, no UI), against the local
+ * engine's numbers for the same config (measured with {@code workbench run configs/X.yaml}). The splits
+ * differ (Spark splits by a seeded hash of each row, the local engine by a seeded shuffle), and so do the
+ * solvers (L-BFGS against AdaGrad SGD), so the test rows and fits differ a little: the tolerances are
+ * |delta| <= 0.05 for accuracy and F1, RMSE within 15%, ARI within 0.15.
+ */
+class SparkEngineTest {
+    @TempDir
+    static Path out;
+
+    /** Small data: two shuffle partitions, no whole-stage code generation (compiling costs more than it saves here). */
+    private static final Map<String, String> TEST_CONF = Map.of("spark.sql.shuffle.partitions", "2",
+            "spark.default.parallelism", "2", "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+            "spark.sql.adaptive.enabled", "false");
+
+    static PipelineConfig config(String name, String... sets) {
+        List<String> overrides = new ArrayList<>(List.of("engine=spark"));
+        overrides.addAll(List.of(sets));
+        PipelineConfig c = ConfigLoader.load(Path.of("../configs/" + name + ".yaml"), overrides);
+        Map<Class<?>, Object> sections = new LinkedHashMap<>(c.sections());
+        sections.put(EngineConfig.class, new EngineConfig("spark", "local[2]", TEST_CONF));
+        return new PipelineConfig(c.file(), c.name(), c.seed(), sections, c.tree(), c.resolved(), c.parser());
+    }
+
+    static Runner.Outcome run(String name, String... sets) {
+        return Runner.run(config(name, sets), out, null, r -> { });
+    }
+
+    static Map<String, Double> test(Runner.Outcome o) {
+        return RunRecord.read(o.dir()).metrics().evaluation().test();
+    }
+
+    @BeforeAll
+    static void quiet() {
+        Sessions.quiet();
+    }
+
+    @Test
+    void titanicMatchesTheLocalEngineAndWritesEveryOutput() throws IOException {
+        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0");
+        RunRecord run = RunRecord.read(o.dir());
+        // local engine: test f1_macro 0.7686
+        assertEquals(0.7686, run.metrics().evaluation().test().get("f1_macro"), 0.05);
+        assertEquals(891, run.data().rows());
+        assertEquals("spark", run.engine().name());
+        assertEquals("local[2]", run.engine().master());
+        assertTrue(run.engine().jobs().stream().anyMatch(j -> j.stage().equals("evaluation") && j.jobs() > 0), run.engine().toString());
+        assertEquals(List.of("definition", "collection", "preprocessing", "features", "selection", "training", "evaluation",
+                "tuning", "deployment"), run.stages().stream().map(s -> s.stage()).toList());
+        assertTrue(Files.readString(o.dir().resolve("report.html")).contains("f1_macro"));
+        JsonNode manifest = Json.MAPPER.readTree(o.dir().resolve("model.spark/manifest.json").toFile());
+        assertEquals(List.of("0", "1"), List.of(manifest.get("classes").get(0).asText(), manifest.get("classes").get(1).asText()));
+        assertTrue(Files.isDirectory(o.dir().resolve("model.spark/pipeline/stages")));
+        List<String> predicted = rows(o.dir().resolve("predictions"));
+        assertEquals(891, predicted.size());
+        // predict replays the saved PipelineModel on the raw file: the same predictions for the same rows
+        Path scoredDir = out.resolve("scored");
+        assertEquals("predictions: " + scoredDir + "/part-*.csv", new SparkEngine().predict(o.dir().resolve("model.spark"),
+                Path.of("../datasets/titanic/data.csv"), scoredDir));
+        List<String> scored = rows(scoredDir);
+        assertEquals(891, scored.size());
+        // predictions/ holds split,truth,prediction,prob_0,prob_1; predict's output ends with prediction,prob_0,prob_1
+        assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
+                scored.stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 3, l.split(",").length)))
+                        .sorted().toList());
+        // metrics.json holds what run.json's metrics do, and no engine field (the engine's facts are in run.json)
+        assertFalse(Files.readString(o.dir().resolve("metrics.json")).contains("\"engine\""));
+    }
+
+    /** The data lines of a folder of part-*.csv files. */
+    static List<String> rows(Path dir) throws IOException {
+        try (Stream<Path> parts = Files.list(dir)) {
+            return parts.filter(p -> p.getFileName().toString().startsWith("part-") && p.toString().endsWith(".csv"))
+                    .flatMap(p -> {
+                        try {
+                            return Files.readAllLines(p).stream().skip(1);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+    }
+
+    @Test
+    void wineMatchesTheLocalEngineOnTheTestRowsAndInCrossValidation() {
+        RunRecord run = RunRecord.read(run("wine", "evaluate.cv_folds=2").dir());
+        // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline)
+        assertEquals(0.9722, run.metrics().evaluation().test().get("accuracy"), 0.05);
+        assertEquals(2, run.metrics().evaluation().cvFolds().size());
+        assertEquals(0.9791, run.metrics().evaluation().cv().get("accuracy")[0], 0.05);
+    }
+
+    @Test
+    void autoMpgMatchesTheLocalEngine() {
+        // local engine: test rmse 3.1819
+        double rmse = test(run("auto_mpg", "evaluate.cv_folds=0")).get("rmse");
+        assertEquals(1.0, rmse / 3.1819, 0.15, "rmse " + rmse);
+    }
+
+    @Test
+    void irisKmeansMatchesTheLocalEngine() {
+        // local engine (10 restarts): test ari 0.8013; three restarts keep the test short
+        assertEquals(0.8013, test(run("iris_kmeans", "train.params.restarts=3")).get("ari"), 0.15);
+    }
+
+    @Test
+    void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() {
+        SparkEngine engine = new SparkEngine();
+        InputException e = assertThrows(InputException.class,
+                () -> engine.pipeline(config("titanic", "preprocess.outliers.method=iqr")));
+        assertTrue(e.getMessage().startsWith("preprocess.outliers.method: 'iqr' has no counterpart"), e.getMessage());
+        assertEquals(null, engine.current(), "no run was prepared");
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.model=svm")));
+        assertTrue(e.getMessage().startsWith("train.model: 'svm' has no Spark ML counterpart"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.params.epochs=5",
+                "train.model=xgboost", "train.params.gamma=1")));
+        assertTrue(e.getMessage().startsWith("train.params."), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune")));
+        assertTrue(e.getMessage().startsWith("tune.enabled: "), e.getMessage());
+        // and the runner refuses it before creating the run folder
+        assertThrows(InputException.class, () -> Runner.run(config("titanic", "features.encode=target"), out.resolve("refused"),
+                null, r -> { }));
+        assertFalse(Files.exists(out.resolve("refused").resolve("titanic")));
+    }
+
+    @Test
+    void theEngineIsFoundOnTheClassPathAndListsItsModels() {
+        assertInstanceOf(SparkEngine.class, Engines.named("spark"));
+        String lines = String.join("\n", SparkModels.lines(null));
+        assertTrue(lines.contains("logistic_regression    Spark ML LogisticRegression"), lines);
+        assertTrue(lines.contains("epochs             default 20       -> maxIter"), lines);
+        assertFalse(SparkModels.lines("regression").toString().contains("kmeans"));
+    }
+}
