@@ -108,6 +108,15 @@ final class SparkData {
         return "`" + name.replace("`", "``") + "`";
     }
 
+    /** A numeric target's value as a class label: 1.0 reads "1", as in the local engine. */
+    static Column labelText(Column c, boolean numeric) {
+        if (!numeric) {
+            return c;
+        }
+        return functions.when(c.equalTo(functions.floor(c)).and(functions.abs(c).lt(1e15)), c.cast("long").cast("string"))
+                .otherwise(c.cast("string"));
+    }
+
     /** The most frequent of , ; tab | on the first line (the core's candidates). */
     private static char sniff(Path file, DataConfig data) {
         try (BufferedReader r = Files.newBufferedReader(file, data.encoding())) {

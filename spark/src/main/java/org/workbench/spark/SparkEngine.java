@@ -2,9 +2,12 @@ package org.workbench.spark;
 
 import org.apache.spark.sql.SparkSession;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.Artifact;
 import org.workbench.core.Json;
 import org.workbench.core.Versions;
 import org.workbench.collection.CollectionRecord;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.evaluation.EvaluationStage;
 import org.workbench.report.HtmlReport;
 import org.workbench.report.RunMetrics;
 import org.workbench.report.RunRecord;
@@ -28,6 +31,9 @@ import java.util.Map;
  */
 public final class SparkEngine implements Engine {
     public static final String NAME = "spark";
+    /** Read by {@link #write} after the run, so never released. */
+    static final List<Artifact<?>> READ_AFTER_RUN = List.of(DefinitionStage.PROBLEM, EvaluationStage.EVALUATION,
+            EvaluationOnSpark.CHART_ROWS);
     private SparkRun current;
 
     @Override
@@ -41,8 +47,7 @@ public final class SparkEngine implements Engine {
         // where Spark's mapping is close but not exact, the terminal says what was decided
         notes.forEach(n -> System.err.println("note: " + n));
         current = new SparkRun(config, config.section(EngineConfig.class), notes);
-        return new Pipeline(SparkStages.all(current), List.of(RunContext.RUN_DIR), List.of(
-                org.workbench.definition.DefinitionStage.PROBLEM, org.workbench.evaluation.EvaluationStage.EVALUATION));
+        return new Pipeline(SparkStages.all(current), List.of(RunContext.RUN_DIR), READ_AFTER_RUN);
     }
 
     /** The run the last {@link #pipeline} call prepared (tests read its session and datasets). */
@@ -71,7 +76,7 @@ public final class SparkEngine implements Engine {
                 finished.toString(), context.config().seed(), versions, data, context.config().resolved(), results, metrics, facts);
         String runJson = record.json() + "\n";
         Json.writeAtomically(dir.resolve(RunRecord.FILE), runJson.getBytes(StandardCharsets.UTF_8));
-        SparkRun.ChartRows charts = run == null ? null : run.chartRows;
+        ChartRows charts = context.find(EvaluationOnSpark.CHART_ROWS).orElse(null);
         HtmlReport.write(dir, runJson, charts == null ? Map.of() : charts.text(), charts == null ? Map.of() : charts.numbers());
     }
 

@@ -47,23 +47,31 @@ final class SparkRecipe {
         }
     }
 
-    /** The parts fitted so far, in order: replayed on any rows, and saved as one PipelineModel. */
+    /** The parts fitted so far, in order: replayed on any rows, and saved as one PipelineModel. Each part fitted makes a new one. */
     static final class Built {
         private final Parts parts;
-        private final List<org.apache.spark.ml.Transformer> fitted = new ArrayList<>();
+        private final List<org.apache.spark.ml.Transformer> fitted;
+        /** The feature vector's length, read once on demand. */
         private int width = -1;
 
         Built(Parts parts) {
+            this(parts, List.of());
+        }
+
+        private Built(Parts parts, List<org.apache.spark.ml.Transformer> fitted) {
             this.parts = parts;
+            this.fitted = List.copyOf(fitted);
         }
 
         Parts parts() {
             return parts;
         }
 
-        void add(org.apache.spark.ml.PipelineModel model) {
-            fitted.addAll(List.of(model.stages()));
-            width = -1;
+        /** This recipe with {@code model}'s fitted stages after its own. */
+        Built plus(org.apache.spark.ml.PipelineModel model) {
+            List<org.apache.spark.ml.Transformer> all = new ArrayList<>(fitted);
+            all.addAll(List.of(model.stages()));
+            return new Built(parts, all);
         }
 
         org.apache.spark.ml.PipelineModel model() {

@@ -1,10 +1,7 @@
 package org.workbench.spark;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.workbench.config.PipelineConfig;
-import org.workbench.definition.Problem;
 import org.workbench.run.EngineConfig;
 
 import java.util.ArrayList;
@@ -13,8 +10,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One run on Spark: the session, and what the stages hand each other. Datasets are Spark's lazy plans
- * (the rows stay on the executors); only counts, aggregates and bounded samples reach this JVM.
+ * One run's resources on Spark: the config, the session, the job times and the notes. What the stages
+ * hand each other goes through the {@code RunContext} as typed artifacts.
  */
 final class SparkRun {
     /** Columns the engine adds to the rows; a data column may not use these names. */
@@ -31,24 +28,6 @@ final class SparkRun {
     /** What the engine decided where Spark's mapping is not exact: printed and kept in the stages' details. */
     final List<String> notes;
     private SparkSession session;
-
-    // set by the stages, in order
-    Problem problem;
-    SparkData.Read read;
-    Dataset<Row> all;
-    Dataset<Row> train;
-    Dataset<Row> test;
-    long trainRows;
-    long testRows;
-    SparkRecipe.Built recipe;
-    org.apache.spark.ml.Model<?> model;
-    Dataset<Row> trainScored;
-    Dataset<Row> testScored;
-    ChartRows chartRows;
-
-    /** A bounded sample of the test rows' truth, prediction and probabilities, for report.html's charts. */
-    record ChartRows(java.util.Map<String, String[]> text, java.util.Map<String, double[]> numbers) {
-    }
 
     SparkRun(PipelineConfig config, EngineConfig engine, List<String> notes) {
         this.config = config;

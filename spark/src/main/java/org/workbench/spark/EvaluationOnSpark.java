@@ -1,0 +1,169 @@
+package org.workbench.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.workbench.core.Artifact;
+import org.workbench.data.Task;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.Problem;
+import org.workbench.evaluation.ClusteringMetrics;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.evaluation.Evaluation;
+import org.workbench.evaluation.EvaluationRecord;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.evaluation.MetricSummary;
+import org.workbench.evaluation.ScoreReport;
+import org.workbench.models.TrainConfig;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.workbench.spark.SparkScores.clusterScores;
+import static org.workbench.spark.SparkScores.clusteringOrder;
+import static org.workbench.spark.SparkScores.headline;
+import static org.workbench.spark.SparkScores.report;
+import static org.workbench.spark.SparkScores.restrict;
+
+/**
+ * Stage 7 on Spark: scores test, train and a baseline with Spark aggregates ({@link SparkScores}), and
+ * cross-validates the whole recipe and model, refitted inside every fold.
+ */
+final class EvaluationOnSpark extends SparkStage {
+    /** The training rows with the model's prediction (and probabilities), persisted: deployment writes them. */
+    static final Artifact<Dataset<Row>> TRAIN_SCORED = rows("spark_train_scored", "evaluation");
+    /** The test rows, scored and persisted the same way. */
+    static final Artifact<Dataset<Row>> TEST_SCORED = rows("spark_test_scored", "evaluation");
+    /** A sample of the scored test rows for report.html (not written for clustering); the engine reads it after the run. */
+    static final Artifact<ChartRows> CHART_ROWS = new Artifact<>("spark_chart_rows", ChartRows.class, "evaluation");
+
+    EvaluationOnSpark(SparkRun run) {
+        super(run, "evaluation", "scores test, train and a baseline with Spark aggregates, and cross-validates the whole Spark ML"
+                + " pipeline refitted inside every fold");
+    }
+
+    @Override
+    public List<Artifact<?>> inputs() {
+        return List.of(DefinitionStage.PROBLEM, DefinitionOnSpark.READ, CollectionOnSpark.ALL, CollectionOnSpark.TRAIN,
+                CollectionOnSpark.TEST, RecipeOnSpark.PREPARED, TrainingOnSpark.MODEL);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(EvaluationStage.EVALUATION, TRAIN_SCORED, TEST_SCORED, CHART_ROWS);
+    }
+
+    @Override
+    StageResult runJobs(RunContext context) {
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        Map<String, String> types = context.get(DefinitionOnSpark.READ).types();
+        Dataset<Row> trainRows = context.get(CollectionOnSpark.TRAIN).rows();
+        Dataset<Row> testRows = context.get(CollectionOnSpark.TEST).rows();
+        SparkRecipe.Built recipe = context.get(RecipeOnSpark.PREPARED);
+        Model<?> fitted = context.get(TrainingOnSpark.MODEL);
+        EvaluateConfig ev = run.config.section(EvaluateConfig.class);
+        // scored once, read by every metric and by the predictions files
+        Dataset<Row> testScored = fitted.transform(recipe.transformed(testRows)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> trainScored = fitted.transform(recipe.transformed(trainRows)).persist(StorageLevel.MEMORY_AND_DISK());
+        context.put(TEST_SCORED, testScored);
+        context.put(TRAIN_SCORED, trainScored);
+        if (problem.task() == Task.CLUSTERING) {
+            Dataset<Row> allScored = fitted.transform(recipe.transformed(context.get(CollectionOnSpark.ALL).rows()));
+            return clustering(context, problem, types, (KMeansModel) fitted, recipe, trainRows, testRows, trainScored, testScored, allScored);
+        }
+        SparkModels.Model m = SparkModels.of(problem.model(), problem.task());
+        ScoreReport testReport = report(testScored, problem, m);
+        Map<String, Double> test = restrict(headline(testReport), problem.metric(), ev.metrics());
+        Map<String, Double> train = restrict(headline(report(trainScored, problem, m)), problem.metric(), ev.metrics());
+        Map<String, Double> baseline = restrict(SparkScores.baseline(problem, trainRows, testRows), problem.metric(), ev.metrics());
+        int k = ev.cvFolds();
+        List<Map<String, Double>> folds = k >= 2 ? crossValidate(problem, types, m, trainRows, k, ev.metrics()) : new ArrayList<>();
+        Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
+        context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null));
+        context.put(CHART_ROWS, ChartRows.of(testScored, problem));
+        List<String> details = new ArrayList<>();
+        details.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", "metric", "test", "train", "baseline"));
+        test.forEach((name, v) -> details.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", name, f4(v),
+                train.containsKey(name) ? f4(train.get(name)) : "", baseline.containsKey(name) ? f4(baseline.get(name)) : "")));
+        if (test.containsKey("roc_auc")) {
+            details.add("roc_auc: Spark's BinaryClassificationEvaluator, the curve down-sampled to " + SparkMetrics.ROC_BINS + " score bins");
+        }
+        if (!folds.isEmpty()) {
+            details.add(k + " folds by a seeded hash of each training row (stratified in expectation); recipe and model refitted per fold");
+        }
+        String metric = problem.metric();
+        String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s)", metric, f4(test.get(metric)),
+                f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
+                + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %d-fold CV %s +/- %s", k, f4(cv.get(metric)[0]),
+                f4(cv.get(metric)[1])) : "");
+        return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, testReport,
+                null, null, null, null, null, null));
+    }
+
+    /** Each fold's scores: k folds by a seeded hash of each training row, the whole recipe and model fitted on the fold's training rows only. */
+    private List<Map<String, Double>> crossValidate(Problem problem, Map<String, String> types, SparkModels.Model m,
+                                                    Dataset<Row> trainRows, int k, List<String> wanted) {
+        List<Map<String, Double>> folds = new ArrayList<>();
+        JsonNode params = m.spec().resolvedParams(run.config.section(TrainConfig.class).params());
+        Dataset<Row> withFold = trainRows.withColumn(SparkRun.FOLD, functions.floor(
+                SparkData.unit(run.config.seed() + 1, types.keySet().toArray(String[]::new)).multiply(k)));
+        List<String> exclude = problem.target() == null ? List.of() : List.of(problem.target());
+        for (int f = 0; f < k; f++) {
+            Dataset<Row> foldTrain = withFold.filter(col(SparkRun.FOLD).notEqual(f));
+            Dataset<Row> foldTest = withFold.filter(col(SparkRun.FOLD).equalTo(f));
+            SparkRecipe.Parts parts = SparkRecipe.build(run.config, types, exclude, foldTrain);
+            PipelineModel recipe = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(foldTrain);
+            Dataset<Row> prepared = recipe.transform(foldTrain);
+            long rows = foldTrain.count();
+            Model<?> model = TrainingOnSpark.fit(m, params, run.config.seed(), rows, prepared);
+            folds.add(restrict(headline(report(model.transform(recipe.transform(foldTest)), problem, m)), problem.metric(), wanted));
+        }
+        return folds;
+    }
+
+    private StageResult clustering(RunContext context, Problem problem, Map<String, String> types, KMeansModel km, SparkRecipe.Built recipe,
+                                   Dataset<Row> trainRows, Dataset<Row> testRows, Dataset<Row> trainScored, Dataset<Row> testScored,
+                                   Dataset<Row> allScored) {
+        long seed = run.config.seed();
+        Vector[] centres = km.clusterCenters();
+        Map<String, Double> test = clusterScores(testScored, centres, problem, types, seed);
+        Map<String, Double> train = clusterScores(trainScored, centres, problem, types, seed);
+        Map<String, Double> all = clusterScores(allScored, centres, problem, types, seed);
+        // the baseline puts every row in one cluster, centred on the training rows' mean
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        if (problem.target() != null) {
+            baseline.put("ari", 0.0);
+            baseline.put("nmi", 0.0);
+        }
+        Vector mean = (Vector) recipe.transformed(trainRows).select(Summarizer.mean(col(SparkRun.FEATURES))).first().get(0);
+        baseline.put("wcss", SparkScores.wcss(recipe.transformed(testRows).withColumn(SparkRun.PREDICTION, lit(0)), new Vector[] {mean}));
+        Map<String, Double> testOrdered = clusteringOrder(test);
+        context.put(EvaluationStage.EVALUATION, new Evaluation(testOrdered, clusteringOrder(train), clusteringOrder(baseline), List.of(),
+                Map.of(), null, null));
+        String metric = problem.metric();
+        String summary = String.format(Locale.ROOT, "test %s %s (train %s, all rows %s)", metric,
+                testOrdered.containsKey(metric) ? f4(testOrdered.get(metric)) : "n/a", train.containsKey(metric) ? f4(train.get(metric)) : "n/a",
+                all.containsKey(metric) ? f4(all.get(metric)) : "n/a");
+        List<String> details = List.of("silhouette: Euclidean, on at most " + ClusteringMetrics.SILHOUETTE_LIMIT
+                + " sampled rows (the local definition); wcss and agreement over every row, aggregated by Spark");
+        return StageResult.of(name(), summary, details, new EvaluationRecord(testOrdered, clusteringOrder(train), clusteringOrder(baseline),
+                clusteringOrder(all), List.of(), Map.of(), "not applicable: clustering has no target to cross-validate against", null, null,
+                null, null, null, null, null));
+    }
+}

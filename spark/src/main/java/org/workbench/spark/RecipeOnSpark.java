@@ -1,0 +1,182 @@
+package org.workbench.spark;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.ImputerModel;
+import org.apache.spark.ml.feature.MinMaxScalerModel;
+import org.apache.spark.ml.feature.OneHotEncoderModel;
+import org.apache.spark.ml.feature.RobustScalerModel;
+import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.feature.VarianceThresholdSelectorModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.workbench.core.Artifact;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.Problem;
+import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.recipe.RecipeRecord;
+import org.workbench.recipe.StepJson;
+import org.workbench.stage.RunContext;
+import org.workbench.stage.StageResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stages 3 to 5 on Spark: preprocessing, features and selection are the three parts of one Spark ML
+ * {@code Pipeline}; each stage fits its part on the training rows as the parts before it left them.
+ */
+final class RecipeOnSpark extends SparkStage {
+    /** The recipe with its preprocessing part fitted. */
+    static final Artifact<SparkRecipe.Built> PREPROCESSED = new Artifact<>("spark_preprocessed", SparkRecipe.Built.class, "preprocessing");
+    /** ... and its features part. */
+    static final Artifact<SparkRecipe.Built> ENGINEERED = new Artifact<>("spark_engineered", SparkRecipe.Built.class, "features");
+    /** The whole recipe, fitted: what training, evaluation and deployment replay. */
+    static final Artifact<SparkRecipe.Built> PREPARED = new Artifact<>("spark_prepared", SparkRecipe.Built.class, "selection");
+
+    /** The recipe so far (null for the first part, which builds it) and the recipe this part adds to. */
+    private final Artifact<SparkRecipe.Built> from;
+    private final Artifact<SparkRecipe.Built> to;
+
+    private RecipeOnSpark(SparkRun run, String name, String description, Artifact<SparkRecipe.Built> from, Artifact<SparkRecipe.Built> to) {
+        super(run, name, description);
+        this.from = from;
+        this.to = to;
+    }
+
+    static RecipeOnSpark preprocessing(SparkRun run) {
+        return new RecipeOnSpark(run, "preprocessing",
+                "imputes and scales numeric columns and fills text gaps, fitted on the training rows (Spark ML)", null, PREPROCESSED);
+    }
+
+    static RecipeOnSpark features(SparkRun run) {
+        return new RecipeOnSpark(run, "features",
+                "encodes text columns (StringIndexer + OneHotEncoder) and assembles the feature vector (Spark ML)", PREPROCESSED, ENGINEERED);
+    }
+
+    static RecipeOnSpark selection(SparkRun run) {
+        return new RecipeOnSpark(run, "selection", "selects features by training variance (Spark ML), when the config asks",
+                ENGINEERED, PREPARED);
+    }
+
+    @Override
+    public List<Artifact<?>> inputs() {
+        return from == null ? List.of(DefinitionStage.PROBLEM, DefinitionOnSpark.READ, CollectionOnSpark.TRAIN)
+                : List.of(from, CollectionOnSpark.TRAIN);
+    }
+
+    @Override
+    public List<Artifact<?>> outputs() {
+        return List.of(to);
+    }
+
+    @Override
+    StageResult runJobs(RunContext context) {
+        SparkRows train = context.get(CollectionOnSpark.TRAIN);
+        SparkRecipe.Built before;
+        if (from == null) {
+            Problem problem = context.get(DefinitionStage.PROBLEM);
+            List<String> exclude = new ArrayList<>();
+            if (problem.target() != null) {
+                exclude.add(problem.target());
+            }
+            before = new SparkRecipe.Built(SparkRecipe.build(run.config, context.get(DefinitionOnSpark.READ).types(), exclude, train.rows()));
+        } else {
+            before = context.get(from);
+        }
+        SparkRecipe.Parts parts = before.parts();
+        List<PipelineStage> mine = switch (name()) {
+            case "preprocessing" -> parts.preprocessing();
+            case "features" -> parts.features();
+            default -> parts.selection();
+        };
+        Dataset<Row> in = before.transformed(train.rows());
+        int featuresIn = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() + parts.identifiers().size()
+                + run.config.section(PreprocessConfig.class).drop().size() : before.width(train.rows());
+        PipelineModel fitted = new Pipeline().setStages(mine.toArray(PipelineStage[]::new)).fit(in);
+        SparkRecipe.Built after = before.plus(fitted);
+        context.put(to, after);
+        List<ObjectNode> steps = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        if (name().equals("preprocessing") && !run.config.section(PreprocessConfig.class).drop().isEmpty()) {
+            List<String> dropped = run.config.section(PreprocessConfig.class).drop();
+            ObjectNode s = step("drop_columns");
+            s.set("columns", JsonNodeFactory.instance.pojoNode(dropped));
+            steps.add(s);
+            details.add("drop_columns: dropped " + dropped.size() + " columns: " + String.join(", ", dropped));
+        }
+        if (name().equals("features") && !parts.identifiers().isEmpty()) {
+            details.add("left out identifier-like text columns (>= 95% distinct): " + String.join(", ", parts.identifiers()));
+        }
+        for (Transformer t : fitted.stages()) {
+            steps.add(describe(t, parts, details));
+        }
+        int featuresOut = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() : after.width(train.rows());
+        String summary = mine.isEmpty() ? "no steps configured; " + featuresOut + " features pass through"
+                : String.format(Locale.ROOT, "fitted %d Spark ML step%s on %d training rows; %d -> %d features", mine.size(),
+                mine.size() == 1 ? "" : "s", train.count(), featuresIn, featuresOut);
+        return StageResult.of(name(), summary, details, new RecipeRecord(new RecipeRecord.FittedSteps(steps), featuresIn,
+                featuresOut, (int) train.count(), null, null));
+    }
+
+    private static ObjectNode step(String type) {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put(StepJson.TYPE, type);
+        return s;
+    }
+
+    /** A fitted Spark transformer as a step of run.json: its class and what it learned. */
+    private static ObjectNode describe(Transformer t, SparkRecipe.Parts parts, List<String> details) {
+        ObjectNode s = step("spark_" + t.getClass().getSimpleName().replace("Model", "").toLowerCase(Locale.ROOT));
+        if (t instanceof ImputerModel m) {
+            Row values = m.surrogateDF().first();
+            ObjectNode fills = s.putObject("fills");
+            StringBuilder line = new StringBuilder("impute: " + m.getStrategy() + ":");
+            for (int i = 0; i < parts.numeric().size(); i++) {
+                fills.put(parts.numeric().get(i), values.getDouble(i));
+                line.append(' ').append(parts.numeric().get(i)).append(' ').append(String.format(Locale.ROOT, "%.4g", values.getDouble(i)));
+            }
+            details.add(line.toString());
+        } else if (t instanceof SQLTransformer q) {
+            s.put("statement", q.getStatement());
+            details.add("fill text gaps: " + String.join(", ", parts.categorical()) + " (most frequent training value, or the constant)");
+        } else if (t instanceof StandardScalerModel m) {
+            s.set("mean", JsonNodeFactory.instance.pojoNode(m.mean().toArray()));
+            s.set("std", JsonNodeFactory.instance.pojoNode(m.std().toArray()));
+            details.add("scale: standard (sample std, n - 1): " + parts.numeric().size() + " numeric columns");
+        } else if (t instanceof MinMaxScalerModel m) {
+            s.set("min", JsonNodeFactory.instance.pojoNode(m.originalMin().toArray()));
+            s.set("max", JsonNodeFactory.instance.pojoNode(m.originalMax().toArray()));
+            details.add("scale: minmax: " + parts.numeric().size() + " numeric columns");
+        } else if (t instanceof RobustScalerModel m) {
+            s.set("median", JsonNodeFactory.instance.pojoNode(m.median().toArray()));
+            s.set("range", JsonNodeFactory.instance.pojoNode(m.range().toArray()));
+            details.add("scale: robust (median, interquartile range): " + parts.numeric().size() + " numeric columns");
+        } else if (t instanceof StringIndexerModel m) {
+            ObjectNode levels = s.putObject("levels");
+            StringBuilder line = new StringBuilder("levels:");
+            String[][] all = m.labelsArray();
+            for (int i = 0; i < all.length && i < parts.categorical().size(); i++) {
+                levels.set(parts.categorical().get(i), JsonNodeFactory.instance.pojoNode(all[i]));
+                line.append(' ').append(parts.categorical().get(i)).append(": ").append(all[i].length).append(';');
+            }
+            details.add(line + " an unseen level is all zeros (every training level kept)");
+        } else if (t instanceof OneHotEncoderModel m) {
+            s.put("drop_last", m.getDropLast());
+        } else if (t instanceof VectorAssembler a) {
+            s.set("inputs", JsonNodeFactory.instance.pojoNode(a.getInputCols()));
+        } else if (t instanceof VarianceThresholdSelectorModel m) {
+            s.set("selected", JsonNodeFactory.instance.pojoNode(m.selectedFeatures()));
+            details.add("variance: kept " + m.selectedFeatures().length + " features");
+        }
+        return s;
+    }
+}
