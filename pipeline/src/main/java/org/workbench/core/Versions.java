@@ -12,14 +12,7 @@ public final class Versions {
     }
 
     public static Map<String, String> all() {
-        Properties p = new Properties();
-        try (InputStream in = Versions.class.getResourceAsStream("/workbench.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read workbench.properties", e);
-        }
+        Properties p = properties();
         Map<String, String> out = new LinkedHashMap<>();
         out.put("workbench", p.getProperty("workbench.version", "unknown"));
         out.put("tribuo", p.getProperty("tribuo.version", "unknown"));
@@ -35,6 +28,10 @@ public final class Versions {
      * builds from source, so a cache keyed by it would hand a rebuilt Workbench what older code computed.
      */
     public static String build() {
+        return properties().getProperty("workbench.build", "unknown");
+    }
+
+    private static Properties properties() {
         Properties p = new Properties();
         try (InputStream in = Versions.class.getResourceAsStream("/workbench.properties")) {
             if (in != null) {
@@ -43,7 +40,7 @@ public final class Versions {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read workbench.properties", e);
         }
-        return p.getProperty("workbench.build", "unknown");
+        return p;
     }
 
     public static String workbench() {

@@ -67,22 +67,48 @@ public final class ClassificationMetrics {
         String positive = order.size() != 2 ? null : positiveClass != null ? positiveClass : order.get(1);
 
         int[][] cm = confusionMatrix(truth, labels, order);
+        Double rocAuc = null;
+        Double averagePrecision = null;
+        Double logLoss = null;
+        Double brier = null;
+        if (predicted.hasProbabilities()) {
+            double[][] probs = alignProbabilities(predicted, order);
+            int[] truthIndex = indexes(truth, order);
+            int positiveIndex = positive == null ? -1 : order.indexOf(positive);
+            int[] support = supportOf(cm);
+            rocAuc = oneVsRest(truthIndex, probs, support, positiveIndex, RocAuc::of);
+            averagePrecision = oneVsRest(truthIndex, probs, support, positiveIndex, Curves::averagePrecision);
+            logLoss = logLoss(truthIndex, probs);
+            brier = Calibration.brier(truthIndex, probs, positiveIndex);
+        }
+
+        return fromConfusion(toLong(cm), order, positive, rocAuc, averagePrecision, logLoss, brier);
+    }
+
+    /**
+     * The report of a confusion matrix: rows are true classes and columns predicted ones, both in
+     * {@code order}; {@code positive} is the positive class of a two-class problem (null otherwise). The
+     * probability metrics are measured elsewhere and passed in (null when there are none). Every engine
+     * scores through here, the local one from its labels, Spark from counts it aggregated.
+     */
+    public static ClassificationReport fromConfusion(long[][] cm, List<String> order, String positive, Double rocAuc,
+                                                     Double averagePrecision, Double logLoss, Double brier) {
         Counts counts = new Counts(cm);
         int k = order.size();
-        int n = truth.length;
+        long n = counts.total;
 
         List<ClassificationReport.ClassScores> perClass = new ArrayList<>();
         double[] precision = new double[k];
         double[] recall = new double[k];
         double[] f1 = new double[k];
         for (int c = 0; c < k; c++) {
-            int tp = cm[c][c];
+            long tp = cm[c][c];
             precision[c] = ratio(tp, counts.predicted[c]);
             recall[c] = ratio(tp, counts.support[c]);
             // 2TP / (2TP + FP + FN) equals 2PR / (P + R) and is 0 rather than undefined when both are 0
             f1[c] = ratio(2 * tp, counts.support[c] + counts.predicted[c]);
             perClass.add(new ClassificationReport.ClassScores(order.get(c), precision[c], recall[c], f1[c],
-                    counts.support[c]));
+                    (int) Math.min(Integer.MAX_VALUE, counts.support[c])));
         }
 
         // Macro: classes that occur in the truth or the predictions, as scikit-learn does when no
@@ -120,22 +146,8 @@ public final class ClassificationMetrics {
             positiveScores = new ClassificationReport.PositiveClass(positive, precision[p], recall[p], f1[p]);
         }
 
-        Double rocAuc = null;
-        Double averagePrecision = null;
-        Double logLoss = null;
-        Double brier = null;
-        if (predicted.hasProbabilities()) {
-            double[][] probs = alignProbabilities(predicted, order);
-            int[] truthIndex = indexes(truth, order);
-            int positiveIndex = positive == null ? -1 : order.indexOf(positive);
-            rocAuc = oneVsRest(truthIndex, probs, counts.support, positiveIndex, RocAuc::of);
-            averagePrecision = oneVsRest(truthIndex, probs, counts.support, positiveIndex, Curves::averagePrecision);
-            logLoss = logLoss(truthIndex, probs);
-            brier = Calibration.brier(truthIndex, probs, positiveIndex);
-        }
-
-        return new ClassificationReport(n, order, (double) counts.trace / n, recallSum / inTruth, List.copyOf(perClass),
-                macro, weighted, positiveScores, rocAuc, averagePrecision, logLoss, brier, mcc(counts), kappa(counts), cm);
+        return new ClassificationReport((int) Math.min(Integer.MAX_VALUE, n), order, (double) counts.trace / n, recallSum / inTruth, List.copyOf(perClass),
+                macro, weighted, positiveScores, rocAuc, averagePrecision, logLoss, brier, mcc(counts), kappa(counts), toInt(cm));
     }
 
     /**
@@ -160,14 +172,14 @@ public final class ClassificationMetrics {
 
     /** Row totals (support), column totals (predicted), diagonal and grand total of a confusion matrix. */
     private static final class Counts {
-        final int[] support;
-        final int[] predicted;
-        int trace;
-        int total;
+        final long[] support;
+        final long[] predicted;
+        long trace;
+        long total;
 
-        Counts(int[][] cm) {
-            support = new int[cm.length];
-            predicted = new int[cm.length];
+        Counts(long[][] cm) {
+            support = new long[cm.length];
+            predicted = new long[cm.length];
             for (int t = 0; t < cm.length; t++) {
                 trace += cm[t][t];
                 for (int p = 0; p < cm.length; p++) {
@@ -177,6 +189,35 @@ public final class ClassificationMetrics {
                 }
             }
         }
+    }
+
+    private static long[][] toLong(int[][] cm) {
+        long[][] out = new long[cm.length][];
+        for (int i = 0; i < cm.length; i++) {
+            out[i] = Arrays.stream(cm[i]).asLongStream().toArray();
+        }
+        return out;
+    }
+
+    /** The report's matrix; a cell beyond the int range (over two billion rows) is shown capped. */
+    private static int[][] toInt(long[][] cm) {
+        int[][] out = new int[cm.length][cm.length];
+        for (int i = 0; i < cm.length; i++) {
+            for (int j = 0; j < cm.length; j++) {
+                out[i][j] = (int) Math.min(Integer.MAX_VALUE, cm[i][j]);
+            }
+        }
+        return out;
+    }
+
+    private static int[] supportOf(int[][] cm) {
+        int[] support = new int[cm.length];
+        for (int t = 0; t < cm.length; t++) {
+            for (int p = 0; p < cm.length; p++) {
+                support[t] += cm[t][p];
+            }
+        }
+        return support;
     }
 
     static int[][] confusionMatrix(String[] truth, String[] predicted, List<String> order) {

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.workbench.evaluation.ClassificationMetrics;
 import org.workbench.evaluation.ClassificationReport;
 
 import java.util.ArrayList;
@@ -45,84 +46,8 @@ final class SparkMetrics {
      * metrics only when given. Its {@code headline()} is the metric map of the run.
      */
     static ClassificationReport report(long[][] cm, List<String> classes, int positive, Double rocAuc, Double logLoss, Double brier) {
-        int k = cm.length;
-        long[] support = new long[k];
-        long[] predicted = new long[k];
-        long trace = 0;
-        long n = 0;
-        int[][] counts = new int[k][k];
-        for (int t = 0; t < k; t++) {
-            for (int p = 0; p < k; p++) {
-                support[t] += cm[t][p];
-                predicted[p] += cm[t][p];
-                n += cm[t][p];
-                counts[t][p] = (int) Math.min(Integer.MAX_VALUE, cm[t][p]);
-            }
-            trace += cm[t][t];
-        }
-        double[] precision = new double[k];
-        double[] recall = new double[k];
-        double[] f1 = new double[k];
-        double macroP = 0;
-        double macroR = 0;
-        double macroF = 0;
-        double weightedP = 0;
-        double weightedR = 0;
-        double weightedF = 0;
-        double recallSum = 0;
-        int seen = 0;
-        int inTruth = 0;
-        List<ClassificationReport.ClassScores> perClass = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            long tp = cm[c][c];
-            precision[c] = ratio(tp, predicted[c]);
-            recall[c] = ratio(tp, support[c]);
-            // 2TP / (2TP + FP + FN): 0 rather than undefined when both are 0, as the local engine
-            f1[c] = ratio(2 * tp, support[c] + predicted[c]);
-            perClass.add(new ClassificationReport.ClassScores(classes.get(c), precision[c], recall[c], f1[c], (int) support[c]));
-            if (support[c] + predicted[c] > 0) {
-                macroP += precision[c];
-                macroR += recall[c];
-                macroF += f1[c];
-                seen++;
-            }
-            weightedP += precision[c] * support[c] / n;
-            weightedR += recall[c] * support[c] / n;
-            weightedF += f1[c] * support[c] / n;
-            if (support[c] > 0) {
-                recallSum += recall[c];
-                inTruth++;
-            }
-        }
-        ClassificationReport.PositiveClass positiveScores = k == 2 && positive >= 0
-                ? new ClassificationReport.PositiveClass(classes.get(positive), precision[positive], recall[positive], f1[positive]) : null;
-        double chance = 0;
-        for (int c = 0; c < k; c++) {
-            chance += ((double) support[c] / n) * ((double) predicted[c] / n);
-        }
-        Double kappa = chance >= 1 ? null : ((double) trace / n - chance) / (1 - chance);
-        return new ClassificationReport((int) n, List.copyOf(classes), (double) trace / n, recallSum / inTruth, List.copyOf(perClass),
-                new ClassificationReport.Average(macroP / seen, macroR / seen, macroF / seen),
-                new ClassificationReport.Average(weightedP, weightedR, weightedF), positiveScores, rocAuc, null, logLoss, brier,
-                mcc(support, predicted, trace, n), kappa, counts);
-    }
-
-    private static double mcc(long[] support, long[] predicted, long trace, long n) {
-        double s = n;
-        double tp = 0;
-        double pp = 0;
-        double tt = 0;
-        for (int c = 0; c < support.length; c++) {
-            tp += (double) support[c] * predicted[c];
-            pp += (double) predicted[c] * predicted[c];
-            tt += (double) support[c] * support[c];
-        }
-        double d = Math.sqrt((s * s - pp) * (s * s - tt));
-        return d == 0 ? 0.0 : (trace * s - tp) / d;
-    }
-
-    private static double ratio(double a, double b) {
-        return b == 0 ? 0.0 : a / b;
+        String positiveClass = cm.length == 2 && positive >= 0 ? classes.get(positive) : null;
+        return ClassificationMetrics.fromConfusion(cm, classes, positiveClass, rocAuc, null, logLoss, brier);
     }
 
     /** Mean log loss and Brier score (positive class for two classes, all classes otherwise), in one pass. */
