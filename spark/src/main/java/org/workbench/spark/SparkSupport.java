@@ -78,6 +78,19 @@ final class SparkSupport {
         return notes;
     }
 
+    /** Once the data says the task: each setting's model and parameters, as the definition checks the configured ones. */
+    static void checkSettings(PipelineConfig config, org.workbench.data.Task task) {
+        for (Map.Entry<Map<String, JsonNode>, PipelineConfig> s : Tuning.settings(config).entrySet()) {
+            var train = s.getValue().section(org.workbench.models.TrainConfig.class);
+            String model = train.model().equals("auto") ? org.workbench.models.ModelCatalog.defaultModel(task) : train.model();
+            try {
+                SparkModels.check(SparkModels.of(model, task), train.params(), new ArrayList<>());
+            } catch (InputException e) {
+                throw new InputException("tune: the setting " + s.getKey() + " has no spark counterpart: " + e.getMessage());
+            }
+        }
+    }
+
     private static List<String> checkOne(PipelineConfig config) {
         List<String> notes = new ArrayList<>();
         boolean tuning = config.section(TuneConfig.class).enabled();

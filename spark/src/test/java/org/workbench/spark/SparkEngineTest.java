@@ -138,7 +138,7 @@ class SparkEngineTest {
     }
 
     @Test
-    void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() {
+    void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() throws IOException {
         SparkEngine engine = new SparkEngine();
         InputException e = assertThrows(InputException.class,
                 () -> engine.pipeline(config("titanic", "preprocess.outliers.method=iqr")));
@@ -153,6 +153,16 @@ class SparkEngineTest {
         assertTrue(e.getMessage().startsWith("tune.method: 'halving' has no counterpart"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "tune.lab.learning_curve.enabled=true")));
         assertTrue(e.getMessage().startsWith("tune.lab: "), e.getMessage());
+        // a setting the search would try is checked like the configured one
+        Path yaml = out.resolve("tree_tune.yaml");
+        Files.writeString(yaml, String.join("\n", "name: tree_tune", "problem: {task: regression, target: class, metric: rmse}",
+                "data: {source: " + Path.of("../datasets/wine/data.csv").toAbsolutePath().normalize() + "}",
+                "train: {model: decision_tree}",
+                "tune: {enabled: true, grid: {train.params.criterion: [mse, mae]}}", ""));
+        PipelineConfig tree = ConfigLoader.load(yaml, List.of("engine=spark"));
+        e = assertThrows(InputException.class, () -> engine.pipeline(tree));
+        assertTrue(e.getMessage().startsWith("tune: the setting {train.params.criterion=\"mae\"} has no spark counterpart:"
+                + " train.params.criterion: mae"), e.getMessage());
         // and the runner refuses it before creating the run folder
         assertThrows(InputException.class, () -> Runner.run(config("titanic", "features.encode=target"), out.resolve("refused"),
                 null, r -> { }));
