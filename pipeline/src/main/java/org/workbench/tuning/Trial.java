@@ -10,4 +10,10 @@ import java.util.Map;
  */
 public record Trial(int number, Map<String, JsonNode> params, double mean, double std, double[] folds, int rows,
                     int rung, long millis) {
+
+    /** A trial from its fold scores: their mean and sample standard deviation, NaN folds left out. */
+    public static Trial of(int number, Map<String, JsonNode> params, double[] folds, int rows, int rung, long millis) {
+        double[] ms = TrialScorer.meanStd(folds);
+        return new Trial(number, params, ms[0], ms[1], folds, rows, rung, millis);
+    }
 }

@@ -177,7 +177,7 @@ public final class TuningStage implements Stage {
     }
 
     /** Best vs configured on the same folds; a positive mean difference means the best setting is better. */
-    static CorrectedTTest.Result helpTest(Trial best, Trial configured, int rows, int k, String metric) {
+    public static CorrectedTTest.Result helpTest(Trial best, Trial configured, int rows, int k, String metric) {
         boolean higher = org.workbench.data.MetricNames.higherIsBetter(metric);
         double[] a = higher ? best.folds() : configured.folds();
         double[] b = higher ? configured.folds() : best.folds();
@@ -185,7 +185,7 @@ public final class TuningStage implements Stage {
         return CorrectedTTest.test(a, b, testRows, rows - testRows);
     }
 
-    static String verdict(Trial best, Trial configured, CorrectedTTest.Result test, double alpha, String metric,
+    public static String verdict(Trial best, Trial configured, CorrectedTTest.Result test, double alpha, String metric,
                           boolean improves, boolean adopted) {
         String numbers = String.format(Locale.ROOT, "(corrected resampled t-test: t = %.2f, %d df, p = %.3f)", test.t(),
                 test.degreesOfFreedom(), test.pValue());

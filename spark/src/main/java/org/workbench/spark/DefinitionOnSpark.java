@@ -106,6 +106,7 @@ final class DefinitionOnSpark extends SparkStage {
         String model = train.model().equals("auto") ? ModelCatalog.defaultModel(task) : train.model();
         SparkModels.Model m = SparkModels.of(model, task);
         SparkModels.check(m, train.params(), new ArrayList<>());
+        SparkSupport.checkSettings(run.config, task);
         Map<String, Integer> classes = null;
         String positive = null;
         List<String> classList = List.of();

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.workbench.config.PipelineConfig;
 import org.workbench.core.Artifact;
 import org.workbench.data.Task;
 import org.workbench.definition.DefinitionStage;
@@ -93,7 +94,8 @@ final class EvaluationOnSpark extends SparkStage {
         Map<String, Double> train = restrict(headline(report(trainScored, problem, m)), problem.metric(), ev.metrics());
         Map<String, Double> baseline = restrict(SparkScores.baseline(problem, trainRows, testRows), problem.metric(), ev.metrics());
         int k = ev.cvFolds();
-        List<Map<String, Double>> folds = k >= 2 ? crossValidate(problem, types, m, trainRows, k, ev.metrics()) : new ArrayList<>();
+        List<Map<String, Double>> folds = k >= 2 ? crossValidate(run.config, problem, types, m, withFolds(run.config, types, trainRows, k), k,
+                ev.metrics()) : new ArrayList<>();
         Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
         context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null));
         context.put(CHART_ROWS, ChartRows.of(testScored, problem));
@@ -116,22 +118,26 @@ final class EvaluationOnSpark extends SparkStage {
                 null, null, null, null, null, null));
     }
 
-    /** Each fold's scores: k folds by a seeded hash of each training row, the whole recipe and model fitted on the fold's training rows only. */
-    private List<Map<String, Double>> crossValidate(Problem problem, Map<String, String> types, SparkModels.Model m,
-                                                    Dataset<Row> trainRows, int k, List<String> wanted) {
+    /** The training rows with their fold: a seeded hash of each row, so every setting tuning tries sees the same folds. */
+    static Dataset<Row> withFolds(PipelineConfig config, Map<String, String> types, Dataset<Row> trainRows, int k) {
+        return trainRows.withColumn(SparkRun.FOLD, functions.floor(
+                SparkData.unit(config.seed() + 1, types.keySet().toArray(String[]::new)).multiply(k)));
+    }
+
+    /** Each fold's scores under {@code config}: the whole recipe and model fitted on the fold's training rows only. */
+    static List<Map<String, Double>> crossValidate(PipelineConfig config, Problem problem, Map<String, String> types,
+                                                   SparkModels.Model m, Dataset<Row> withFold, int k, List<String> wanted) {
         List<Map<String, Double>> folds = new ArrayList<>();
-        JsonNode params = m.spec().resolvedParams(run.config.section(TrainConfig.class).params());
-        Dataset<Row> withFold = trainRows.withColumn(SparkRun.FOLD, functions.floor(
-                SparkData.unit(run.config.seed() + 1, types.keySet().toArray(String[]::new)).multiply(k)));
+        JsonNode params = m.spec().resolvedParams(config.section(TrainConfig.class).params());
         List<String> exclude = problem.target() == null ? List.of() : List.of(problem.target());
         for (int f = 0; f < k; f++) {
             Dataset<Row> foldTrain = withFold.filter(col(SparkRun.FOLD).notEqual(f));
             Dataset<Row> foldTest = withFold.filter(col(SparkRun.FOLD).equalTo(f));
-            SparkRecipe.Parts parts = SparkRecipe.build(run.config, types, exclude, foldTrain);
+            SparkRecipe.Parts parts = SparkRecipe.build(config, types, exclude, foldTrain);
             PipelineModel recipe = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(foldTrain);
             Dataset<Row> prepared = recipe.transform(foldTrain);
             long rows = foldTrain.count();
-            Model<?> model = TrainingOnSpark.fit(m, params, run.config.seed(), rows, prepared);
+            Model<?> model = TrainingOnSpark.fit(m, params, config.seed(), rows, prepared);
             folds.add(restrict(headline(report(model.transform(recipe.transform(foldTest)), problem, m)), problem.metric(), wanted));
         }
         return folds;

@@ -12,6 +12,6 @@ final class SparkStages {
     static List<Stage> all(SparkRun run) {
         return List.of(new DefinitionOnSpark(run), new CollectionOnSpark(run), RecipeOnSpark.preprocessing(run),
                 RecipeOnSpark.features(run), RecipeOnSpark.selection(run), new TrainingOnSpark(run), new EvaluationOnSpark(run),
-                new TuningOnSpark(), new DeploymentOnSpark(run));
+                new TuningOnSpark(run), new DeploymentOnSpark(run));
     }
 }

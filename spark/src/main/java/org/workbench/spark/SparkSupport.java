@@ -3,6 +3,8 @@ package org.workbench.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
+import org.workbench.tuning.TuneConfig;
+import org.workbench.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +24,7 @@ final class SparkSupport {
             "problem.positive_class", "data.source", "data.delimiter", "data.quote", "data.header", "data.encoding",
             "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical",
             "features.keep_identifiers", "select.variance_threshold", "train.model", "evaluate.cv_folds", "evaluate.metrics",
-            "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled");
+            "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt");
     /** Keys honoured with some values only: the values, and what to say otherwise. */
     private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
 
@@ -42,19 +44,56 @@ final class SparkSupport {
         VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
         VALUES.put("evaluate.threshold", List.of("default"));
         VALUES.put("deploy.partial_dependence", List.of("0"));
+        VALUES.put("tune.method", List.of("grid", "random"));
+        VALUES.put("tune.time_budget", List.of("0"));
     }
 
     private SparkSupport() {
     }
 
-    /** Refuses the first key the engine cannot honour; returns the notes for what it maps loosely. */
+    /** Refuses the first key the engine cannot honour, in the config or in any setting tuning would try; returns the notes. */
     static List<String> check(PipelineConfig config) {
-        List<String> notes = new ArrayList<>();
-        boolean tuning = config.tree().path("tune").path("enabled").asBoolean(false);
-        if (tuning) {
-            throw new InputException("tune.enabled: the spark engine does not tune yet; set tune.enabled: false,"
-                    + " or tune with --engine local on a sample");
+        TuneConfig tune = config.section(TuneConfig.class);
+        if (tune.lab().any()) {
+            throw new InputException("tune.lab: the spark engine does not draw the lab's curves; remove tune.lab, or run it with"
+                    + " --engine local on a sample");
         }
+        List<String> notes = checkOne(config);
+        if (tune.enabled()) {
+            if (config.section(org.workbench.definition.ProblemConfig.class).task().equals("clustering")) {
+                throw new InputException("tune.enabled: the spark engine does not tune clustering (no target to cross-validate"
+                        + " against); set tune.enabled: false, or run it with --engine local");
+            }
+            for (Map.Entry<Map<String, JsonNode>, PipelineConfig> s : Tuning.settings(config).entrySet()) {
+                try {
+                    checkOne(s.getValue());
+                } catch (InputException e) {
+                    throw new InputException("tune: the setting " + s.getKey() + " has no spark counterpart: " + e.getMessage());
+                }
+            }
+            if (tune.threads() != 0) {
+                notes.add("tune.threads: trials run one after another as Spark jobs; Spark parallelises each fit across the executors");
+            }
+        }
+        return notes;
+    }
+
+    /** Once the data says the task: each setting's model and parameters, as the definition checks the configured ones. */
+    static void checkSettings(PipelineConfig config, org.workbench.data.Task task) {
+        for (Map.Entry<Map<String, JsonNode>, PipelineConfig> s : Tuning.settings(config).entrySet()) {
+            var train = s.getValue().section(org.workbench.models.TrainConfig.class);
+            String model = train.model().equals("auto") ? org.workbench.models.ModelCatalog.defaultModel(task) : train.model();
+            try {
+                SparkModels.check(SparkModels.of(model, task), train.params(), new ArrayList<>());
+            } catch (InputException e) {
+                throw new InputException("tune: the setting " + s.getKey() + " has no spark counterpart: " + e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> checkOne(PipelineConfig config) {
+        List<String> notes = new ArrayList<>();
+        boolean tuning = config.section(TuneConfig.class).enabled();
         String model = config.section(org.workbench.models.TrainConfig.class).model();
         String task = config.section(org.workbench.definition.ProblemConfig.class).task();
         if (!model.equals("auto")) {
@@ -81,7 +120,8 @@ final class SparkSupport {
         for (Map.Entry<String, JsonNode> e : leaves.entrySet()) {
             String path = e.getKey();
             if (ANY.contains(path) || path.startsWith("spark.") || path.startsWith("data.column_types.")
-                    || path.startsWith("train.params.") || (path.startsWith("tune.") && !tuning)) {
+                    || path.startsWith("train.params.") || (path.startsWith("tune.") && !tuning)
+                    || path.startsWith("tune.grid.") || path.startsWith("tune.space.") || path.equals("tune.threads")) {
                 continue;
             }
             List<String> allowed = VALUES.get(path);

@@ -1,30 +1,51 @@
 package org.workbench.spark;
 
-import org.workbench.config.Key;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.workbench.config.PipelineConfig;
 import org.workbench.core.Artifact;
+import org.workbench.core.InputException;
+import org.workbench.data.Task;
+import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.Problem;
+import org.workbench.evaluation.EvaluateConfig;
+import org.workbench.evaluation.Evaluation;
+import org.workbench.evaluation.EvaluationStage;
+import org.workbench.models.TrainConfig;
 import org.workbench.stage.RunContext;
-import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
+import org.workbench.stats.CorrectedTTest;
+import org.workbench.tuning.Trial;
+import org.workbench.tuning.TuneConfig;
+import org.workbench.tuning.TunedYaml;
+import org.workbench.tuning.Tuning;
 import org.workbench.tuning.TuningRecord;
+import org.workbench.tuning.TuningStage;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Stage 8 on Spark: not there yet, so it records itself as skipped (SparkSupport refuses tune.enabled: true). */
-final class TuningOnSpark implements Stage {
-    @Override
-    public String name() {
-        return "tuning";
-    }
-
-    @Override
-    public String description() {
-        return "searches settings with cross-validation (not on the spark engine yet: tune.enabled must be false)";
+/**
+ * Stage 8 on Spark: the core's grid or random search ({@link Tuning#settings}), each setting
+ * cross-validated by the evaluation's Spark k-fold (the whole Spark ML pipeline refitted per fold, the
+ * same folds for every setting), then the core's leaderboard, corrected t-test verdict and tuned.yaml.
+ * The bundle keeps the configured model: when the verdict would adopt the best setting, tuned.yaml holds
+ * it, and running tuned.yaml trains and ships it.
+ */
+final class TuningOnSpark extends SparkStage {
+    TuningOnSpark(SparkRun run) {
+        super(run, "tuning", "grid or random search over config values, each setting cross-validated as Spark jobs on the training"
+                + " split (the whole Spark ML pipeline refitted per fold)");
     }
 
     @Override
     public List<Artifact<?>> inputs() {
-        return List.of();
+        return List.of(DefinitionStage.PROBLEM, DefinitionOnSpark.READ, CollectionOnSpark.TRAIN, EvaluationStage.EVALUATION,
+                RunContext.RUN_DIR);
     }
 
     @Override
@@ -33,13 +54,96 @@ final class TuningOnSpark implements Stage {
     }
 
     @Override
-    public Map<String, List<Key>> configKeys() {
-        return Map.of();
+    public StageResult run(RunContext context) {
+        if (!run.config.section(TuneConfig.class).enabled()) {
+            return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), new TuningRecord(true, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null));
+        }
+        return super.run(context);
     }
 
     @Override
-    public StageResult run(RunContext context) {
-        return StageResult.of(name(), "skipped (tune.enabled is false)", List.of(), new TuningRecord(true, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null));
+    StageResult runJobs(RunContext context) {
+        PipelineConfig config = run.config;
+        TuneConfig tune = config.section(TuneConfig.class);
+        Problem problem = context.get(DefinitionStage.PROBLEM);
+        if (problem.task() == Task.CLUSTERING) {
+            throw new InputException("tune.enabled: the spark engine does not tune clustering (it has no target to cross-validate"
+                    + " against); set tune.enabled: false, or run it with --engine local");
+        }
+        Map<String, String> types = context.get(DefinitionOnSpark.READ).types();
+        SparkRows train = context.get(CollectionOnSpark.TRAIN);
+        String metric = problem.metric();
+        int k = tune.cvFolds();
+        List<String> wanted = config.section(EvaluateConfig.class).metrics();
+        // every trial reads the same rows with the same fold column: kept by the executors for the whole search
+        Dataset<Row> withFold = EvaluationOnSpark.withFolds(config, types, train.rows(), k).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<Map<String, JsonNode>, PipelineConfig> settings = Tuning.settings(config);
+        Trial configured;
+        List<Trial> trials = new ArrayList<>();
+        try {
+            configured = trial(0, Map.of(), config, problem, types, withFold, k, wanted, (int) train.count());
+            int number = 1;
+            for (Map.Entry<Map<String, JsonNode>, PipelineConfig> s : settings.entrySet()) {
+                trials.add(trial(number++, s.getKey(), s.getValue(), problem, types, withFold, k, wanted, (int) train.count()));
+            }
+        } finally {
+            withFold.unpersist();
+        }
+        List<Trial> ranked = Tuning.ranked(trials, metric);
+        Trial best = ranked.get(0);
+        boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
+        CorrectedTTest.Result test = TuningStage.helpTest(best, configured, (int) train.count(), k, metric);
+        double alpha = config.section(EvaluateConfig.class).alpha();
+        boolean significant = test.significantAt(alpha);
+        boolean better = improves && (tune.adopt().equals("better") || significant);
+        // the bundle ships the configured model; the verdict's own text says so when it is not better
+        String verdict = TuningStage.verdict(best, configured, test, alpha, metric, improves, false);
+        PipelineConfig finalConfig = better ? config.with(best.params()) : config;
+        context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TuningStage.TUNED_YAML), finalConfig, better));
+        Map<String, Double> testScores = context.find(EvaluationStage.EVALUATION).map(Evaluation::test).orElse(Map.of());
+
+        TuningRecord record = new TuningRecord(null, tune.method(), metric, k, 1, settings.size(), configured, trials,
+                ranked.stream().map(Trial::number).toList(), best, null, false,
+                new TuningRecord.Significance(test.meanDifference(), test.t(), test.degreesOfFreedom(), test.pValue(), alpha, significant),
+                verdict, false, testScores, TuningStage.TUNED_YAML, null);
+
+        List<String> details = new ArrayList<>();
+        details.add("trials run one after another as Spark jobs (Spark parallelises each fit across the executors); " + k
+                + " folds by a seeded hash of each training row, the same folds for every setting, recipe and model refitted per fold");
+        details.add(String.format(Locale.ROOT, "configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(),
+                configured.std()));
+        details.add("leaderboard (" + tune.method() + ", best first):");
+        for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+            Trial t = ranked.get(i);
+            details.add(String.format(Locale.ROOT, "  %2d. trial %d %s: %.4f +/- %.4f (%.2f s)", i + 1, t.number(), t.params(),
+                    t.mean(), t.std(), t.millis() / 1000.0));
+        }
+        details.add(verdict);
+        details.add(better ? "the spark engine keeps the configured model in the bundle; tuned.yaml holds the best setting:"
+                + " run it to train and ship that model" : "the configured model is kept");
+        details.add("wrote " + TuningStage.TUNED_YAML + ": " + (better ? "the best setting's config" : "the configured config")
+                + ", to repeat this run without searching");
+        String summary = String.format(Locale.ROOT, "%s on spark: %d settings x %d folds; best %s %.4f with %s (configured %.4f); %s",
+                tune.method(), settings.size(), k, metric, best.mean(), describe(best.params()), configured.mean(),
+                better ? "configured model kept, best setting in tuned.yaml" : "configured model kept");
+        return StageResult.of(name(), summary, details, record);
+    }
+
+    /** One setting's trial: the evaluation's Spark k-fold under the setting's config. */
+    private static Trial trial(int number, Map<String, JsonNode> params, PipelineConfig config, Problem problem,
+                               Map<String, String> types, Dataset<Row> withFold, int k, List<String> wanted, int rows) {
+        long started = System.nanoTime();
+        String model = config.section(TrainConfig.class).model();
+        SparkModels.Model m = SparkModels.of(model.equals("auto") ? problem.model() : model, problem.task());
+        List<Map<String, Double>> folds = EvaluationOnSpark.crossValidate(config, problem, types, m, withFold, k, wanted);
+        double[] scores = folds.stream().mapToDouble(f -> f.getOrDefault(problem.metric(), Double.NaN)).toArray();
+        return Trial.of(number, params, scores, rows, 0, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String describe(Map<String, JsonNode> params) {
+        List<String> parts = new ArrayList<>();
+        params.forEach((p, v) -> parts.add(p + " = " + v));
+        return String.join(", ", parts);
     }
 }

@@ -12,6 +12,8 @@ import org.workbench.run.ConfigLoader;
 import org.workbench.run.EngineConfig;
 import org.workbench.run.Engines;
 import org.workbench.run.Runner;
+import org.workbench.tuning.Trial;
+import org.workbench.tuning.TuningRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,7 +138,7 @@ class SparkEngineTest {
     }
 
     @Test
-    void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() {
+    void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() throws IOException {
         SparkEngine engine = new SparkEngine();
         InputException e = assertThrows(InputException.class,
                 () -> engine.pipeline(config("titanic", "preprocess.outliers.method=iqr")));
@@ -146,12 +149,65 @@ class SparkEngineTest {
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.params.epochs=5",
                 "train.model=xgboost", "train.params.gamma=1")));
         assertTrue(e.getMessage().startsWith("train.params."), e.getMessage());
-        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune")));
-        assertTrue(e.getMessage().startsWith("tune.enabled: "), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune", "tune.method=halving")));
+        assertTrue(e.getMessage().startsWith("tune.method: 'halving' has no counterpart"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "tune.lab.learning_curve.enabled=true")));
+        assertTrue(e.getMessage().startsWith("tune.lab: "), e.getMessage());
+        // a setting the search would try is checked like the configured one
+        Path yaml = out.resolve("tree_tune.yaml");
+        Files.writeString(yaml, String.join("\n", "name: tree_tune", "problem: {task: regression, target: class, metric: rmse}",
+                "data: {source: " + Path.of("../datasets/wine/data.csv").toAbsolutePath().normalize() + "}",
+                "train: {model: decision_tree}",
+                "tune: {enabled: true, grid: {train.params.criterion: [mse, mae]}}", ""));
+        PipelineConfig tree = ConfigLoader.load(yaml, List.of("engine=spark"));
+        e = assertThrows(InputException.class, () -> engine.pipeline(tree));
+        assertTrue(e.getMessage().startsWith("tune: the setting {train.params.criterion=\"mae\"} has no spark counterpart:"
+                + " train.params.criterion: mae"), e.getMessage());
         // and the runner refuses it before creating the run folder
         assertThrows(InputException.class, () -> Runner.run(config("titanic", "features.encode=target"), out.resolve("refused"),
                 null, r -> { }));
         assertFalse(Files.exists(out.resolve("refused").resolve("titanic")));
+    }
+
+    @Test
+    void tuningSearchesAGridWithSparkCrossValidationAndGivesTheCoreVerdict() throws IOException {
+        Path yaml = out.resolve("wine_tune.yaml");
+        Files.writeString(yaml, String.join("\n", "name: wine_tune",
+                "problem: {target: class, metric: accuracy}",
+                "data: {source: " + Path.of("../datasets/wine/data.csv").toAbsolutePath().normalize() + "}",
+                "preprocess: {scale: standard}",
+                "train: {model: logistic_regression, params: {epochs: 1}}",
+                "evaluate: {cv_folds: 0}",
+                "tune: {enabled: true, method: grid, cv_folds: 2, grid: {train.params.epochs: [1, 30]}}",
+                "seed: 42", ""));
+        PipelineConfig c = ConfigLoader.load(yaml, List.of("engine=spark"));
+        Map<Class<?>, Object> sections = new LinkedHashMap<>(c.sections());
+        sections.put(EngineConfig.class, new EngineConfig("spark", "local[2]", TEST_CONF));
+        Runner.Outcome o = Runner.run(new PipelineConfig(c.file(), c.name(), c.seed(), sections, c.tree(), c.resolved(), c.parser()),
+                out, null, r -> { });
+        TuningRecord t = RunRecord.read(o.dir()).stages().stream().map(s -> s.data(TuningRecord.class)).flatMap(Optional::stream)
+                .findFirst().orElseThrow();
+        assertEquals("grid", t.method());
+        assertEquals(2, t.cvFolds());
+        assertEquals(List.of(1, 30), t.trials().stream().map(x -> x.params().get("train.params.epochs").asInt()).toList());
+        for (Trial x : t.trials()) {
+            assertEquals(2, x.folds().length);
+            assertTrue(x.mean() > 0.2 && x.mean() <= 1.0, "accuracy " + x.mean());
+        }
+        Trial argmax = t.trials().stream().max(java.util.Comparator.comparingDouble(Trial::mean)).orElseThrow();
+        assertEquals(argmax.number(), t.best().number());
+        assertEquals(argmax.number(), t.leaderboard().get(0));
+        // the configured setting is trial 0 on the same folds: the same fold scores as the grid's epochs = 1
+        assertEquals(0, t.configured().number());
+        assertEquals(t.trials().get(0).mean(), t.configured().mean(), 1e-12);
+        assertTrue(t.verdict().startsWith("did tuning help? "), t.verdict());
+        assertEquals(1, t.significance().df());
+        assertFalse(t.adopted(), "the bundle keeps the configured model");
+        String tuned = Files.readString(o.dir().resolve("tuned.yaml"));
+        assertTrue(tuned.contains("enabled: false"), tuned);
+        boolean better = t.best().mean() > t.configured().mean();
+        assertTrue(tuned.contains("epochs: " + (better ? 30 : 1)), tuned);
+        assertEquals(better ? 30 : 1, RunRecord.read(o.dir()).metrics().tuning().bestParams().get("train.params.epochs").asInt());
     }
 
     @Test

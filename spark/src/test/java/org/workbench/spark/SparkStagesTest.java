@@ -34,8 +34,9 @@ class SparkStagesTest {
     }
 
     @Test
-    void deploymentNeedsTheRunFolderFromTheCaller() {
+    void theRunFolderComesFromTheCaller() {
+        // tuning (tuned.yaml) is the first stage to read it, deployment the next
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Pipeline(stages));
-        assertTrue(e.getMessage().contains("deployment") && e.getMessage().contains("run_dir"), e.getMessage());
+        assertTrue(e.getMessage().contains("stage 'tuning'") && e.getMessage().contains("run_dir"), e.getMessage());
     }
 }
