@@ -6,6 +6,7 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.Bucketizer;
 import org.apache.spark.ml.feature.ImputerModel;
 import org.apache.spark.ml.feature.MinMaxScalerModel;
 import org.apache.spark.ml.feature.OneHotEncoderModel;
@@ -59,7 +60,7 @@ final class RecipeOnSpark extends SparkStage {
 
     static RecipeOnSpark features(SparkRun run) {
         return new RecipeOnSpark(run, "features",
-                "encodes text columns (StringIndexer + OneHotEncoder) and assembles the feature vector (Spark ML)", PREPROCESSED, ENGINEERED);
+                "bins numeric columns (QuantileDiscretizer), encodes text columns (StringIndexer + OneHotEncoder) and assembles the feature vector (Spark ML)", PREPROCESSED, ENGINEERED);
     }
 
     static RecipeOnSpark selection(SparkRun run) {
@@ -169,6 +170,19 @@ final class RecipeOnSpark extends SparkStage {
                 line.append(' ').append(parts.categorical().get(i)).append(": ").append(all[i].length).append(';');
             }
             details.add(line + " an unseen level is all zeros (every training level kept)");
+        } else if (t instanceof Bucketizer b) {
+            ObjectNode edges = s.putObject("edges");
+            List<String> line = new ArrayList<>();
+            for (int i = 0; i < b.getInputCols().length; i++) {
+                String column = parts.numeric().get(Integer.parseInt(b.getInputCols()[i].substring("__num_".length())));
+                double[] splits = b.getSplitsArray()[i];
+                // the outer splits are -inf and +inf: the inner ones are the local engine's edges
+                double[] inner = java.util.Arrays.copyOfRange(splits, 1, splits.length - 1);
+                edges.set(column, JsonNodeFactory.instance.pojoNode(inner));
+                line.add(column + ": " + (inner.length + 1) + " quantile bins, edges " + String.join(", ",
+                        java.util.Arrays.stream(inner).mapToObj(org.workbench.recipe.Numbers::format).toList()));
+            }
+            details.add("bin: " + String.join("; ", line));
         } else if (t instanceof OneHotEncoderModel m) {
             s.put("drop_last", m.getDropLast());
         } else if (t instanceof VectorAssembler a) {

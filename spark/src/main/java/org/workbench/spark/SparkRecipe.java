@@ -5,6 +5,7 @@ import org.apache.spark.ml.feature.Imputer;
 import org.apache.spark.ml.feature.MaxAbsScaler;
 import org.apache.spark.ml.feature.MinMaxScaler;
 import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.QuantileDiscretizer;
 import org.apache.spark.ml.feature.RobustScaler;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.workbench.config.PipelineConfig;
+import org.workbench.core.InputException;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
@@ -166,15 +168,38 @@ final class SparkRecipe {
             }
             pre.add(new SQLTransformer().setStatement(sql.append(" FROM __THIS__").toString()));
         }
+        for (String b : feat.bins().keySet()) {
+            if (!numeric.contains(b)) {
+                throw new InputException("features.bins." + b + ": no numeric feature column '" + b + "'; bin a numeric column"
+                        + " (not the target or a dropped one)");
+            }
+        }
         String numericVector = null;
+        // binned columns leave the numeric vector: their bin number is assembled unscaled, as the local engine does
+        List<String> binIn = new ArrayList<>();
+        List<String> binOut = new ArrayList<>();
+        List<Integer> binCounts = new ArrayList<>();
         if (!numeric.isEmpty()) {
             String[] imputed = new String[numeric.size()];
+            List<String> unbinned = new ArrayList<>();
             for (int i = 0; i < imputed.length; i++) {
                 imputed[i] = "__num_" + i;
+                Integer n = feat.bins().get(numeric.get(i));
+                if (n == null) {
+                    unbinned.add(imputed[i]);
+                } else {
+                    binIn.add(imputed[i]);
+                    binOut.add("__bin_" + i);
+                    binCounts.add(n);
+                }
             }
             // Imputer reads column names literally
             pre.add(new Imputer().setInputCols(numeric.toArray(String[]::new)).setOutputCols(imputed)
                     .setStrategy(prep.impute().numeric().equals("most_frequent") ? "mode" : prep.impute().numeric()));
+        }
+        if (!numeric.isEmpty() && binIn.size() < numeric.size()) {
+            String[] imputed = java.util.stream.IntStream.range(0, numeric.size()).mapToObj(i -> "__num_" + i)
+                    .filter(c -> !binIn.contains(c)).toArray(String[]::new);
             pre.add(new VectorAssembler().setInputCols(imputed).setOutputCol("__num_vec"));
             numericVector = "__num_vec";
             PipelineStage scaler = switch (prep.scale()) {
@@ -194,6 +219,12 @@ final class SparkRecipe {
         List<String> assembled = new ArrayList<>();
         if (numericVector != null) {
             assembled.add(numericVector);
+        }
+        if (!binIn.isEmpty()) {
+            // quantile edges of the imputed values (the scalers are monotone, so the same bins as of the scaled ones)
+            features.add(new QuantileDiscretizer().setInputCols(binIn.toArray(String[]::new)).setOutputCols(binOut.toArray(String[]::new))
+                    .setNumBucketsArray(binCounts.stream().mapToInt(Integer::intValue).toArray()));
+            assembled.addAll(binOut);
         }
         if (!cats.isEmpty() && !feat.encode().equals("none")) {
             String[] idx = cats.stream().map(c -> c.replace("__cat_", "__idx_")).toArray(String[]::new);

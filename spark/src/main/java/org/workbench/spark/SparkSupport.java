@@ -39,6 +39,7 @@ final class SparkSupport {
         VALUES.put("preprocess.drop_duplicates", List.of("false"));
         VALUES.put("preprocess.outliers.method", List.of("none"));
         VALUES.put("features.encode", List.of("onehot", "ordinal", "none"));
+        VALUES.put("features.bin_method", List.of("quantile"));
         VALUES.put("select.method", List.of("none", "variance"));
         VALUES.put("evaluate.cv_repeats", List.of("1"));
         VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
@@ -120,7 +121,7 @@ final class SparkSupport {
         for (Map.Entry<String, JsonNode> e : leaves.entrySet()) {
             String path = e.getKey();
             if (ANY.contains(path) || path.startsWith("spark.") || path.startsWith("data.column_types.")
-                    || path.startsWith("train.params.") || (path.startsWith("tune.") && !tuning)
+                    || path.startsWith("train.params.") || path.startsWith("features.bins.") || (path.startsWith("tune.") && !tuning)
                     || path.startsWith("tune.grid.") || path.startsWith("tune.space.") || path.equals("tune.threads")) {
                 continue;
             }
@@ -140,6 +141,10 @@ final class SparkSupport {
         var prep = config.section(org.workbench.preprocessing.PreprocessConfig.class);
         if (prep.impute().numeric().equals("median")) {
             notes.add("preprocess.impute.numeric: Spark's Imputer takes an approximate median (relative error 0.001)");
+        }
+        if (!config.section(org.workbench.features.FeaturesConfig.class).bins().isEmpty()) {
+            notes.add("features.bins: Spark's QuantileDiscretizer takes approximate quantiles (relative error 0.001) of the"
+                    + " imputed values, so an edge may differ a little from the local engine's exact one");
         }
         if (prep.scale().equals("standard")) {
             notes.add("preprocess.scale: standard divides by the sample standard deviation (n - 1), not the population's");

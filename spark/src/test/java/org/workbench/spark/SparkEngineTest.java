@@ -138,6 +138,25 @@ class SparkEngineTest {
     }
 
     @Test
+    void binsAreQuantileEdgesFittedInThePipelineAndFeedTheModel() throws IOException {
+        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}");
+        JsonNode record = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile());
+        String json = record.toString();
+        // 5 bins would have 4 inner edges; the imputed median (28) fills a fifth of the training ages, so two equal edges
+        // merge, as on the local engine
+        JsonNode edges = record.findValue("edges").get("Age");
+        assertEquals(3, edges.size(), edges.toString());
+        assertEquals(28.0, edges.get(1).asDouble(), 1e-9);
+        assertTrue(edges.get(0).asDouble() < 28.0 && edges.get(2).asDouble() > 28.0, edges.toString());
+        // the bin number, not the scaled age, is one of the model's inputs
+        assertTrue(json.contains("\"inputs\":[\"__num_scaled\",\"__bin_0\","), "the assembler's inputs");
+        assertEquals(0.7686, test(o).get("f1_macro"), 0.05);
+        InputException e = assertThrows(InputException.class, () -> new SparkEngine().pipeline(config("titanic",
+                "features.bins={Age: 5}", "features.bin_method=equal_width")));
+        assertTrue(e.getMessage().startsWith("features.bin_method: 'equal_width' has no counterpart"), e.getMessage());
+    }
+
+    @Test
     void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() throws IOException {
         SparkEngine engine = new SparkEngine();
         InputException e = assertThrows(InputException.class,
