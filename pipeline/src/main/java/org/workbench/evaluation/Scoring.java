@@ -43,7 +43,8 @@ public final class Scoring {
         return restrict(all, problem.metric(), wanted);
     }
 
-    static Map<String, Double> restrict(Map<String, Double> all, String primary, List<String> wanted) {
+    /** The metrics evaluate.metrics names, and the primary one; all of them when it names none. Both engines report through it. */
+    public static Map<String, Double> restrict(Map<String, Double> all, String primary, List<String> wanted) {
         if (wanted.isEmpty()) {
             return all;
         }

@@ -40,7 +40,7 @@ import static org.workbench.spark.SparkScores.clusterScores;
 import static org.workbench.spark.SparkScores.clusteringOrder;
 import static org.workbench.spark.SparkScores.headline;
 import static org.workbench.spark.SparkScores.report;
-import static org.workbench.spark.SparkScores.restrict;
+import static org.workbench.evaluation.Scoring.restrict;
 
 /**
  * Stage 7 on Spark: scores test, train and a baseline with Spark aggregates ({@link SparkScores}), and

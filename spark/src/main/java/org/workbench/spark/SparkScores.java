@@ -131,18 +131,4 @@ final class SparkScores {
         Row r = scored.agg(functions.sum(dist)).first();
         return r.isNullAt(0) ? 0.0 : r.getDouble(0);
     }
-
-    /** The metrics evaluate.metrics names, and the primary one; all of them when it names none. */
-    static Map<String, Double> restrict(Map<String, Double> all, String primary, List<String> wanted) {
-        if (wanted.isEmpty()) {
-            return all;
-        }
-        Map<String, Double> out = new LinkedHashMap<>();
-        all.forEach((k, v) -> {
-            if (k.equals(primary) || wanted.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
-    }
 }
