@@ -101,6 +101,76 @@ public final class TableCodec {
         return new Frame(features, in.readBoolean() ? readTarget(in) : null);
     }
 
+    /**
+     * Predictions, or null: labels as text codes, each row's probabilities and the values as doubles
+     * bit for bit. (As JSON they took most of the time of restoring a final model from the cache.)
+     */
+    public static void writePredictions(DataOutputStream out, Predictions p) throws IOException {
+        out.writeBoolean(p != null);
+        if (p == null) {
+            return;
+        }
+        out.writeInt(p.classes().size());
+        for (String c : p.classes()) {
+            writeString(out, c);
+        }
+        out.writeBoolean(p.labels() != null);
+        if (p.labels() != null) {
+            writeStrings(out, p.labels());
+        }
+        out.writeBoolean(p.probabilities() != null);
+        if (p.probabilities() != null) {
+            double[][] rows = p.probabilities();
+            int cells = 0;
+            for (double[] row : rows) {
+                cells += row == null ? 0 : row.length;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(rows.length * Integer.BYTES + cells * Double.BYTES);
+            for (double[] row : rows) {
+                buffer.putInt(row == null ? -1 : row.length);
+                if (row != null) {
+                    buffer.asDoubleBuffer().put(row);
+                    buffer.position(buffer.position() + row.length * Double.BYTES);
+                }
+            }
+            out.writeInt(rows.length);
+            out.write(buffer.array());
+        }
+        out.writeBoolean(p.values() != null);
+        if (p.values() != null) {
+            writeDoubles(out, p.values());
+        }
+    }
+
+    public static Predictions readPredictions(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        int k = length(in);
+        java.util.List<String> classes = new java.util.ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            classes.add(readString(in));
+        }
+        String[] labels = in.readBoolean() ? readStrings(in) : null;
+        double[][] probabilities = null;
+        if (in.readBoolean()) {
+            probabilities = new double[length(in)][];
+            for (int i = 0; i < probabilities.length; i++) {
+                int width = in.readInt();
+                if (width < -1) {
+                    throw new IOException("bad row width " + width);
+                }
+                if (width >= 0) {
+                    ByteBuffer row = ByteBuffer.wrap(exactly(in, width * Double.BYTES));
+                    probabilities[i] = new double[width];
+                    row.asDoubleBuffer().get(probabilities[i]);
+                }
+            }
+        }
+        double[] values = in.readBoolean() ? readDoubles(in) : null;
+        return new Predictions(labels, probabilities, java.util.List.copyOf(classes), values);
+    }
+
     public static void writeInts(DataOutputStream out, int[] values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES);
         buffer.asIntBuffer().put(values);

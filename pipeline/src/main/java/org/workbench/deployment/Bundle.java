@@ -41,7 +41,11 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model,
     }
 
     public void write(Path file) {
-        // every entry but the manifest, in zip order; the manifest lists each one's SHA-256 and size
+        Json.writeAtomically(file, toBytes());
+    }
+
+    /** The bundle file's bytes: a zip of its entries, the manifest listing each one's SHA-256 and size. */
+    public byte[] toBytes() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(RECIPE, AllSteps.JSON.toJson(recipe).getBytes(StandardCharsets.UTF_8));
         entries.put(MODEL, model.toBytes());
@@ -49,7 +53,7 @@ public record Bundle(Manifest manifest, FittedRecipe recipe, TrainedModel model,
         if (profile != null) {
             entries.put(PROFILE, Json.write(profile).getBytes(StandardCharsets.UTF_8));
         }
-        Json.writeAtomically(file, BundleZip.write(manifest, entries));
+        return BundleZip.write(manifest, entries);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.workbench.deployment;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,9 @@ import org.workbench.config.Key;
 import org.workbench.table.CsvDialect;
 import org.workbench.table.CsvSource;
 import org.workbench.config.PipelineConfig;
+import org.workbench.stage.Codec;
 import org.workbench.stage.RunContext;
+import org.workbench.stage.RunFile;
 import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
 import org.workbench.definition.Problem;
@@ -26,9 +27,14 @@ import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.data.Frame;
 import org.workbench.data.Predictions;
 
-/** Stage 9: writes the model bundle that {@code workbench predict} scores raw rows with. */
+/**
+ * Stage 9: makes the model bundle that {@code workbench predict} scores raw rows with; the run writes
+ * it into the run folder as {@value #BUNDLE_FILE}.
+ */
 public final class DeploymentStage implements Stage {
     public static final String BUNDLE_FILE = "model.bundle";
+    /** {@value #BUNDLE_FILE}, for the run folder. */
+    public static final Artifact<RunFile> BUNDLE = new Artifact<>("bundle_file", RunFile.class, "deployment");
 
     @Override
     public String name() {
@@ -44,12 +50,17 @@ public final class DeploymentStage implements Stage {
     public List<Artifact<?>> inputs() {
         // both final-model keys: FinalModel.find decides which is final
         return List.of(EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL, DefinitionStage.PROBLEM,
-                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, DefinitionStage.CSV_DIALECT, RunContext.RUN_DIR);
+                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, DefinitionStage.CSV_DIALECT);
     }
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of();
+        return List.of(BUNDLE);
+    }
+
+    @Override
+    public Map<String, Codec<?>> codecs() {
+        return Map.of(BUNDLE.name(), RunFile.CODEC);
     }
 
     @Override
@@ -64,8 +75,8 @@ public final class DeploymentStage implements Stage {
             return StageResult.of(name(), "skipped (deploy.bundle is false)", List.of(), DeploymentRecord.skippedRun());
         }
         Bundle bundle = bundle(context);
-        Path file = context.get(RunContext.RUN_DIR).resolve(BUNDLE_FILE);
-        bundle.write(file);
+        byte[] bytes = bundle.toBytes();
+        context.put(BUNDLE, new RunFile(BUNDLE_FILE, bytes));
 
         Manifest m = bundle.manifest();
         List<String> details = new ArrayList<>();
@@ -76,12 +87,12 @@ public final class DeploymentStage implements Stage {
         details.add("compare new rows with the " + bundle.profile().rows() + " training rows: workbench drift --model "
                 + BUNDLE_FILE + " --input new.csv");
         String summary = String.format(Locale.ROOT, "wrote %s (%.1f KB): %s with %d fitted steps, needs %d input columns",
-                BUNDLE_FILE, file.toFile().length() / 1024.0, m.model(), bundle.recipe().steps().size(),
+                BUNDLE_FILE, bytes.length / 1024.0, m.model(), bundle.recipe().steps().size(),
                 m.requiredColumns().size())
                 + (m.threshold() == null ? "" : String.format(Locale.ROOT, "; threshold %.4f on P(%s=%s)",
                         m.threshold().value(), m.target(), m.threshold().positiveClass()));
         List<PartialDependence> curves = partialDependence(context, bundle, details);
-        return StageResult.of(name(), summary, details, DeploymentRecord.wrote(BUNDLE_FILE, file.toFile().length(),
+        return StageResult.of(name(), summary, details, DeploymentRecord.wrote(BUNDLE_FILE, bytes.length,
                 m.requiredColumns(), curves));
     }
 

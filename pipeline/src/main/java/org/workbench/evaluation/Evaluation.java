@@ -24,6 +24,19 @@ public record Evaluation(Map<String, Double> test, Map<String, Double> train, Ma
         this(test, train, baseline, folds, cv, testReport, testPredictions, null, null, null, null, List.of());
     }
 
+    /** In the stage cache: the predictions in binary (as JSON they were most of its bytes and reading time), the rest as JSON. */
+    public static final org.workbench.stage.Codec<Evaluation> CODEC = org.workbench.stage.Codec.of((out, e) -> {
+        org.workbench.stage.Codec.writeJson(out, new Evaluation(e.test(), e.train(), e.baseline(), e.folds(), e.cv(),
+                e.testReport(), null, null, e.leaderboard(), e.threshold(), e.importance(), e.curve()));
+        org.workbench.data.TableCodec.writePredictions(out, e.testPredictions());
+        org.workbench.data.TableCodec.writePredictions(out, e.trainPredictions());
+    }, in -> {
+        Evaluation e = org.workbench.stage.Codec.readJson(in, Evaluation.class);
+        return new Evaluation(e.test(), e.train(), e.baseline(), e.folds(), e.cv(), e.testReport(),
+                org.workbench.data.TableCodec.readPredictions(in), org.workbench.data.TableCodec.readPredictions(in),
+                e.leaderboard(), e.threshold(), e.importance(), e.curve());
+    });
+
     /**
      * A decision threshold for the positive class chosen by {@code rule} ("f1" or "youden") on
      * {@code chosenOn} rows, and the test metrics with it.

@@ -69,7 +69,7 @@ public final class EvaluationStage implements Stage {
 
     @Override
     public Map<String, org.workbench.stage.Codec<?>> codecs() {
-        return Map.of(EVALUATION.name(), org.workbench.stage.Codec.json(Evaluation.class), EVALUATED_MODEL.name(), FinalModel.CODEC);
+        return Map.of(EVALUATION.name(), Evaluation.CODEC, EVALUATED_MODEL.name(), FinalModel.CODEC);
     }
 
     @Override

@@ -132,20 +132,21 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
     }
 
     /**
-     * The evaluated model in the stage cache: the run's config and candidate are not stored but taken
-     * from the running config (the cache key covers every section they were made from); the recipe as
-     * the bundle's JSON, the model as Tribuo protobuf, the predictions and metrics as JSON.
+     * A final model in the stage cache: its config as a tree (the running config itself when the trees
+     * are equal; a tuned setting's is parsed again) and the candidate made from it; the recipe as the
+     * bundle's JSON, the model as Tribuo protobuf, the predictions in binary, the metrics as JSON.
      */
     public static final org.workbench.stage.Codec<FinalModel> CODEC = new org.workbench.stage.Codec<>() {
         @Override
         public void write(FinalModel m, java.io.DataOutputStream out) throws java.io.IOException {
             out.writeUTF(m.model());
             out.writeBoolean(m.tuned());
+            org.workbench.stage.Codec.config().write(m.config(), out);
             org.workbench.data.TableCodec.writeString(out, org.workbench.training.AllSteps.JSON.toJson(m.recipe()));
             TrainingStage.MODEL_CODEC.write(m.trainedModel(), out);
             org.workbench.stage.Codec.writeJson(out, m.threshold());
-            org.workbench.stage.Codec.writeJson(out, m.testPredictions());
-            org.workbench.stage.Codec.writeJson(out, m.trainPredictions());
+            org.workbench.data.TableCodec.writePredictions(out, m.testPredictions());
+            org.workbench.data.TableCodec.writePredictions(out, m.trainPredictions());
             org.workbench.stage.Codec.writeJson(out, m.test());
         }
 
@@ -154,13 +155,14 @@ public record FinalModel(String model, boolean tuned, PipelineConfig config, Can
         public FinalModel read(java.io.DataInputStream in, PipelineConfig config) throws java.io.IOException {
             String model = in.readUTF();
             boolean tuned = in.readBoolean();
+            PipelineConfig own = org.workbench.stage.Codec.config().read(in, config);
             FittedRecipe recipe = org.workbench.training.AllSteps.JSON.fromJson(org.workbench.data.TableCodec.readString(in));
             TrainedModel trained = TrainingStage.MODEL_CODEC.read(in, config);
             DecisionThreshold threshold = org.workbench.stage.Codec.readJson(in, DecisionThreshold.class);
-            Predictions test = org.workbench.stage.Codec.readJson(in, Predictions.class);
-            Predictions train = org.workbench.stage.Codec.readJson(in, Predictions.class);
+            Predictions test = org.workbench.data.TableCodec.readPredictions(in);
+            Predictions train = org.workbench.data.TableCodec.readPredictions(in);
             Map<String, Double> metrics = org.workbench.stage.Codec.readJson(in, java.util.LinkedHashMap.class);
-            return new FinalModel(model, tuned, config, Candidate.from(config, trained.task()), recipe, trained, threshold,
+            return new FinalModel(model, tuned, own, Candidate.from(own, trained.task()), recipe, trained, threshold,
                     test, new TrainingPredictions(train), metrics);
         }
     };

@@ -17,7 +17,8 @@ import org.workbench.evaluation.FinalModel;
 import org.workbench.collection.CollectionStage;
 
 /**
- * The files of a finished run: {@code run.json} (everything), {@code metrics.json} (only what is
+ * The files of a finished run: the files stages made ({@code model.bundle}, {@code tuned.yaml}),
+ * {@code run.json} (everything), {@code metrics.json} (only what is
  * deterministic: same config, data and seed give the same bytes; its {@code final} block is the
  * bundle's model on the test rows), {@code report.md} and {@code predictions.csv} (the final model's
  * prediction for every row, with its split).
@@ -32,6 +33,9 @@ public final class RunOutputs {
     }
 
     static void write(Path dir, RunContext context, List<StageResult> results, Instant started, Instant finished) {
+        for (var file : Workbench.RUN_FILES) {
+            context.find(file).ifPresent(f -> Json.writeAtomically(dir.resolve(f.name()), f.bytes()));
+        }
         RunMetrics metrics = RunMetrics.of(results, FinalModel.find(context).orElse(null));
         Json.writeFile(dir.resolve(METRICS_JSON), metrics);
 

@@ -10,6 +10,7 @@ import org.workbench.evaluation.EvaluationStage;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.stage.Pipeline;
 import org.workbench.stage.RunContext;
+import org.workbench.stage.RunFile;
 import org.workbench.stage.Stage;
 import org.workbench.training.RecipeStages;
 import org.workbench.training.TrainingStage;
@@ -29,7 +30,10 @@ public final class Workbench {
      */
     static final List<Artifact<?>> READ_AFTER_RUN = List.of(DefinitionStage.PROBLEM, CollectionStage.SOURCE,
             CollectionStage.TARGETS, CollectionStage.SPLIT, CollectionStage.ROW_NUMBERS, CollectionStage.RAW_TRAIN,
-            CollectionStage.RAW_TEST, EvaluationStage.EVALUATION, EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL);
+            CollectionStage.RAW_TEST, EvaluationStage.EVALUATION, EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL,
+            TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
+    /** The files stages make for the run folder, which the run writes there. */
+    static final List<Artifact<RunFile>> RUN_FILES = List.of(TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
 
     private Workbench() {
     }

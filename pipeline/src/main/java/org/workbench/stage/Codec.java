@@ -118,6 +118,25 @@ public interface Codec<T> {
         };
     }
 
+    /**
+     * A config (a tuned setting's), stored as its tree and parsed back by the running config's rules,
+     * relative paths against the running config's file; a tree equal to the running one is that config.
+     */
+    static Codec<PipelineConfig> config() {
+        return new Codec<>() {
+            @Override
+            public void write(PipelineConfig value, DataOutputStream out) throws IOException {
+                writeJson(out, value.tree());
+            }
+
+            @Override
+            public PipelineConfig read(DataInputStream in, PipelineConfig running) throws IOException {
+                com.fasterxml.jackson.databind.node.ObjectNode tree = readJson(in, com.fasterxml.jackson.databind.node.ObjectNode.class);
+                return tree.equals(running.tree()) ? running : running.parser().parse(tree, running.file());
+            }
+        };
+    }
+
     static void writeJson(DataOutputStream out, Object value) throws IOException {
         writeBytes(out, JSON.writeValueAsBytes(value));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.workbench.config.PipelineConfig;
 import org.workbench.config.Suggest;
 import org.workbench.core.Artifact;
 import org.workbench.core.Background;
@@ -165,7 +166,8 @@ public final class Pipeline {
         if (cache != null) {
             String chain = baseKey;
             for (int i = 0; i <= last && chain != null; i++) {
-                chain = cachable(stages.get(i)) ? StageCache.stageKey(chain, stages.get(i), context.config()) : null;
+                chain = cachable(stages.get(i), context.config())
+                        ? StageCache.stageKey(chain, stages.get(i), context.config()) : null;
                 keys[i] = chain;
             }
             for (int i = 0; i <= last && keys[i] != null; i++) {
@@ -259,9 +261,9 @@ public final class Pipeline {
         }
     }
 
-    /** A stage is cachable when every output it declares has a codec. */
-    private static boolean cachable(Stage stage) {
-        return stage.outputs().stream().allMatch(o -> stage.codecs().containsKey(o.name()));
+    /** A stage is cachable when every output it declares has a codec and its result is repeatable under the config. */
+    private static boolean cachable(Stage stage, PipelineConfig config) {
+        return stage.outputs().stream().allMatch(o -> stage.codecs().containsKey(o.name())) && stage.repeatable(config);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.workbench.stage;
 import java.util.List;
 import java.util.Map;
 import org.workbench.config.Key;
+import org.workbench.config.PipelineConfig;
 import org.workbench.core.Artifact;
 
 /**
@@ -45,5 +46,14 @@ public interface Stage {
      */
     default Map<String, Codec<?>> codecs() {
         return Map.of();
+    }
+
+    /**
+     * Whether what this stage makes under {@code config} depends on the data and config alone, so a
+     * later run may restore it from the stage cache. False when it also depends on the clock (a search
+     * stopped by a time budget): such a stage runs every time, and so does every stage after it.
+     */
+    default boolean repeatable(PipelineConfig config) {
+        return true;
     }
 }

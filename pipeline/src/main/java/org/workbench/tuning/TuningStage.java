@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
+import org.workbench.stage.Codec;
 import org.workbench.stage.RunContext;
+import org.workbench.stage.RunFile;
 import org.workbench.stage.Stage;
 import org.workbench.stage.StageResult;
 import org.workbench.data.Frame;
@@ -39,6 +41,8 @@ public final class TuningStage implements Stage {
     public static final Artifact<FinalModel> ADOPTED_MODEL = FinalModel.ADOPTED_MODEL;
 
     public static final String TUNED_YAML = "tuned.yaml";
+    /** {@value #TUNED_YAML}, for the run folder: the final config, to repeat the run without searching. */
+    public static final Artifact<RunFile> TUNED_YAML_FILE = new Artifact<>("tuned_yaml", RunFile.class, "tuning");
 
     @Override
     public String name() {
@@ -53,12 +57,24 @@ public final class TuningStage implements Stage {
     @Override
     public List<Artifact<?>> inputs() {
         return List.of(DefinitionStage.PROBLEM, CollectionStage.RAW_TRAIN, CollectionStage.RAW_TEST,
-                EvaluationStage.EVALUATED_MODEL, TuningProgress.KEY, RunContext.RUN_DIR);
+                EvaluationStage.EVALUATED_MODEL, TuningProgress.KEY);
     }
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of(TUNED_CONFIG, ADOPTED_MODEL);
+        return List.of(TUNED_CONFIG, ADOPTED_MODEL, TUNED_YAML_FILE);
+    }
+
+    @Override
+    public Map<String, Codec<?>> codecs() {
+        return Map.of(TUNED_CONFIG.name(), Codec.config(), ADOPTED_MODEL.name(), FinalModel.CODEC,
+                TUNED_YAML_FILE.name(), RunFile.CODEC);
+    }
+
+    /** A search cut short by {@code tune.time_budget} depends on the clock: it runs again every time. */
+    @Override
+    public boolean repeatable(PipelineConfig config) {
+        return !(config.section(TuneConfig.class).enabled() && config.section(TuneConfig.class).timeBudget() > 0);
     }
 
     @Override
@@ -141,7 +157,8 @@ public final class TuningStage implements Stage {
         } else {
             testScores = context.find(EvaluationStage.EVALUATED_MODEL).map(FinalModel::test).orElse(Map.of());
         }
-        context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TUNED_YAML), finalConfig, adopted));
+        context.put(TUNED_YAML_FILE, new RunFile(TUNED_YAML,
+                TunedYaml.render(finalConfig, adopted).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         TuningRecord data = new TuningRecord(null, tune.method(), metric, k, workers.threads(),
                 Search.settings(tune, config.seed()).size(), configured, outcome.trials(),

@@ -62,12 +62,12 @@ class CachedRunTest {
     @Test
     void everyStoreIsWholeWhenTheRunReturnsThoughStoringRunsBesideLaterStages() throws IOException {
         run("iris.yaml", cache());
-        // definition .. evaluation: seven entries, renamed into place; no temporary folder left behind
+        // one entry per stage, renamed into place; no temporary folder left behind
         List<String> entries;
         try (Stream<Path> list = Files.list(cacheDir)) {
             entries = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(7, entries.size(), entries.toString());
+        assertEquals(9, entries.size(), entries.toString());
         assertTrue(entries.stream().noneMatch(name -> name.startsWith(".tmp-")), entries.toString());
         for (String entry : entries) {
             assertTrue(Files.isRegularFile(cacheDir.resolve(entry).resolve("manifest.json")), entry);
@@ -77,7 +77,7 @@ class CachedRunTest {
         assertFalse(Files.exists(cacheDir.resolve(entryOf("collection")).resolve("all_rows.bin")));
         assertTrue(Files.size(cacheDir.resolve(entryOf("definition")).resolve("csv_read.bin"))
                 < Files.size(cacheDir.resolve(entryOf("definition")).resolve("raw_table.bin")) / 10);
-        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(run("iris.yaml", cache())));
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(run("iris.yaml", cache())));
     }
 
     private String entryOf(String stage) throws IOException {
@@ -114,12 +114,33 @@ class CachedRunTest {
     }
 
     @Test
+    void anUnchangedTunedRunRestoresEveryStageAndWritesTheSameFiles() throws IOException {
+        String[] tune = {"tune.enabled=true", "tune.cv_folds=3", "tune.grid={train.params.epochs: [2, 20]}"};
+        Runner.Outcome cold = run("iris.yaml", cache(), tune);
+        Runner.Outcome warm = run("iris.yaml", cache(), tune);
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(warm));
+        // the files the tuning and deployment stages made are the cold run's bytes
+        for (String file : List.of("metrics.json", "predictions.csv", "tuned.yaml", "model.bundle")) {
+            assertEquals(-1L, Files.mismatch(cold.dir().resolve(file), warm.dir().resolve(file)), file);
+        }
+        // and their records read back as they were made
+        assertEquals(Json.write(cold.results().get(7).data()), Json.write(warm.results().get(7).data()));
+        assertEquals(Json.write(cold.results().get(8).data()), Json.write(warm.results().get(8).data()));
+
+        // a search cut by a time budget depends on the clock: tuning and deployment run again
+        String[] budget = {tune[0], tune[1], tune[2], "tune.time_budget=600"};
+        run("iris.yaml", cache(), budget);
+        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(run("iris.yaml", cache(), budget)));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void anotherDataFileContentOrVersionIsAMiss(@TempDir Path data) throws IOException {
         Path csv = data.resolve("iris.csv");
         Files.copy(Path.of("../datasets/iris/data.csv"), csv);
         String source = "data.source=" + csv.toAbsolutePath();
         run("iris.yaml", cache(), source);
-        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(run("iris.yaml", cache(), source)));
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(run("iris.yaml", cache(), source)));
 
         assertEquals(List.of(F, F, F, F, F, F, F, F, F), cached(run("iris.yaml", cache().withVersion("9.9.9"), source)));
 
@@ -152,7 +173,7 @@ class CachedRunTest {
         assertTrue(warnings.stream().allMatch(w -> w.startsWith("stage cache: ") && !w.contains("\n")), warnings.toString());
         sameFiles(cold, again);
         // the damaged entries were replaced by whole ones
-        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(run("titanic.yaml", cache())));
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(run("titanic.yaml", cache())));
     }
 
     @Test
@@ -162,8 +183,8 @@ class CachedRunTest {
         run("titanic.yaml", cache());
         List<Path> titanic = new ArrayList<>(entries());
         titanic.removeAll(iris);
-        assertEquals(7, iris.size());
-        assertEquals(7, titanic.size());
+        assertEquals(9, iris.size());
+        assertEquals(9, titanic.size());
         for (Path p : iris) {
             Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
         }
@@ -177,7 +198,7 @@ class CachedRunTest {
         // a hit touches iris' entries, so titanic's are now the least recently used; the run then trims
         Runner.Outcome hit = Runner.run(ConfigLoader.load(Path.of("../configs/iris.yaml"), List.of()), out, null, r -> { },
                 c -> { }, new StageCache(cacheDir, irisBytes, warnings::add));
-        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(hit));
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(hit));
         assertEquals(iris.stream().sorted().toList(), entries().stream().sorted().toList());
 
         new StageCache(cacheDir, 1, warnings::add).trim();
@@ -207,12 +228,12 @@ class CachedRunTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(7, entries().size());
+        assertEquals(9, entries().size());
         try (Stream<Path> all = Files.list(cacheDir)) {
             assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith(".")).toList());
         }
         assertEquals(List.of(), warnings);
-        assertEquals(List.of(T, T, T, T, T, T, T, F, F), cached(run("titanic.yaml", shared)));
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(run("titanic.yaml", shared)));
     }
 
     @Test

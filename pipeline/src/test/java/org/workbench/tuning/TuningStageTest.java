@@ -46,7 +46,7 @@ class TuningStageTest {
         return ConfigLoader.load(file, List.of(overrides));
     }
 
-    private record Run(RunContext context, StageResult tuning) {
+    private record Run(RunContext context, StageResult tuning, Path runDir) {
         TuningRecord record() {
             return tuning.data(TuningRecord.class).orElseThrow();
         }
@@ -59,7 +59,7 @@ class TuningStageTest {
         List<String> lines = new ArrayList<>();
         context.put(TuningProgress.KEY, TuningProgress.lines(lines::add));
         List<StageResult> results = Workbench.pipeline().run(context, "tuning", r -> { });
-        return new Run(context, results.get(results.size() - 1));
+        return new Run(context, results.get(results.size() - 1), runDir);
     }
 
     private static final String GRID = "{enabled: true, cv_folds: 5, threads: %d, grid: {train.params.max_depth: [2, 3, 4, 6]}}";
@@ -107,7 +107,10 @@ class TuningStageTest {
                 t.meanDifference())));
         // the adopted setting replaced the model, and tuned.yaml reproduces it without searching
         assertTrue(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
-        Path tuned = run.context().get(RunContext.RUN_DIR).resolve(TuningStage.TUNED_YAML);
+        // the stage hands tuned.yaml over for the run folder
+        Path tuned = run.runDir().resolve(TuningStage.TUNED_YAML);
+        Files.write(tuned, run.context().get(TuningStage.TUNED_YAML_FILE).bytes());
+        assertEquals(TuningStage.TUNED_YAML, run.context().get(TuningStage.TUNED_YAML_FILE).name());
         PipelineConfig again = ConfigLoader.load(tuned, List.of());
         assertFalse(again.section(TuneConfig.class).enabled());
         assertEquals(best.params().get("train.params.max_depth").intValue(), again.section(TrainConfig.class).params().get("max_depth").intValue());
@@ -130,7 +133,7 @@ class TuningStageTest {
         assertFalse(run.context().find(TuningStage.TUNED_CONFIG).isPresent());
         assertTrue(data.verdict().startsWith("did tuning help? no:"), data.verdict());
         assertTrue(run.tuning().summary().contains("configured model kept"));
-        assertTrue(Files.readString(run.context().get(RunContext.RUN_DIR).resolve("tuned.yaml"))
+        assertTrue(new String(run.context().get(TuningStage.TUNED_YAML_FILE).bytes(), java.nio.charset.StandardCharsets.UTF_8)
                 .startsWith("# the configured setting (tuning did not beat it)"));
     }
 
