@@ -34,21 +34,27 @@ public final class XGBoostMatrix {
     /** As {@link #of(Iterable, ImmutableFeatureMap)}, with each example's label (and weight) when {@code label} is given. */
     static DMatrix of(Iterable<? extends Example<?>> examples, ImmutableFeatureMap features,
                       ToDoubleFunction<Example<?>> label) throws XGBoostError {
-        int capacity = 1 << 16;
-        float[] data = new float[capacity];
-        int[] indices = new int[capacity];
-        long[] headers = new long[1 << 12];
-        float[] labels = label == null ? null : new float[1 << 12];
-        float[] weights = label == null ? null : new float[1 << 12];
+        // sized by a first pass over the examples (each knows its feature count): growing the arrays by
+        // doubling and trimming them at the end held about three copies of 800,000 x 33 cells at once
+        long cells = 0;
+        int count = 0;
+        for (Example<?> example : examples) {
+            cells += example.size();
+            count++;
+        }
+        if (cells > Integer.MAX_VALUE - 16) {
+            return null; // more cells than one Java array holds: Tribuo's own path
+        }
+        float[] data = new float[(int) cells];
+        int[] indices = new int[(int) cells];
+        long[] headers = new long[count + 1];
+        float[] labels = label == null ? null : new float[count];
+        float[] weights = label == null ? null : new float[count];
         int rows = 0;
         int n = 0;
         for (Example<?> example : examples) {
-            if (rows + 1 >= headers.length) {
-                headers = Arrays.copyOf(headers, headers.length * 2);
-                if (labels != null) {
-                    labels = Arrays.copyOf(labels, headers.length);
-                    weights = Arrays.copyOf(weights, headers.length);
-                }
+            if (rows == count) {
+                return null; // the examples changed between the two passes
             }
             int start = n;
             int previous = -1;
@@ -62,8 +68,7 @@ public final class XGBoostMatrix {
                 }
                 previous = id;
                 if (n == data.length) {
-                    data = Arrays.copyOf(data, data.length * 2);
-                    indices = Arrays.copyOf(indices, indices.length * 2);
+                    return null; // the examples changed between the two passes
                 }
                 data[n] = (float) f.getValue();
                 indices[n++] = id;
@@ -77,11 +82,15 @@ public final class XGBoostMatrix {
             }
             headers[++rows] = n;
         }
-        DMatrix matrix = new DMatrix(Arrays.copyOf(headers, rows + 1), Arrays.copyOf(indices, n), Arrays.copyOf(data, n),
-                DMatrix.SparseType.CSR, features.size());
+        if (rows != count) {
+            return null;
+        }
+        // trimmed only when features the model never saw were left out
+        DMatrix matrix = new DMatrix(headers, n == data.length ? indices : Arrays.copyOf(indices, n),
+                n == data.length ? data : Arrays.copyOf(data, n), DMatrix.SparseType.CSR, features.size());
         if (labels != null) {
-            matrix.setLabel(Arrays.copyOf(labels, rows));
-            matrix.setWeight(Arrays.copyOf(weights, rows));
+            matrix.setLabel(labels);
+            matrix.setWeight(weights);
         }
         return matrix;
     }
