@@ -21,12 +21,19 @@ final class ClassWarnings {
     }
 
     static List<DataWarning> of(Target target, DataWarnings.Screen screen, DataWarnings.Setting setting) {
-        List<DataWarning> out = new ArrayList<>();
         if (!target.isPresent() || !target.isCategorical() || target.size() == 0) {
+            return new ArrayList<>();
+        }
+        return of(target.name(), target.counts(), screen, setting);
+    }
+
+    /** The same, from the rows per class of every row with a target (an engine that counts them without a {@link Target}). */
+    static List<DataWarning> of(String target, Map<String, Integer> counts, DataWarnings.Screen screen, DataWarnings.Setting setting) {
+        List<DataWarning> out = new ArrayList<>();
+        if (counts.isEmpty()) {
             return out;
         }
-        Map<String, Integer> counts = target.counts();
-        imbalance(target.name(), counts, setting.metric()).ifPresent(out::add);
+        imbalance(target, counts, setting.metric()).ifPresent(out::add);
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             String label = e.getKey();
             int rows = e.getValue();

@@ -14,6 +14,7 @@ import org.workbench.stats.Association;
 import org.workbench.stats.RocAuc;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import org.workbench.table.DataWarning;
 
@@ -137,12 +138,28 @@ public final class DataWarnings {
      * Warnings about a column that {@code preprocess.drop} removes say so instead of advising to drop it.
      */
     public static List<DataWarning> of(DataProfile profile, Frame all, Screen screen, Setting setting) {
-        List<DataWarning> warnings = new ArrayList<>(ClassWarnings.of(all.target(), screen, setting));
+        return of(profile, all.features(), ClassWarnings.of(all.target(), screen, setting), screen, setting);
+    }
+
+    /**
+     * The same warnings for an engine that holds the rows elsewhere (Spark): {@code columns} are the
+     * feature columns of a bounded sample (read for their names and kinds only: the numbers come from
+     * {@code profile}), {@code classCounts} the rows per class of every row with a target (empty for
+     * a numeric target), and {@code screen} what the engine found for leakage, shared rows and the splits' classes.
+     */
+    public static List<DataWarning> of(DataProfile profile, Table columns, String target, Map<String, Integer> classCounts,
+                                       Screen screen, Setting setting) {
+        return of(profile, columns, ClassWarnings.of(target, classCounts, screen, setting), screen, setting);
+    }
+
+    private static List<DataWarning> of(DataProfile profile, Table columns, List<DataWarning> classes, Screen screen,
+                                        Setting setting) {
+        List<DataWarning> warnings = new ArrayList<>(classes);
         int classWarnings = warnings.size();
         List<String> leftOut = new ArrayList<>();
         Map<String, ColumnProfile> byName = new HashMap<>();
         profile.columnProfiles().forEach(c -> byName.put(c.name(), c));
-        for (Column<?> column : all.features().columns()) {
+        for (Column<?> column : columns.columns()) {
             ColumnProfile p = byName.get(column.name());
             if (p == null) {
                 continue;
@@ -205,6 +222,15 @@ public final class DataWarnings {
     /** A possible-leakage warning when the column alone predicts the target almost perfectly. */
     static java.util.Optional<DataWarning> leakage(Column<?> column, Target target) {
         return leakage(column, target, 1);
+    }
+
+    /** The possible leaks among the feature columns of a sample of rows with a target, by column name. */
+    public static Map<String, DataWarning> leaks(Frame sample) {
+        Map<String, DataWarning> leaks = new HashMap<>();
+        for (Column<?> column : sample.features().columns()) {
+            leakage(column, sample.target()).ifPresent(w -> leaks.put(column.name(), w));
+        }
+        return leaks;
     }
 
     /** As above, judged on every {@code step}-th row. */

@@ -45,6 +45,28 @@ class DataWarningsTest {
     }
 
     @Test
+    void anEngineWithoutTheRowsGetsTheSameWarningsFromASampleAndItsCounts() {
+        Table table = leakyTitanic();
+        DataProfile profile = DataProfile.of(table, "Survived");
+        Frame all = new Frame(table.copy().removeColumns("Survived"), Target.labels("Survived", Labels.of(table.column("Survived"))));
+        int[] first = java.util.stream.IntStream.range(0, 700).toArray();
+        int[] rest = java.util.stream.IntStream.range(700, table.rowCount()).toArray();
+        Frame train = all.subset(first);
+        Frame test = all.subset(rest);
+        DataWarnings.Screen screen = DataWarnings.screen(all, train, test);
+        DataWarnings.Setting setting = new DataWarnings.Setting(java.util.Set.of("Name"), "accuracy", 5, true, java.util.Set.of());
+        List<DataWarning> local = DataWarnings.of(profile, all, screen, setting);
+        // the leaks judged on the rows themselves, the classes from counts alone, the columns from a 100-row sample
+        assertEquals(screen.leaks(), DataWarnings.leaks(all));
+        Frame sample = all.subset(java.util.stream.IntStream.range(0, 100).toArray());
+        List<DataWarning> counted = DataWarnings.of(profile, sample.features(), "Survived", all.target().counts(),
+                new DataWarnings.Screen(DataWarnings.leaks(all), screen.sharedRows(), test.rows(), train.target().counts(),
+                        test.target().counts()), setting);
+        assertEquals(local, counted);
+        assertTrue(local.stream().anyMatch(w -> w.kind().equals("class_imbalance") || w.kind().equals("possible_leakage")), local.toString());
+    }
+
+    @Test
     void flagsTheLeakingColumnsAndNothingElseAsLeakage() {
         List<DataWarning> found = warnings(leakyTitanic());
         List<String> leaks = found.stream().filter(w -> w.kind().equals("possible_leakage")).map(DataWarning::column).toList();

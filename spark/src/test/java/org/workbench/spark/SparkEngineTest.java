@@ -97,8 +97,28 @@ class SparkEngineTest {
         assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
                 scored.stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 3, l.split(",").length)))
                         .sorted().toList());
+        // the local engine's data warnings, worded by its rules from Spark's counts (local: the same three)
+        List<String> warnings = new ArrayList<>();
+        Json.MAPPER.readTree(o.dir().resolve("run.json").toFile()).get("stages").get(1).get("data").get("warnings")
+                .forEach(w -> warnings.add(w.get("kind").asText() + " " + w.get("column").asText()));
+        assertEquals(List.of("identifier PassengerId", "identifier Name", "mostly_missing Cabin"), warnings);
+        assertTrue(run.stages().get(1).summary().endsWith("; 3 data warnings"), run.stages().get(1).summary());
         // metrics.json holds what run.json's metrics do, and no engine field (the engine's facts are in run.json)
         assertFalse(Files.readString(o.dir().resolve("metrics.json")).contains("\"engine\""));
+    }
+
+    @Test
+    void sharedRowsAreTestRowsThatCopyATrainingRowMissingValuesIncluded() {
+        var spark = Sessions.start(new EngineConfig("spark", "local[2]", TEST_CONF), "shared rows");
+        var schema = new org.apache.spark.sql.types.StructType().add("x", "double").add("c", "string");
+        var train = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(1.0, "a"),
+                org.apache.spark.sql.RowFactory.create(1.0, "a"), org.apache.spark.sql.RowFactory.create(null, "b")), schema);
+        var test = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(1.0, "a"),
+                org.apache.spark.sql.RowFactory.create(1.0, "a"), org.apache.spark.sql.RowFactory.create(null, "b"),
+                org.apache.spark.sql.RowFactory.create(null, "a"), org.apache.spark.sql.RowFactory.create(2.0, "a")), schema);
+        // two copies of (1, a) and one of (missing, b); (missing, a) and (2, a) are new
+        assertEquals(3, CollectionOnSpark.sharedRows(train, test, List.of(org.apache.spark.sql.functions.col("x"),
+                org.apache.spark.sql.functions.col("c"))));
     }
 
     /** The data lines of a folder of part-*.csv files. */
