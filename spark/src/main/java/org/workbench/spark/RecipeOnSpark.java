@@ -16,16 +16,20 @@ import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VarianceThresholdSelectorModel;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.feature.VectorSlicer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.Problem;
+import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.RecipeRecord;
 import org.workbench.recipe.StepJson;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
+import org.workbench.training.AllSteps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +64,8 @@ final class RecipeOnSpark extends SparkStage {
 
     static RecipeOnSpark features(SparkRun run) {
         return new RecipeOnSpark(run, "features",
-                "bins numeric columns (QuantileDiscretizer), encodes text columns (StringIndexer + OneHotEncoder) and assembles the feature vector (Spark ML)", PREPROCESSED, ENGINEERED);
+                "bins numeric columns (QuantileDiscretizer), encodes text columns (StringIndexer + OneHotEncoder), assembles the feature vector"
+                        + " and projects it on principal components when the config asks (Spark ML)", PREPROCESSED, ENGINEERED);
     }
 
     static RecipeOnSpark selection(SparkRun run) {
@@ -117,8 +122,13 @@ final class RecipeOnSpark extends SparkStage {
         if (name().equals("features") && !parts.identifiers().isEmpty()) {
             details.add("left out identifier-like text columns (>= 95% distinct): " + String.join(", ", parts.identifiers()));
         }
+        String[][] levels = null;
         for (Transformer t : fitted.stages()) {
-            steps.add(describe(t, parts, details));
+            if (t instanceof StringIndexerModel m) {
+                levels = m.labelsArray();
+            }
+            SparkPca.Fitted pca = SparkPca.Fitted.of(t);
+            steps.add(pca == null ? describe(t, parts, details) : pcaStep(pca, parts, levels, train.count(), details));
         }
         int featuresOut = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() : after.width(train.rows());
         String summary = mine.isEmpty() ? "no steps configured; " + featuresOut + " features pass through"
@@ -132,6 +142,41 @@ final class RecipeOnSpark extends SparkStage {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put(StepJson.TYPE, type);
         return s;
+    }
+
+    /**
+     * A fitted projection as the local engine records its pca step (so report.html draws its explained-variance
+     * chart): the projected columns and their training means, the kept components' loadings and variances, and every
+     * component's share of the variance.
+     */
+    private static ObjectNode pcaStep(SparkPca.Fitted pca, SparkRecipe.Parts parts, String[][] levels, long rows,
+                                      List<String> details) {
+        double[] means = pca.centre().mean().toArray();
+        List<String> names = parts.projected().names(parts.categorical(), levels);
+        if (names.size() != means.length) {
+            names = java.util.stream.IntStream.rangeClosed(1, means.length).mapToObj(i -> "feature " + i).toList();
+        }
+        // the sample variances of the inputs add up to the total variance the shares divide
+        double total = 0;
+        for (double sd : pca.centre().std().toArray()) {
+            total += sd * sd;
+        }
+        double[] shares = pca.every().explainedVariance().toArray();
+        org.apache.spark.ml.linalg.DenseMatrix loadings = pca.every().pc();
+        List<List<Double>> components = new ArrayList<>();
+        List<Double> variances = new ArrayList<>();
+        for (int j = 0; j < pca.kept(); j++) {
+            List<Double> loading = new ArrayList<>();
+            for (int i = 0; i < loadings.numRows(); i++) {
+                loading.add(loadings.apply(i, j));
+            }
+            components.add(loading);
+            variances.add(shares[j] * total);
+        }
+        Pca.Fitted fitted = new Pca.Fitted(names, java.util.Arrays.stream(means).boxed().toList(), components, variances,
+                java.util.Arrays.stream(shares).boxed().toList(), false, parts.projected().components(), (int) rows);
+        details.add("pca: " + fitted.summary() + " (Spark ML PCA of the values centred by a StandardScaler with mean, without std)");
+        return (ObjectNode) AllSteps.JSON.toTree(new FittedRecipe(List.of(fitted))).get("steps").get(0);
     }
 
     /** A fitted Spark transformer as a step of run.json: its class and what it learned. */
@@ -185,6 +230,8 @@ final class RecipeOnSpark extends SparkStage {
             details.add("bin: " + String.join("; ", line));
         } else if (t instanceof OneHotEncoderModel m) {
             s.put("drop_last", m.getDropLast());
+        } else if (t instanceof VectorSlicer v) {
+            s.set("indices", JsonNodeFactory.instance.pojoNode(v.getIndices()));
         } else if (t instanceof VectorAssembler a) {
             s.set("inputs", JsonNodeFactory.instance.pojoNode(a.getInputCols()));
         } else if (t instanceof VarianceThresholdSelectorModel m) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.functions;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.features.FeaturesConfig;
+import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
 import org.workbench.table.DataConfig;
@@ -40,7 +41,7 @@ import static org.apache.spark.sql.functions.col;
 final class SparkRecipe {
     /** The three parts, by core stage name, and the columns they start from. */
     record Parts(List<PipelineStage> preprocessing, List<PipelineStage> features, List<PipelineStage> selection,
-                 List<String> numeric, List<String> categorical, List<String> identifiers) {
+                 List<String> numeric, List<String> categorical, List<String> identifiers, Projected projected) {
         List<PipelineStage> all() {
             List<PipelineStage> out = new ArrayList<>(preprocessing);
             out.addAll(features);
@@ -99,6 +100,29 @@ final class SparkRecipe {
                 width = ((org.apache.spark.ml.linalg.Vector) t.select(SparkRun.FEATURES).first().get(0)).size();
             }
             return width;
+        }
+    }
+
+    /**
+     * The data columns {@code features.pca} projects, in the order of its input vector: numeric columns (imputed and
+     * scaled), binned ones (their bin number), then text columns: one slot per training level when one-hot encoded
+     * (named column=level, as the local engine names them), else the ordinal code.
+     */
+    record Projected(List<String> numeric, List<String> binned, List<String> categorical, boolean onehot, double components) {
+        /** Each input slot's name; {@code levels} are the fitted StringIndexer's levels of every kept text column. */
+        List<String> names(List<String> keptCategorical, String[][] levels) {
+            List<String> names = new ArrayList<>(numeric);
+            names.addAll(binned);
+            for (String c : categorical) {
+                if (onehot && levels != null) {
+                    for (String level : levels[keptCategorical.indexOf(c)]) {
+                        names.add(c + "=" + level);
+                    }
+                } else {
+                    names.add(c);
+                }
+            }
+            return names;
         }
     }
 
@@ -216,19 +240,29 @@ final class SparkRecipe {
         }
 
         List<PipelineStage> features = new ArrayList<>();
+        // each part of the feature vector with the data column(s) it comes from
         List<String> assembled = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> unbinnedNames = new ArrayList<>();
+        for (int i = 0; i < numeric.size(); i++) {
+            if (!binIn.contains("__num_" + i)) {
+                unbinnedNames.add(numeric.get(i));
+            }
+        }
         if (numericVector != null) {
             assembled.add(numericVector);
+            sources.add(null);
         }
         if (!binIn.isEmpty()) {
             // quantile edges of the imputed values (the scalers are monotone, so the same bins as of the scaled ones)
             features.add(new QuantileDiscretizer().setInputCols(binIn.toArray(String[]::new)).setOutputCols(binOut.toArray(String[]::new))
                     .setNumBucketsArray(binCounts.stream().mapToInt(Integer::intValue).toArray()));
             assembled.addAll(binOut);
+            binIn.forEach(b -> sources.add(numeric.get(Integer.parseInt(b.substring("__num_".length())))));
         }
+        boolean onehot = feat.encode().equals("onehot");
         if (!cats.isEmpty() && !feat.encode().equals("none")) {
             String[] idx = cats.stream().map(c -> c.replace("__cat_", "__idx_")).toArray(String[]::new);
-            boolean onehot = feat.encode().equals("onehot");
             // frequent levels first for one-hot; ordinal codes in sorted level order
             features.add(new StringIndexer().setInputCols(cats.toArray(String[]::new)).setOutputCols(idx)
                     .setHandleInvalid("keep").setStringOrderType(onehot ? "frequencyDesc" : "alphabetAsc"));
@@ -240,17 +274,96 @@ final class SparkRecipe {
             } else {
                 assembled.addAll(List.of(idx));
             }
+            sources.addAll(keptCategorical);
         }
         boolean selecting = sel.method().equals("variance");
-        features.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
-                .setOutputCol(selecting ? "__assembled" : SparkRun.FEATURES));
+        String vector = selecting ? "__assembled" : SparkRun.FEATURES;
+        Projected projected = null;
+        if (feat.pca() != null) {
+            projected = project(feat.pca(), assembled, sources, numericVector, unbinnedNames, keptCategorical, onehot, features);
+        }
+        features.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol(vector));
 
         List<PipelineStage> selection = new ArrayList<>();
         if (selecting) {
             selection.add(new VarianceThresholdSelector().setVarianceThreshold(sel.varianceThreshold())
                     .setFeaturesCol("__assembled").setOutputCol(SparkRun.FEATURES));
         }
-        return new Parts(pre, features, selection, numeric, keptCategorical, identifiers);
+        return new Parts(pre, features, selection, numeric, keptCategorical, identifiers, projected);
+    }
+
+    /**
+     * Adds {@code features.pca} to the features part: the parts of the vector it projects (every one, as the local
+     * engine projects every numeric column after encoding, or those of the named columns) are assembled, centred
+     * and projected by {@link SparkPca}; {@code assembled} becomes the parts left as they are, then the components.
+     * {@code sources} names each part's data column (null: the vector of unbinned numeric columns).
+     */
+    private static Projected project(Pca pca, List<String> assembled, List<String> sources, String numericVector,
+                                     List<String> unbinnedNames, List<String> keptCategorical, boolean onehot,
+                                     List<PipelineStage> features) {
+        List<String> named = pca.columns();
+        for (String name : named) {
+            if (unbinnedNames.contains(name) || (sources.contains(name) && !(onehot && keptCategorical.contains(name)))) {
+                continue;
+            }
+            if ((onehot && keptCategorical.contains(name)) || name.contains("=")) {
+                throw new InputException("features.pca.columns: '" + name + "' is one-hot encoded; on the spark engine pca"
+                        + " projects whole data columns (numeric, binned or ordinal-coded): leave columns empty to project every"
+                        + " encoded column, or set features.encode: ordinal");
+            }
+            List<String> known = new ArrayList<>(unbinnedNames);
+            sources.stream().filter(java.util.Objects::nonNull).forEach(known::add);
+            String nearest = org.workbench.config.Suggest.nearest(name, known);
+            throw new InputException("features.pca.columns: no numeric column '" + name + "'"
+                    + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+        }
+        List<String> in = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        List<String> numeric = new ArrayList<>();
+        List<String> binned = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        for (int i = 0; i < assembled.size(); i++) {
+            String part = assembled.get(i);
+            String source = sources.get(i);
+            if (source == null) {
+                // the numeric vector: sliced when only some of its columns are projected
+                List<Integer> chosen = new ArrayList<>();
+                for (int j = 0; j < unbinnedNames.size(); j++) {
+                    if (named.isEmpty() || named.contains(unbinnedNames.get(j))) {
+                        chosen.add(j);
+                        numeric.add(unbinnedNames.get(j));
+                    }
+                }
+                if (chosen.size() == unbinnedNames.size()) {
+                    in.add(part);
+                } else if (chosen.isEmpty()) {
+                    rest.add(part);
+                } else {
+                    int[] others = java.util.stream.IntStream.range(0, unbinnedNames.size()).filter(j -> !chosen.contains(j)).toArray();
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__pca_num")
+                            .setIndices(chosen.stream().mapToInt(Integer::intValue).toArray()));
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__kept_num")
+                            .setIndices(others));
+                    in.add("__pca_num");
+                    rest.add("__kept_num");
+                }
+            } else if (named.isEmpty() || named.contains(source)) {
+                in.add(part);
+                (keptCategorical.contains(source) ? categorical : binned).add(source);
+            } else {
+                rest.add(part);
+            }
+        }
+        if (in.isEmpty()) {
+            // nothing numeric to project: the features pass through, as on the local engine
+            return null;
+        }
+        features.add(new VectorAssembler().setInputCols(in.toArray(String[]::new)).setOutputCol("__pca_in"));
+        features.add(new SparkPca(pca.components(), "__pca_in", "__pcs"));
+        rest.add("__pcs");
+        assembled.clear();
+        assembled.addAll(rest);
+        return new Projected(numeric, binned, categorical, onehot, pca.components());
     }
 
     /** A SQL string literal that survives any character: the UTF-8 bytes in hex. */

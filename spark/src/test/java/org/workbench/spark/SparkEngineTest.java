@@ -7,7 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.core.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.workbench.features.Pca;
+import org.workbench.recipe.RecipeRecord;
 import org.workbench.report.RunRecord;
+import org.workbench.training.AllSteps;
 import org.workbench.run.ConfigLoader;
 import org.workbench.run.EngineConfig;
 import org.workbench.run.Engines;
@@ -43,7 +47,7 @@ class SparkEngineTest {
     static Path out;
 
     /** Small data: two shuffle partitions, no whole-stage code generation (compiling costs more than it saves here). */
-    private static final Map<String, String> TEST_CONF = Map.of("spark.sql.shuffle.partitions", "2",
+    static final Map<String, String> TEST_CONF = Map.of("spark.sql.shuffle.partitions", "2",
             "spark.default.parallelism", "2", "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN",
             "spark.sql.adaptive.enabled", "false");
 
@@ -116,12 +120,40 @@ class SparkEngineTest {
     }
 
     @Test
-    void wineMatchesTheLocalEngineOnTheTestRowsAndInCrossValidation() {
-        RunRecord run = RunRecord.read(run("wine", "evaluate.cv_folds=2").dir());
-        // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline)
+    void winePcaMatchesTheLocalEngineOnTheTestRowsInCrossValidationAndWhenItsModelPredicts() throws IOException {
+        Runner.Outcome o = run("wine_pca", "evaluate.cv_folds=2");
+        RunRecord run = RunRecord.read(o.dir());
+        // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline, pca too)
         assertEquals(0.9722, run.metrics().evaluation().test().get("accuracy"), 0.05);
         assertEquals(2, run.metrics().evaluation().cvFolds().size());
         assertEquals(0.9791, run.metrics().evaluation().cv().get("accuracy")[0], 0.05);
+        // local engine: 13 columns -> 10 components keeping 0.9659 of the variance (asked: 0.95)
+        RecipeRecord features = run.stages().stream().filter(s -> s.stage().equals("features"))
+                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        ObjectNode step = features.steps().steps().stream().filter(s -> RecipeRecord.FittedSteps.type(s).equals("pca"))
+                .findFirst().orElseThrow();
+        Pca.Fitted pca = (Pca.Fitted) AllSteps.JSON.fromJson("{\"steps\": [" + step + "]}").steps().get(0);
+        assertEquals(13, pca.columns().size());
+        assertEquals("alcohol", pca.columns().get(0));
+        assertEquals(10, pca.components().size(), 1);
+        assertTrue(pca.keptVariance() > 0.95, "kept " + pca.keptVariance());
+        assertEquals(pca.components().size(), features.featuresOut());
+        // report.html draws the pca step's chart from the recorded step, as for a local run
+        String report = Files.readString(o.dir().resolve("report.html"));
+        assertTrue(report.contains("<figure id=\"explained-variance\">") && report.contains("Explained variance"), "the pca chart");
+        assertFalse(report.contains("<figure id=\"explained-variance\"><p class=\"chart-missing\""), "the pca chart is drawn");
+        // local engine's shares: 0.3622, 0.1923 (other training rows here)
+        assertEquals(0.3622, pca.varianceRatios().get(0), 0.03);
+        assertEquals(0.1923, pca.varianceRatios().get(1), 0.03);
+        // predict replays the saved model, centring and projection included: the same predictions for the same rows
+        Path scoredDir = out.resolve("wine_scored");
+        new SparkEngine().predict(o.dir().resolve("model.spark"), Path.of("../datasets/wine/data.csv"), scoredDir);
+        List<String> predicted = rows(o.dir().resolve("predictions"));
+        List<String> scored = rows(scoredDir);
+        assertEquals(178, scored.size());
+        assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
+                scored.stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 4, l.split(",").length)))
+                        .sorted().toList());
     }
 
     @Test
@@ -170,6 +202,8 @@ class SparkEngineTest {
         assertTrue(e.getMessage().startsWith("train.params."), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune", "tune.method=halving")));
         assertTrue(e.getMessage().startsWith("tune.method: 'halving' has no counterpart"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("wine_pca", "features.pca.whiten=true")));
+        assertTrue(e.getMessage().startsWith("features.pca.whiten: Spark ML's PCA does not whiten"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "tune.lab.learning_curve.enabled=true")));
         assertTrue(e.getMessage().startsWith("tune.lab: "), e.getMessage());
         // a setting the search would try is checked like the configured one
