@@ -10,6 +10,7 @@ import org.apache.spark.ml.feature.RobustScaler;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.UnivariateFeatureSelector;
 import org.apache.spark.ml.feature.VarianceThresholdSelector;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
+import org.workbench.data.Task;
 import org.workbench.features.FeaturesConfig;
 import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
@@ -29,6 +31,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -41,7 +45,8 @@ import static org.apache.spark.sql.functions.col;
 final class SparkRecipe {
     /** The three parts, by core stage name, and the columns they start from. */
     record Parts(List<PipelineStage> preprocessing, List<PipelineStage> features, List<PipelineStage> selection,
-                 List<String> numeric, List<String> categorical, List<String> identifiers, Projected projected) {
+                 List<String> numeric, List<String> unbinned, List<String> categorical, List<String> identifiers,
+                 Projected projected) {
         List<PipelineStage> all() {
             List<PipelineStage> out = new ArrayList<>(preprocessing);
             out.addAll(features);
@@ -108,7 +113,8 @@ final class SparkRecipe {
      * scaled), binned ones (their bin number), then text columns: one slot per training level when one-hot encoded
      * (named column=level, as the local engine names them), else the ordinal code.
      */
-    record Projected(List<String> numeric, List<String> binned, List<String> categorical, boolean onehot, double components) {
+    record Projected(List<String> numeric, List<String> binned, List<String> categorical, boolean onehot, double components,
+                     List<String> keptNumeric) {
         /** Each input slot's name; {@code levels} are the fitted StringIndexer's levels of every kept text column. */
         List<String> names(List<String> keptCategorical, String[][] levels) {
             List<String> names = new ArrayList<>(numeric);
@@ -132,8 +138,8 @@ final class SparkRecipe {
     private SparkRecipe() {
     }
 
-    /** The recipe for these training rows; {@code exclude} are the target and label columns. */
-    static Parts build(PipelineConfig config, Map<String, String> types, List<String> exclude, Dataset<Row> train) {
+    /** The recipe for these training rows; {@code exclude} are the target and label columns, {@code task} the problem's. */
+    static Parts build(PipelineConfig config, Map<String, String> types, List<String> exclude, Task task, Dataset<Row> train) {
         PreprocessConfig prep = config.section(PreprocessConfig.class);
         FeaturesConfig feat = config.section(FeaturesConfig.class);
         SelectConfig sel = config.section(SelectConfig.class);
@@ -276,7 +282,7 @@ final class SparkRecipe {
             }
             sources.addAll(keptCategorical);
         }
-        boolean selecting = sel.method().equals("variance");
+        boolean selecting = !sel.method().equals("none");
         String vector = selecting ? "__assembled" : SparkRun.FEATURES;
         Projected projected = null;
         if (feat.pca() != null) {
@@ -285,11 +291,21 @@ final class SparkRecipe {
         features.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol(vector));
 
         List<PipelineStage> selection = new ArrayList<>();
-        if (selecting) {
+        if (sel.method().equals("variance")) {
             selection.add(new VarianceThresholdSelector().setVarianceThreshold(sel.varianceThreshold())
                     .setFeaturesCol("__assembled").setOutputCol(SparkRun.FEATURES));
+        } else if (sel.method().equals("f_test")) {
+            if (task == Task.CLUSTERING) {
+                throw new InputException("select.method: 'f_test' scores features against the target; use variance; clustering"
+                        + " has no target");
+            }
+            // the F-test of each feature: ANOVA F against the classes, or the F-value against a numeric target
+            selection.add(new UnivariateFeatureSelector().setFeatureType("continuous")
+                    .setLabelType(task == Task.CLASSIFICATION ? "categorical" : "continuous").setSelectionMode("numTopFeatures")
+                    .setSelectionThreshold(sel.k()).setFeaturesCol("__assembled").setLabelCol(SparkRun.LABEL)
+                    .setOutputCol(SparkRun.FEATURES));
         }
-        return new Parts(pre, features, selection, numeric, keptCategorical, identifiers, projected);
+        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, projected);
     }
 
     /**
@@ -363,7 +379,45 @@ final class SparkRecipe {
         rest.add("__pcs");
         assembled.clear();
         assembled.addAll(rest);
-        return new Projected(numeric, binned, categorical, onehot, pca.components());
+        List<String> keptNumeric = unbinnedNames.stream().filter(c -> !numeric.contains(c)).toList();
+        return new Projected(numeric, binned, categorical, onehot, pca.components(), keptNumeric);
+    }
+
+    /** An assembled slot's name as the VectorAssembler makes it from our column names: vector, index, level. */
+    private static final Pattern SLOT = Pattern.compile("__(num_vec|num_scaled|kept_num|bin|idx|ohe|pcs)_(\\d+)(?:_(.*))?");
+
+    /**
+     * Each slot of an assembled vector column by the data column it comes from, as the local engine names its
+     * features: the column, column=level for a one-hot level, pc1.. for a principal component.
+     */
+    static List<String> featureNames(Dataset<Row> rows, String column, Parts parts) {
+        org.apache.spark.ml.attribute.AttributeGroup group =
+                org.apache.spark.ml.attribute.AttributeGroup.fromStructField(rows.schema().apply(column));
+        List<String> names = new ArrayList<>();
+        if (group.attributes().isEmpty()) {
+            for (int i = 1; i <= group.size(); i++) {
+                names.add("feature " + i);
+            }
+            return names;
+        }
+        for (org.apache.spark.ml.attribute.Attribute a : group.attributes().get()) {
+            String slot = a.name().isDefined() ? a.name().get() : "";
+            Matcher m = SLOT.matcher(slot);
+            if (!m.matches()) {
+                names.add(slot);
+                continue;
+            }
+            int i = Integer.parseInt(m.group(2));
+            names.add(switch (m.group(1)) {
+                case "num_vec", "num_scaled" -> parts.unbinned().get(i);
+                case "kept_num" -> parts.projected().keptNumeric().get(i);
+                case "bin" -> parts.numeric().get(i);
+                case "idx" -> parts.categorical().get(i);
+                case "ohe" -> parts.categorical().get(i) + "=" + m.group(3);
+                default -> "pc" + (i + 1);
+            });
+        }
+        return names;
     }
 
     /** A SQL string literal that survives any character: the UTF-8 bytes in hex. */

@@ -157,10 +157,14 @@ class SparkEngineTest {
     }
 
     @Test
-    void autoMpgMatchesTheLocalEngine() {
-        // local engine: test rmse 3.1819
-        double rmse = test(run("auto_mpg", "evaluate.cv_folds=0")).get("rmse");
-        assertEquals(1.0, rmse / 3.1819, 0.15, "rmse " + rmse);
+    void autoMpgWithTheFTestMatchesTheLocalEngine() throws IOException {
+        // local engine with select.method f_test, k 4: test rmse 3.8632, keeping weight, displacement, cylinders, horsepower
+        Runner.Outcome o = run("auto_mpg", "evaluate.cv_folds=0", "select.method=f_test", "select.k=4");
+        double rmse = test(o).get("rmse");
+        assertEquals(1.0, rmse / 3.8632, 0.15, "rmse " + rmse);
+        JsonNode selected = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile()).findValue("selected");
+        assertEquals(java.util.Set.of("weight", "displacement", "cylinders", "horsepower"),
+                java.util.Set.copyOf(Json.MAPPER.convertValue(selected, List.class)));
     }
 
     @Test
@@ -170,8 +174,8 @@ class SparkEngineTest {
     }
 
     @Test
-    void binsAreQuantileEdgesFittedInThePipelineAndFeedTheModel() throws IOException {
-        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}");
+    void binsAreQuantileEdgesFittedInThePipelineAndTheFTestSelectsAmongThem() throws IOException {
+        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}", "select.method=f_test", "select.k=5");
         JsonNode record = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile());
         String json = record.toString();
         // 5 bins would have 4 inner edges; the imputed median (28) fills a fifth of the training ages, so two equal edges
@@ -182,7 +186,16 @@ class SparkEngineTest {
         assertTrue(edges.get(0).asDouble() < 28.0 && edges.get(2).asDouble() > 28.0, edges.toString());
         // the bin number, not the scaled age, is one of the model's inputs
         assertTrue(json.contains("\"inputs\":[\"__num_scaled\",\"__bin_0\","), "the assembler's inputs");
-        assertEquals(0.7686, test(o).get("f1_macro"), 0.05);
+        // the F-test (ANOVA F against the classes) keeps k = 5 features, one-hot levels scored one by one as locally; local
+        // engine with the same settings: f1_macro 0.7554, keeping Sex=female, Sex=male, Pclass=3, Pclass=1, Fare
+        RecipeRecord selection = RunRecord.read(o.dir()).stages().stream().filter(s -> s.stage().equals("selection"))
+                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        assertEquals(5, selection.featuresOut());
+        JsonNode kept = selection.steps().steps().get(0).get("selected");
+        assertEquals(5, kept.size(), kept.toString());
+        assertTrue(kept.toString().contains("\"Sex=female\"") && kept.toString().contains("\"Sex=male\""), kept.toString());
+        assertTrue(selection.steps().steps().get(0).get("scores").get("Age").asDouble() >= 0, "the binned Age is scored by name");
+        assertEquals(0.7554, test(o).get("f1_macro"), 0.05);
         InputException e = assertThrows(InputException.class, () -> new SparkEngine().pipeline(config("titanic",
                 "features.bins={Age: 5}", "features.bin_method=equal_width")));
         assertTrue(e.getMessage().startsWith("features.bin_method: 'equal_width' has no counterpart"), e.getMessage());
@@ -202,6 +215,12 @@ class SparkEngineTest {
         assertTrue(e.getMessage().startsWith("train.params."), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune", "tune.method=halving")));
         assertTrue(e.getMessage().startsWith("tune.method: 'halving' has no counterpart"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "select.method=mutual_info")));
+        assertTrue(e.getMessage().startsWith("select.method: 'mutual_info' has no Spark ML counterpart (Spark has no"
+                + " mutual-information selector)"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("iris_kmeans", "select.method=f_test")));
+        assertEquals("select.method: 'f_test' scores features against the target; use variance; clustering has no target",
+                e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("wine_pca", "features.pca.whiten=true")));
         assertTrue(e.getMessage().startsWith("features.pca.whiten: Spark ML's PCA does not whiten"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "tune.lab.learning_curve.enabled=true")));

@@ -5,6 +5,7 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.feature.VectorSlicer;
 import org.junit.jupiter.api.Test;
 import org.workbench.core.InputException;
+import org.workbench.data.Task;
 import org.workbench.table.DataConfig;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ class SparkRecipeTest {
     }
 
     private static SparkRecipe.Parts build(String config, String... sets) throws IOException {
-        return SparkRecipe.build(SparkEngineTest.config(config, sets), wineTypes(), List.of("class"), null);
+        return SparkRecipe.build(SparkEngineTest.config(config, sets), wineTypes(), List.of("class"), Task.CLASSIFICATION, null);
     }
 
     @Test
