@@ -10,6 +10,7 @@ import org.workbench.core.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.workbench.features.Pca;
 import org.workbench.recipe.RecipeRecord;
+import org.workbench.report.RunMetrics;
 import org.workbench.report.RunRecord;
 import org.workbench.training.AllSteps;
 import org.workbench.run.ConfigLoader;
@@ -248,9 +249,9 @@ class SparkEngineTest {
                 "problem: {target: class, metric: accuracy}",
                 "data: {source: " + Path.of("../datasets/wine/data.csv").toAbsolutePath().normalize() + "}",
                 "preprocess: {scale: standard}",
-                "train: {model: logistic_regression, params: {epochs: 1}}",
+                "train: {model: decision_tree, params: {max_depth: 1}}",
                 "evaluate: {cv_folds: 0}",
-                "tune: {enabled: true, method: grid, cv_folds: 2, grid: {train.params.epochs: [1, 30]}}",
+                "tune: {enabled: true, method: grid, cv_folds: 2, grid: {train.params.max_depth: [1, 5]}}",
                 "seed: 42", ""));
         PipelineConfig c = ConfigLoader.load(yaml, List.of("engine=spark"));
         Map<Class<?>, Object> sections = new LinkedHashMap<>(c.sections());
@@ -261,7 +262,7 @@ class SparkEngineTest {
                 .findFirst().orElseThrow();
         assertEquals("grid", t.method());
         assertEquals(2, t.cvFolds());
-        assertEquals(List.of(1, 30), t.trials().stream().map(x -> x.params().get("train.params.epochs").asInt()).toList());
+        assertEquals(List.of(1, 5), t.trials().stream().map(x -> x.params().get("train.params.max_depth").asInt()).toList());
         for (Trial x : t.trials()) {
             assertEquals(2, x.folds().length);
             assertTrue(x.mean() > 0.2 && x.mean() <= 1.0, "accuracy " + x.mean());
@@ -269,17 +270,39 @@ class SparkEngineTest {
         Trial argmax = t.trials().stream().max(java.util.Comparator.comparingDouble(Trial::mean)).orElseThrow();
         assertEquals(argmax.number(), t.best().number());
         assertEquals(argmax.number(), t.leaderboard().get(0));
-        // the configured setting is trial 0 on the same folds: the same fold scores as the grid's epochs = 1
+        // the configured setting is trial 0 on the same folds: the same fold scores as the grid's max_depth = 1
         assertEquals(0, t.configured().number());
         assertEquals(t.trials().get(0).mean(), t.configured().mean(), 1e-12);
         assertTrue(t.verdict().startsWith("did tuning help? "), t.verdict());
         assertEquals(1, t.significance().df());
-        assertFalse(t.adopted(), "the bundle keeps the configured model");
         String tuned = Files.readString(o.dir().resolve("tuned.yaml"));
         assertTrue(tuned.contains("enabled: false"), tuned);
-        boolean better = t.best().mean() > t.configured().mean();
-        assertTrue(tuned.contains("epochs: " + (better ? 30 : 1)), tuned);
-        assertEquals(better ? 30 : 1, RunRecord.read(o.dir()).metrics().tuning().bestParams().get("train.params.epochs").asInt());
+        // a stump cannot tell three cultivars apart, a tree of depth 5 can: the best setting is better, and tune.adopt
+        // (better, by default) adopts it
+        assertTrue(t.best().mean() > t.configured().mean(), t.verdict());
+        assertTrue(t.adopted(), t.verdict());
+        assertTrue(tuned.contains("max_depth: 5"), tuned);
+        RunRecord record = RunRecord.read(o.dir());
+        assertEquals(5, record.metrics().tuning().bestParams().get("train.params.max_depth").asInt());
+        // the adopted setting is the final model, as on the local engine: metrics.json's final block, the saved model
+        RunMetrics.Final chosen = record.metrics().finalModel();
+        assertTrue(chosen.tuned());
+        assertEquals("decision_tree", chosen.model());
+        assertEquals(t.test(), chosen.test());
+        assertTrue(chosen.test().get("accuracy") > record.metrics().evaluation().test().get("accuracy"), "the adopted tree is scored");
+        assertEquals(t.test().get("accuracy"), Json.MAPPER.readTree(o.dir().resolve("metrics.json").toFile()).get("final").get("test")
+                .get("accuracy").asDouble(), 0.0);
+        assertTrue(Json.MAPPER.readTree(o.dir().resolve("model.spark/manifest.json").toFile()).get("tuned").asBoolean());
+        org.apache.spark.ml.Transformer[] saved = org.apache.spark.ml.PipelineModel.load(
+                o.dir().resolve("model.spark/pipeline").toAbsolutePath().toString()).stages();
+        assertEquals(5, ((org.apache.spark.ml.classification.DecisionTreeClassificationModel) saved[saved.length - 1]).getMaxDepth());
+        // model.spark predicts what the adopted model predicted for the same rows (predictions/ holds its predictions)
+        Path scoredDir = out.resolve("wine_tune_scored");
+        new SparkEngine().predict(o.dir().resolve("model.spark"), Path.of("../datasets/wine/data.csv"), scoredDir);
+        List<String> predicted = rows(o.dir().resolve("predictions"));
+        assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
+                rows(scoredDir).stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 4,
+                        l.split(",").length))).sorted().toList());
     }
 
     @Test
