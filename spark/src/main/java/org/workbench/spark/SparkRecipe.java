@@ -95,14 +95,19 @@ final class SparkRecipe {
             return out;
         }
 
-        /** The feature vector's length once assembled (read from one transformed row), else the column count. */
+        /**
+         * The feature vector's length once assembled (read from one transformed row: the model's input, or the vector
+         * selection reads), else the column count.
+         */
         int width(Dataset<Row> train) {
             Dataset<Row> t = transformed(train);
-            if (!java.util.Arrays.asList(t.columns()).contains(SparkRun.FEATURES)) {
+            List<String> columns = java.util.Arrays.asList(t.columns());
+            String vector = columns.contains(SparkRun.FEATURES) ? SparkRun.FEATURES : columns.contains(ASSEMBLED) ? ASSEMBLED : null;
+            if (vector == null) {
                 return parts.numeric.size() + parts.categorical.size();
             }
             if (width < 0) {
-                width = ((org.apache.spark.ml.linalg.Vector) t.select(SparkRun.FEATURES).first().get(0)).size();
+                width = ((org.apache.spark.ml.linalg.Vector) t.select(vector).first().get(0)).size();
             }
             return width;
         }
@@ -131,6 +136,9 @@ final class SparkRecipe {
             return names;
         }
     }
+
+    /** The assembled features before selection picks among them. */
+    static final String ASSEMBLED = "__assembled";
 
     /** A text column with at least this share of distinct values among 20 or more present rows is an identifier (the core's rule). */
     private static final double IDENTIFIER_SHARE = 0.95;
@@ -283,7 +291,7 @@ final class SparkRecipe {
             sources.addAll(keptCategorical);
         }
         boolean selecting = !sel.method().equals("none");
-        String vector = selecting ? "__assembled" : SparkRun.FEATURES;
+        String vector = selecting ? ASSEMBLED : SparkRun.FEATURES;
         Projected projected = null;
         if (feat.pca() != null) {
             projected = project(feat.pca(), assembled, sources, numericVector, unbinnedNames, keptCategorical, onehot, features);
@@ -293,7 +301,7 @@ final class SparkRecipe {
         List<PipelineStage> selection = new ArrayList<>();
         if (sel.method().equals("variance")) {
             selection.add(new VarianceThresholdSelector().setVarianceThreshold(sel.varianceThreshold())
-                    .setFeaturesCol("__assembled").setOutputCol(SparkRun.FEATURES));
+                    .setFeaturesCol(ASSEMBLED).setOutputCol(SparkRun.FEATURES));
         } else if (sel.method().equals("f_test")) {
             if (task == Task.CLUSTERING) {
                 throw new InputException("select.method: 'f_test' scores features against the target; use variance; clustering"
@@ -302,7 +310,7 @@ final class SparkRecipe {
             // the F-test of each feature: ANOVA F against the classes, or the F-value against a numeric target
             selection.add(new UnivariateFeatureSelector().setFeatureType("continuous")
                     .setLabelType(task == Task.CLASSIFICATION ? "categorical" : "continuous").setSelectionMode("numTopFeatures")
-                    .setSelectionThreshold(sel.k()).setFeaturesCol("__assembled").setLabelCol(SparkRun.LABEL)
+                    .setSelectionThreshold(sel.k()).setFeaturesCol(ASSEMBLED).setLabelCol(SparkRun.LABEL)
                     .setOutputCol(SparkRun.FEATURES));
         }
         return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, projected);

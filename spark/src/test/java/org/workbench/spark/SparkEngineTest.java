@@ -191,6 +191,8 @@ class SparkEngineTest {
         // engine with the same settings: f1_macro 0.7554, keeping Sex=female, Sex=male, Pclass=3, Pclass=1, Fare
         RecipeRecord selection = RunRecord.read(o.dir()).stages().stream().filter(s -> s.stage().equals("selection"))
                 .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        // 12 -> 5 features, as locally: the assembled vector's width (3 numeric, Age's bin, 8 one-hot levels), then k
+        assertEquals(12, selection.featuresIn());
         assertEquals(5, selection.featuresOut());
         JsonNode kept = selection.steps().steps().get(0).get("selected");
         assertEquals(5, kept.size(), kept.toString());
