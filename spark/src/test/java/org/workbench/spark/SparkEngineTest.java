@@ -245,7 +245,7 @@ class SparkEngineTest {
     }
 
     @Test
-    void tuningSearchesAGridWithSparkCrossValidationAndGivesTheCoreVerdict() throws IOException {
+    void tuningSearchesAGridWithSparkCrossValidationAndAdoptsTheBestSettingAsTheSavedModel() throws IOException {
         Path yaml = out.resolve("wine_tune.yaml");
         Files.writeString(yaml, String.join("\n", "name: wine_tune",
                 "problem: {target: class, metric: accuracy}",
@@ -254,13 +254,18 @@ class SparkEngineTest {
                 "train: {model: decision_tree, params: {max_depth: 1}}",
                 "evaluate: {cv_folds: 0}",
                 "tune: {enabled: true, method: grid, cv_folds: 2, grid: {train.params.max_depth: [1, 5]}}",
+                "engine: spark",
+                "spark: {master: 'local[2]', conf: {" + String.join(", ", TEST_CONF.entrySet().stream()
+                        .map(e -> e.getKey() + ": '" + e.getValue() + "'").sorted().toList()) + "}}",
                 "seed: 42", ""));
-        PipelineConfig c = ConfigLoader.load(yaml, List.of("engine=spark"));
-        Map<Class<?>, Object> sections = new LinkedHashMap<>(c.sections());
-        sections.put(EngineConfig.class, new EngineConfig("spark", "local[2]", TEST_CONF));
-        Runner.Outcome o = Runner.run(new PipelineConfig(c.file(), c.name(), c.seed(), sections, c.tree(), c.resolved(), c.parser()),
-                out, null, r -> { });
-        TuningRecord t = RunRecord.read(o.dir()).stages().stream().map(s -> s.data(TuningRecord.class)).flatMap(Optional::stream)
+        // through the command line, whose headline leads with the model the run saved
+        java.io.StringWriter printed = new java.io.StringWriter();
+        int exit = org.workbench.cli.WorkbenchCli.execute(new String[] {"run", yaml.toString(), "--out", out.toString(), "--no-cache"},
+                new java.io.PrintWriter(printed, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, exit, printed.toString());
+        List<String> lines = printed.toString().lines().toList();
+        Path dir = Path.of(lines.stream().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow().substring("run folder: ".length()));
+        TuningRecord t = RunRecord.read(dir).stages().stream().map(s -> s.data(TuningRecord.class)).flatMap(Optional::stream)
                 .findFirst().orElseThrow();
         assertEquals("grid", t.method());
         assertEquals(2, t.cvFolds());
@@ -277,31 +282,35 @@ class SparkEngineTest {
         assertEquals(t.trials().get(0).mean(), t.configured().mean(), 1e-12);
         assertTrue(t.verdict().startsWith("did tuning help? "), t.verdict());
         assertEquals(1, t.significance().df());
-        String tuned = Files.readString(o.dir().resolve("tuned.yaml"));
+        String tuned = Files.readString(dir.resolve("tuned.yaml"));
         assertTrue(tuned.contains("enabled: false"), tuned);
         // a stump cannot tell three cultivars apart, a tree of depth 5 can: the best setting is better, and tune.adopt
         // (better, by default) adopts it
         assertTrue(t.best().mean() > t.configured().mean(), t.verdict());
         assertTrue(t.adopted(), t.verdict());
         assertTrue(tuned.contains("max_depth: 5"), tuned);
-        RunRecord record = RunRecord.read(o.dir());
+        RunRecord record = RunRecord.read(dir);
         assertEquals(5, record.metrics().tuning().bestParams().get("train.params.max_depth").asInt());
         // the adopted setting is the final model, as on the local engine: metrics.json's final block, the saved model
         RunMetrics.Final chosen = record.metrics().finalModel();
         assertTrue(chosen.tuned());
         assertEquals("decision_tree", chosen.model());
         assertEquals(t.test(), chosen.test());
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("accuracy: test ")).findFirst().orElseThrow());
+        assertEquals(String.format(java.util.Locale.ROOT, "accuracy: test %.4f with the setting tuning adopted (the saved model holds"
+                + " this model)", chosen.test().get("accuracy")), lines.get(first));
+        assertTrue(lines.get(first + 1).startsWith("configured setting: test "), printed.toString());
         assertTrue(chosen.test().get("accuracy") > record.metrics().evaluation().test().get("accuracy"), "the adopted tree is scored");
-        assertEquals(t.test().get("accuracy"), Json.MAPPER.readTree(o.dir().resolve("metrics.json").toFile()).get("final").get("test")
+        assertEquals(t.test().get("accuracy"), Json.MAPPER.readTree(dir.resolve("metrics.json").toFile()).get("final").get("test")
                 .get("accuracy").asDouble(), 0.0);
-        assertTrue(Json.MAPPER.readTree(o.dir().resolve("model.spark/manifest.json").toFile()).get("tuned").asBoolean());
+        assertTrue(Json.MAPPER.readTree(dir.resolve("model.spark/manifest.json").toFile()).get("tuned").asBoolean());
         org.apache.spark.ml.Transformer[] saved = org.apache.spark.ml.PipelineModel.load(
-                o.dir().resolve("model.spark/pipeline").toAbsolutePath().toString()).stages();
+                dir.resolve("model.spark/pipeline").toAbsolutePath().toString()).stages();
         assertEquals(5, ((org.apache.spark.ml.classification.DecisionTreeClassificationModel) saved[saved.length - 1]).getMaxDepth());
         // model.spark predicts what the adopted model predicted for the same rows (predictions/ holds its predictions)
         Path scoredDir = out.resolve("wine_tune_scored");
-        new SparkEngine().predict(o.dir().resolve("model.spark"), Path.of("../datasets/wine/data.csv"), scoredDir);
-        List<String> predicted = rows(o.dir().resolve("predictions"));
+        new SparkEngine().predict(dir.resolve("model.spark"), Path.of("../datasets/wine/data.csv"), scoredDir);
+        List<String> predicted = rows(dir.resolve("predictions"));
         assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
                 rows(scoredDir).stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 4,
                         l.split(",").length))).sorted().toList());
