@@ -290,7 +290,8 @@ final class SparkRecipe {
             }
             sources.addAll(keptCategorical);
         }
-        boolean selecting = !sel.method().equals("none");
+        // the methods SparkSupport lets through; selection reads the assembled vector and writes the model's input
+        boolean selecting = List.of("variance", "f_test").contains(sel.method());
         String vector = selecting ? ASSEMBLED : SparkRun.FEATURES;
         Projected projected = null;
         if (feat.pca() != null) {
