@@ -14,6 +14,9 @@ import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.run.Runner;
+import org.workbench.run.RunOutputs;
+import org.workbench.report.RunMetrics;
+import org.workbench.core.Json;
 import org.workbench.stage.StageCache;
 import org.workbench.stage.StageResult;
 import picocli.CommandLine.Command;
@@ -165,6 +168,16 @@ final class RunCommand implements Callable<Integer> {
         return base.resolve("workbench").resolve("stages");
     }
 
+    /** metrics.json's final block, or null when the run folder has none. */
+    private static RunMetrics.Final recordedFinal(Path dir) {
+        Path metrics = dir.resolve(RunOutputs.METRICS_JSON);
+        try {
+            return java.nio.file.Files.exists(metrics) ? Json.MAPPER.readValue(metrics.toFile(), RunMetrics.class).finalModel() : null;
+        } catch (java.io.IOException ex) {
+            return null;
+        }
+    }
+
     /**
      * Leads with the final model (the one the bundle holds) on the test rows, then the other test
      * metrics on one line. When the final model is the configured one at its default rule, train,
@@ -187,18 +200,21 @@ final class RunCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, ", %d-fold CV %.4f +/- %.4f", e.folds().size(), cv[0], cv[1]));
         }
         FinalModel chosen = FinalModel.find(outcome.context()).orElse(null);
-        Map<String, Double> test = chosen == null ? e.test() : chosen.test();
-        if (chosen != null && (chosen.tuned() || chosen.threshold() != null)) {
+        // an engine that keeps its own final model (spark) records it in metrics.json's final block
+        RunMetrics.Final recorded = chosen == null ? recordedFinal(outcome.dir()) : null;
+        Map<String, Double> test = chosen != null ? chosen.test() : recorded != null && recorded.test() != null ? recorded.test() : e.test();
+        boolean tuned = chosen != null ? chosen.tuned() : recorded != null && recorded.tuned();
+        if (tuned || (chosen != null && chosen.threshold() != null)) {
             List<String> how = new ArrayList<>();
-            if (chosen.tuned()) {
+            if (tuned) {
                 how.add("with the setting tuning adopted");
             }
-            if (chosen.threshold() != null) {
+            if (chosen != null && chosen.threshold() != null) {
                 how.add("at the " + chosen.threshold().describe(target));
             }
-            out.printf(Locale.ROOT, "%s: test %.4f %s (the bundle holds this model)%n", metric, test.get(metric),
-                    String.join(", ", how));
-            out.println((chosen.tuned() ? "configured setting" : "at the most probable class") + ":" + sb);
+            out.printf(Locale.ROOT, "%s: test %.4f %s (%s holds this model)%n", metric, test.get(metric),
+                    String.join(", ", how), chosen != null ? "the bundle" : "the saved model");
+            out.println((tuned ? "configured setting" : "at the most probable class") + ":" + sb);
         } else {
             out.println(metric + ":" + sb);
         }

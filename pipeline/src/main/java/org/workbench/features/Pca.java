@@ -84,8 +84,8 @@ public record Pca(double components, boolean whiten, List<String> columns) imple
         return fitted;
     }
 
-    /** The fewest leading components whose cumulative share exceeds {@code share} (scikit-learn's rule). */
-    static int kept(double[] ratios, double share) {
+    /** The fewest leading components whose cumulative share exceeds {@code share} (scikit-learn's rule; the Spark engine's too). */
+    public static int kept(double[] ratios, double share) {
         double cumulative = 0;
         for (int j = 0; j < ratios.length; j++) {
             cumulative += ratios[j];

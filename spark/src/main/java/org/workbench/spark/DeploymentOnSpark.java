@@ -15,6 +15,7 @@ import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.Problem;
 import org.workbench.deployment.DeployConfig;
 import org.workbench.deployment.DeploymentRecord;
+import org.workbench.evaluation.EvaluationStage;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
 import org.workbench.table.DataConfig;
@@ -26,7 +27,10 @@ import java.util.Locale;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-/** Stage 9 on Spark: saves the fitted Spark PipelineModel with a manifest, and every row's prediction as partitioned CSV. */
+/**
+ * Stage 9 on Spark: saves the final model ({@link SparkFinalModel}: the setting tuning adopted, else the configured
+ * model) as one fitted Spark PipelineModel with a manifest, and every row's prediction as partitioned CSV.
+ */
 final class DeploymentOnSpark extends SparkStage {
     static final String MODEL_DIR = "model.spark";
     static final String PREDICTIONS_DIR = "predictions";
@@ -39,7 +43,8 @@ final class DeploymentOnSpark extends SparkStage {
     @Override
     public List<Artifact<?>> inputs() {
         return List.of(RunContext.RUN_DIR, DefinitionStage.PROBLEM, DefinitionOnSpark.READ, RecipeOnSpark.PREPARED,
-                TrainingOnSpark.MODEL, EvaluationOnSpark.TRAIN_SCORED, EvaluationOnSpark.TEST_SCORED);
+                TrainingOnSpark.MODEL, EvaluationOnSpark.TRAIN_SCORED, EvaluationOnSpark.TEST_SCORED, EvaluationStage.EVALUATION,
+                EvaluationOnSpark.CHART_ROWS, SparkFinalModel.ADOPTED);
     }
 
     @Override
@@ -52,7 +57,8 @@ final class DeploymentOnSpark extends SparkStage {
         java.nio.file.Path dir = context.get(RunContext.RUN_DIR);
         Problem problem = context.get(DefinitionStage.PROBLEM);
         SparkData.Read read = context.get(DefinitionOnSpark.READ);
-        SparkRecipe.Built recipe = context.get(RecipeOnSpark.PREPARED);
+        SparkFinalModel chosen = SparkFinalModel.find(context);
+        SparkRecipe.Built recipe = chosen.recipe();
         List<String> required = new ArrayList<>(recipe.parts().numeric());
         required.addAll(recipe.parts().categorical());
         // predictions: every row with its split, truth and prediction, written by the executors
@@ -67,7 +73,7 @@ final class DeploymentOnSpark extends SparkStage {
                 col(SparkRun.PREDICTION).cast("int").plus(1))
                 : col(SparkRun.PREDICTION).cast("string");
         out.add(prediction.as("prediction"));
-        SparkModels.Model m = SparkModels.of(problem.model(), problem.task());
+        SparkModels.Model m = SparkModels.of(chosen.model(), problem.task());
         if (problem.task() == Task.CLASSIFICATION && m.probabilities()) {
             Column probs = org.apache.spark.ml.functions.vector_to_array(col(SparkRun.PROBABILITY), "float64");
             for (int c = 0; c < problem.classes().size(); c++) {
@@ -77,15 +83,15 @@ final class DeploymentOnSpark extends SparkStage {
         Column[] trainCols = out.toArray(Column[]::new);
         List<Column> testOut = new ArrayList<>(out);
         testOut.set(0, lit("test").as("split"));
-        Dataset<Row> predictions = context.get(EvaluationOnSpark.TEST_SCORED).select(testOut.toArray(Column[]::new))
-                .union(context.get(EvaluationOnSpark.TRAIN_SCORED).select(trainCols));
+        Dataset<Row> predictions = chosen.testScored().select(testOut.toArray(Column[]::new))
+                .union(chosen.trainScored().select(trainCols));
         predictions.write().option("header", "true").csv(dir.resolve(PREDICTIONS_DIR).toAbsolutePath().toString());
         if (!run.config.section(DeployConfig.class).bundle()) {
             return StageResult.of(name(), "wrote " + PREDICTIONS_DIR + "/ (deploy.bundle is false: no model saved)",
                     List.of(), new DeploymentRecord(null, null, required, true, null));
         }
         List<Transformer> stages = new ArrayList<>(List.of(recipe.model().stages()));
-        stages.add(context.get(TrainingOnSpark.MODEL));
+        stages.add(chosen.fitted());
         PipelineModel whole = new PipelineModel(org.apache.spark.ml.util.Identifiable.randomUID("workbench"), stages.toArray(Transformer[]::new));
         java.nio.file.Path modelDir = dir.resolve(MODEL_DIR);
         try {
@@ -98,7 +104,8 @@ final class DeploymentOnSpark extends SparkStage {
             if (problem.target() != null) {
                 manifest.put("target", problem.target());
             }
-            manifest.put("model", problem.model());
+            manifest.put("model", chosen.model());
+            manifest.put("tuned", chosen.tuned());
             manifest.set("classes", JsonNodeFactory.instance.pojoNode(problem.classes()));
             if (problem.positiveClass() != null) {
                 manifest.put("positive_class", problem.positiveClass());
@@ -122,7 +129,8 @@ final class DeploymentOnSpark extends SparkStage {
         }
         long bytes = size(modelDir);
         return StageResult.of(name(), String.format(Locale.ROOT, "wrote %s/ (%.1f KB): %s with %d fitted Spark ML stages, needs %d input"
-                        + " columns; %s/ (partitioned CSV)", MODEL_DIR, bytes / 1024.0, problem.model(), stages.size() - 1, required.size(),
+                        + " columns; %s/ (partitioned CSV)", MODEL_DIR, bytes / 1024.0, chosen.model() + (chosen.tuned() ? " (tuned)" : ""),
+                stages.size() - 1, required.size(),
                 PREDICTIONS_DIR), List.of("needs columns " + required, "score new rows: workbench predict --model " + MODEL_DIR
                         + " --input new.csv --output scored (with --engine spark's class path: scripts/workbench adds it)"),
                 new DeploymentRecord(MODEL_DIR, bytes, required, null, null));

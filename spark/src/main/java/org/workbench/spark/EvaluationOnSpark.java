@@ -133,7 +133,7 @@ final class EvaluationOnSpark extends SparkStage {
         for (int f = 0; f < k; f++) {
             Dataset<Row> foldTrain = withFold.filter(col(SparkRun.FOLD).notEqual(f));
             Dataset<Row> foldTest = withFold.filter(col(SparkRun.FOLD).equalTo(f));
-            SparkRecipe.Parts parts = SparkRecipe.build(config, types, exclude, foldTrain);
+            SparkRecipe.Parts parts = SparkRecipe.build(config, types, exclude, problem.task(), foldTrain);
             PipelineModel recipe = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(foldTrain);
             Dataset<Row> prepared = recipe.transform(foldTrain);
             long rows = foldTrain.count();

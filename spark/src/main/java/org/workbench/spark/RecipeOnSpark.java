@@ -15,17 +15,24 @@ import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VarianceThresholdSelectorModel;
+import org.apache.spark.ml.feature.UnivariateFeatureSelectorModel;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.feature.VectorSlicer;
+import org.apache.spark.ml.stat.ANOVATest;
+import org.apache.spark.ml.stat.FValueTest;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.Problem;
+import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
+import org.workbench.recipe.FittedRecipe;
 import org.workbench.recipe.RecipeRecord;
 import org.workbench.recipe.StepJson;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
+import org.workbench.training.AllSteps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +67,12 @@ final class RecipeOnSpark extends SparkStage {
 
     static RecipeOnSpark features(SparkRun run) {
         return new RecipeOnSpark(run, "features",
-                "bins numeric columns (QuantileDiscretizer), encodes text columns (StringIndexer + OneHotEncoder) and assembles the feature vector (Spark ML)", PREPROCESSED, ENGINEERED);
+                "bins numeric columns (QuantileDiscretizer), encodes text columns (StringIndexer + OneHotEncoder), assembles the feature vector"
+                        + " and projects it on principal components when the config asks (Spark ML)", PREPROCESSED, ENGINEERED);
     }
 
     static RecipeOnSpark selection(SparkRun run) {
-        return new RecipeOnSpark(run, "selection", "selects features by training variance (Spark ML), when the config asks",
+        return new RecipeOnSpark(run, "selection", "selects features by training variance or the F-test (Spark ML), when the config asks",
                 ENGINEERED, PREPARED);
     }
 
@@ -89,7 +97,8 @@ final class RecipeOnSpark extends SparkStage {
             if (problem.target() != null) {
                 exclude.add(problem.target());
             }
-            before = new SparkRecipe.Built(SparkRecipe.build(run.config, context.get(DefinitionOnSpark.READ).types(), exclude, train.rows()));
+            before = new SparkRecipe.Built(SparkRecipe.build(run.config, context.get(DefinitionOnSpark.READ).types(), exclude,
+                    problem.task(), train.rows()));
         } else {
             before = context.get(from);
         }
@@ -117,8 +126,19 @@ final class RecipeOnSpark extends SparkStage {
         if (name().equals("features") && !parts.identifiers().isEmpty()) {
             details.add("left out identifier-like text columns (>= 95% distinct): " + String.join(", ", parts.identifiers()));
         }
+        String[][] levels = null;
         for (Transformer t : fitted.stages()) {
-            steps.add(describe(t, parts, details));
+            if (t instanceof StringIndexerModel m) {
+                levels = m.labelsArray();
+            }
+            SparkPca.Fitted pca = SparkPca.Fitted.of(t);
+            if (pca != null) {
+                steps.add(pcaStep(pca, parts, levels, train.count(), details));
+            } else if (t instanceof UnivariateFeatureSelectorModel m) {
+                steps.add(fTestStep(m, in, parts, details));
+            } else {
+                steps.add(describe(t, parts, details));
+            }
         }
         int featuresOut = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() : after.width(train.rows());
         String summary = mine.isEmpty() ? "no steps configured; " + featuresOut + " features pass through"
@@ -131,6 +151,85 @@ final class RecipeOnSpark extends SparkStage {
     private static ObjectNode step(String type) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put(StepJson.TYPE, type);
+        return s;
+    }
+
+    /**
+     * A fitted projection as the local engine records its pca step (so report.html draws its explained-variance
+     * chart): the projected columns and their training means, the kept components' loadings and variances, and every
+     * component's share of the variance.
+     */
+    private static ObjectNode pcaStep(SparkPca.Fitted pca, SparkRecipe.Parts parts, String[][] levels, long rows,
+                                      List<String> details) {
+        double[] means = pca.centre().mean().toArray();
+        List<String> names = parts.projected().names(parts.categorical(), levels);
+        if (names.size() != means.length) {
+            names = java.util.stream.IntStream.rangeClosed(1, means.length).mapToObj(i -> "feature " + i).toList();
+        }
+        // the sample variances of the inputs add up to the total variance the shares divide
+        double total = 0;
+        for (double sd : pca.centre().std().toArray()) {
+            total += sd * sd;
+        }
+        double[] shares = pca.every().explainedVariance().toArray();
+        org.apache.spark.ml.linalg.DenseMatrix loadings = pca.every().pc();
+        List<List<Double>> components = new ArrayList<>();
+        List<Double> variances = new ArrayList<>();
+        for (int j = 0; j < pca.kept(); j++) {
+            List<Double> loading = new ArrayList<>();
+            for (int i = 0; i < loadings.numRows(); i++) {
+                loading.add(loadings.apply(i, j));
+            }
+            components.add(loading);
+            variances.add(shares[j] * total);
+        }
+        Pca.Fitted fitted = new Pca.Fitted(names, java.util.Arrays.stream(means).boxed().toList(), components, variances,
+                java.util.Arrays.stream(shares).boxed().toList(), false, parts.projected().components(), (int) rows);
+        details.add("pca: " + fitted.summary() + " (Spark ML PCA of the values centred by a StandardScaler with mean, without std)");
+        return (ObjectNode) AllSteps.JSON.toTree(new FittedRecipe(List.of(fitted))).get("steps").get(0);
+    }
+
+    /**
+     * The F-test selection: the kept features by name, and every feature's F on the training rows (Spark's ANOVATest or
+     * FValueTest, the statistics the selector ranked by). Spark keeps the k smallest p-values, ties in feature order; the
+     * local engine keeps the k largest F, which is the same order unless p-values underflow to 0 (large F on many rows):
+     * then the terminal says which features ranking by F would have kept.
+     */
+    private static ObjectNode fTestStep(UnivariateFeatureSelectorModel m, Dataset<Row> in, SparkRecipe.Parts parts, List<String> details) {
+        boolean classes = m.getLabelType().equals("categorical");
+        List<String> names = SparkRecipe.featureNames(in, m.getFeaturesCol(), parts);
+        Dataset<Row> tests = classes ? ANOVATest.test(in.toDF(), m.getFeaturesCol(), m.getLabelCol(), true)
+                : FValueTest.test(in.toDF(), m.getFeaturesCol(), m.getLabelCol(), true);
+        double[] f = new double[names.size()];
+        for (Row r : tests.select("featureIndex", "fValue").collectAsList()) {
+            double v = r.getDouble(1);
+            // a constant feature has no F: 0, as on the local engine
+            f[r.getInt(0)] = Double.isNaN(v) ? 0 : v;
+        }
+        int[] selected = m.selectedFeatures().clone();
+        java.util.Arrays.sort(selected);
+        ObjectNode s = step("spark_univariatefeatureselector");
+        s.put("method", "f_test");
+        s.put("test", classes ? "ANOVA F" : "F-value");
+        ObjectNode scores = s.putObject("scores");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            scores.put(names.get(i), f[i]);
+        }
+        for (int i : selected) {
+            kept.add(names.get(i));
+        }
+        s.set("selected", JsonNodeFactory.instance.pojoNode(kept));
+        List<Integer> byF = java.util.stream.IntStream.range(0, f.length).boxed()
+                .sorted((a, b) -> Double.compare(f[b], f[a])).limit(selected.length).sorted().toList();
+        details.add(String.format(Locale.ROOT, "f_test (Spark ML UnivariateFeatureSelector, %s): kept %d of %d: %s", classes ? "ANOVA F"
+                : "F-value", kept.size(), names.size(), String.join(", ", java.util.Arrays.stream(selected)
+                .mapToObj(i -> names.get(i) + " " + org.workbench.recipe.Numbers.format(f[i])).toList())));
+        if (!byF.equals(java.util.Arrays.stream(selected).boxed().toList())) {
+            details.add("note: ranked by F, as the local engine ranks, the top " + selected.length + " would be "
+                    + String.join(", ", byF.stream().map(names::get).toList()) + " (Spark ranks by p-value, and p-values that"
+                    + " underflow to 0 tie in feature order)");
+        }
         return s;
     }
 
@@ -185,6 +284,8 @@ final class RecipeOnSpark extends SparkStage {
             details.add("bin: " + String.join("; ", line));
         } else if (t instanceof OneHotEncoderModel m) {
             s.put("drop_last", m.getDropLast());
+        } else if (t instanceof VectorSlicer v) {
+            s.set("indices", JsonNodeFactory.instance.pojoNode(v.getIndices()));
         } else if (t instanceof VectorAssembler a) {
             s.set("inputs", JsonNodeFactory.instance.pojoNode(a.getInputCols()));
         } else if (t instanceof VarianceThresholdSelectorModel m) {

@@ -33,7 +33,7 @@ public final class SparkEngine implements Engine {
     public static final String NAME = "spark";
     /** Read by {@link #write} after the run, so never released. */
     static final List<Artifact<?>> READ_AFTER_RUN = List.of(DefinitionStage.PROBLEM, EvaluationStage.EVALUATION,
-            EvaluationOnSpark.CHART_ROWS);
+            EvaluationOnSpark.CHART_ROWS, SparkFinalModel.ADOPTED);
     private SparkRun current;
 
     @Override
@@ -58,7 +58,9 @@ public final class SparkEngine implements Engine {
     @Override
     public void write(Path dir, RunContext context, List<StageResult> results, Instant started, Instant finished) {
         SparkRun run = current;
-        RunMetrics metrics = RunMetrics.of(results, null);
+        RunMetrics stages = RunMetrics.of(results, null);
+        // the final block as a local run writes it: the adopted setting's test scores, or the configured model's
+        RunMetrics metrics = new RunMetrics(stages.evaluation(), stages.tuning(), SparkFinalModel.block(context).orElse(null));
         Json.writeFile(dir.resolve("metrics.json"), metrics);
         RunRecord.DataFile data = results.stream().map(r -> r.data(CollectionRecord.class)).flatMap(java.util.Optional::stream)
                 .findFirst().map(c -> new RunRecord.DataFile(c.file(), c.sha256(), c.rows())).orElse(null);
@@ -76,7 +78,7 @@ public final class SparkEngine implements Engine {
                 finished.toString(), context.config().seed(), versions, data, context.config().resolved(), results, metrics, facts);
         String runJson = record.json() + "\n";
         Json.writeAtomically(dir.resolve(RunRecord.FILE), runJson.getBytes(StandardCharsets.UTF_8));
-        ChartRows charts = context.find(EvaluationOnSpark.CHART_ROWS).orElse(null);
+        ChartRows charts = SparkFinalModel.charts(context).orElse(null);
         HtmlReport.write(dir, runJson, charts == null ? Map.of() : charts.text(), charts == null ? Map.of() : charts.numbers());
     }
 

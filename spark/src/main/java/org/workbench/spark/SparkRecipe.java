@@ -10,6 +10,7 @@ import org.apache.spark.ml.feature.RobustScaler;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.UnivariateFeatureSelector;
 import org.apache.spark.ml.feature.VarianceThresholdSelector;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
@@ -18,7 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
+import org.workbench.data.Task;
 import org.workbench.features.FeaturesConfig;
+import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.selection.SelectConfig;
 import org.workbench.table.DataConfig;
@@ -28,6 +31,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -40,7 +45,8 @@ import static org.apache.spark.sql.functions.col;
 final class SparkRecipe {
     /** The three parts, by core stage name, and the columns they start from. */
     record Parts(List<PipelineStage> preprocessing, List<PipelineStage> features, List<PipelineStage> selection,
-                 List<String> numeric, List<String> categorical, List<String> identifiers) {
+                 List<String> numeric, List<String> unbinned, List<String> categorical, List<String> identifiers,
+                 Projected projected) {
         List<PipelineStage> all() {
             List<PipelineStage> out = new ArrayList<>(preprocessing);
             out.addAll(features);
@@ -89,18 +95,50 @@ final class SparkRecipe {
             return out;
         }
 
-        /** The feature vector's length once assembled (read from one transformed row), else the column count. */
+        /**
+         * The feature vector's length once assembled (read from one transformed row: the model's input, or the vector
+         * selection reads), else the column count.
+         */
         int width(Dataset<Row> train) {
             Dataset<Row> t = transformed(train);
-            if (!java.util.Arrays.asList(t.columns()).contains(SparkRun.FEATURES)) {
+            List<String> columns = java.util.Arrays.asList(t.columns());
+            String vector = columns.contains(SparkRun.FEATURES) ? SparkRun.FEATURES : columns.contains(ASSEMBLED) ? ASSEMBLED : null;
+            if (vector == null) {
                 return parts.numeric.size() + parts.categorical.size();
             }
             if (width < 0) {
-                width = ((org.apache.spark.ml.linalg.Vector) t.select(SparkRun.FEATURES).first().get(0)).size();
+                width = ((org.apache.spark.ml.linalg.Vector) t.select(vector).first().get(0)).size();
             }
             return width;
         }
     }
+
+    /**
+     * The data columns {@code features.pca} projects, in the order of its input vector: numeric columns (imputed and
+     * scaled), binned ones (their bin number), then text columns: one slot per training level when one-hot encoded
+     * (named column=level, as the local engine names them), else the ordinal code.
+     */
+    record Projected(List<String> numeric, List<String> binned, List<String> categorical, boolean onehot, double components,
+                     List<String> keptNumeric) {
+        /** Each input slot's name; {@code levels} are the fitted StringIndexer's levels of every kept text column. */
+        List<String> names(List<String> keptCategorical, String[][] levels) {
+            List<String> names = new ArrayList<>(numeric);
+            names.addAll(binned);
+            for (String c : categorical) {
+                if (onehot && levels != null) {
+                    for (String level : levels[keptCategorical.indexOf(c)]) {
+                        names.add(c + "=" + level);
+                    }
+                } else {
+                    names.add(c);
+                }
+            }
+            return names;
+        }
+    }
+
+    /** The assembled features before selection picks among them. */
+    static final String ASSEMBLED = "__assembled";
 
     /** A text column with at least this share of distinct values among 20 or more present rows is an identifier (the core's rule). */
     private static final double IDENTIFIER_SHARE = 0.95;
@@ -108,8 +146,8 @@ final class SparkRecipe {
     private SparkRecipe() {
     }
 
-    /** The recipe for these training rows; {@code exclude} are the target and label columns. */
-    static Parts build(PipelineConfig config, Map<String, String> types, List<String> exclude, Dataset<Row> train) {
+    /** The recipe for these training rows; {@code exclude} are the target and label columns, {@code task} the problem's. */
+    static Parts build(PipelineConfig config, Map<String, String> types, List<String> exclude, Task task, Dataset<Row> train) {
         PreprocessConfig prep = config.section(PreprocessConfig.class);
         FeaturesConfig feat = config.section(FeaturesConfig.class);
         SelectConfig sel = config.section(SelectConfig.class);
@@ -216,19 +254,29 @@ final class SparkRecipe {
         }
 
         List<PipelineStage> features = new ArrayList<>();
+        // each part of the feature vector with the data column(s) it comes from
         List<String> assembled = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> unbinnedNames = new ArrayList<>();
+        for (int i = 0; i < numeric.size(); i++) {
+            if (!binIn.contains("__num_" + i)) {
+                unbinnedNames.add(numeric.get(i));
+            }
+        }
         if (numericVector != null) {
             assembled.add(numericVector);
+            sources.add(null);
         }
         if (!binIn.isEmpty()) {
             // quantile edges of the imputed values (the scalers are monotone, so the same bins as of the scaled ones)
             features.add(new QuantileDiscretizer().setInputCols(binIn.toArray(String[]::new)).setOutputCols(binOut.toArray(String[]::new))
                     .setNumBucketsArray(binCounts.stream().mapToInt(Integer::intValue).toArray()));
             assembled.addAll(binOut);
+            binIn.forEach(b -> sources.add(numeric.get(Integer.parseInt(b.substring("__num_".length())))));
         }
+        boolean onehot = feat.encode().equals("onehot");
         if (!cats.isEmpty() && !feat.encode().equals("none")) {
             String[] idx = cats.stream().map(c -> c.replace("__cat_", "__idx_")).toArray(String[]::new);
-            boolean onehot = feat.encode().equals("onehot");
             // frequent levels first for one-hot; ordinal codes in sorted level order
             features.add(new StringIndexer().setInputCols(cats.toArray(String[]::new)).setOutputCols(idx)
                     .setHandleInvalid("keep").setStringOrderType(onehot ? "frequencyDesc" : "alphabetAsc"));
@@ -240,17 +288,145 @@ final class SparkRecipe {
             } else {
                 assembled.addAll(List.of(idx));
             }
+            sources.addAll(keptCategorical);
         }
-        boolean selecting = sel.method().equals("variance");
-        features.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
-                .setOutputCol(selecting ? "__assembled" : SparkRun.FEATURES));
+        // the methods SparkSupport lets through; selection reads the assembled vector and writes the model's input
+        boolean selecting = List.of("variance", "f_test").contains(sel.method());
+        String vector = selecting ? ASSEMBLED : SparkRun.FEATURES;
+        Projected projected = null;
+        if (feat.pca() != null) {
+            projected = project(feat.pca(), assembled, sources, numericVector, unbinnedNames, keptCategorical, onehot, features);
+        }
+        features.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol(vector));
 
         List<PipelineStage> selection = new ArrayList<>();
-        if (selecting) {
+        if (sel.method().equals("variance")) {
             selection.add(new VarianceThresholdSelector().setVarianceThreshold(sel.varianceThreshold())
-                    .setFeaturesCol("__assembled").setOutputCol(SparkRun.FEATURES));
+                    .setFeaturesCol(ASSEMBLED).setOutputCol(SparkRun.FEATURES));
+        } else if (sel.method().equals("f_test")) {
+            if (task == Task.CLUSTERING) {
+                throw new InputException("select.method: 'f_test' scores features against the target; use variance; clustering"
+                        + " has no target");
+            }
+            // the F-test of each feature: ANOVA F against the classes, or the F-value against a numeric target
+            selection.add(new UnivariateFeatureSelector().setFeatureType("continuous")
+                    .setLabelType(task == Task.CLASSIFICATION ? "categorical" : "continuous").setSelectionMode("numTopFeatures")
+                    .setSelectionThreshold(sel.k()).setFeaturesCol(ASSEMBLED).setLabelCol(SparkRun.LABEL)
+                    .setOutputCol(SparkRun.FEATURES));
         }
-        return new Parts(pre, features, selection, numeric, keptCategorical, identifiers);
+        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, projected);
+    }
+
+    /**
+     * Adds {@code features.pca} to the features part: the parts of the vector it projects (every one, as the local
+     * engine projects every numeric column after encoding, or those of the named columns) are assembled, centred
+     * and projected by {@link SparkPca}; {@code assembled} becomes the parts left as they are, then the components.
+     * {@code sources} names each part's data column (null: the vector of unbinned numeric columns).
+     */
+    private static Projected project(Pca pca, List<String> assembled, List<String> sources, String numericVector,
+                                     List<String> unbinnedNames, List<String> keptCategorical, boolean onehot,
+                                     List<PipelineStage> features) {
+        List<String> named = pca.columns();
+        for (String name : named) {
+            if (unbinnedNames.contains(name) || (sources.contains(name) && !(onehot && keptCategorical.contains(name)))) {
+                continue;
+            }
+            if ((onehot && keptCategorical.contains(name)) || name.contains("=")) {
+                throw new InputException("features.pca.columns: '" + name + "' is one-hot encoded; on the spark engine pca"
+                        + " projects whole data columns (numeric, binned or ordinal-coded): leave columns empty to project every"
+                        + " encoded column, or set features.encode: ordinal");
+            }
+            List<String> known = new ArrayList<>(unbinnedNames);
+            sources.stream().filter(java.util.Objects::nonNull).forEach(known::add);
+            String nearest = org.workbench.config.Suggest.nearest(name, known);
+            throw new InputException("features.pca.columns: no numeric column '" + name + "'"
+                    + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+        }
+        List<String> in = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        List<String> numeric = new ArrayList<>();
+        List<String> binned = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        for (int i = 0; i < assembled.size(); i++) {
+            String part = assembled.get(i);
+            String source = sources.get(i);
+            if (source == null) {
+                // the numeric vector: sliced when only some of its columns are projected
+                List<Integer> chosen = new ArrayList<>();
+                for (int j = 0; j < unbinnedNames.size(); j++) {
+                    if (named.isEmpty() || named.contains(unbinnedNames.get(j))) {
+                        chosen.add(j);
+                        numeric.add(unbinnedNames.get(j));
+                    }
+                }
+                if (chosen.size() == unbinnedNames.size()) {
+                    in.add(part);
+                } else if (chosen.isEmpty()) {
+                    rest.add(part);
+                } else {
+                    int[] others = java.util.stream.IntStream.range(0, unbinnedNames.size()).filter(j -> !chosen.contains(j)).toArray();
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__pca_num")
+                            .setIndices(chosen.stream().mapToInt(Integer::intValue).toArray()));
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__kept_num")
+                            .setIndices(others));
+                    in.add("__pca_num");
+                    rest.add("__kept_num");
+                }
+            } else if (named.isEmpty() || named.contains(source)) {
+                in.add(part);
+                (keptCategorical.contains(source) ? categorical : binned).add(source);
+            } else {
+                rest.add(part);
+            }
+        }
+        if (in.isEmpty()) {
+            // nothing numeric to project: the features pass through, as on the local engine
+            return null;
+        }
+        features.add(new VectorAssembler().setInputCols(in.toArray(String[]::new)).setOutputCol("__pca_in"));
+        features.add(new SparkPca(pca.components(), "__pca_in", "__pcs"));
+        rest.add("__pcs");
+        assembled.clear();
+        assembled.addAll(rest);
+        List<String> keptNumeric = unbinnedNames.stream().filter(c -> !numeric.contains(c)).toList();
+        return new Projected(numeric, binned, categorical, onehot, pca.components(), keptNumeric);
+    }
+
+    /** An assembled slot's name as the VectorAssembler makes it from our column names: vector, index, level. */
+    private static final Pattern SLOT = Pattern.compile("__(num_vec|num_scaled|kept_num|bin|idx|ohe|pcs)_(\\d+)(?:_(.*))?");
+
+    /**
+     * Each slot of an assembled vector column by the data column it comes from, as the local engine names its
+     * features: the column, column=level for a one-hot level, pc1.. for a principal component.
+     */
+    static List<String> featureNames(Dataset<Row> rows, String column, Parts parts) {
+        org.apache.spark.ml.attribute.AttributeGroup group =
+                org.apache.spark.ml.attribute.AttributeGroup.fromStructField(rows.schema().apply(column));
+        List<String> names = new ArrayList<>();
+        if (group.attributes().isEmpty()) {
+            for (int i = 1; i <= group.size(); i++) {
+                names.add("feature " + i);
+            }
+            return names;
+        }
+        for (org.apache.spark.ml.attribute.Attribute a : group.attributes().get()) {
+            String slot = a.name().isDefined() ? a.name().get() : "";
+            Matcher m = SLOT.matcher(slot);
+            if (!m.matches()) {
+                names.add(slot);
+                continue;
+            }
+            int i = Integer.parseInt(m.group(2));
+            names.add(switch (m.group(1)) {
+                case "num_vec", "num_scaled" -> parts.unbinned().get(i);
+                case "kept_num" -> parts.projected().keptNumeric().get(i);
+                case "bin" -> parts.numeric().get(i);
+                case "idx" -> parts.categorical().get(i);
+                case "ohe" -> parts.categorical().get(i) + "=" + m.group(3);
+                default -> "pc" + (i + 1);
+            });
+        }
+        return names;
     }
 
     /** A SQL string literal that survives any character: the UTF-8 bytes in hex. */

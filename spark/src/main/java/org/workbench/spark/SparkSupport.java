@@ -23,7 +23,7 @@ final class SparkSupport {
     private static final Set<String> ANY = Set.of("name", "seed", "engine", "problem.target", "problem.task", "problem.metric",
             "problem.positive_class", "data.source", "data.delimiter", "data.quote", "data.header", "data.encoding",
             "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical",
-            "features.keep_identifiers", "select.variance_threshold", "train.model", "evaluate.cv_folds", "evaluate.metrics",
+            "features.keep_identifiers", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.metrics",
             "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt");
     /** Keys honoured with some values only: the values, and what to say otherwise. */
     private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
@@ -40,7 +40,8 @@ final class SparkSupport {
         VALUES.put("preprocess.outliers.method", List.of("none"));
         VALUES.put("features.encode", List.of("onehot", "ordinal", "none"));
         VALUES.put("features.bin_method", List.of("quantile"));
-        VALUES.put("select.method", List.of("none", "variance"));
+        VALUES.put("features.pca.whiten", List.of("false"));
+        VALUES.put("select.method", List.of("none", "variance", "f_test"));
         VALUES.put("evaluate.cv_repeats", List.of("1"));
         VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
         VALUES.put("evaluate.threshold", List.of("default"));
@@ -125,6 +126,18 @@ final class SparkSupport {
                     || path.startsWith("tune.grid.") || path.startsWith("tune.space.") || path.equals("tune.threads")) {
                 continue;
             }
+            if (path.equals("select.method") && e.getValue().asText().equals("mutual_info")) {
+                throw new InputException("select.method: 'mutual_info' has no Spark ML counterpart (Spark has no mutual-information"
+                        + " selector); use f_test or variance, or run the config with --engine local");
+            }
+            if (path.equals("select.method") && e.getValue().asText().equals("f_test") && task.equals("clustering")) {
+                throw new InputException("select.method: 'f_test' scores features against the target; use variance; clustering has"
+                        + " no target");
+            }
+            if (path.equals("features.pca.whiten") && e.getValue().asBoolean()) {
+                throw new InputException("features.pca.whiten: Spark ML's PCA does not whiten its components; set whiten: false,"
+                        + " or run the config with --engine local");
+            }
             List<String> allowed = VALUES.get(path);
             String value = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
             if (allowed == null) {
@@ -145,6 +158,17 @@ final class SparkSupport {
         if (!config.section(org.workbench.features.FeaturesConfig.class).bins().isEmpty()) {
             notes.add("features.bins: Spark's QuantileDiscretizer takes approximate quantiles (relative error 0.001) of the"
                     + " imputed values, so an edge may differ a little from the local engine's exact one");
+        }
+        if (config.section(org.workbench.features.FeaturesConfig.class).pca() != null) {
+            notes.add("features.pca: Spark ML's PCA of the training values centred first (a StandardScaler with mean, without"
+                    + " std), every component fitted and the first k kept by the local rule; a component's sign may differ from"
+                    + " the local engine's, which the model does not notice");
+        }
+        if (config.section(org.workbench.selection.SelectConfig.class).method().equals("f_test")) {
+            notes.add("select.method: f_test is Spark ML's UnivariateFeatureSelector (continuous features; ANOVA F against the"
+                    + " classes, or the F-value against a numeric target), keeping the k smallest p-values; the local engine keeps the"
+                    + " k largest F, the same features unless p-values underflow to 0 (very large F on many rows), where Spark keeps"
+                    + " the earlier ones and the selection stage says so; each one-hot level is scored on its own, as locally");
         }
         if (prep.scale().equals("standard")) {
             notes.add("preprocess.scale: standard divides by the sample standard deviation (n - 1), not the population's");

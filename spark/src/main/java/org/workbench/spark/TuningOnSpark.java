@@ -1,6 +1,9 @@
 package org.workbench.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -13,6 +16,7 @@ import org.workbench.definition.Problem;
 import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.EvaluationStage;
+import org.workbench.evaluation.Scoring;
 import org.workbench.models.TrainConfig;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
@@ -33,8 +37,9 @@ import java.util.Map;
  * Stage 8 on Spark: the core's grid or random search ({@link Tuning#settings}), each setting
  * cross-validated by the evaluation's Spark k-fold (the whole Spark ML pipeline refitted per fold, the
  * same folds for every setting), then the core's leaderboard, corrected t-test verdict and tuned.yaml.
- * The bundle keeps the configured model: when the verdict would adopt the best setting, tuned.yaml holds
- * it, and running tuned.yaml trains and ships it.
+ * When the verdict adopts the best setting ({@code tune.adopt}, as locally), its whole Spark ML pipeline is
+ * refitted on every training row and scored on the test rows once: it becomes the run's final model
+ * ({@link SparkFinalModel#ADOPTED}), which deployment saves and metrics.json's final block reports.
  */
 final class TuningOnSpark extends SparkStage {
     TuningOnSpark(SparkRun run) {
@@ -44,13 +49,13 @@ final class TuningOnSpark extends SparkStage {
 
     @Override
     public List<Artifact<?>> inputs() {
-        return List.of(DefinitionStage.PROBLEM, DefinitionOnSpark.READ, CollectionOnSpark.TRAIN, EvaluationStage.EVALUATION,
-                RunContext.RUN_DIR);
+        return List.of(DefinitionStage.PROBLEM, DefinitionOnSpark.READ, CollectionOnSpark.TRAIN, CollectionOnSpark.TEST,
+                EvaluationStage.EVALUATION, RunContext.RUN_DIR);
     }
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of();
+        return List.of(TuningStage.TUNED_CONFIG, SparkFinalModel.ADOPTED);
     }
 
     @Override
@@ -96,17 +101,25 @@ final class TuningOnSpark extends SparkStage {
         CorrectedTTest.Result test = TuningStage.helpTest(best, configured, (int) train.count(), k, metric);
         double alpha = config.section(EvaluateConfig.class).alpha();
         boolean significant = test.significantAt(alpha);
-        boolean better = improves && (tune.adopt().equals("better") || significant);
-        // the bundle ships the configured model; the verdict's own text says so when it is not better
-        String verdict = TuningStage.verdict(best, configured, test, alpha, metric, improves, false);
-        PipelineConfig finalConfig = better ? config.with(best.params()) : config;
-        context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TuningStage.TUNED_YAML), finalConfig, better));
-        Map<String, Double> testScores = context.find(EvaluationStage.EVALUATION).map(Evaluation::test).orElse(Map.of());
+        boolean adopted = improves && (tune.adopt().equals("better") || significant);
+        String verdict = TuningStage.verdict(best, configured, test, alpha, metric, improves, adopted);
+        PipelineConfig finalConfig = adopted ? config.with(best.params()) : config;
+        Map<String, Double> testScores;
+        if (adopted) {
+            // the adopted setting is the final model under its own key: the evaluated one stays as it was
+            SparkFinalModel tuned = refit(finalConfig, problem, types, train, context.get(CollectionOnSpark.TEST));
+            context.put(TuningStage.TUNED_CONFIG, finalConfig);
+            context.put(SparkFinalModel.ADOPTED, tuned);
+            testScores = tuned.test();
+        } else {
+            testScores = context.find(EvaluationStage.EVALUATION).map(Evaluation::test).orElse(Map.of());
+        }
+        context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TuningStage.TUNED_YAML), finalConfig, adopted));
 
         TuningRecord record = new TuningRecord(null, tune.method(), metric, k, 1, settings.size(), configured, trials,
                 ranked.stream().map(Trial::number).toList(), best, null, false,
                 new TuningRecord.Significance(test.meanDifference(), test.t(), test.degreesOfFreedom(), test.pValue(), alpha, significant),
-                verdict, false, testScores, TuningStage.TUNED_YAML, null);
+                verdict, adopted, testScores, TuningStage.TUNED_YAML, null);
 
         List<String> details = new ArrayList<>();
         details.add("trials run one after another as Spark jobs (Spark parallelises each fit across the executors); " + k
@@ -120,14 +133,37 @@ final class TuningOnSpark extends SparkStage {
                     t.mean(), t.std(), t.millis() / 1000.0));
         }
         details.add(verdict);
-        details.add(better ? "the spark engine keeps the configured model in the bundle; tuned.yaml holds the best setting:"
-                + " run it to train and ship that model" : "the configured model is kept");
-        details.add("wrote " + TuningStage.TUNED_YAML + ": " + (better ? "the best setting's config" : "the configured config")
-                + ", to repeat this run without searching");
-        String summary = String.format(Locale.ROOT, "%s on spark: %d settings x %d folds; best %s %.4f with %s (configured %.4f); %s",
+        details.add(adopted ? "the best setting's whole Spark ML pipeline was refitted on every training row and replaces the"
+                + " configured model" : "the configured model is kept");
+        if (testScores.containsKey(metric)) {
+            details.add(String.format(Locale.ROOT, "test split (scored once, after the search): %s %.4f", metric, testScores.get(metric)));
+        }
+        details.add("wrote " + TuningStage.TUNED_YAML + ": the final config, to repeat this run without searching");
+        String summary = String.format(Locale.ROOT, "%s on spark: %d settings x %d folds; best %s %.4f with %s (configured %.4f); %s%s",
                 tune.method(), settings.size(), k, metric, best.mean(), describe(best.params()), configured.mean(),
-                better ? "configured model kept, best setting in tuned.yaml" : "configured model kept");
+                adopted ? "adopted" : "configured model kept",
+                testScores.containsKey(metric) ? String.format(Locale.ROOT, "; test %s %.4f", metric, testScores.get(metric)) : "");
         return StageResult.of(name(), summary, details, record);
+    }
+
+    /**
+     * The adopted setting as the final model: its recipe and model fitted on every training row (as the recipe stages
+     * and training fit the configured one), then the test and training rows scored once, as the evaluation scores them.
+     */
+    private SparkFinalModel refit(PipelineConfig tuned, Problem problem, Map<String, String> types, SparkRows train, SparkRows testRows) {
+        String model = tuned.section(TrainConfig.class).model().equals("auto") ? problem.model() : tuned.section(TrainConfig.class).model();
+        SparkModels.Model m = SparkModels.of(model, problem.task());
+        List<String> exclude = problem.target() == null ? List.of() : List.of(problem.target());
+        SparkRecipe.Parts parts = SparkRecipe.build(tuned, types, exclude, problem.task(), train.rows());
+        SparkRecipe.Built recipe = new SparkRecipe.Built(parts)
+                .plus(new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train.rows()));
+        JsonNode params = m.spec().resolvedParams(tuned.section(TrainConfig.class).params());
+        Model<?> fitted = TrainingOnSpark.fit(m, params, tuned.seed(), train.count(), recipe.transformed(train.rows()));
+        Dataset<Row> testScored = fitted.transform(recipe.transformed(testRows.rows())).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> trainScored = fitted.transform(recipe.transformed(train.rows())).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Double> scores = Scoring.restrict(SparkScores.headline(SparkScores.report(testScored, problem, m)), problem.metric(),
+                run.config.section(EvaluateConfig.class).metrics());
+        return new SparkFinalModel(model, true, recipe, fitted, trainScored, testScored, scores, ChartRows.of(testScored, problem));
     }
 
     /** One setting's trial: the evaluation's Spark k-fold under the setting's config. */

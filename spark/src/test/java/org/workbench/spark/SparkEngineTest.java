@@ -7,7 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.InputException;
 import org.workbench.core.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.workbench.features.Pca;
+import org.workbench.recipe.RecipeRecord;
+import org.workbench.report.RunMetrics;
 import org.workbench.report.RunRecord;
+import org.workbench.training.AllSteps;
 import org.workbench.run.ConfigLoader;
 import org.workbench.run.EngineConfig;
 import org.workbench.run.Engines;
@@ -43,7 +48,7 @@ class SparkEngineTest {
     static Path out;
 
     /** Small data: two shuffle partitions, no whole-stage code generation (compiling costs more than it saves here). */
-    private static final Map<String, String> TEST_CONF = Map.of("spark.sql.shuffle.partitions", "2",
+    static final Map<String, String> TEST_CONF = Map.of("spark.sql.shuffle.partitions", "2",
             "spark.default.parallelism", "2", "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN",
             "spark.sql.adaptive.enabled", "false");
 
@@ -136,19 +141,51 @@ class SparkEngineTest {
     }
 
     @Test
-    void wineMatchesTheLocalEngineOnTheTestRowsAndInCrossValidation() {
-        RunRecord run = RunRecord.read(run("wine", "evaluate.cv_folds=2").dir());
-        // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline)
+    void winePcaMatchesTheLocalEngineOnTheTestRowsInCrossValidationAndWhenItsModelPredicts() throws IOException {
+        Runner.Outcome o = run("wine_pca", "evaluate.cv_folds=2");
+        RunRecord run = RunRecord.read(o.dir());
+        // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline, pca too)
         assertEquals(0.9722, run.metrics().evaluation().test().get("accuracy"), 0.05);
         assertEquals(2, run.metrics().evaluation().cvFolds().size());
         assertEquals(0.9791, run.metrics().evaluation().cv().get("accuracy")[0], 0.05);
+        // local engine: 13 columns -> 10 components keeping 0.9659 of the variance (asked: 0.95)
+        RecipeRecord features = run.stages().stream().filter(s -> s.stage().equals("features"))
+                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        ObjectNode step = features.steps().steps().stream().filter(s -> RecipeRecord.FittedSteps.type(s).equals("pca"))
+                .findFirst().orElseThrow();
+        Pca.Fitted pca = (Pca.Fitted) AllSteps.JSON.fromJson("{\"steps\": [" + step + "]}").steps().get(0);
+        assertEquals(13, pca.columns().size());
+        assertEquals("alcohol", pca.columns().get(0));
+        assertEquals(10, pca.components().size(), 1);
+        assertTrue(pca.keptVariance() > 0.95, "kept " + pca.keptVariance());
+        assertEquals(pca.components().size(), features.featuresOut());
+        // report.html draws the pca step's chart from the recorded step, as for a local run
+        String report = Files.readString(o.dir().resolve("report.html"));
+        assertTrue(report.contains("<figure id=\"explained-variance\">") && report.contains("Explained variance"), "the pca chart");
+        assertFalse(report.contains("<figure id=\"explained-variance\"><p class=\"chart-missing\""), "the pca chart is drawn");
+        // local engine's shares: 0.3622, 0.1923 (other training rows here)
+        assertEquals(0.3622, pca.varianceRatios().get(0), 0.03);
+        assertEquals(0.1923, pca.varianceRatios().get(1), 0.03);
+        // predict replays the saved model, centring and projection included: the same predictions for the same rows
+        Path scoredDir = out.resolve("wine_scored");
+        new SparkEngine().predict(o.dir().resolve("model.spark"), Path.of("../datasets/wine/data.csv"), scoredDir);
+        List<String> predicted = rows(o.dir().resolve("predictions"));
+        List<String> scored = rows(scoredDir);
+        assertEquals(178, scored.size());
+        assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
+                scored.stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 4, l.split(",").length)))
+                        .sorted().toList());
     }
 
     @Test
-    void autoMpgMatchesTheLocalEngine() {
-        // local engine: test rmse 3.1819
-        double rmse = test(run("auto_mpg", "evaluate.cv_folds=0")).get("rmse");
-        assertEquals(1.0, rmse / 3.1819, 0.15, "rmse " + rmse);
+    void autoMpgWithTheFTestMatchesTheLocalEngine() throws IOException {
+        // local engine with select.method f_test, k 4: test rmse 3.8632, keeping weight, displacement, cylinders, horsepower
+        Runner.Outcome o = run("auto_mpg", "evaluate.cv_folds=0", "select.method=f_test", "select.k=4");
+        double rmse = test(o).get("rmse");
+        assertEquals(1.0, rmse / 3.8632, 0.15, "rmse " + rmse);
+        JsonNode selected = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile()).findValue("selected");
+        assertEquals(java.util.Set.of("weight", "displacement", "cylinders", "horsepower"),
+                java.util.Set.copyOf(Json.MAPPER.convertValue(selected, List.class)));
     }
 
     @Test
@@ -158,8 +195,8 @@ class SparkEngineTest {
     }
 
     @Test
-    void binsAreQuantileEdgesFittedInThePipelineAndFeedTheModel() throws IOException {
-        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}");
+    void binsAreQuantileEdgesFittedInThePipelineAndTheFTestSelectsAmongThem() throws IOException {
+        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}", "select.method=f_test", "select.k=5");
         JsonNode record = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile());
         String json = record.toString();
         // 5 bins would have 4 inner edges; the imputed median (28) fills a fifth of the training ages, so two equal edges
@@ -170,7 +207,18 @@ class SparkEngineTest {
         assertTrue(edges.get(0).asDouble() < 28.0 && edges.get(2).asDouble() > 28.0, edges.toString());
         // the bin number, not the scaled age, is one of the model's inputs
         assertTrue(json.contains("\"inputs\":[\"__num_scaled\",\"__bin_0\","), "the assembler's inputs");
-        assertEquals(0.7686, test(o).get("f1_macro"), 0.05);
+        // the F-test (ANOVA F against the classes) keeps k = 5 features, one-hot levels scored one by one as locally; local
+        // engine with the same settings: f1_macro 0.7554, keeping Sex=female, Sex=male, Pclass=3, Pclass=1, Fare
+        RecipeRecord selection = RunRecord.read(o.dir()).stages().stream().filter(s -> s.stage().equals("selection"))
+                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        // 12 -> 5 features, as locally: the assembled vector's width (3 numeric, Age's bin, 8 one-hot levels), then k
+        assertEquals(12, selection.featuresIn());
+        assertEquals(5, selection.featuresOut());
+        JsonNode kept = selection.steps().steps().get(0).get("selected");
+        assertEquals(5, kept.size(), kept.toString());
+        assertTrue(kept.toString().contains("\"Sex=female\"") && kept.toString().contains("\"Sex=male\""), kept.toString());
+        assertTrue(selection.steps().steps().get(0).get("scores").get("Age").asDouble() >= 0, "the binned Age is scored by name");
+        assertEquals(0.7554, test(o).get("f1_macro"), 0.05);
         InputException e = assertThrows(InputException.class, () -> new SparkEngine().pipeline(config("titanic",
                 "features.bins={Age: 5}", "features.bin_method=equal_width")));
         assertTrue(e.getMessage().startsWith("features.bin_method: 'equal_width' has no counterpart"), e.getMessage());
@@ -190,6 +238,14 @@ class SparkEngineTest {
         assertTrue(e.getMessage().startsWith("train.params."), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune", "tune.method=halving")));
         assertTrue(e.getMessage().startsWith("tune.method: 'halving' has no counterpart"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "select.method=mutual_info")));
+        assertTrue(e.getMessage().startsWith("select.method: 'mutual_info' has no Spark ML counterpart (Spark has no"
+                + " mutual-information selector)"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("iris_kmeans", "select.method=f_test")));
+        assertEquals("select.method: 'f_test' scores features against the target; use variance; clustering has no target",
+                e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("wine_pca", "features.pca.whiten=true")));
+        assertTrue(e.getMessage().startsWith("features.pca.whiten: Spark ML's PCA does not whiten"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "tune.lab.learning_curve.enabled=true")));
         assertTrue(e.getMessage().startsWith("tune.lab: "), e.getMessage());
         // a setting the search would try is checked like the configured one
@@ -209,26 +265,31 @@ class SparkEngineTest {
     }
 
     @Test
-    void tuningSearchesAGridWithSparkCrossValidationAndGivesTheCoreVerdict() throws IOException {
+    void tuningSearchesAGridWithSparkCrossValidationAndAdoptsTheBestSettingAsTheSavedModel() throws IOException {
         Path yaml = out.resolve("wine_tune.yaml");
         Files.writeString(yaml, String.join("\n", "name: wine_tune",
                 "problem: {target: class, metric: accuracy}",
                 "data: {source: " + Path.of("../datasets/wine/data.csv").toAbsolutePath().normalize() + "}",
                 "preprocess: {scale: standard}",
-                "train: {model: logistic_regression, params: {epochs: 1}}",
+                "train: {model: decision_tree, params: {max_depth: 1}}",
                 "evaluate: {cv_folds: 0}",
-                "tune: {enabled: true, method: grid, cv_folds: 2, grid: {train.params.epochs: [1, 30]}}",
+                "tune: {enabled: true, method: grid, cv_folds: 2, grid: {train.params.max_depth: [1, 5]}}",
+                "engine: spark",
+                "spark: {master: 'local[2]', conf: {" + String.join(", ", TEST_CONF.entrySet().stream()
+                        .map(e -> e.getKey() + ": '" + e.getValue() + "'").sorted().toList()) + "}}",
                 "seed: 42", ""));
-        PipelineConfig c = ConfigLoader.load(yaml, List.of("engine=spark"));
-        Map<Class<?>, Object> sections = new LinkedHashMap<>(c.sections());
-        sections.put(EngineConfig.class, new EngineConfig("spark", "local[2]", TEST_CONF));
-        Runner.Outcome o = Runner.run(new PipelineConfig(c.file(), c.name(), c.seed(), sections, c.tree(), c.resolved(), c.parser()),
-                out, null, r -> { });
-        TuningRecord t = RunRecord.read(o.dir()).stages().stream().map(s -> s.data(TuningRecord.class)).flatMap(Optional::stream)
+        // through the command line, whose headline leads with the model the run saved
+        java.io.StringWriter printed = new java.io.StringWriter();
+        int exit = org.workbench.cli.WorkbenchCli.execute(new String[] {"run", yaml.toString(), "--out", out.toString(), "--no-cache"},
+                new java.io.PrintWriter(printed, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, exit, printed.toString());
+        List<String> lines = printed.toString().lines().toList();
+        Path dir = Path.of(lines.stream().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow().substring("run folder: ".length()));
+        TuningRecord t = RunRecord.read(dir).stages().stream().map(s -> s.data(TuningRecord.class)).flatMap(Optional::stream)
                 .findFirst().orElseThrow();
         assertEquals("grid", t.method());
         assertEquals(2, t.cvFolds());
-        assertEquals(List.of(1, 30), t.trials().stream().map(x -> x.params().get("train.params.epochs").asInt()).toList());
+        assertEquals(List.of(1, 5), t.trials().stream().map(x -> x.params().get("train.params.max_depth").asInt()).toList());
         for (Trial x : t.trials()) {
             assertEquals(2, x.folds().length);
             assertTrue(x.mean() > 0.2 && x.mean() <= 1.0, "accuracy " + x.mean());
@@ -236,17 +297,43 @@ class SparkEngineTest {
         Trial argmax = t.trials().stream().max(java.util.Comparator.comparingDouble(Trial::mean)).orElseThrow();
         assertEquals(argmax.number(), t.best().number());
         assertEquals(argmax.number(), t.leaderboard().get(0));
-        // the configured setting is trial 0 on the same folds: the same fold scores as the grid's epochs = 1
+        // the configured setting is trial 0 on the same folds: the same fold scores as the grid's max_depth = 1
         assertEquals(0, t.configured().number());
         assertEquals(t.trials().get(0).mean(), t.configured().mean(), 1e-12);
         assertTrue(t.verdict().startsWith("did tuning help? "), t.verdict());
         assertEquals(1, t.significance().df());
-        assertFalse(t.adopted(), "the bundle keeps the configured model");
-        String tuned = Files.readString(o.dir().resolve("tuned.yaml"));
+        String tuned = Files.readString(dir.resolve("tuned.yaml"));
         assertTrue(tuned.contains("enabled: false"), tuned);
-        boolean better = t.best().mean() > t.configured().mean();
-        assertTrue(tuned.contains("epochs: " + (better ? 30 : 1)), tuned);
-        assertEquals(better ? 30 : 1, RunRecord.read(o.dir()).metrics().tuning().bestParams().get("train.params.epochs").asInt());
+        // a stump cannot tell three cultivars apart, a tree of depth 5 can: the best setting is better, and tune.adopt
+        // (better, by default) adopts it
+        assertTrue(t.best().mean() > t.configured().mean(), t.verdict());
+        assertTrue(t.adopted(), t.verdict());
+        assertTrue(tuned.contains("max_depth: 5"), tuned);
+        RunRecord record = RunRecord.read(dir);
+        assertEquals(5, record.metrics().tuning().bestParams().get("train.params.max_depth").asInt());
+        // the adopted setting is the final model, as on the local engine: metrics.json's final block, the saved model
+        RunMetrics.Final chosen = record.metrics().finalModel();
+        assertTrue(chosen.tuned());
+        assertEquals("decision_tree", chosen.model());
+        assertEquals(t.test(), chosen.test());
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("accuracy: test ")).findFirst().orElseThrow());
+        assertEquals(String.format(java.util.Locale.ROOT, "accuracy: test %.4f with the setting tuning adopted (the saved model holds"
+                + " this model)", chosen.test().get("accuracy")), lines.get(first));
+        assertTrue(lines.get(first + 1).startsWith("configured setting: test "), printed.toString());
+        assertTrue(chosen.test().get("accuracy") > record.metrics().evaluation().test().get("accuracy"), "the adopted tree is scored");
+        assertEquals(t.test().get("accuracy"), Json.MAPPER.readTree(dir.resolve("metrics.json").toFile()).get("final").get("test")
+                .get("accuracy").asDouble(), 0.0);
+        assertTrue(Json.MAPPER.readTree(dir.resolve("model.spark/manifest.json").toFile()).get("tuned").asBoolean());
+        org.apache.spark.ml.Transformer[] saved = org.apache.spark.ml.PipelineModel.load(
+                dir.resolve("model.spark/pipeline").toAbsolutePath().toString()).stages();
+        assertEquals(5, ((org.apache.spark.ml.classification.DecisionTreeClassificationModel) saved[saved.length - 1]).getMaxDepth());
+        // model.spark predicts what the adopted model predicted for the same rows (predictions/ holds its predictions)
+        Path scoredDir = out.resolve("wine_tune_scored");
+        new SparkEngine().predict(dir.resolve("model.spark"), Path.of("../datasets/wine/data.csv"), scoredDir);
+        List<String> predicted = rows(dir.resolve("predictions"));
+        assertEquals(predicted.stream().map(l -> l.substring(l.indexOf(',', l.indexOf(',') + 1) + 1)).sorted().toList(),
+                rows(scoredDir).stream().map(l -> String.join(",", List.of(l.split(",")).subList(l.split(",").length - 4,
+                        l.split(",").length))).sorted().toList());
     }
 
     @Test

@@ -26,6 +26,10 @@ class SparkStagesTest {
         assertEquals(List.of(RecipeOnSpark.PREPARED), stages.get(4).outputs());
         assertTrue(stages.get(8).inputs().containsAll(List.of(EvaluationOnSpark.TRAIN_SCORED, EvaluationOnSpark.TEST_SCORED,
                 TrainingOnSpark.MODEL, RecipeOnSpark.PREPARED)));
+        // the setting tuning adopts is the model deployment saves, and the writer reads it after the run
+        assertTrue(stages.get(7).outputs().contains(SparkFinalModel.ADOPTED));
+        assertTrue(stages.get(8).inputs().contains(SparkFinalModel.ADOPTED));
+        assertTrue(SparkEngine.READ_AFTER_RUN.contains(SparkFinalModel.ADOPTED));
         for (Stage s : stages) {
             for (Artifact<?> a : s.outputs()) {
                 assertEquals(s.name(), a.producedBy(), a.name());
