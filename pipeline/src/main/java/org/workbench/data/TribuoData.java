@@ -15,9 +15,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 import org.workbench.core.InputException;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Turns a processed feature table (numeric columns only, no missing values) into Tribuo examples.
@@ -32,8 +30,8 @@ import tech.tablesaw.columns.Column;
  * Labels keep their exact case. A regression output is one dimension named after the target column.
  */
 public final class TribuoData {
-    private static final LabelFactory LABELS = new LabelFactory();
-    private static final RegressionFactory REGRESSORS = new RegressionFactory();
+    static final LabelFactory LABELS = new LabelFactory();
+    static final RegressionFactory REGRESSORS = new RegressionFactory();
     private static final ClusteringFactory CLUSTERS = new ClusteringFactory();
 
     private TribuoData() {
@@ -46,21 +44,28 @@ public final class TribuoData {
 
     /** As {@link #classification(Table, Target)}; {@code sparse} leaves zero cells out. */
     public static MutableDataset<Label> classification(Table features, Target target, boolean sparse) {
+        return dataset(features, List.of(labels(target)), LABELS, sparse);
+    }
+
+    /**
+     * The label of each row, checked: one Label per class, shared by its rows (a Label is immutable),
+     * not one object per row.
+     */
+    static Label[] labels(Target target) {
         if (!target.isCategorical()) {
             throw new IllegalArgumentException("target '" + target.name() + "' holds numbers, not labels");
         }
         String[] labels = target.labels();
-        List<Label> outputs = new ArrayList<>(labels.length);
-        // one Label per class, shared by its rows (a Label is immutable): not one object per row
+        Label[] outputs = new Label[labels.length];
         java.util.Map<String, Label> byName = new java.util.HashMap<>();
         for (int row = 0; row < labels.length; row++) {
             if (labels[row] == null || labels[row].isEmpty()) {
                 throw new InputException("target '" + target.name() + "' is missing in row " + (row + 1)
                         + " of the training rows; set problem.missing_target: drop");
             }
-            outputs.add(byName.computeIfAbsent(labels[row], Label::new));
+            outputs[row] = byName.computeIfAbsent(labels[row], Label::new);
         }
-        return dataset(features, outputs, LABELS, sparse);
+        return outputs;
     }
 
     /** A regression dataset; {@code target} must hold values, one per feature row. */
@@ -70,19 +75,27 @@ public final class TribuoData {
 
     /** As {@link #regression(Table, Target)}; {@code sparse} leaves zero cells out. */
     public static MutableDataset<Regressor> regression(Table features, Target target, boolean sparse) {
+        double[] values = values(target);
+        List<Regressor> outputs = new ArrayList<>(values.length);
+        for (double value : values) {
+            outputs.add(new Regressor(target.name(), value));
+        }
+        return dataset(features, outputs, REGRESSORS, sparse);
+    }
+
+    /** The target value of each row, checked to be finite. */
+    static double[] values(Target target) {
         if (target.isCategorical()) {
             throw new IllegalArgumentException("target '" + target.name() + "' holds labels, not numbers");
         }
         double[] values = target.values();
-        List<Regressor> outputs = new ArrayList<>(values.length);
         for (int row = 0; row < values.length; row++) {
             if (!Double.isFinite(values[row])) {
                 throw new InputException("target '" + target.name() + "' is " + describe(values[row]) + " in row "
                         + (row + 1) + " of the training rows; set problem.missing_target: drop");
             }
-            outputs.add(new Regressor(target.name(), values[row]));
         }
-        return dataset(features, outputs, REGRESSORS, sparse);
+        return values;
     }
 
     /** A clustering dataset: features only, every row with Tribuo's "not yet assigned" cluster. */
@@ -110,17 +123,20 @@ public final class TribuoData {
     /** As {@link #examples(Table, List, Output)}; {@code sparse} leaves zero cells out, as the model was trained. */
     public static <T extends Output<T>> List<Example<T>> examples(Table features, List<String> names, T unknownOutput,
                                                                  boolean sparse) {
-        for (String name : names) {
-            if (!features.containsColumn(name)) {
-                throw new InputException("feature '" + name + "' that the model was trained on is missing from the rows to predict");
-            }
-        }
-        String[] nameArray = names.stream().sorted().toArray(String[]::new);
-        NumericColumn<?>[] columns = columns(features, nameArray);
-        List<Example<T>> out = new ArrayList<>(features.rowCount());
-        double[] scratch = new double[nameArray.length];
-        for (int row = 0; row < features.rowCount(); row++) {
-            out.add(example(unknownOutput, nameArray, columns, row, sparse, scratch));
+        return examples(TableRows.of(features, names.stream().sorted().toList()), unknownOutput, sparse);
+    }
+
+    /** Rows already read from a table, every cell a feature, with Tribuo's "unknown" output. */
+    public static <T extends Output<T>> List<Example<T>> examples(TableRows rows, T unknownOutput) {
+        return examples(rows, unknownOutput, false);
+    }
+
+    private static <T extends Output<T>> List<Example<T>> examples(TableRows rows, T unknownOutput, boolean sparse) {
+        String[] names = rows.names().toArray(String[]::new);
+        List<Example<T>> out = new ArrayList<>(rows.size());
+        double[] scratch = new double[names.length];
+        for (int row = 0; row < rows.size(); row++) {
+            out.add(example(unknownOutput, names, rows, row, sparse, scratch));
         }
         return out;
     }
@@ -143,25 +159,32 @@ public final class TribuoData {
         if (outputs.size() != features.rowCount()) {
             throw new IllegalArgumentException("target has " + outputs.size() + " rows but features have " + features.rowCount());
         }
-        // Tribuo keeps each example's features sorted by name; handing them over sorted is cheaper
-        String[] names = features.columnNames().stream().sorted().toArray(String[]::new);
-        NumericColumn<?>[] columns = columns(features, names);
+        TableRows rows = sortedRows(features);
+        String[] names = rows.names().toArray(String[]::new);
         List<Example<T>> examples = new ArrayList<>(outputs.size());
         double[] scratch = new double[names.length];
         for (int row = 0; row < outputs.size(); row++) {
-            examples.add(example(outputs.get(row), names, columns, row, sparse, scratch));
+            examples.add(example(outputs.get(row), names, rows, row, sparse, scratch));
         }
         var provenance = new SimpleDataSourceProvenance(
                 "feature table, " + features.rowCount() + " rows x " + names.length + " features", factory);
         return new MutableDataset<>(examples, provenance, factory);
     }
 
-    /** {@code values} is scratch space of one value per name: Tribuo's example copies what it is given. */
-    private static <T extends Output<T>> Example<T> example(T output, String[] names, NumericColumn<?>[] columns, int row,
-                                                            boolean sparse, double[] values) {
+    /** Every column of the table, sorted by name: Tribuo keeps each example's features so, and handing them over sorted is cheaper. */
+    static TableRows sortedRows(Table features) {
+        return TableRows.of(features, features.columnNames().stream().sorted().toList());
+    }
+
+    /**
+     * Row {@code row} of {@code rows} as an example ({@code names} are the rows' names). {@code values}
+     * is scratch space of one value per name: Tribuo's example copies what it is given.
+     */
+    static <T extends Output<T>> Example<T> example(T output, String[] names, TableRows rows, int row,
+                                                    boolean sparse, double[] values) {
         int nonZero = 0;
         for (int j = 0; j < names.length; j++) {
-            values[j] = columns[j].getDouble(row);
+            values[j] = rows.value(j, row);
             if (values[j] != 0) {
                 nonZero++;
             }
@@ -179,47 +202,6 @@ public final class TribuoData {
             return new ArrayExample<>(output, kept, keptValues);
         }
         return new ArrayExample<>(output, names, values);
-    }
-
-    /**
-     * The columns, checked once; rows read their cells straight from them (a copy of every column
-     * as an array would double the table's memory while the examples are built).
-     */
-    private static NumericColumn<?>[] columns(Table features, String[] names) {
-        if (names.length == 0) {
-            throw new InputException("no feature columns are left to train on; check preprocess.drop and select");
-        }
-        NumericColumn<?>[] out = new NumericColumn<?>[names.length];
-        for (int j = 0; j < names.length; j++) {
-            Column<?> column = features.column(names[j]);
-            if (!(column instanceof NumericColumn<?> numeric)) {
-                throw new InputException("feature '" + names[j] + "' is text; categorical columns must be encoded"
-                        + " to numbers before training (features.encode)");
-            }
-            out[j] = numeric;
-            checkFinite(names[j], numeric);
-        }
-        return out;
-    }
-
-    private static void checkFinite(String name, NumericColumn<?> column) {
-        int missing = 0;
-        int infinite = 0;
-        for (int row = 0, n = column.size(); row < n; row++) {
-            double v = column.getDouble(row);
-            if (Double.isNaN(v)) {
-                missing++;
-            } else if (Double.isInfinite(v)) {
-                infinite++;
-            }
-        }
-        if (missing > 0) {
-            throw new InputException("feature '" + name + "' has " + missing
-                    + " missing values after preprocessing; configure preprocess.impute");
-        }
-        if (infinite > 0) {
-            throw new InputException("feature '" + name + "' has " + infinite + " infinite values after preprocessing");
-        }
     }
 
     private static String describe(double v) {

@@ -22,7 +22,7 @@ import org.workbench.training.Candidate;
 import org.workbench.models.ModelCatalog;
 import org.workbench.models.ModelSpec;
 import org.workbench.training.TrainedModel;
-import org.workbench.training.TribuoRows;
+import org.workbench.training.ModelRows;
 import org.workbench.core.Artifact;
 import org.workbench.collection.CollectionStage;
 import org.workbench.training.TrainingStage;
@@ -97,23 +97,23 @@ public final class EvaluationStage implements Stage {
 
         // the training rows are scored by a second thread, helped by this one once the test rows are done:
         // predicting is read-only on a fitted model
-        TribuoRows trainingRows = context.find(TrainingStage.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
+        ModelRows trainingRows = context.find(TrainingStage.TRAINING_ROWS).filter(r -> r.size() == train.rows()).orElse(null);
         StageProgress progress = context.progress();
         progress.begin("rows scored", (long) train.rows() + test.rows());
         SharedPredictions trainPredicting = SharedPredictions.start(model,
                 trainingRows != null ? trainingRows : model.rows(train.features()), progress);
-        TribuoRows testRows = model.rows(test.features()); // converted once: the model and the baseline score them
+        ModelRows testRows = model.rows(test.features()); // read once: the model and the baseline score them
         Predictions testPredictions = model.predict(testRows);
         progress.advance(test.rows());
         Map<String, Double> testScores = Scoring.headline(problem, test.target(), testPredictions, wanted);
-        // the baseline reads only the target: it is fitted on the training rows as already converted
+        // the baseline reads only the target: it is fitted on the training rows as the model read them
         ModelSpec baselineSpec = ModelCatalog.spec("baseline", problem.task());
         TrainedModel baseline = trainingRows != null
                 ? TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), trainingRows)
                 : TrainedModel.train(baselineSpec, JsonNodeFactory.instance.objectNode(), config.seed(), train.features(), train.target());
         Map<String, Double> baselineScores = Scoring.headline(problem, test.target(), baseline.predict(testRows), wanted);
         Predictions trainPredictions = trainPredicting.finish();
-        context.finishedWith(TrainingStage.TRAINING_ROWS); // scored: free the training examples before cross-validation
+        context.finishedWith(TrainingStage.TRAINING_ROWS); // scored: free the training rows before cross-validation
         Map<String, Double> trainScores = Scoring.headline(problem, train.target(), trainPredictions, wanted);
 
         int k = cfg.cvFolds();

@@ -7,7 +7,7 @@ import org.workbench.core.Background;
 import org.workbench.core.StageProgress;
 import org.workbench.data.Predictions;
 import org.workbench.training.TrainedModel;
-import org.workbench.training.TribuoRows;
+import org.workbench.training.ModelRows;
 
 /**
  * Predictions for many rows, made in chunks by a helper thread that starts at once and by the caller
@@ -19,14 +19,14 @@ final class SharedPredictions {
     static final int CHUNK_ROWS = 5_000;
 
     private final TrainedModel model;
-    private final List<TribuoRows> chunks;
+    private final List<ModelRows> chunks;
     private final Predictions[] done;
     private final AtomicInteger next = new AtomicInteger();
     private final Background<Void> helper;
 
     private final StageProgress progress;
 
-    private SharedPredictions(TrainedModel model, TribuoRows rows, StageProgress progress) {
+    private SharedPredictions(TrainedModel model, ModelRows rows, StageProgress progress) {
         this.model = model;
         this.progress = progress;
         this.chunks = rows.chunks(CHUNK_ROWS);
@@ -35,7 +35,7 @@ final class SharedPredictions {
     }
 
     /** Starts predicting at once; each finished chunk's rows are counted into {@code progress}. */
-    static SharedPredictions start(TrainedModel model, TribuoRows rows, StageProgress progress) {
+    static SharedPredictions start(TrainedModel model, ModelRows rows, StageProgress progress) {
         return new SharedPredictions(model, rows, progress);
     }
 

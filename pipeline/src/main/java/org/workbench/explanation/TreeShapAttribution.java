@@ -9,14 +9,14 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.workbench.data.TribuoData;
+import org.workbench.data.TableRows;
 import org.workbench.models.XGBoostMatrix;
 import tech.tablesaw.api.Table;
 
 /**
  * Tree SHAP for XGBoost, computed by XGBoost itself ({@code Booster.predictContrib}) on the matrix
  * the model predicts from ({@link XGBoostMatrix}: every feature of a row at its id in the model's
- * feature map, as a float). Contributions and the bias column (the base value) add up to the margin: the
+ * feature map, as a float, read from the processed table's columns). Contributions and the bias column (the base value) add up to the margin: the
  * raw score before the sigmoid or softmax. For two classes the explained margin is the positive
  * class's minus the other's, the log-odds of the positive class.
  */
@@ -42,11 +42,8 @@ final class TreeShapAttribution {
         double[][] contributions = new double[rows][f];
         DMatrix matrix = null;
         try {
-            // the rows as the model predicts them: Tribuo examples, then XGBoost's matrix of them
-            matrix = XGBoostMatrix.of(TribuoData.examples(processed, names, TribuoData.unknownRegressor()), features);
-            if (matrix == null) {
-                throw new IllegalStateException("the rows do not give XGBoost one value per feature");
-            }
+            // the rows as the model predicts them: XGBoost's matrix of the table's columns
+            matrix = XGBoostMatrix.of(TableRows.of(processed, names), features, null);
             Booster booster = model.getInnerModels().get(0);
             float[][] contrib = booster.predictContrib(matrix, 0);
             float[][] margins = booster.predict(matrix, true);

@@ -18,7 +18,6 @@ import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.regression.slm.ElasticNetCDTrainer;
 import org.tribuo.regression.slm.SLMTrainer;
-import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 import org.workbench.config.Key;
 import org.workbench.config.Section;
 import org.workbench.data.Task;
@@ -77,8 +76,7 @@ final class RegressionModels {
                     KNN_PARAMS, (p, seed, data) -> Neighbours.trainer(p, data, new MeanCombiner())),
             new ModelSpec("xgboost", Task.REGRESSION,
                     "Gradient-boosted trees: each new tree corrects the errors of the ones before; often the most accurate on tables.",
-                    Trees.XGBOOST_PARAMS, (p, seed, data) -> new XGBoostRegressionTrainer(BoosterType.GBTREE,
-                            Trees.treeMethod(p), XGBoostRegressionTrainer.RegressionType.LINEAR,
+                    Trees.XGBOOST_PARAMS, (p, seed, data) -> new XGBoostRegressor(BoosterType.GBTREE, Trees.treeMethod(p),
                             atLeast(p, "trees", 1), positive(p, "eta"), nonNegative(p, "gamma"), atLeast(p, "max_depth", 1),
                             nonNegative(p, "min_child_weight"), Params.share(p, "subsample"), Params.share(p, "colsample"),
                             nonNegative(p, "lambda"), nonNegative(p, "alpha"), Params.threads(p, data),

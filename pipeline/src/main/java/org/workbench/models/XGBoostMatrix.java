@@ -2,93 +2,77 @@ package org.workbench.models;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.regression.Regressor;
+import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
+import org.workbench.data.TableRows;
 
 /**
- * Tribuo examples as the sparse (CSR) matrix XGBoost reads, built as Tribuo's
- * {@code XGBoostTrainer.convertExamples} builds it (the same entries, rows and ids) but into primitive
- * arrays: Tribuo boxes every cell into an {@code ArrayList<Float>} first, which on 800,000 rows x 33
- * features took longer than the 100 trees' predictions it fed. Rows Tribuo would treat specially
- * (features out of id order or repeated, or none the model knows) are left to Tribuo: {@link #of}
- * then returns null.
+ * Table rows as the sparse (CSR) matrix XGBoost reads, built straight from the columns into primitive
+ * arrays sized exactly. The entries are those of Tribuo's {@code XGBoostTrainer.convertExamples} on the
+ * rows' examples: every cell of a row (zeros included: an absent entry is "missing" to XGBoost), at
+ * its feature's id, as a float. Predictions come straight from the booster, as Tribuo's converters
+ * would give them, without a Tribuo example or prediction object per row.
  */
 public final class XGBoostMatrix {
+    /**
+     * Rows predicted per matrix: bounds the matrix a prediction builds on a big table (each row's
+     * prediction depends on its own cells only, so the blocks give the same predictions).
+     */
+    static final int BLOCK_ROWS = 65_536;
+    /** The most cells one Java array holds. */
+    private static final long MAX_CELLS = Integer.MAX_VALUE - 16;
+
     private XGBoostMatrix() {
     }
 
-    /** The examples' features as a DMatrix with {@code features.size()} columns, or null (see the class comment). */
-    public static DMatrix of(Iterable<? extends Example<?>> examples, ImmutableFeatureMap features) throws XGBoostError {
-        return of(examples, features, null);
-    }
-
-    /** As {@link #of(Iterable, ImmutableFeatureMap)}, with each example's label (and weight) when {@code label} is given. */
-    static DMatrix of(Iterable<? extends Example<?>> examples, ImmutableFeatureMap features,
-                      ToDoubleFunction<Example<?>> label) throws XGBoostError {
-        // sized by a first pass over the examples (each knows its feature count): growing the arrays by
-        // doubling and trimming them at the end held about three copies of 800,000 x 33 cells at once
-        long cells = 0;
-        int count = 0;
-        for (Example<?> example : examples) {
-            cells += example.size();
-            count++;
+    /**
+     * The rows as a matrix with one column per feature id of {@code features}; with each row's label
+     * (and weight 1, as Tribuo gives) when {@code labels} is not null.
+     *
+     * @throws IllegalArgumentException when the rows' columns are not the features in id order
+     * @throws InputException when the rows hold more cells than one matrix can
+     */
+    public static DMatrix of(TableRows rows, ImmutableFeatureMap features, float[] labels) throws XGBoostError {
+        int f = rows.features();
+        if (f != features.size()) {
+            throw new IllegalArgumentException(f + " columns for " + features.size() + " features");
         }
-        if (cells > Integer.MAX_VALUE - 16) {
-            return null; // more cells than one Java array holds: Tribuo's own path
+        for (int id = 0; id < f; id++) {
+            if (features.getID(rows.names().get(id)) != id) {
+                throw new IllegalArgumentException("column '" + rows.names().get(id) + "' is not feature id " + id);
+            }
+        }
+        int n = rows.size();
+        long cells = (long) n * f;
+        if (cells > MAX_CELLS) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "%,d rows x %d features is more cells than"
+                    + " XGBoost's matrix holds here (%,d); train on fewer rows or features", n, f, MAX_CELLS));
         }
         float[] data = new float[(int) cells];
         int[] indices = new int[(int) cells];
-        long[] headers = new long[count + 1];
-        float[] labels = label == null ? null : new float[count];
-        float[] weights = label == null ? null : new float[count];
-        int rows = 0;
-        int n = 0;
-        for (Example<?> example : examples) {
-            if (rows == count) {
-                return null; // the examples changed between the two passes
+        long[] headers = new long[n + 1];
+        // row by row, writing the arrays in order: column by column (strided writes) took three times as
+        // long on 1,000,000 rows x 33 features
+        int at = 0;
+        for (int row = 0; row < n; row++) {
+            for (int j = 0; j < f; j++) {
+                data[at] = (float) rows.value(j, row);
+                indices[at++] = j;
             }
-            int start = n;
-            int previous = -1;
-            for (Feature f : example) {
-                int id = features.getID(f.getName());
-                if (id < 0) {
-                    continue; // a feature the model never saw: Tribuo leaves it out too
-                }
-                if (id <= previous) {
-                    return null;
-                }
-                previous = id;
-                if (n == data.length) {
-                    return null; // the examples changed between the two passes
-                }
-                data[n] = (float) f.getValue();
-                indices[n++] = id;
-            }
-            if (n == start) {
-                return null;
-            }
-            if (labels != null) {
-                labels[rows] = (float) label.applyAsDouble(example);
-                weights[rows] = example.getWeight();
-            }
-            headers[++rows] = n;
+            headers[row + 1] = at;
         }
-        if (rows != count) {
-            return null;
-        }
-        // trimmed only when features the model never saw were left out
-        DMatrix matrix = new DMatrix(headers, n == data.length ? indices : Arrays.copyOf(indices, n),
-                n == data.length ? data : Arrays.copyOf(data, n), DMatrix.SparseType.CSR, features.size());
+        DMatrix matrix = new DMatrix(headers, indices, data, DMatrix.SparseType.CSR, f);
         if (labels != null) {
+            float[] weights = new float[n];
+            Arrays.fill(weights, 1f);
             matrix.setLabel(labels);
             matrix.setWeight(weights);
         }
@@ -96,31 +80,17 @@ public final class XGBoostMatrix {
     }
 
     /**
-     * Class predictions of an XGBoost classifier straight from its booster's output, as Tribuo's
-     * converters would give them (the first most probable class wins a tie; probabilities widened from
-     * XGBoost's floats), without a Tribuo prediction object per row; columns in {@code classes} order.
-     * Null when the rows need Tribuo's own path.
+     * Class predictions of an XGBoost classifier, as Tribuo's converters would give them (the first
+     * most probable class wins a tie; probabilities widened from XGBoost's floats), columns in
+     * {@code classes} order; {@code rows} hold the model's features in id order. Null when the
+     * model is not one this reads (Tribuo's own prediction then applies).
      */
-    public static Predictions classify(XGBoostModel<Label> model, Iterable<? extends Example<?>> examples, List<String> classes) {
+    public static Predictions classify(XGBoostModel<Label> model, TableRows rows, List<String> classes) {
         List<Booster> boosters = model.getInnerModels();
         ImmutableOutputInfo<Label> info = model.getOutputIDInfo();
         int k = info.size();
         if (boosters.size() != 1 || k != classes.size()) {
             return null;
-        }
-        float[][] out;
-        try {
-            DMatrix matrix = of(examples, model.getFeatureIDMap());
-            if (matrix == null) {
-                return null;
-            }
-            try {
-                out = boosters.get(0).predict(matrix);
-            } finally {
-                matrix.dispose();
-            }
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost failed to predict: " + e.getMessage(), e);
         }
         // column in `classes` order of each output id
         int[] column = new int[k];
@@ -132,6 +102,7 @@ public final class XGBoostMatrix {
                 return null;
             }
         }
+        float[][] out = predict(boosters.get(0), rows, model.getFeatureIDMap());
         String[] labels = new String[out.length];
         double[][] probabilities = new double[out.length][];
         for (int i = 0; i < out.length; i++) {
@@ -158,5 +129,44 @@ public final class XGBoostMatrix {
             probabilities[i] = row;
         }
         return Predictions.classification(labels, probabilities, classes);
+    }
+
+    /**
+     * Predictions of a one-target XGBoost regression model, as Tribuo's converter gives them (XGBoost's
+     * float widened); {@code rows} hold the model's features in id order. Null for a model with
+     * several targets (Tribuo's own prediction then applies).
+     */
+    public static Predictions regress(XGBoostModel<Regressor> model, TableRows rows) {
+        List<Booster> boosters = model.getInnerModels();
+        if (boosters.size() != 1 || model.getOutputIDInfo().size() != 1) {
+            return null;
+        }
+        float[][] out = predict(boosters.get(0), rows, model.getFeatureIDMap());
+        double[] values = new double[out.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = out[i][0];
+        }
+        return Predictions.regression(values);
+    }
+
+    /** The booster's output for every row, predicted {@link #BLOCK_ROWS} rows at a time. */
+    private static float[][] predict(Booster booster, TableRows rows, ImmutableFeatureMap features) {
+        float[][] out = new float[rows.size()][];
+        int at = 0;
+        for (TableRows block : rows.chunks(BLOCK_ROWS)) {
+            try {
+                DMatrix matrix = of(block, features, null);
+                try {
+                    float[][] predicted = booster.predict(matrix);
+                    System.arraycopy(predicted, 0, out, at, predicted.length);
+                    at += predicted.length;
+                } finally {
+                    matrix.dispose();
+                }
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost failed to predict: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 }

@@ -14,20 +14,27 @@ import org.tribuo.Output;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.clustering.hdbscan.HdbscanModel;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
+import org.tribuo.regression.baseline.DummyRegressionTrainer;
 import org.tribuo.regression.slm.SparseLinearModel;
 import org.workbench.core.InputException;
 import org.workbench.data.Predictions;
+import org.workbench.data.TableDataset;
+import org.workbench.data.TableRows;
 import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.Table;
 import org.workbench.data.TribuoData;
 import org.workbench.models.ModelSpec;
 import org.workbench.models.QuietLogging;
+import org.workbench.models.TableTrainer;
+import org.workbench.models.XGBoostMatrix;
 
 /**
  * A fitted Tribuo model and the task it solves. Predicts on processed feature tables, matching
@@ -98,10 +105,10 @@ public final class TrainedModel {
     }
 
     /**
-     * A trained model and its training rows as the Tribuo examples it learned from, so those rows can
-     * be scored again without converting the table a second time.
+     * A trained model and its training rows as it learned from them, so those rows can be scored
+     * again without converting the table a second time.
      */
-    public record Fit(TrainedModel model, TribuoRows rows) {
+    public record Fit(TrainedModel model, ModelRows rows) {
     }
 
     /** As {@link #train}, keeping the training rows. */
@@ -131,14 +138,16 @@ public final class TrainedModel {
                 throw new InputException("target '" + target.name() + "' has only one class " + classes
                         + " in the training rows; a classifier needs at least two");
             }
-            dataset = TribuoData.classification(features, target, sparse(trainer));
+            dataset = readsTable(trainer) ? TableDataset.classification(features, target)
+                    : TribuoData.classification(features, target, sparse(trainer));
         } else {
-            dataset = TribuoData.regression(features, target, sparse(trainer));
+            dataset = readsTable(trainer) ? TableDataset.regression(features, target)
+                    : TribuoData.regression(features, target, sparse(trainer));
         }
         long start = System.nanoTime();
         Model<?> model = trainer.train(dataset);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Fit(new TrainedModel(model, spec.task(), millis), new TribuoRows(dataset));
+        return new Fit(new TrainedModel(model, spec.task(), millis), ModelRows.training(dataset));
     }
 
     /** Clustering learns from the features alone: a label column, if any, is never seen here. */
@@ -149,7 +158,7 @@ public final class TrainedModel {
         long start = System.nanoTime();
         Model<?> model = trainer.train(dataset);
         return new Fit(new TrainedModel(model, Task.CLUSTERING, (System.nanoTime() - start) / 1_000_000),
-                new TribuoRows(dataset));
+                ModelRows.training(dataset));
     }
 
     /** The scale of a regression target (finite values only), 1 when there is none. */
@@ -171,17 +180,23 @@ public final class TrainedModel {
         return predict(rows(features));
     }
 
-    /** The rows as the Tribuo examples this model reads, to score them with it (or a baseline fitted beside it) later. */
-    public TribuoRows rows(Table features) {
+    /**
+     * The rows as this model reads them, to score them with it (or a baseline fitted beside it) later:
+     * for XGBoost the table's columns themselves (checked once), for the other models Tribuo examples.
+     */
+    public ModelRows rows(Table features) {
+        if (model instanceof XGBoostModel) {
+            return ModelRows.table(TableRows.of(features, featureNames));
+        }
         if (task == Task.CLUSTERING) {
-            return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
+            return ModelRows.examples(TribuoData.examples(features, featureNames, TribuoData.unknownCluster()));
         }
         boolean sparse = model instanceof org.tribuo.common.sgd.AbstractLinearSGDModel;
         if (task == Task.CLASSIFICATION) {
             Table rows = model instanceof MultinomialNaiveBayesModel ? atLeastZero(features) : features;
-            return new TribuoRows(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel(), sparse));
+            return ModelRows.examples(TribuoData.examples(rows, featureNames, TribuoData.unknownLabel(), sparse));
         }
-        return new TribuoRows(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor(), sparse));
+        return ModelRows.examples(TribuoData.examples(features, featureNames, TribuoData.unknownRegressor(), sparse));
     }
 
     /**
@@ -194,12 +209,23 @@ public final class TrainedModel {
     }
 
     /**
+     * Trainers that never keep an example read the table itself ({@link TableDataset}): XGBoost builds
+     * its matrix from the columns, and the baselines read only the targets.
+     */
+    private static boolean readsTable(Trainer<?> trainer) {
+        return trainer instanceof TableTrainer || trainer instanceof DummyClassifierTrainer
+                || trainer instanceof DummyRegressionTrainer;
+    }
+
+    /**
      * Predictions for rows already converted: by {@link #rows}, or the training rows of a {@link Fit}
      * (the same as predicting their table: naive Bayes training refuses negative features, so no
      * training row needs clipping).
      */
-    public Predictions predict(TribuoRows rows) {
-        return predictExamples(rows.examples());
+    public Predictions predict(ModelRows rows) {
+        Predictions out = predictAll(rows);
+        predictedRows.add(out.size());
+        return out;
     }
 
     /**
@@ -207,19 +233,12 @@ public final class TrainedModel {
      * table again: for the baseline, which only reads the target.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static TrainedModel train(ModelSpec spec, JsonNode params, long seed, TribuoRows trainingRows) {
+    public static TrainedModel train(ModelSpec spec, JsonNode params, long seed, ModelRows trainingRows) {
         Dataset dataset = trainingRows.dataset();
         Trainer trainer = spec.trainer(params, seed, new ModelSpec.Shape(dataset.size(), dataset.getFeatureMap().size(), 1.0));
         long start = System.nanoTime();
         Model<?> model = trainer.train(dataset);
         return new TrainedModel(model, spec.task(), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Predictions predictExamples(Iterable examples) {
-        Predictions out = predictAll(examples);
-        predictedRows.add(out.size());
-        return out;
     }
 
     /** How many rows this model has predicted (every call, every thread). */
@@ -228,20 +247,26 @@ public final class TrainedModel {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Predictions predictAll(Iterable examples) {
+    private Predictions predictAll(ModelRows rows) {
+        TableRows table = rows.table();
+        if (table != null && !table.names().equals(featureNames)) {
+            throw new IllegalStateException("these rows were read for other features than this model's");
+        }
+        if (table != null && model instanceof XGBoostModel xgboost) {
+            Predictions direct = task == Task.CLASSIFICATION ? XGBoostMatrix.classify(xgboost, table, classes)
+                    : XGBoostMatrix.regress(xgboost, table);
+            if (direct != null) {
+                return direct;
+            }
+        }
         if (task == Task.CLUSTERING) {
-            return clusters(((Model<ClusterID>) model).predict(examples));
+            return clusters(((Model<ClusterID>) model).predict((Iterable) rows.examples(TribuoData.unknownCluster())));
         }
         if (task == Task.CLASSIFICATION) {
-            if (model instanceof org.tribuo.common.xgboost.XGBoostModel xgboost) {
-                Predictions direct = org.workbench.models.XGBoostMatrix.classify(xgboost, examples, classes);
-                if (direct != null) {
-                    return direct;
-                }
-            }
-            return classification(((Model<Label>) model).predict(examples));
+            return classification(((Model<Label>) model).predict((Iterable) rows.examples(TribuoData.unknownLabel())));
         }
-        List<Prediction<Regressor>> predictions = ((Model<Regressor>) model).predict(examples);
+        List<Prediction<Regressor>> predictions = ((Model<Regressor>) model).predict(
+                (Iterable) rows.examples(TribuoData.unknownRegressor()));
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = predictions.get(i).getOutput().getValues()[0] - noWeightsOffset;

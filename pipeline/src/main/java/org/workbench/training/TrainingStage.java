@@ -22,11 +22,10 @@ import org.workbench.models.TrainConfig;
 public final class TrainingStage implements Stage {
     public static final Artifact<TrainedModel> MODEL = new Artifact<>("model", TrainedModel.class, "training");
     /**
-     * The prepared training split as the Tribuo examples MODEL learned from: the evaluation scores them
-     * without converting again; released after the evaluation.
+     * The prepared training split as MODEL learned from it (Tribuo examples, or for XGBoost the table's
+     * columns): the evaluation scores them without converting again; released after the evaluation.
      */
-    public static final Artifact<org.workbench.training.TribuoRows> TRAINING_ROWS =
-            new Artifact<>("training_rows", org.workbench.training.TribuoRows.class, "training");
+    public static final Artifact<ModelRows> TRAINING_ROWS = new Artifact<>("training_rows", ModelRows.class, "training");
 
     @Override
     public String name() {
@@ -52,12 +51,13 @@ public final class TrainingStage implements Stage {
      * The model in Tribuo's own protobuf format (as the bundle stores it). The training rows are not
      * stored: they read back as no rows, and an evaluation that runs again converts the prepared
      * training table instead, which is cheaper than storing Tribuo's dataset (on 800,000 rows x 33
-     * features, writing it deflated added about 20 s to a 27 s run; converting takes about 2 s).
+     * features, writing it deflated added about 20 s to a 27 s run; converting takes about 2 s, and
+     * nothing for XGBoost, which reads the table's columns).
      */
     @Override
     public Map<String, org.workbench.stage.Codec<?>> codecs() {
         return Map.of(MODEL.name(), MODEL_CODEC, TRAINING_ROWS.name(),
-                org.workbench.stage.Codec.<TribuoRows>of((out, rows) -> { }, in -> new TribuoRows(List.of())));
+                org.workbench.stage.Codec.<ModelRows>of((out, rows) -> { }, in -> ModelRows.examples(List.of())));
     }
 
     /** A trained model as its task, Tribuo protobuf bytes and provenance JSON; read back it predicts identically and writes the same bundle. */
