@@ -1,7 +1,5 @@
 package org.workbench.models;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,13 +13,7 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationConverter;
 import org.tribuo.common.xgboost.XGBoostOutputConverter;
-import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
-import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
 import org.workbench.data.TableDataset;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
 /**
  * Tribuo's XGBoost classifier, except that a two-class problem trains with XGBoost's
@@ -31,11 +23,11 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
  * depth 6, hist, 2 threads) XGBoost itself trained in 43.5 s with {@code binary:logistic} against
  * 159 s with {@code multi:softprob} (xgboost 1.7, same data and machine, back to back). Three or more
  * classes train exactly as Tribuo's {@code XGBoostClassificationTrainer} does (a final class, so this
- * one extends its parent and repeats its twenty lines of training). A {@link TableDataset} becomes
+ * one extends its parent, through {@link TableXGBoostTrainer}, and repeats its training). A {@link TableDataset} becomes
  * XGBoost's matrix straight from its columns ({@link XGBoostMatrix}); any other dataset through
  * Tribuo's own conversion of its examples, which gives the same matrix.
  */
-public final class XGBoostClassifier extends XGBoostTrainer<Label> implements TableTrainer {
+public final class XGBoostClassifier extends TableXGBoostTrainer<Label> {
     XGBoostClassifier(BoosterType booster, TreeMethod method, int trees, double eta, double gamma, int maxDepth,
                       double minChildWeight, double subsample, double colsample, double lambda, double alpha, int threads,
                       LoggingVerbosity verbosity, long seed) {
@@ -55,28 +47,9 @@ public final class XGBoostClassifier extends XGBoostTrainer<Label> implements Ta
     }
 
     @Override
-    public XGBoostModel<Label> train(Dataset<Label> examples) {
-        return train(examples, Map.of());
-    }
-
-    @Override
-    public XGBoostModel<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
-    public synchronized XGBoostModel<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
-                                                 int invocationCount) {
+    Boosted<Label> boost(Dataset<Label> examples) throws XGBoostError {
         ImmutableOutputInfo<Label> outputInfo = examples.getOutputIDInfo();
-        if (outputInfo.getUnknownCount() > 0) {
-            throw new IllegalArgumentException("The supplied Dataset contained unknown Outputs, and this Trainer is supervised.");
-        }
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        trainInvocationCounter++;
         Map<String, Object> params = copyParams(parameters);
         boolean binary = outputInfo.size() == 2;
         XGBoostOutputConverter<Label> converter;
@@ -87,35 +60,22 @@ public final class XGBoostClassifier extends XGBoostTrainer<Label> implements Ta
             params.put("num_class", outputInfo.size());
             converter = new XGBoostClassificationConverter();
         }
-        Booster booster;
-        try {
-            DMatrix matrix;
-            if (examples instanceof TableDataset<Label> table) {
-                float[] labels = new float[table.size()];
-                for (int row = 0; row < labels.length; row++) {
-                    labels[row] = outputInfo.getID(table.output(row));
-                }
-                matrix = XGBoostMatrix.of(table.rows(), featureMap, labels);
-            } else {
-                Function<Label, Float> response = label -> (float) outputInfo.getID(label);
-                matrix = convertExamples(examples, featureMap, response).data;
+        DMatrix matrix;
+        if (examples instanceof TableDataset<Label> table) {
+            float[] labels = new float[table.size()];
+            for (int row = 0; row < labels.length; row++) {
+                labels[row] = outputInfo.getID(table.output(row));
             }
-            try {
-                booster = XGBoost.train(matrix, params, numTrees, Map.of(), null, null);
-            } finally {
-                matrix.dispose();
-            }
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost failed to train: " + e.getMessage(), e);
+            matrix = XGBoostMatrix.of(table.rows(), featureMap, labels);
+        } else {
+            Function<Label, Float> response = label -> (float) outputInfo.getID(label);
+            matrix = convertExamples(examples, featureMap, response).data;
         }
-        ModelProvenance provenance = new ModelProvenance(XGBoostModel.class.getName(), OffsetDateTime.now(ZoneOffset.UTC),
-                examples.getProvenance(), trainerProvenance, runProvenance);
-        return createModel("xgboost-classification-model", provenance, featureMap, outputInfo, List.of(booster),
-                converter);
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
+        try {
+            Booster booster = XGBoost.train(matrix, params, numTrees, Map.of(), null, null);
+            return new Boosted<>("xgboost-classification-model", List.of(booster), converter);
+        } finally {
+            matrix.dispose();
+        }
     }
 }

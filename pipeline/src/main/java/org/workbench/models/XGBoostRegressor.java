@@ -1,8 +1,5 @@
 package org.workbench.models;
 
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +11,6 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import org.tribuo.regression.ImmutableRegressionInfo;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.xgboost.XGBoostRegressionConverter;
@@ -30,9 +22,9 @@ import org.workbench.data.TableDataset;
  * model), except that a {@link TableDataset} becomes XGBoost's matrix straight from its columns
  * ({@link XGBoostMatrix}) instead of through an example per row. Any other dataset goes through
  * Tribuo's own conversion of its examples. Tribuo's trainer is final, so this one extends its parent
- * and repeats its training.
+ * ({@link TableXGBoostTrainer}) and repeats its training.
  */
-public final class XGBoostRegressor extends XGBoostTrainer<Regressor> implements TableTrainer {
+public final class XGBoostRegressor extends TableXGBoostTrainer<Regressor> {
     XGBoostRegressor(BoosterType booster, TreeMethod method, int trees, double eta, double gamma, int maxDepth,
                      double minChildWeight, double subsample, double colsample, double lambda, double alpha, int threads,
                      LoggingVerbosity verbosity, long seed) {
@@ -52,65 +44,39 @@ public final class XGBoostRegressor extends XGBoostTrainer<Regressor> implements
     }
 
     @Override
-    public XGBoostModel<Regressor> train(Dataset<Regressor> examples) {
-        return train(examples, Map.of());
-    }
-
-    @Override
-    public XGBoostModel<Regressor> train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
-    public synchronized XGBoostModel<Regressor> train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance,
-                                                     int invocationCount) {
-        if (examples.getOutputInfo().getUnknownCount() > 0) {
-            throw new IllegalArgumentException("The supplied Dataset contained unknown Outputs, and this Trainer is supervised.");
-        }
+    Boosted<Regressor> boost(Dataset<Regressor> examples) throws XGBoostError {
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
         ImmutableOutputInfo<Regressor> outputInfo = examples.getOutputIDInfo();
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        trainInvocationCounter++;
         // each dimension's targets by its id, as Tribuo's trainer orders them
         int[] dimensionIds = ((ImmutableRegressionInfo) outputInfo).getNaturalOrderToIDMapping();
         float[][] targets = new float[outputInfo.size()][examples.size()];
         List<Booster> boosters = new ArrayList<>();
-        try {
-            DMatrix matrix;
-            if (examples instanceof TableDataset<Regressor> table) {
-                for (int row = 0; row < table.size(); row++) {
-                    addTargets(table.output(row), row, dimensionIds, targets);
-                }
-                matrix = XGBoostMatrix.of(table.rows(), featureMap, targets[0]);
-            } else {
-                float[] weights = new float[examples.size()];
-                int row = 0;
-                for (Example<Regressor> example : examples) {
-                    weights[row] = example.getWeight();
-                    addTargets(example.getOutput(), row++, dimensionIds, targets);
-                }
-                matrix = convertExamples(examples, featureMap, null).data;
-                matrix.setWeight(weights);
+        DMatrix matrix;
+        if (examples instanceof TableDataset<Regressor> table) {
+            for (int row = 0; row < table.size(); row++) {
+                addTargets(table.output(row), row, dimensionIds, targets);
             }
-            Map<String, Object> params = overrideParameters.isEmpty() ? copyParams(parameters) : copyParams(overrideParameters);
-            try {
-                for (float[] target : targets) {
-                    matrix.setLabel(target);
-                    boosters.add(XGBoost.train(matrix, params, numTrees, Map.of(), null, null));
-                }
-            } finally {
-                matrix.dispose();
+            matrix = XGBoostMatrix.of(table.rows(), featureMap, targets[0]);
+        } else {
+            float[] weights = new float[examples.size()];
+            int row = 0;
+            for (Example<Regressor> example : examples) {
+                weights[row] = example.getWeight();
+                addTargets(example.getOutput(), row++, dimensionIds, targets);
             }
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost failed to train: " + e.getMessage(), e);
+            matrix = convertExamples(examples, featureMap, null).data;
+            matrix.setWeight(weights);
         }
-        ModelProvenance provenance = new ModelProvenance(XGBoostModel.class.getName(), OffsetDateTime.now(ZoneOffset.UTC),
-                examples.getProvenance(), trainerProvenance, runProvenance);
-        return createModel("xgboost-regression-model", provenance, featureMap, outputInfo, boosters,
-                new XGBoostRegressionConverter());
+        Map<String, Object> params = overrideParameters.isEmpty() ? copyParams(parameters) : copyParams(overrideParameters);
+        try {
+            for (float[] target : targets) {
+                matrix.setLabel(target);
+                boosters.add(XGBoost.train(matrix, params, numTrees, Map.of(), null, null));
+            }
+        } finally {
+            matrix.dispose();
+        }
+        return new Boosted<>("xgboost-regression-model", boosters, new XGBoostRegressionConverter());
     }
 
     private static void addTargets(Regressor output, int row, int[] dimensionIds, float[][] targets) {
@@ -118,10 +84,5 @@ public final class XGBoostRegressor extends XGBoostTrainer<Regressor> implements
         for (int j = 0; j < values.length; j++) {
             targets[dimensionIds[j]][row] = (float) values[j];
         }
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 }
