@@ -73,9 +73,6 @@ final class SparkSupport {
                     throw new InputException("tune: the setting " + s.getKey() + " has no spark counterpart: " + e.getMessage());
                 }
             }
-            if (tune.threads() != 0) {
-                notes.add("tune.threads: trials run one after another as Spark jobs; Spark parallelises each fit across the executors");
-            }
         }
         return notes;
     }

@@ -84,17 +84,21 @@ final class TuningOnSpark extends SparkStage {
         // every trial reads the same rows with the same fold column: kept by the executors for the whole search
         Dataset<Row> withFold = EvaluationOnSpark.withFolds(config, types, train.rows(), k).persist(StorageLevel.MEMORY_AND_DISK());
         Map<Map<String, JsonNode>, PipelineConfig> settings = Tuning.settings(config);
-        Trial configured;
-        List<Trial> trials = new ArrayList<>();
+        int rows = (int) train.count();
+        // trial 0 is the configured setting, then the search's settings in their order
+        List<Map.Entry<Map<String, JsonNode>, PipelineConfig>> all = new ArrayList<>();
+        all.add(Map.entry(Map.of(), config));
+        all.addAll(settings.entrySet());
+        int threads = Math.min(all.size(), tune.threads() > 0 ? tune.threads() : run.session().sparkContext().defaultParallelism());
+        List<Trial> scored;
         try {
-            configured = trial(0, Map.of(), config, problem, types, withFold, k, wanted, (int) train.count());
-            int number = 1;
-            for (Map.Entry<Map<String, JsonNode>, PipelineConfig> s : settings.entrySet()) {
-                trials.add(trial(number++, s.getKey(), s.getValue(), problem, types, withFold, k, wanted, (int) train.count()));
-            }
+            scored = concurrently(all.size(), threads, i -> run.jobs(name(), () -> trial(i, all.get(i).getKey(),
+                    all.get(i).getValue(), problem, types, withFold, k, wanted, rows)));
         } finally {
             withFold.unpersist();
         }
+        Trial configured = scored.get(0);
+        List<Trial> trials = scored.subList(1, scored.size());
         List<Trial> ranked = Tuning.ranked(trials, metric);
         Trial best = ranked.get(0);
         boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
@@ -116,14 +120,15 @@ final class TuningOnSpark extends SparkStage {
         }
         context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TuningStage.TUNED_YAML), finalConfig, adopted));
 
-        TuningRecord record = new TuningRecord(null, tune.method(), metric, k, 1, settings.size(), configured, trials,
+        TuningRecord record = new TuningRecord(null, tune.method(), metric, k, threads, settings.size(), configured, trials,
                 ranked.stream().map(Trial::number).toList(), best, null, false,
                 new TuningRecord.Significance(test.meanDifference(), test.t(), test.degreesOfFreedom(), test.pValue(), alpha, significant),
                 verdict, adopted, testScores, TuningStage.TUNED_YAML, null);
 
         List<String> details = new ArrayList<>();
-        details.add("trials run one after another as Spark jobs (Spark parallelises each fit across the executors); " + k
-                + " folds by a seeded hash of each training row, the same folds for every setting, recipe and model refitted per fold");
+        details.add(String.format(Locale.ROOT, "trials run %d at a time as concurrent Spark jobs (tune.threads; 0 = the"
+                + " executors' cores), each fit parallel across the executors too; %d folds by a seeded hash of each training row, the"
+                + " same folds for every setting, recipe and model refitted per fold", threads, k));
         details.add(String.format(Locale.ROOT, "configured setting: %d-fold CV %s %.4f +/- %.4f", k, metric, configured.mean(),
                 configured.std()));
         details.add("leaderboard (" + tune.method() + ", best first):");
@@ -164,6 +169,52 @@ final class TuningOnSpark extends SparkStage {
         Map<String, Double> scores = Scoring.restrict(SparkScores.headline(SparkScores.report(testScored, problem, m)), problem.metric(),
                 run.config.section(EvaluateConfig.class).metrics());
         return new SparkFinalModel(model, true, recipe, fitted, trainScored, testScored, scores, ChartRows.of(testScored, problem));
+    }
+
+    /**
+     * Runs {@code count} trials, {@code threads} at a time, and returns them in trial order. Spark takes jobs from
+     * several driver threads at once (as its own {@code CrossValidator} does with {@code parallelism}): small fits
+     * leave executors idle between jobs, which another trial's jobs fill. Each trial's result depends only on its
+     * setting and the persisted folds, never on which thread ran it or when.
+     */
+    static <T> List<T> concurrently(int count, int threads, java.util.function.IntFunction<T> trial) {
+        if (threads <= 1) {
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                out.add(trial.apply(i));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "spark-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int number = i;
+                futures.add(pool.submit(() -> trial.apply(number)));
+            }
+            List<T> out = new ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trials ran", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One setting's trial: the evaluation's Spark k-fold under the setting's config. */

@@ -289,6 +289,8 @@ class SparkEngineTest {
                 .findFirst().orElseThrow();
         assertEquals("grid", t.method());
         assertEquals(2, t.cvFolds());
+        // local[2]: two of the three trials (configured + two settings) in flight at a time
+        assertEquals(2, t.threads());
         assertEquals(List.of(1, 5), t.trials().stream().map(x -> x.params().get("train.params.max_depth").asInt()).toList());
         for (Trial x : t.trials()) {
             assertEquals(2, x.folds().length);
