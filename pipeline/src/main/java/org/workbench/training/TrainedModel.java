@@ -205,8 +205,8 @@ public final class TrainedModel {
     }
 
     /**
-     * Linear SGD models get sparse examples (zero cells left out): the same model bit for bit, at a
-     * cost that follows the non-zeros. Other models read an absent feature differently (XGBoost as
+     * Linear SGD models that train through Tribuo (a minibatch above 1) get sparse examples (zero cells
+     * left out): the same model bit for bit, at a cost that follows the non-zeros. Other models read an absent feature differently (XGBoost as
      * missing), so they keep every cell.
      */
     private static boolean sparse(Trainer<?> trainer) {
