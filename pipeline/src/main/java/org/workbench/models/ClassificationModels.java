@@ -14,9 +14,6 @@ import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.Hinge;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.tree.ExtraTreesTrainer;
@@ -61,12 +58,12 @@ final class ClassificationModels {
                     .withProbabilities(ModelSpec.Probabilities.NEVER),
             new ModelSpec("logistic_regression", Task.CLASSIFICATION,
                     "A weighted sum of the features turned into class probabilities; fast, and its weights can be read.",
-                    Linear.SGD_PARAMS, (p, seed, data) -> new LinearSGDTrainer(
-                            new LogMulticlass(), Linear.adaGrad(p, 1.0), Linear.epochs(p), -1, Linear.minibatch(p), seed)),
+                    Linear.SGD_PARAMS, (p, seed, data) -> new LinearClassifier(LinearSgd.Objective.LOG_MULTICLASS,
+                            Linear.learningRate(p, 1.0), Linear.epochs(p), Linear.minibatch(p), seed)),
             new ModelSpec("linear_svm", Task.CLASSIFICATION,
                     "A straight boundary placed with the widest margin between classes (hinge loss); gives no probabilities.",
-                    Linear.SGD_PARAMS, (p, seed, data) -> new LinearSGDTrainer(
-                            new Hinge(), Linear.adaGrad(p, 1.0), Linear.epochs(p), -1, Linear.minibatch(p), seed))
+                    Linear.SGD_PARAMS, (p, seed, data) -> new LinearClassifier(LinearSgd.Objective.HINGE,
+                            Linear.learningRate(p, 1.0), Linear.epochs(p), Linear.minibatch(p), seed))
                     .withProbabilities(ModelSpec.Probabilities.NEVER),
             new ModelSpec("svm", Task.CLASSIFICATION,
                     "A support vector machine (LibSVM): the widest-margin boundary, bent by a kernel; scale the features first.",

@@ -1,7 +1,6 @@
 package org.workbench.models;
 
 import java.util.List;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.workbench.config.Key;
 import org.workbench.config.Section;
 
@@ -21,8 +20,9 @@ final class Linear {
                     + " value (so it suits any unit); smaller is slower but steadier"),
             Key.integer("minibatch", 1, "rows per gradient step"));
 
-    static AdaGrad adaGrad(Section p, double targetScale) {
-        return new AdaGrad(Params.positive(p, "learning_rate") * targetScale);
+    /** AdaGrad's initial learning rate: the parameter times the target's scale (1 for classes). */
+    static double learningRate(Section p, double targetScale) {
+        return Params.positive(p, "learning_rate") * targetScale;
     }
 
     static int epochs(Section p) {

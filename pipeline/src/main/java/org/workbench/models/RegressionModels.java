@@ -14,8 +14,6 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanAbsoluteError;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
-import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
-import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.regression.slm.ElasticNetCDTrainer;
 import org.tribuo.regression.slm.SLMTrainer;
 import org.workbench.config.Key;
@@ -43,8 +41,8 @@ final class RegressionModels {
                     List.of(), (p, seed, data) -> DummyRegressionTrainer.createMeanTrainer()),
             new ModelSpec("linear_regression", Task.REGRESSION,
                     "A weighted sum of the features fitted to minimise squared error by gradient steps; scale the features first.",
-                    Linear.REGRESSION_SGD_PARAMS, (p, seed, data) -> new LinearSGDTrainer(new SquaredLoss(),
-                            Linear.adaGrad(p, data.targetScale()), Linear.epochs(p), -1, Linear.minibatch(p), seed)),
+                    Linear.REGRESSION_SGD_PARAMS, (p, seed, data) -> new LinearRegressor(
+                            Linear.learningRate(p, data.targetScale()), Linear.epochs(p), Linear.minibatch(p), seed)),
             new ModelSpec("least_squares", Task.REGRESSION,
                     "Linear regression solved exactly (ordinary least squares, closed form): no steps, no tuning.",
                     List.of(), (p, seed, data) -> new SLMTrainer(false, -1)),

@@ -5,4 +5,11 @@ package org.workbench.models;
  * table rather than Tribuo examples of it.
  */
 public interface TableTrainer {
+    /**
+     * Whether this trainer, as configured, reads the table's columns; when not (a setting it leaves to
+     * Tribuo's own code), it is handed Tribuo examples as any other trainer.
+     */
+    default boolean readsTable() {
+        return true;
+    }
 }

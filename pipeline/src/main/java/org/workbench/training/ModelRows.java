@@ -11,9 +11,9 @@ import org.workbench.data.TribuoData;
 
 /**
  * Rows in the form a model reads them: the training rows of a {@link TrainedModel.Fit} (with their
- * targets, as a dataset), or rows to predict made by {@link TrainedModel#rows}. For XGBoost they stay
- * the table's columns (XGBoost's matrix is built from them); for other models they are Tribuo
- * examples. Converting a table costs about as much as predicting it, so rows scored more than once
+ * targets, as a dataset), or rows to predict made by {@link TrainedModel#rows}. For XGBoost and the
+ * linear SGD models they stay the table's columns (XGBoost's matrix is built from them, the linear
+ * models' scores are summed from them); for other models they are Tribuo examples. Converting a table costs about as much as predicting it, so rows scored more than once
  * are converted once.
  */
 public final class ModelRows {

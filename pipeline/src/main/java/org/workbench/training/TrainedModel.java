@@ -31,6 +31,7 @@ import org.workbench.data.Target;
 import org.workbench.data.Task;
 import tech.tablesaw.api.Table;
 import org.workbench.data.TribuoData;
+import org.workbench.models.LinearScores;
 import org.workbench.models.ModelSpec;
 import org.workbench.models.QuietLogging;
 import org.workbench.models.TableTrainer;
@@ -60,6 +61,8 @@ public final class TrainedModel {
      * used here); this is subtracted again.
      */
     private final double noWeightsOffset;
+    /** Scores a linear SGD model from a table's columns; null for other models. */
+    private final LinearScores linear;
     /** Rows this model has predicted so far: lets a test check that no row is predicted twice. */
     private final java.util.concurrent.atomic.LongAdder predictedRows = new java.util.concurrent.atomic.LongAdder();
 
@@ -90,6 +93,7 @@ public final class TrainedModel {
         this.featureNames = List.copyOf(names);
         this.noWeightsOffset = model instanceof SparseLinearModel linear
                 && linear.getWeights().values().stream().allMatch(w -> w.numActiveElements() == 0) ? 1.0 : 0.0;
+        this.linear = LinearScores.of(model);
         this.classes = task == Task.CLASSIFICATION
                 ? model.getOutputIDInfo().getDomain().stream().map(o -> ((Label) o).getLabel()).sorted().toList()
                 : List.of();
@@ -182,10 +186,11 @@ public final class TrainedModel {
 
     /**
      * The rows as this model reads them, to score them with it (or a baseline fitted beside it) later:
-     * for XGBoost the table's columns themselves (checked once), for the other models Tribuo examples.
+     * for XGBoost and the linear SGD models the table's columns themselves (checked once), for the other
+     * models Tribuo examples.
      */
     public ModelRows rows(Table features) {
-        if (model instanceof XGBoostModel) {
+        if (model instanceof XGBoostModel || linear != null) {
             return ModelRows.table(TableRows.of(features, featureNames));
         }
         if (task == Task.CLUSTERING) {
@@ -200,8 +205,8 @@ public final class TrainedModel {
     }
 
     /**
-     * Linear SGD models get sparse examples (zero cells left out): the same model bit for bit, at a
-     * cost that follows the non-zeros. Other models read an absent feature differently (XGBoost as
+     * Linear SGD models that train through Tribuo (a minibatch above 1) get sparse examples (zero cells
+     * left out): the same model bit for bit, at a cost that follows the non-zeros. Other models read an absent feature differently (XGBoost as
      * missing), so they keep every cell.
      */
     private static boolean sparse(Trainer<?> trainer) {
@@ -210,10 +215,11 @@ public final class TrainedModel {
 
     /**
      * Trainers that never keep an example read the table itself ({@link TableDataset}): XGBoost builds
-     * its matrix from the columns, and the baselines read only the targets.
+     * its matrix from the columns, the linear SGD models step through them, and the baselines read only
+     * the targets.
      */
     private static boolean readsTable(Trainer<?> trainer) {
-        return trainer instanceof TableTrainer || trainer instanceof DummyClassifierTrainer
+        return trainer instanceof TableTrainer table && table.readsTable() || trainer instanceof DummyClassifierTrainer
                 || trainer instanceof DummyRegressionTrainer;
     }
 
@@ -255,6 +261,12 @@ public final class TrainedModel {
         if (table != null && model instanceof XGBoostModel xgboost) {
             Predictions direct = task == Task.CLASSIFICATION ? XGBoostMatrix.classify(xgboost, table, classes)
                     : XGBoostMatrix.regress(xgboost, table);
+            if (direct != null) {
+                return direct;
+            }
+        }
+        if (table != null && linear != null) {
+            Predictions direct = task == Task.CLASSIFICATION ? linear.classify(table, classes) : linear.regress(table);
             if (direct != null) {
                 return direct;
             }
