@@ -49,6 +49,8 @@ public final class CollectionStage implements Stage {
     public static final Artifact<Frame> RAW_TEST = new Artifact<>("raw_test", Frame.class, "collection");
     /** For each row of TARGETS, its 1-based data row number in the file (rows without target are skipped). */
     public static final Artifact<int[]> ROW_NUMBERS = new Artifact<>("row_numbers", int[].class, "collection");
+    /** The training split's number columns summarised for the bundle's drift profile, from the profile's sorting. */
+    public static final Artifact<TrainingNumbers> TRAINING_NUMBERS = new Artifact<>("training_numbers", TrainingNumbers.class, "collection");
     /** Indices into TARGETS (every row with a target, in file order) of the training and test splits. */
     public static final Artifact<Split> SPLIT = new Artifact<>("split", Split.class, "collection");
 
@@ -69,7 +71,7 @@ public final class CollectionStage implements Stage {
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of(SOURCE, TARGETS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS);
+        return List.of(SOURCE, TARGETS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS, TRAINING_NUMBERS);
     }
 
     @Override
@@ -81,7 +83,8 @@ public final class CollectionStage implements Stage {
                     TableCodec.writeInts(out, split.train());
                     TableCodec.writeInts(out, split.test());
                 }, in -> new Split(TableCodec.readInts(in), TableCodec.readInts(in))),
-                ROW_NUMBERS.name(), Codec.of(TableCodec::writeInts, TableCodec::readInts));
+                ROW_NUMBERS.name(), Codec.of(TableCodec::writeInts, TableCodec::readInts),
+                TRAINING_NUMBERS.name(), Codec.json(TrainingNumbers.class));
     }
 
     @Override
@@ -95,15 +98,25 @@ public final class CollectionStage implements Stage {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class), context.progress()));
         Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
-        // the profile is only reported: it is computed on a second thread while the rows are split and screened
-        Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
-        String sha256 = context.find(FILE_SHA256).orElseGet(() -> FileHash.sha256(config.section(DataConfig.class).source()));
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;
         int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
                 : rowsWithTarget(table.column(problem.target()));
         int dropped = table.rowCount() - kept.length;
+        Target target = problem.target() == null ? Target.none(kept.length)
+                : target(problem, table.column(problem.target()), kept);
+        DataConfig.Split splitCfg = config.section(DataConfig.class).split();
+        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
+        int[] trainRows = new int[split.train().length];
+        for (int i = 0; i < trainRows.length; i++) {
+            trainRows[i] = kept[split.train()[i]];
+        }
+        // the profile is only reported: it is computed on a second thread while the rows are split and screened;
+        // it sorts the training rows apart, which gives the bundle's drift profile of them
+        Background<DataProfile.Profiled> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target(), trainRows));
+        String sha256 = context.find(FILE_SHA256).orElseGet(() -> FileHash.sha256(config.section(DataConfig.class).source()));
+
         // every row kept: the read columns themselves, since nothing changes a column in place (steps are
         // pure, see StepContractTest); else the kept rows, column by column (Tablesaw's rows() goes cell by cell)
         Table features = kept.length == table.rowCount() ? Table.create(table.name(), table.columns().toArray(Column[]::new))
@@ -111,8 +124,6 @@ public final class CollectionStage implements Stage {
         if (problem.target() != null) {
             features.removeColumns(problem.target());
         }
-        Target target = problem.target() == null ? Target.none(kept.length)
-                : target(problem, table.column(problem.target()), kept);
         Frame all = new Frame(features, target);
 
         List<DataSource.InputColumn> schema = new ArrayList<>();
@@ -123,14 +134,14 @@ public final class CollectionStage implements Stage {
         context.put(CollectionStage.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
         context.put(CollectionStage.TARGETS, target);
 
-        DataConfig.Split splitCfg = config.section(DataConfig.class).split();
-        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());
         Frame screened = clustering ? unlabelled(all) : all;
         DataWarnings.Screen screen = clustering ? DataWarnings.screen(screened, unlabelled(train), unlabelled(test))
                 : DataWarnings.screen(all, train, test);
-        DataProfile profile = profiling.join();
+        DataProfile.Profiled profiled = profiling.join();
+        DataProfile profile = profiled.profile();
+        context.put(CollectionStage.TRAINING_NUMBERS, profiled.trainingNumbers());
         // the read's warnings (odd cells, infinities, missing-value codes) explain the numbers behind the others: first
         DataWarnings.Setting setting = DataWarnings.Setting.of(config, problem);
         List<DataWarning> warnings = new ArrayList<>(DataWarnings.markDropped(read.warnings(), setting.dropped()));
