@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.Background;
@@ -98,23 +99,33 @@ public final class CollectionStage implements Stage {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class), context.progress()));
         Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
+        // the profile is only reported: it is computed on a second thread while the rows are split and screened;
+        // it sorts the training rows apart, which gives the bundle's drift profile of them, once the split is cut
+        CompletableFuture<int[]> trainRows = new CompletableFuture<>();
+        Background<DataProfile.Profiled> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target(),
+                trainRows::join));
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;
-        int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
-                : rowsWithTarget(table.column(problem.target()));
-        int dropped = table.rowCount() - kept.length;
-        Target target = problem.target() == null ? Target.none(kept.length)
-                : target(problem, table.column(problem.target()), kept);
+        int[] kept;
+        Target target;
+        Split split;
         DataConfig.Split splitCfg = config.section(DataConfig.class).split();
-        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
-        int[] trainRows = new int[split.train().length];
-        for (int i = 0; i < trainRows.length; i++) {
-            trainRows[i] = kept[split.train()[i]];
+        try {
+            kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
+                    : rowsWithTarget(table.column(problem.target()));
+            target = problem.target() == null ? Target.none(kept.length) : target(problem, table.column(problem.target()), kept);
+            split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
+            int[] rows = new int[split.train().length];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = kept[split.train()[i]];
+            }
+            trainRows.complete(rows);
+        } catch (RuntimeException | Error e) {
+            trainRows.completeExceptionally(e); // the profile thread must not wait for rows that will not come
+            throw e;
         }
-        // the profile is only reported: it is computed on a second thread while the rows are split and screened;
-        // it sorts the training rows apart, which gives the bundle's drift profile of them
-        Background<DataProfile.Profiled> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target(), trainRows));
+        int dropped = table.rowCount() - kept.length;
         String sha256 = context.find(FILE_SHA256).orElseGet(() -> FileHash.sha256(config.section(DataConfig.class).source()));
 
         // every row kept: the read columns themselves, since nothing changes a column in place (steps are

@@ -42,7 +42,7 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
 
     /** Profiles every column; {@code targetColumn} may be null when there is no target yet. */
     public static DataProfile of(Table table, String targetColumn) {
-        return of(table, targetColumn, null).profile();
+        return of(table, targetColumn, (int[]) null).profile();
     }
 
     /**
@@ -54,6 +54,14 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
      * @param trainRows the training split's rows of {@code table}, or null
      */
     public static Profiled of(Table table, String targetColumn, int[] trainRows) {
+        return of(table, targetColumn, () -> trainRows);
+    }
+
+    /**
+     * As above, asking for the training rows only once the text columns and the duplicate rows, which
+     * need no split, are done: the caller may still be cutting it.
+     */
+    public static Profiled of(Table table, String targetColumn, java.util.function.Supplier<int[]> trainRows) {
         Column<?> target = null;
         if (targetColumn != null) {
             if (!table.columnNames().contains(targetColumn)) {
@@ -63,27 +71,32 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
             }
             target = table.column(targetColumn);
         }
+        ColumnProfile[] profiles = new ColumnProfile[table.columnCount()];
+        for (int c = 0; c < profiles.length; c++) {
+            if (!(table.column(c) instanceof NumericColumn<?>)) {
+                profiles[c] = ColumnProfile.of(table.column(c));
+            }
+        }
+        int duplicates = RowKeys.duplicates(table);
+        int[] training = trainRows.get();
         boolean[] inTrain = null;
-        if (trainRows != null) {
+        if (training != null) {
             inTrain = new boolean[table.rowCount()];
-            for (int row : trainRows) {
+            for (int row : training) {
                 inTrain[row] = true;
             }
         }
-        List<ColumnProfile> profiles = new ArrayList<>();
         Map<String, BinnedSample> trainNumbers = new LinkedHashMap<>();
         Quartiles quartiles = null;
-        for (Column<?> column : table.columns()) {
-            if (column instanceof NumericColumn<?> numbers) {
+        for (int c = 0; c < profiles.length; c++) {
+            if (table.column(c) instanceof NumericColumn<?> numbers) {
                 ColumnProfile.SortedNumbers sorted = ColumnProfile.sorted(numbers, inTrain);
-                profiles.add(ColumnProfile.numeric(column.name(), column.size(), sorted.all()));
-                if (column == target) {
+                profiles[c] = ColumnProfile.numeric(numbers.name(), numbers.size(), sorted.all());
+                if (numbers == target) {
                     quartiles = quartiles(sorted.all());
                 } else if (inTrain != null) {
-                    trainNumbers.put(column.name(), BinnedSample.of(sorted.train(), trainRows.length - sorted.train().length));
+                    trainNumbers.put(numbers.name(), BinnedSample.of(sorted.train(), training.length - sorted.train().length));
                 }
-            } else {
-                profiles.add(ColumnProfile.of(column));
             }
         }
         Map<String, Integer> distribution = target == null || target instanceof NumericColumn<?> ? null : distribution(target);
@@ -93,7 +106,7 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
             int least = distribution.values().stream().mapToInt(Integer::intValue).min().orElse(1);
             imbalance = (double) most / least;
         }
-        DataProfile profile = new DataProfile(table.rowCount(), table.columnCount(), RowKeys.duplicates(table), profiles,
+        DataProfile profile = new DataProfile(table.rowCount(), table.columnCount(), duplicates, List.of(profiles),
                 targetColumn, distribution, imbalance, quartiles, List.of());
         return new Profiled(profile, new TrainingNumbers(trainNumbers));
     }
