@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.workbench.config.Key;
 import org.workbench.config.PipelineConfig;
 import org.workbench.core.Background;
@@ -49,6 +50,8 @@ public final class CollectionStage implements Stage {
     public static final Artifact<Frame> RAW_TEST = new Artifact<>("raw_test", Frame.class, "collection");
     /** For each row of TARGETS, its 1-based data row number in the file (rows without target are skipped). */
     public static final Artifact<int[]> ROW_NUMBERS = new Artifact<>("row_numbers", int[].class, "collection");
+    /** The training split's number columns summarised for the bundle's drift profile, from the profile's sorting. */
+    public static final Artifact<TrainingNumbers> TRAINING_NUMBERS = new Artifact<>("training_numbers", TrainingNumbers.class, "collection");
     /** Indices into TARGETS (every row with a target, in file order) of the training and test splits. */
     public static final Artifact<Split> SPLIT = new Artifact<>("split", Split.class, "collection");
 
@@ -69,7 +72,7 @@ public final class CollectionStage implements Stage {
 
     @Override
     public List<Artifact<?>> outputs() {
-        return List.of(SOURCE, TARGETS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS);
+        return List.of(SOURCE, TARGETS, PROFILE, RAW_TRAIN, RAW_TEST, SPLIT, ROW_NUMBERS, TRAINING_NUMBERS);
     }
 
     @Override
@@ -81,7 +84,8 @@ public final class CollectionStage implements Stage {
                     TableCodec.writeInts(out, split.train());
                     TableCodec.writeInts(out, split.test());
                 }, in -> new Split(TableCodec.readInts(in), TableCodec.readInts(in))),
-                ROW_NUMBERS.name(), Codec.of(TableCodec::writeInts, TableCodec::readInts));
+                ROW_NUMBERS.name(), Codec.of(TableCodec::writeInts, TableCodec::readInts),
+                TRAINING_NUMBERS.name(), Codec.json(TrainingNumbers.class));
     }
 
     @Override
@@ -95,15 +99,35 @@ public final class CollectionStage implements Stage {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         CsvSource.CsvRead read = context.find(DefinitionStage.CSV_READ).orElseGet(() -> CsvSource.load(config.section(DataConfig.class), context.progress()));
         Table table = context.find(DefinitionStage.RAW_TABLE).orElse(read.table());
-        // the profile is only reported: it is computed on a second thread while the rows are split and screened
-        Background<DataProfile> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target()));
-        String sha256 = context.find(FILE_SHA256).orElseGet(() -> FileHash.sha256(config.section(DataConfig.class).source()));
+        // the profile is only reported: it is computed on a second thread while the rows are split and screened;
+        // it sorts the training rows apart, which gives the bundle's drift profile of them, once the split is cut
+        CompletableFuture<int[]> trainRows = new CompletableFuture<>();
+        Background<DataProfile.Profiled> profiling = Background.start("profile", () -> DataProfile.of(table, problem.target(),
+                trainRows::join));
 
         // clustering keeps every row: its label column, if any, only scores the rows that have a label
         boolean clustering = problem.task() == Task.CLUSTERING;
-        int[] kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
-                : rowsWithTarget(table.column(problem.target()));
+        int[] kept;
+        Target target;
+        Split split;
+        DataConfig.Split splitCfg = config.section(DataConfig.class).split();
+        try {
+            kept = clustering ? java.util.stream.IntStream.range(0, table.rowCount()).toArray()
+                    : rowsWithTarget(table.column(problem.target()));
+            target = problem.target() == null ? Target.none(kept.length) : target(problem, table.column(problem.target()), kept);
+            split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
+            int[] rows = new int[split.train().length];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = kept[split.train()[i]];
+            }
+            trainRows.complete(rows);
+        } catch (RuntimeException | Error e) {
+            trainRows.completeExceptionally(e); // the profile thread must not wait for rows that will not come
+            throw e;
+        }
         int dropped = table.rowCount() - kept.length;
+        String sha256 = context.find(FILE_SHA256).orElseGet(() -> FileHash.sha256(config.section(DataConfig.class).source()));
+
         // every row kept: the read columns themselves, since nothing changes a column in place (steps are
         // pure, see StepContractTest); else the kept rows, column by column (Tablesaw's rows() goes cell by cell)
         Table features = kept.length == table.rowCount() ? Table.create(table.name(), table.columns().toArray(Column[]::new))
@@ -111,8 +135,6 @@ public final class CollectionStage implements Stage {
         if (problem.target() != null) {
             features.removeColumns(problem.target());
         }
-        Target target = problem.target() == null ? Target.none(kept.length)
-                : target(problem, table.column(problem.target()), kept);
         Frame all = new Frame(features, target);
 
         List<DataSource.InputColumn> schema = new ArrayList<>();
@@ -123,14 +145,14 @@ public final class CollectionStage implements Stage {
         context.put(CollectionStage.SOURCE, new DataSource(file, sha256, table.rowCount(), dropped, schema));
         context.put(CollectionStage.TARGETS, target);
 
-        DataConfig.Split splitCfg = config.section(DataConfig.class).split();
-        Split split = Splits.holdout(target, splitCfg.test(), splitCfg.stratify() && !clustering, config.seed());
         Frame train = all.subset(split.train());
         Frame test = all.subset(split.test());
         Frame screened = clustering ? unlabelled(all) : all;
         DataWarnings.Screen screen = clustering ? DataWarnings.screen(screened, unlabelled(train), unlabelled(test))
                 : DataWarnings.screen(all, train, test);
-        DataProfile profile = profiling.join();
+        DataProfile.Profiled profiled = profiling.join();
+        DataProfile profile = profiled.profile();
+        context.put(CollectionStage.TRAINING_NUMBERS, profiled.trainingNumbers());
         // the read's warnings (odd cells, infinities, missing-value codes) explain the numbers behind the others: first
         DataWarnings.Setting setting = DataWarnings.Setting.of(config, problem);
         List<DataWarning> warnings = new ArrayList<>(DataWarnings.markDropped(read.warnings(), setting.dropped()));

@@ -46,26 +46,62 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
     }
 
     public static ColumnProfile of(Column<?> column) {
-        return column instanceof NumericColumn<?> numbers ? numeric(numbers) : categorical(column);
+        return column instanceof NumericColumn<?> numbers ? numeric(numbers.name(), numbers.size(), sorted(numbers, null).all())
+                : categorical(column);
     }
 
-    private static ColumnProfile numeric(NumericColumn<?> column) {
-        double[] present = new double[column.size()];
-        int n = 0;
-        for (int row = 0; row < column.size(); row++) {
+    /** A number column's present values (not missing, not NaN) in sorted order; {@code train}, the training rows' alone. */
+    record SortedNumbers(double[] all, double[] train) {
+    }
+
+    /**
+     * The column's present values sorted ({@code Arrays.sort} order). With a training mask the training rows'
+     * values are sorted apart from the others and the two merged, which gives the same order: the training
+     * rows' sorted values come with it for the bundle's drift profile at no second sort.
+     */
+    static SortedNumbers sorted(NumericColumn<?> column, boolean[] inTrain) {
+        int size = column.size();
+        double[] train = new double[size];
+        double[] rest = inTrain == null ? null : new double[size];
+        int inTrainCount = 0;
+        int restCount = 0;
+        for (int row = 0; row < size; row++) {
             double v = column.getDouble(row);
             if (!column.isMissing(row) && !Double.isNaN(v)) {
-                present[n++] = v;
+                if (inTrain == null || inTrain[row]) {
+                    train[inTrainCount++] = v;
+                } else {
+                    rest[restCount++] = v;
+                }
             }
         }
-        int missing = column.size() - n;
+        // the same order as Arrays.sort; on a million values, both cores halve the time
+        Arrays.parallelSort(train, 0, inTrainCount);
+        if (inTrain == null) {
+            return new SortedNumbers(Arrays.copyOf(train, inTrainCount), null);
+        }
+        Arrays.parallelSort(rest, 0, restCount);
+        double[] all = new double[inTrainCount + restCount];
+        int a = 0;
+        int b = 0;
+        int k = 0;
+        while (a < inTrainCount && b < restCount) {
+            // Double.compare puts -0.0 before 0.0, as Arrays.sort does
+            all[k++] = Double.compare(train[a], rest[b]) <= 0 ? train[a++] : rest[b++];
+        }
+        System.arraycopy(train, a, all, k, inTrainCount - a);
+        System.arraycopy(rest, b, all, k + inTrainCount - a, restCount - b);
+        return new SortedNumbers(all, Arrays.copyOf(train, inTrainCount));
+    }
+
+    /** The profile of a number column of {@code size} rows from its present values, sorted. */
+    static ColumnProfile numeric(String name, int size, double[] sorted) {
+        int n = sorted.length;
+        int missing = size - n;
         if (n == 0) {
-            return new ColumnProfile(column.name(), NUMERIC, missing, 0, null, null, null, null, null, null,
+            return new ColumnProfile(name, NUMERIC, missing, 0, null, null, null, null, null, null,
                     null, null, null, null, null, true, false, false);
         }
-        double[] sorted = Arrays.copyOf(present, n);
-        // the same order as Arrays.sort; on a million values, both cores halve the time
-        Arrays.parallelSort(sorted);
         double sum = 0;
         int distinct = 0;
         int longestRun = 0;
@@ -94,7 +130,7 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
             }
         }
         boolean identifier = whole && distinct == n && n >= IDENTIFIER_MIN_ROWS;
-        return new ColumnProfile(column.name(), NUMERIC, missing, distinct, sorted[0], mean, sorted[n - 1], std, null,
+        return new ColumnProfile(name, NUMERIC, missing, distinct, sorted[0], mean, sorted[n - 1], std, null,
                 null, q1, DataProfile.quantile(sorted, 0.5), q3, outliers, null, distinct <= 1,
                 longestRun >= NEAR_CONSTANT * n, identifier);
     }

@@ -2,7 +2,7 @@ package org.workbench.collection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +11,7 @@ import org.workbench.core.InputException;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
+import org.workbench.stats.BinnedSample;
 import org.workbench.table.DataWarning;
 
 /**
@@ -41,33 +42,77 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
 
     /** Profiles every column; {@code targetColumn} may be null when there is no target yet. */
     public static DataProfile of(Table table, String targetColumn) {
-        List<ColumnProfile> profiles = new ArrayList<>();
-        for (Column<?> column : table.columns()) {
-            profiles.add(ColumnProfile.of(column));
-        }
-        Map<String, Integer> distribution = null;
-        Quartiles quartiles = null;
+        return of(table, targetColumn, (int[]) null).profile();
+    }
+
+    /**
+     * The profile, and for every number column but the target the training rows' values summarised as the
+     * bundle's drift profile keeps them ({@link BinnedSample}; empty when {@code trainRows} is null):
+     * profiling sorts each column anyway, so the training rows are sorted apart and merged ({@link
+     * ColumnProfile#sorted}) rather than sorted a second time when the bundle is made.
+     *
+     * @param trainRows the training split's rows of {@code table}, or null
+     */
+    public static Profiled of(Table table, String targetColumn, int[] trainRows) {
+        return of(table, targetColumn, () -> trainRows);
+    }
+
+    /**
+     * As above, asking for the training rows only once the text columns and the duplicate rows, which
+     * need no split, are done: the caller may still be cutting it.
+     */
+    public static Profiled of(Table table, String targetColumn, java.util.function.Supplier<int[]> trainRows) {
+        Column<?> target = null;
         if (targetColumn != null) {
             if (!table.columnNames().contains(targetColumn)) {
                 String nearest = Suggest.nearest(targetColumn, table.columnNames());
                 throw new InputException("problem.target: no column '" + targetColumn + "' in the data"
                         + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"));
             }
-            Column<?> target = table.column(targetColumn);
-            if (target instanceof NumericColumn<?> numbers) {
-                quartiles = quartiles(numbers);
-            } else {
-                distribution = distribution(target);
+            target = table.column(targetColumn);
+        }
+        ColumnProfile[] profiles = new ColumnProfile[table.columnCount()];
+        for (int c = 0; c < profiles.length; c++) {
+            if (!(table.column(c) instanceof NumericColumn<?>)) {
+                profiles[c] = ColumnProfile.of(table.column(c));
             }
         }
+        int duplicates = RowKeys.duplicates(table);
+        int[] training = trainRows.get();
+        boolean[] inTrain = null;
+        if (training != null) {
+            inTrain = new boolean[table.rowCount()];
+            for (int row : training) {
+                inTrain[row] = true;
+            }
+        }
+        Map<String, BinnedSample> trainNumbers = new LinkedHashMap<>();
+        Quartiles quartiles = null;
+        for (int c = 0; c < profiles.length; c++) {
+            if (table.column(c) instanceof NumericColumn<?> numbers) {
+                ColumnProfile.SortedNumbers sorted = ColumnProfile.sorted(numbers, inTrain);
+                profiles[c] = ColumnProfile.numeric(numbers.name(), numbers.size(), sorted.all());
+                if (numbers == target) {
+                    quartiles = quartiles(sorted.all());
+                } else if (inTrain != null) {
+                    trainNumbers.put(numbers.name(), BinnedSample.of(sorted.train(), training.length - sorted.train().length));
+                }
+            }
+        }
+        Map<String, Integer> distribution = target == null || target instanceof NumericColumn<?> ? null : distribution(target);
         Double imbalance = null;
         if (distribution != null && !distribution.isEmpty()) {
             int most = distribution.values().stream().mapToInt(Integer::intValue).max().orElse(1);
             int least = distribution.values().stream().mapToInt(Integer::intValue).min().orElse(1);
             imbalance = (double) most / least;
         }
-        return new DataProfile(table.rowCount(), table.columnCount(), RowKeys.duplicates(table), profiles,
+        DataProfile profile = new DataProfile(table.rowCount(), table.columnCount(), duplicates, List.of(profiles),
                 targetColumn, distribution, imbalance, quartiles, List.of());
+        return new Profiled(profile, new TrainingNumbers(trainNumbers));
+    }
+
+    /** A profile, with the training rows' number columns summarised for the bundle. */
+    public record Profiled(DataProfile profile, TrainingNumbers trainingNumbers) {
     }
 
     /** Readable lines for a report: size, one line per column, then the target. */
@@ -111,20 +156,12 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
         return counts;
     }
 
-    private static Quartiles quartiles(NumericColumn<?> target) {
-        double[] values = new double[target.size()];
-        int n = 0;
-        for (int row = 0; row < target.size(); row++) {
-            double v = target.getDouble(row);
-            if (!target.isMissing(row) && !Double.isNaN(v)) {
-                values[n++] = v;
-            }
-        }
+    /** The five-number summary of the target's present values, sorted (null when there are none). */
+    private static Quartiles quartiles(double[] sorted) {
+        int n = sorted.length;
         if (n == 0) {
             return null;
         }
-        double[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
         return new Quartiles(sorted[0], quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75),
                 sorted[n - 1]);
     }

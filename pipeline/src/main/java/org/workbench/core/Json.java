@@ -41,12 +41,21 @@ public final class Json {
 
     /** Writes next to the destination, then renames, so readers never see half a file. */
     public static void writeAtomically(Path file, byte[] bytes) {
+        writeAtomically(file, java.util.List.of(bytes));
+    }
+
+    /** As above, the file being the parts one after another: a big file need not be one array first. */
+    public static void writeAtomically(Path file, java.util.List<byte[]> parts) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
-                Files.write(tmp, bytes);
+                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                    for (byte[] part : parts) {
+                        out.write(part);
+                    }
+                }
                 readableByAll(tmp);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

@@ -20,6 +20,8 @@ import org.workbench.evaluation.FinalModel;
 import org.workbench.core.Artifact;
 import org.workbench.core.Versions;
 import org.workbench.collection.CollectionStage;
+import org.workbench.collection.TrainingNumbers;
+import org.workbench.stats.BinnedSample;
 import org.workbench.evaluation.EvaluationStage;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.table.DataConfig;
@@ -50,7 +52,7 @@ public final class DeploymentStage implements Stage {
     public List<Artifact<?>> inputs() {
         // both final-model keys: FinalModel.find decides which is final
         return List.of(EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL, DefinitionStage.PROBLEM,
-                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, DefinitionStage.CSV_DIALECT);
+                CollectionStage.SOURCE, CollectionStage.RAW_TRAIN, CollectionStage.TRAINING_NUMBERS, DefinitionStage.CSV_DIALECT);
     }
 
     @Override
@@ -138,6 +140,8 @@ public final class DeploymentStage implements Stage {
     private static TrainingProfile profile(RunContext context, FinalModel chosen, List<String> required) {
         Frame rawTrain = context.get(CollectionStage.RAW_TRAIN);
         Predictions train = chosen.trainingPredictions(rawTrain);
-        return TrainingProfile.of(rawTrain.features(), required, train);
+        // the number columns as the collection stage summarised them while sorting them for its profile
+        Map<String, BinnedSample> sorted = context.find(CollectionStage.TRAINING_NUMBERS).map(TrainingNumbers::columns).orElse(Map.of());
+        return TrainingProfile.of(rawTrain.features(), required, train, sorted);
     }
 }

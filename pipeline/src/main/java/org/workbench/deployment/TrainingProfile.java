@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.workbench.data.Predictions;
-import org.workbench.stats.Quantiles;
+import org.workbench.stats.BinnedSample;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -23,9 +23,9 @@ import tech.tablesaw.columns.Column;
 public record TrainingProfile(int format, int rows, List<ColumnProfile> columns, Distribution predictions) {
     public static final int FORMAT = 1;
     /** Decile edges: 10 bins, the usual choice for the population stability index. */
-    public static final int BINS = 10;
+    public static final int BINS = BinnedSample.BINS;
     /** Up to this many values a column keeps all of them; with more, this many evenly spaced quantiles. */
-    public static final int SAMPLE = 500;
+    public static final int SAMPLE = BinnedSample.SAMPLE;
     /** Up to this many levels are kept by name; rarer ones are counted together. */
     public static final int MAX_LEVELS = 100;
 
@@ -34,7 +34,7 @@ public record TrainingProfile(int format, int rows, List<ColumnProfile> columns,
 
     /**
      * One column's values. Numbers: {@code edges} are the distinct inner decile edges
-     * ({@link Quantiles}), so bin i holds values up to {@code edges[i]} and the last bin those above
+     * ({@link org.workbench.stats.Quantiles}), so bin i holds values up to {@code edges[i]} and the last bin those above
      * the last edge; {@code binCounts} are the training rows per bin; {@code sample} is every sorted
      * value, or {@link #SAMPLE} quantiles standing in for them when there are more (the
      * two-sample test's reference). Categories: {@code levels} counts each level by name, up to
@@ -75,45 +75,28 @@ public record TrainingProfile(int format, int rows, List<ColumnProfile> columns,
         public static Distribution numbers(double[] values) {
             double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
             Arrays.parallelSort(sorted); // the same order as a sequential sort, on every core
-            long missing = values.length - sorted.length;
-            List<Double> edges = new ArrayList<>();
-            List<Long> counts = new ArrayList<>();
-            List<Double> sample = new ArrayList<>();
-            if (sorted.length > 0) {
-                for (int k = 1; k < BINS; k++) {
-                    double edge = Quantiles.of(sorted, k / (double) BINS);
-                    if (edges.isEmpty() || edge > edges.get(edges.size() - 1)) {
-                        edges.add(edge);
-                    }
-                }
-                long[] binCounts = new long[edges.size() + 1];
-                Distribution shape = new Distribution("numeric", 0, 0, edges, List.of(), List.of(), Map.of(), 0);
-                for (double v : sorted) {
-                    binCounts[shape.bin(v)]++;
-                }
-                Arrays.stream(binCounts).forEach(counts::add);
-                if (sorted.length <= SAMPLE) {
-                    Arrays.stream(sorted).forEach(sample::add);
-                } else {
-                    for (int i = 0; i < SAMPLE; i++) {
-                        sample.add(Quantiles.of(sorted, i / (double) (SAMPLE - 1)));
-                    }
-                }
-            }
-            return new Distribution("numeric", sorted.length, missing, List.copyOf(edges), List.copyOf(counts),
-                    List.copyOf(sample), Map.of(), 0);
+            return numbers(BinnedSample.of(sorted, values.length - sorted.length));
+        }
+
+        /** The numbers' distribution from their bins and sample, as {@link #numbers(double[])} makes them. */
+        public static Distribution numbers(BinnedSample binned) {
+            return new Distribution("numeric", binned.count(), binned.missing(), binned.edges(), binned.binCounts(),
+                    binned.sample(), Map.of(), 0);
         }
 
         public static Distribution levels(String[] values) {
-            Map<String, Long> all = new TreeMap<>();
+            // counted in a hash map, then ordered: a tree map would compare names on every row
+            Map<String, long[]> counts = new java.util.HashMap<>();
             long missing = 0;
             for (String v : values) {
                 if (v == null || v.isEmpty()) {
                     missing++;
                 } else {
-                    all.merge(v, 1L, Long::sum);
+                    counts.computeIfAbsent(v, k -> new long[1])[0]++;
                 }
             }
+            Map<String, Long> all = new TreeMap<>();
+            counts.forEach((level, n) -> all.put(level, n[0]));
             // the most frequent first, ties by name, so the kept levels do not depend on row order
             List<Map.Entry<String, Long>> ranked = new ArrayList<>(all.entrySet());
             ranked.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
@@ -149,9 +132,21 @@ public record TrainingProfile(int format, int rows, List<ColumnProfile> columns,
 
     /** The profile of the raw training rows, for the given input columns, and of the model's predictions on them. */
     public static TrainingProfile of(Table rawTrain, List<String> columns, Predictions trainPredictions) {
+        return of(rawTrain, columns, trainPredictions, Map.of());
+    }
+
+    /**
+     * As above, taking a number column's distribution from {@code binned} when it holds the column (its
+     * summary of these very rows, made where they were already sorted) instead of sorting it again.
+     */
+    public static TrainingProfile of(Table rawTrain, List<String> columns, Predictions trainPredictions,
+                                     Map<String, BinnedSample> binned) {
         List<ColumnProfile> profiles = new ArrayList<>();
         for (String name : columns) {
-            profiles.add(new ColumnProfile(name, Distribution.of(rawTrain.column(name))));
+            Column<?> column = rawTrain.column(name);
+            BinnedSample known = binned.get(name);
+            boolean usable = known != null && column instanceof DoubleColumn && known.count() + known.missing() == column.size();
+            profiles.add(new ColumnProfile(name, usable ? Distribution.numbers(known) : Distribution.of(column)));
         }
         return new TrainingProfile(FORMAT, rawTrain.rowCount(), List.copyOf(profiles), Distribution.of(trainPredictions));
     }

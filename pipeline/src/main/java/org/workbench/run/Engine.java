@@ -30,6 +30,23 @@ public interface Engine {
     void write(Path dir, RunContext context, List<StageResult> results, Instant started, Instant finished);
 
     /**
+     * The writer of one run's files into {@code dir}: told of each stage as it finishes, then asked to
+     * write. The default writes everything at the end, by {@link #write}.
+     */
+    default RunWriter writer(Path dir, RunContext context) {
+        return (results, started, finished) -> write(dir, context, results, started, finished);
+    }
+
+    /** Writes one run's files; hearing of each finished stage, it may start on a file whose content is decided. */
+    interface RunWriter {
+        /** Called on the run's thread after each stage, before the next one starts. */
+        default void stageFinished(StageResult result) {
+        }
+
+        void write(List<StageResult> results, Instant started, Instant finished);
+    }
+
+    /**
      * What {@code workbench models --engine NAME} prints: each algorithm with its parameters, of one task
      * ({@code classification}, {@code regression}, {@code clustering}) or of all when {@code task} is null.
      */

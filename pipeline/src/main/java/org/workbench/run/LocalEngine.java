@@ -29,6 +29,11 @@ final class LocalEngine implements Engine {
     }
 
     @Override
+    public RunWriter writer(Path dir, RunContext context) {
+        return new RunOutputs.Writer(dir, context);
+    }
+
+    @Override
     public List<String> modelLines(String task) {
         return List.of(); // the command line prints the catalog itself
     }

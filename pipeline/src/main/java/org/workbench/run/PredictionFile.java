@@ -1,8 +1,8 @@
 package org.workbench.run;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.workbench.stage.RunContext;
 import org.workbench.data.Target;
@@ -101,7 +101,8 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
         return out;
     }
 
-    void write(Path file) {
-        PredictionsCsv.write(file, rowNumbers, predictions, extra);
+    /** The file's bytes, in parts. */
+    List<byte[]> chunks() {
+        return PredictionsCsv.chunks(rowNumbers, predictions, extra);
     }
 }

@@ -86,9 +86,14 @@ public final class Runner {
             String base = sha256 == null ? null : cache.baseKey(sha256, config.section(DataConfig.class).source()
                     .toAbsolutePath().normalize().toString(), config.baseDir().toAbsolutePath().normalize().toString());
             // a config problem a stage finds is reported with the config file's name
+            Engine.RunWriter writer = engine.writer(tmp, context);
+            Consumer<StageResult> heard = result -> {
+                listener.accept(result);
+                writer.stageFinished(result);
+            };
             List<StageResult> results = ConfigException.namingFile(config.file(),
-                    () -> pipeline.run(context, until, listener, base == null ? null : finalCache, base));
-            engine.write(tmp, context, results, started, Instant.now());
+                    () -> pipeline.run(context, until, heard, base == null ? null : finalCache, base));
+            writer.write(results, started, Instant.now());
             Path dir = finalName(parent, started);
             folder.finish(dir);
             if (cache != null) {

@@ -49,5 +49,10 @@ class CollectionStageTest {
         // the schema the bundle will ask for: raw columns and their types, without the target
         assertEquals("numeric", context.get(CollectionStage.SOURCE).columns().get(0).type());
         assertEquals("categorical", context.get(CollectionStage.SOURCE).columns().get(1).type());
+        // the training rows' numbers as the bundle's drift profile needs them, without the target
+        double[] x = context.get(CollectionStage.RAW_TRAIN).features().doubleColumn("x").asDoubleArray();
+        java.util.Arrays.sort(x);
+        assertEquals(java.util.Map.of("x", org.workbench.stats.BinnedSample.of(x, 0)),
+                context.get(CollectionStage.TRAINING_NUMBERS).columns());
     }
 }

@@ -163,4 +163,24 @@ class DataProfileTest {
         assertEquals(24, p.duplicateRows());
         assertEquals(Map.of("<=50K", 24720, ">50K", 7841), p.targetDistribution());
     }
+
+    @Test
+    void sortingTheTrainingRowsApartGivesTheSameProfileAndTheirOwnBins() {
+        java.util.Random random = new java.util.Random(11);
+        int n = 3_000;
+        // whole numbers with ties, both zeros and missing cells, so the merge order matters
+        double[] x = random.doubles(n).map(v -> v < 0.05 ? Double.NaN : v < 0.1 ? -0.0 : Math.floor(v * 40) - 20).toArray();
+        double[] y = random.doubles(n).map(v -> Math.round(v * 1e6) / 1e3).toArray();
+        Table table = Table.create("t", DoubleColumn.create("x", x), StringColumn.create("c",
+                java.util.stream.IntStream.range(0, n).mapToObj(i -> i % 3 == 0 ? "a" : "b").toList()), DoubleColumn.create("y", y));
+        int[] trainRows = java.util.stream.IntStream.range(0, n).filter(i -> i % 4 != 1).toArray();
+
+        DataProfile.Profiled profiled = DataProfile.of(table, "y", trainRows);
+        assertEquals(DataProfile.of(table, "y"), profiled.profile());
+        // the target is no input column of the bundle; the text column has no bins
+        assertEquals(List.of("x"), List.copyOf(profiled.trainingNumbers().columns().keySet()));
+        double[] train = java.util.Arrays.stream(trainRows).mapToDouble(i -> x[i]).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        assertEquals(org.workbench.stats.BinnedSample.of(train, trainRows.length - train.length),
+                profiled.trainingNumbers().columns().get("x"));
+    }
 }
