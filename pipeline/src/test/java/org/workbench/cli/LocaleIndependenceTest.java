@@ -1,6 +1,5 @@
 package org.workbench.cli;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * runs) are masked. The program itself ({@code main}, in a JVM of its own) is also run under tr_TR (upper
  * case of i is a dotted İ) and ar_EG (Arabic-Indic digits), where libraries went wrong before.
  */
-@Isolated("sets the default locale, which tests running beside it would read")
 class LocaleIndependenceTest {
     /** A duration as the run prints it ("0.17 s"); only with a decimal point, so "0,17 s" is not masked. */
     private static final Pattern SECONDS = Pattern.compile("\\d+\\.\\d+ s\\b");

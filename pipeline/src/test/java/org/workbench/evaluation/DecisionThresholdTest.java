@@ -1,6 +1,5 @@
 package org.workbench.evaluation;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,7 +15,6 @@ import org.workbench.data.Task;
 import org.workbench.definition.Problem;
 
 /** The threshold a run chooses labels rows with the same comparison that chose and scored it. */
-@Isolated("sets the default locale, which tests running beside it would read")
 class DecisionThresholdTest {
     private static final Problem BINARY = new Problem("y", Task.CLASSIFICATION, "f1", "yes", List.of("no", "yes"),
             "logistic_regression");

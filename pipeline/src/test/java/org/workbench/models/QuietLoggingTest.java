@@ -1,6 +1,5 @@
 package org.workbench.models;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +13,6 @@ import org.workbench.training.TrainedModel;
 import org.workbench.training.TestTables;
 
 /** Training prints nothing: progress output would drown the stage summaries. */
-@Isolated("replaces System.out, which tests running beside it would read")
 class QuietLoggingTest {
     @Test
     void libSvmTrainingWritesNothingToStdout() {
