@@ -68,7 +68,7 @@ final class FairnessSection {
                 words.add(a.note());
             }
             if (!words.isEmpty()) {
-                sb.append("<ul>").append(words.stream().map(w -> "<li>" + Html.escape(w) + "</li>").reduce("", String::concat))
+                sb.append("<ul>").append(words.stream().map(w -> "<li>" + Html.escape(w) + "</li>").collect(java.util.stream.Collectors.joining()))
                         .append("</ul>");
             }
         }

@@ -134,7 +134,7 @@ final class Html {
             rows.add(List.of("<b>" + escape(key) + "</b>", json(v.get(key))));
         }
         return "<table class=\"kv\"><tbody>" + rows.stream().map(r -> "<tr><td>" + r.get(0) + "</td><td>" + r.get(1) + "</td></tr>")
-                .reduce("", String::concat) + "</tbody></table>";
+                .collect(java.util.stream.Collectors.joining()) + "</tbody></table>";
     }
 
     private static boolean allObjects(JsonNode array) {

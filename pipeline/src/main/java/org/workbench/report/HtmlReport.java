@@ -133,7 +133,7 @@ public final class HtmlReport {
             }
         }
         sb.append("<h3>Warnings</h3>").append(warnings.isEmpty() ? "<p>none</p>" : "<ul class=\"warnings\">"
-                + warnings.stream().map(w -> "<li>" + Html.escape(w) + "</li>").reduce("", String::concat) + "</ul>");
+                + warnings.stream().map(w -> "<li>" + Html.escape(w) + "</li>").collect(java.util.stream.Collectors.joining()) + "</ul>");
         sb.append("<h3 id=\"data-profile\">Data profile</h3>");
         sb.append(d.profile() == null ? "<p>no profile recorded</p>" : profileTable(d.profile().columnProfiles()));
         sb.append(Html.json(without(without(Html.tree(d), "profile"), "warnings")));
@@ -187,7 +187,7 @@ public final class HtmlReport {
     private static String steps(StageResult stage, RecipeRecord d, Svg svg) {
         StringBuilder sb = new StringBuilder();
         if (!stage.details().isEmpty()) {
-            sb.append("<ul>").append(stage.details().stream().map(l -> "<li>" + Html.escape(l) + "</li>").reduce("", String::concat))
+            sb.append("<ul>").append(stage.details().stream().map(l -> "<li>" + Html.escape(l) + "</li>").collect(java.util.stream.Collectors.joining()))
                     .append("</ul>");
         }
         for (ObjectNode step : d.steps() == null ? List.<ObjectNode>of() : d.steps().steps()) {

@@ -142,7 +142,7 @@ class FinalModelTest {
     private static void assertReplays(Runner.Outcome run) throws IOException {
         BatchScorer.Result scored = BatchScorer.score(bundle(run), Path.of("../datasets/titanic/data.csv"));
         String expected = Files.readString(run.dir().resolve("predictions.csv")).lines()
-                .map(PredictionFiles::withoutSplitAndTruth).reduce("", (a, b) -> a + b + "\n");
+                .map(PredictionFiles::withoutSplitAndTruth).map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
         assertEquals(expected, PredictionsCsv.render(scored.rowNumbers(), scored.predictions(), Map.of()));
         assertTrue(scored.notes().get(0).contains("labels by the threshold"), scored.notes().get(0));
     }

@@ -60,7 +60,7 @@ class ProjectionRunTest {
         // the bundle, fed the raw CSV, gives the run's own predictions for every row
         BatchScorer.Result scored = BatchScorer.score(bundle, config.section(DataConfig.class).source());
         String expected = Files.readString(with.dir().resolve("predictions.csv")).lines()
-                .map(PredictionFiles::withoutSplitAndTruth).reduce("", (a, b) -> a + b + "\n");
+                .map(PredictionFiles::withoutSplitAndTruth).map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
         assertEquals(expected, PredictionsCsv.render(scored.rowNumbers(), scored.predictions(), java.util.Map.of()));
 
         String html = Files.readString(with.dir().resolve("report.html"));

@@ -88,7 +88,7 @@ class ShippedConfigsTest {
         Bundle bundle = Bundle.read(outcome.dir().resolve(DeploymentStage.BUNDLE_FILE));
         BatchScorer.Result scored = BatchScorer.score(bundle, config.section(DataConfig.class).source());
         String expected = Files.readString(outcome.dir().resolve("predictions.csv")).lines()
-                .map(PredictionFiles::withoutSplitAndTruth).reduce("", (a, b) -> a + b + "\n");
+                .map(PredictionFiles::withoutSplitAndTruth).map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
         String actual = PredictionsCsv.render(scored.rowNumbers(), scored.predictions(), java.util.Map.of());
         assertEquals(expected, actual, "bundle replay differs from in-run predictions for " + name);
         // and workbench serve answers the same rows, sent as CSV and as JSON, exactly as predict does

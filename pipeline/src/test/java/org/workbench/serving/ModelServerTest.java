@@ -385,7 +385,7 @@ class ModelServerTest {
             server = s;
             try {
                 String csv = java.nio.file.Files.readAllLines(Path.of("../datasets/auto_mpg/data.csv")).subList(0, 3).stream()
-                        .reduce("", (a, b) -> a + b + "\n");
+                        .map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
                 JsonNode values = json(post("text/csv", csv)).path("predictions");
                 assertEquals(2, values.size());
                 assertTrue(values.get(0).isNumber(), values.toString());
