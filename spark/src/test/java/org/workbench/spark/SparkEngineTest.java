@@ -74,12 +74,11 @@ class SparkEngineTest {
         Sessions.quiet();
     }
 
+    /** One titanic run (Spark jobs are the suite's slowest part) checks the outputs, the bins and the F-test. */
     @Test
-    void titanicMatchesTheLocalEngineAndWritesEveryOutput() throws IOException {
-        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0");
+    void titanicWithBinsAndTheFTestMatchesTheLocalEngineAndWritesEveryOutput() throws IOException {
+        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}", "select.method=f_test", "select.k=5");
         RunRecord run = RunRecord.read(o.dir());
-        // local engine: test f1_macro 0.7686
-        assertEquals(0.7686, run.metrics().evaluation().test().get("f1_macro"), 0.05);
         assertEquals(891, run.data().rows());
         assertEquals("spark", run.engine().name());
         assertEquals("local[2]", run.engine().master());
@@ -110,6 +109,33 @@ class SparkEngineTest {
         assertTrue(run.stages().get(1).summary().endsWith("; 3 data warnings"), run.stages().get(1).summary());
         // metrics.json holds what run.json's metrics do, and no engine field (the engine's facts are in run.json)
         assertFalse(Files.readString(o.dir().resolve("metrics.json")).contains("\"engine\""));
+
+        // bins: quantile edges fitted in the Spark ML pipeline
+        JsonNode record = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile());
+        String json = record.toString();
+        // 5 bins would have 4 inner edges; the imputed median (28) fills a fifth of the training ages, so two equal edges
+        // merge, as on the local engine
+        JsonNode edges = record.findValue("edges").get("Age");
+        assertEquals(3, edges.size(), edges.toString());
+        assertEquals(28.0, edges.get(1).asDouble(), 1e-9);
+        assertTrue(edges.get(0).asDouble() < 28.0 && edges.get(2).asDouble() > 28.0, edges.toString());
+        // the bin number, not the scaled age, is one of the model's inputs
+        assertTrue(json.contains("\"inputs\":[\"__num_scaled\",\"__bin_0\","), "the assembler's inputs");
+        // the F-test (ANOVA F against the classes) keeps k = 5 features, one-hot levels scored one by one as locally; local
+        // engine with the same settings: f1_macro 0.7554, keeping Sex=female, Sex=male, Pclass=3, Pclass=1, Fare
+        RecipeRecord selection = RunRecord.read(o.dir()).stages().stream().filter(s -> s.stage().equals("selection"))
+                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        // 12 -> 5 features, as locally: the assembled vector's width (3 numeric, Age's bin, 8 one-hot levels), then k
+        assertEquals(12, selection.featuresIn());
+        assertEquals(5, selection.featuresOut());
+        JsonNode kept = selection.steps().steps().get(0).get("selected");
+        assertEquals(5, kept.size(), kept.toString());
+        assertTrue(kept.toString().contains("\"Sex=female\"") && kept.toString().contains("\"Sex=male\""), kept.toString());
+        assertTrue(selection.steps().steps().get(0).get("scores").get("Age").asDouble() >= 0, "the binned Age is scored by name");
+        assertEquals(0.7554, test(o).get("f1_macro"), 0.05);
+        InputException e = assertThrows(InputException.class, () -> new SparkEngine().pipeline(config("titanic",
+                "features.bins={Age: 5}", "features.bin_method=equal_width")));
+        assertTrue(e.getMessage().startsWith("features.bin_method: 'equal_width' has no counterpart"), e.getMessage());
     }
 
     @Test
@@ -192,36 +218,6 @@ class SparkEngineTest {
     void irisKmeansMatchesTheLocalEngine() {
         // local engine (10 restarts): test ari 0.8013; three restarts keep the test short
         assertEquals(0.8013, test(run("iris_kmeans", "train.params.restarts=3")).get("ari"), 0.15);
-    }
-
-    @Test
-    void binsAreQuantileEdgesFittedInThePipelineAndTheFTestSelectsAmongThem() throws IOException {
-        Runner.Outcome o = run("titanic", "evaluate.cv_folds=0", "features.bins={Age: 5}", "select.method=f_test", "select.k=5");
-        JsonNode record = Json.MAPPER.readTree(o.dir().resolve("run.json").toFile());
-        String json = record.toString();
-        // 5 bins would have 4 inner edges; the imputed median (28) fills a fifth of the training ages, so two equal edges
-        // merge, as on the local engine
-        JsonNode edges = record.findValue("edges").get("Age");
-        assertEquals(3, edges.size(), edges.toString());
-        assertEquals(28.0, edges.get(1).asDouble(), 1e-9);
-        assertTrue(edges.get(0).asDouble() < 28.0 && edges.get(2).asDouble() > 28.0, edges.toString());
-        // the bin number, not the scaled age, is one of the model's inputs
-        assertTrue(json.contains("\"inputs\":[\"__num_scaled\",\"__bin_0\","), "the assembler's inputs");
-        // the F-test (ANOVA F against the classes) keeps k = 5 features, one-hot levels scored one by one as locally; local
-        // engine with the same settings: f1_macro 0.7554, keeping Sex=female, Sex=male, Pclass=3, Pclass=1, Fare
-        RecipeRecord selection = RunRecord.read(o.dir()).stages().stream().filter(s -> s.stage().equals("selection"))
-                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
-        // 12 -> 5 features, as locally: the assembled vector's width (3 numeric, Age's bin, 8 one-hot levels), then k
-        assertEquals(12, selection.featuresIn());
-        assertEquals(5, selection.featuresOut());
-        JsonNode kept = selection.steps().steps().get(0).get("selected");
-        assertEquals(5, kept.size(), kept.toString());
-        assertTrue(kept.toString().contains("\"Sex=female\"") && kept.toString().contains("\"Sex=male\""), kept.toString());
-        assertTrue(selection.steps().steps().get(0).get("scores").get("Age").asDouble() >= 0, "the binned Age is scored by name");
-        assertEquals(0.7554, test(o).get("f1_macro"), 0.05);
-        InputException e = assertThrows(InputException.class, () -> new SparkEngine().pipeline(config("titanic",
-                "features.bins={Age: 5}", "features.bin_method=equal_width")));
-        assertTrue(e.getMessage().startsWith("features.bin_method: 'equal_width' has no counterpart"), e.getMessage());
     }
 
     @Test
