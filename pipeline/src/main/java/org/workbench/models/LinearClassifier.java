@@ -1,10 +1,7 @@
 package org.workbench.models;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.tribuo.Dataset;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -12,7 +9,6 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.ModelProvenance;
 import org.workbench.data.TableDataset;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
@@ -49,24 +45,19 @@ public final class LinearClassifier extends LinearSGDTrainer implements TableTra
         if (!(examples instanceof TableDataset<Label> table) || !readsTable()) {
             return super.train(examples, runProvenance, invocationCount);
         }
-        if (examples.getOutputInfo().getUnknownCount() > 0) {
-            throw new IllegalArgumentException("The supplied Dataset contained unknown Outputs, and this Trainer is supervised.");
-        }
-        LinearSgd.SparseRows rows = LinearSgd.SparseRows.of(table.rows());
-        if (rows == null) {
+        ImmutableOutputInfo<Label> outputInfo = examples.getOutputIDInfo();
+        LinearFit.Fit fit = LinearFit.fit(this, getModelClassName(), () -> rng, table, invocationCount, runProvenance,
+                (rows, features, random) -> {
+                    int[] classes = new int[table.size()];
+                    for (int row = 0; row < classes.length; row++) {
+                        classes[row] = outputInfo.getID(table.output(row));
+                    }
+                    return LinearSgd.train(rows, features, outputInfo.size(), classes, null, loss, learningRate, epochs, shuffle,
+                            random);
+                });
+        if (fit == null) {
             return super.train(examples, runProvenance, invocationCount);
         }
-        LinearFit.Start start = LinearFit.start(this, () -> rng, invocationCount);
-        ImmutableOutputInfo<Label> outputInfo = examples.getOutputIDInfo();
-        ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
-        int[] classes = new int[table.size()];
-        for (int row = 0; row < classes.length; row++) {
-            classes[row] = outputInfo.getID(table.output(row));
-        }
-        double[][] weights = LinearSgd.train(rows, LinearFit.checkedFeatures(table, featureMap), outputInfo.size(), classes,
-                null, loss, learningRate, epochs, shuffle, start.rng());
-        ModelProvenance provenance = new ModelProvenance(getModelClassName(), OffsetDateTime.now(ZoneOffset.UTC),
-                examples.getProvenance(), start.provenance(), runProvenance);
-        return createModel(getName(), provenance, featureMap, outputInfo, LinearFit.parameters(weights));
+        return createModel(getName(), fit.provenance(), examples.getFeatureIDMap(), outputInfo, LinearFit.parameters(fit.weights()));
     }
 }

@@ -1,13 +1,8 @@
 package org.workbench.models;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.tribuo.Dataset;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.linear.LinearSGDModel;
 import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
@@ -40,24 +35,19 @@ public final class LinearRegressor extends LinearSGDTrainer implements TableTrai
                 || examples.getOutputIDInfo().size() != 1) {
             return super.train(examples, runProvenance, invocationCount);
         }
-        if (examples.getOutputInfo().getUnknownCount() > 0) {
-            throw new IllegalArgumentException("The supplied Dataset contained unknown Outputs, and this Trainer is supervised.");
-        }
-        LinearSgd.SparseRows rows = LinearSgd.SparseRows.of(table.rows());
-        if (rows == null) {
+        LinearFit.Fit fit = LinearFit.fit(this, getModelClassName(), () -> rng, table, invocationCount, runProvenance,
+                (rows, features, random) -> {
+                    double[] values = new double[table.size()];
+                    for (int row = 0; row < values.length; row++) {
+                        values[row] = table.output(row).getValues()[0];
+                    }
+                    return LinearSgd.train(rows, features, 1, null, values, LinearSgd.Objective.SQUARED, learningRate, epochs,
+                            shuffle, random);
+                });
+        if (fit == null) {
             return super.train(examples, runProvenance, invocationCount);
         }
-        LinearFit.Start start = LinearFit.start(this, () -> rng, invocationCount);
-        ImmutableOutputInfo<Regressor> outputInfo = examples.getOutputIDInfo();
-        ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
-        double[] values = new double[table.size()];
-        for (int row = 0; row < values.length; row++) {
-            values[row] = table.output(row).getValues()[0];
-        }
-        double[][] weights = LinearSgd.train(rows, LinearFit.checkedFeatures(table, featureMap), 1, null, values,
-                LinearSgd.Objective.SQUARED, learningRate, epochs, shuffle, start.rng());
-        ModelProvenance provenance = new ModelProvenance(getModelClassName(), OffsetDateTime.now(ZoneOffset.UTC),
-                examples.getProvenance(), start.provenance(), runProvenance);
-        return createModel(getName(), provenance, featureMap, outputInfo, LinearFit.parameters(weights));
+        return createModel(getName(), fit.provenance(), examples.getFeatureIDMap(), examples.getOutputIDInfo(),
+                LinearFit.parameters(fit.weights()));
     }
 }
