@@ -3,6 +3,7 @@ package org.workbench.collection;
 import org.workbench.table.DataConfig;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
+import it.unimi.dsi.fastutil.doubles.DoubleArrays;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,12 +76,14 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
                 }
             }
         }
-        // the same order as Arrays.sort; on a million values, both cores halve the time
-        Arrays.parallelSort(train, 0, inTrainCount);
+        // fastutil's radix sort gives Arrays.sort's order (-0.0 before 0.0; NaN is left out above) in less time, and
+        // DataProfile sorts one column per core: 20 columns of 1,000,000 values (800,000 training) took 2.4-3.3 s so,
+        // 4.6-6.0 s with Arrays.parallelSort column after column (2 cores, side by side in one run)
+        DoubleArrays.radixSort(train, 0, inTrainCount);
         if (inTrain == null) {
             return new SortedNumbers(Arrays.copyOf(train, inTrainCount), null);
         }
-        Arrays.parallelSort(rest, 0, restCount);
+        DoubleArrays.radixSort(rest, 0, restCount);
         double[] all = new double[inTrainCount + restCount];
         int a = 0;
         int b = 0;

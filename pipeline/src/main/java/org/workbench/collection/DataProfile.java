@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
+import org.workbench.core.Workers;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
@@ -86,17 +87,36 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
                 inTrain[row] = true;
             }
         }
-        Map<String, BinnedSample> trainNumbers = new LinkedHashMap<>();
-        Quartiles quartiles = null;
+        // each number column is sorted once, one column per core; a job keeps only what it summarised, so the
+        // sorted copies die with it
+        boolean[] mask = inTrain;
+        int trainingRows = training == null ? 0 : training.length;
+        List<Integer> numberColumns = new ArrayList<>();
+        List<java.util.function.Supplier<NumberSummary>> jobs = new ArrayList<>();
         for (int c = 0; c < profiles.length; c++) {
             if (table.column(c) instanceof NumericColumn<?> numbers) {
-                ColumnProfile.SortedNumbers sorted = ColumnProfile.sorted(numbers, inTrain);
-                profiles[c] = ColumnProfile.numeric(numbers.name(), numbers.size(), sorted.all());
-                if (numbers == target) {
-                    quartiles = quartiles(sorted.all());
-                } else if (inTrain != null) {
-                    trainNumbers.put(numbers.name(), BinnedSample.of(sorted.train(), training.length - sorted.train().length));
-                }
+                boolean isTarget = numbers == target;
+                numberColumns.add(c);
+                jobs.add(() -> {
+                    ColumnProfile.SortedNumbers sorted = ColumnProfile.sorted(numbers, mask);
+                    return new NumberSummary(ColumnProfile.numeric(numbers.name(), numbers.size(), sorted.all()),
+                            isTarget ? quartiles(sorted.all()) : null, isTarget || mask == null ? null
+                            : BinnedSample.of(sorted.train(), trainingRows - sorted.train().length));
+                });
+            }
+        }
+        List<NumberSummary> summaries = new Workers(Math.min(Runtime.getRuntime().availableProcessors(), MAX_SORTING_THREADS))
+                .run(jobs);
+        Map<String, BinnedSample> trainNumbers = new LinkedHashMap<>();
+        Quartiles quartiles = null;
+        for (int i = 0; i < summaries.size(); i++) {
+            NumberSummary summary = summaries.get(i);
+            profiles[numberColumns.get(i)] = summary.profile();
+            if (summary.quartiles() != null) {
+                quartiles = summary.quartiles();
+            }
+            if (summary.trainSample() != null) {
+                trainNumbers.put(summary.profile().name(), summary.trainSample());
             }
         }
         Map<String, Integer> distribution = target == null || target instanceof NumericColumn<?> ? null : distribution(target);
@@ -109,6 +129,13 @@ public record DataProfile(int rows, int columns, int duplicateRows, List<ColumnP
         DataProfile profile = new DataProfile(table.rowCount(), table.columnCount(), duplicates, List.of(profiles),
                 targetColumn, distribution, imbalance, quartiles, List.of());
         return new Profiled(profile, new TrainingNumbers(trainNumbers));
+    }
+
+    /** Columns sorted at once at most: each holds three copies of its values while it is sorted. */
+    private static final int MAX_SORTING_THREADS = 4;
+
+    /** What a number column's sort gave: its profile, the target's quartiles, the training rows' sample for drift. */
+    private record NumberSummary(ColumnProfile profile, Quartiles quartiles, BinnedSample trainSample) {
     }
 
     /** A profile, with the training rows' number columns summarised for the bundle. */
