@@ -62,7 +62,8 @@ public final class LinearScores {
         return null;
     }
 
-    private static double[][] weights(AbstractLinearSGDModel<?> model) {
+    /** The model's weights, one row per output, the bias last. */
+    static double[][] weights(AbstractLinearSGDModel<?> model) {
         DenseMatrix matrix = model.getWeightsCopy();
         double[][] out = new double[matrix.getDimension1Size()][];
         for (int i = 0; i < out.length; i++) {

@@ -24,7 +24,6 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.common.sgd.AbstractLinearSGDModel;
-import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
@@ -220,12 +219,7 @@ class LinearTableTest {
     }
 
     private static double[][] weights(AbstractLinearSGDModel<?> model) {
-        DenseMatrix matrix = model.getWeightsCopy();
-        double[][] out = new double[matrix.getDimension1Size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = matrix.getRow(i).toArray();
-        }
-        return out;
+        return LinearScores.weights(model);
     }
 
     private static void assertWeightsEqual(double[][] expected, double[][] actual) {
