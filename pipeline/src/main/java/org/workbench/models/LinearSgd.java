@@ -31,6 +31,13 @@ import org.workbench.data.TableRows;
 final class LinearSgd {
     /** AdaGrad's epsilon when built with a learning rate only, as the catalog builds it. */
     static final double EPSILON = 1e-6;
+    /** Rows ahead whose cells are read together (see {@link #touch}). */
+    private static final int AHEAD = 16;
+    /** Doubles in a 64-byte cache line. */
+    private static final int CELLS_PER_LINE = 8;
+    /** Where {@link #touch}'s sums go, so that the loads stay; never read. */
+    @SuppressWarnings("unused")
+    private static volatile long sink;
     /** The most entries one Java array holds. */
     private static final long MAX_ENTRIES = Integer.MAX_VALUE - 16;
 
@@ -108,6 +115,7 @@ final class LinearSgd {
         int[] start = rows.start();
         int[] feature = rows.feature();
         double[] value = rows.value();
+        long touched = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
             if (shuffle) {
                 // AbstractSGDTrainer.shuffleInPlace: the same draws, applied to the row order
@@ -119,6 +127,9 @@ final class LinearSgd {
                 }
             }
             for (int step = 0; step < n; step++) {
+                if (shuffle && step % AHEAD == 0) {
+                    touched += touch(order, step + AHEAD, Math.min(n, step + 2 * AHEAD), start, feature, value);
+                }
                 int row = order[step];
                 int from = start[row];
                 int to = start[row + 1];
@@ -159,7 +170,31 @@ final class LinearSgd {
                 }
             }
         }
+        // the JIT drops loads whose values nobody reads: the sum read by no one else keeps them
+        sink = touched;
         return weights;
+    }
+
+    /**
+     * Reads one value from each cache line of rows {@code order[from]} to {@code order[to - 1]} and returns their
+     * sum, which is meaningless. Why: in shuffled order every row's cells are cache misses, and a miss met in
+     * the middle of a row's arithmetic stalls it; {@code AHEAD} rows' misses met together overlap. On 800,000
+     * rows x 24 non-zero cells, two classes, 5 epochs, a scratch benchmark of this loop took 2.9-3.3 s with the
+     * touch against 3.8-4.6 s without (and 1.3-1.6 s in row order, no shuffle), interleaved on one 2-core machine.
+     */
+    private static long touch(int[] order, int from, int to, int[] start, int[] feature, double[] value) {
+        long sum = 0;
+        for (int k = from; k < to; k++) {
+            int row = order[k];
+            int last = start[row + 1] - 1;
+            for (int p = start[row]; p <= last; p += CELLS_PER_LINE) {
+                sum += feature[p] + (long) value[p];
+            }
+            if (last >= start[row]) {
+                sum += feature[last] + (long) value[last];
+            }
+        }
+        return sum;
     }
 
     /** One output's AdaGrad step for gradient {@code g} times the row's cells (the bias's cell is 1). */
