@@ -28,7 +28,7 @@ record PredictionFile(int[] rowNumbers, Predictions predictions, Map<String, Str
             splitNames[i] = "test";
         }
         String[] truth = all.isCategorical() ? all.labels()
-                : Arrays.stream(all.values()).mapToObj(Double::toString).toArray(String[]::new);
+                : Arrays.stream(all.values()).mapToObj(PredictionsCsv::number).toArray(String[]::new);
         Map<String, String[]> extra = new LinkedHashMap<>();
         extra.put("split", splitNames);
         extra.put("truth", truth);
