@@ -28,26 +28,7 @@ public final class WorkbenchCli implements Runnable {
         // passed: Tribuo 4.3.2 upper-cases protobuf field names with it (Turkish makes "info" "İnfo", and saving
         // the model fails) and XChart writes the confusion matrix's counts with it (Arabic-Indic digits)
         Locale.setDefault(Locale.ROOT);
-        warmUp();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
-    /**
-     * Initialises Tablesaw's {@code Table} class on a spare thread while the command line and the config are
-     * read. Why: its static initialiser scans the whole class path for readers and writers (ClassGraph over the
-     * 60 MB jar), about half a second on a 2-core machine, which every command that reads data would otherwise
-     * wait for. Its first use on another thread waits for the initialiser to finish; a failure shows there.
-     */
-    private static void warmUp() {
-        Thread thread = new Thread(() -> {
-            try {
-                Class.forName("tech.tablesaw.api.Table");
-            } catch (ClassNotFoundException | LinkageError e) {
-                // the first real use reports it
-            }
-        }, "workbench-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests too). */
