@@ -3,13 +3,13 @@ package org.workbench.collection;
 import org.workbench.table.DataConfig;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import it.unimi.dsi.fastutil.doubles.DoubleArrays;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.workbench.stats.RadixSort;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
 
@@ -76,14 +76,13 @@ public record ColumnProfile(String name, String type, int missing, int distinct,
                 }
             }
         }
-        // fastutil's radix sort gives Arrays.sort's order (-0.0 before 0.0; NaN is left out above) in less time, and
-        // DataProfile sorts one column per core: 20 columns of 1,000,000 values (800,000 training) took 2.4-3.3 s that
-        // way and 4.6-6.0 s with Arrays.parallelSort column after column (2 cores, side by side in one run)
-        DoubleArrays.radixSort(train, 0, inTrainCount);
+        // a radix sort gives Arrays.sort's order (-0.0 before 0.0; NaN is left out above) in about half the time, and
+        // DataProfile sorts one column per core
+        RadixSort.sort(train, inTrainCount);
         if (inTrain == null) {
             return new SortedNumbers(Arrays.copyOf(train, inTrainCount), null);
         }
-        DoubleArrays.radixSort(rest, 0, restCount);
+        RadixSort.sort(rest, restCount);
         double[] all = new double[inTrainCount + restCount];
         int a = 0;
         int b = 0;
