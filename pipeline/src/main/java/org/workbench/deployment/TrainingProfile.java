@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.workbench.data.Predictions;
 import org.workbench.stats.BinnedSample;
+import org.workbench.stats.RadixSort;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -74,7 +75,7 @@ public record TrainingProfile(int format, int rows, List<ColumnProfile> columns,
 
         public static Distribution numbers(double[] values) {
             double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-            Arrays.parallelSort(sorted); // the same order as a sequential sort, on every core
+            RadixSort.sort(sorted, sorted.length); // Arrays.sort's order, in about half its time
             return numbers(BinnedSample.of(sorted, values.length - sorted.length));
         }
 
