@@ -13,10 +13,21 @@ import java.util.function.Supplier;
  * result never depends on which thread finished first.
  */
 public final class Workers {
+    /** Table cells from which per-column work is spread over the cores. */
+    private static final long PARALLEL_CELLS = 1 << 20;
+
     private final int threads;
 
     public Workers(int threads) {
         this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /**
+     * Every core for per-column work over at least 2^20 table cells, else the calling thread alone: below that,
+     * starting threads costs more than it saves, and small fits run many times (every fold, every trial).
+     */
+    public static Workers forCells(long cells) {
+        return new Workers(cells >= PARALLEL_CELLS ? 0 : 1);
     }
 
     public int threads() {

@@ -37,9 +37,6 @@ import tech.tablesaw.api.Table;
  * made on demand from its row ({@link #getData}, {@link #iterator}); the rows cannot be changed.
  */
 public final class TableDataset<T extends Output<T>> extends MutableDataset<T> {
-    /** Cells from which the features are observed in parallel. */
-    private static final long PARALLEL_CELLS = 1 << 20;
-
     private final TableRows rows;
     private final IntFunction<T> outputs;
     private final List<Example<T>> examples;
@@ -54,13 +51,12 @@ public final class TableDataset<T extends Output<T>> extends MutableDataset<T> {
         }
         // a feature's statistics depend on its own values alone: big tables observe one feature per core
         // (1,000,000 rows x 33 features: about 1 s on one thread)
-        int threads = (long) rows.size() * rows.features() >= PARALLEL_CELLS ? 0 : 1;
         List<Supplier<VariableInfo>> jobs = new ArrayList<>();
         for (int j = 0; j < rows.features(); j++) {
             int feature = j;
             jobs.add(() -> observed(rows, feature));
         }
-        for (VariableInfo info : new Workers(threads).run(jobs)) {
+        for (VariableInfo info : Workers.forCells((long) rows.size() * rows.features()).run(jobs)) {
             featureMap.put(info);
         }
         String[] names = rows.names().toArray(String[]::new);

@@ -58,7 +58,7 @@ public final class PredictionsCsv {
         if (jobs.isEmpty()) {
             return List.of(head.toString().getBytes(StandardCharsets.UTF_8)); // the header of a file without rows
         }
-        return new Workers(jobs.size() > 1 ? 0 : 1).run(jobs);
+        return new Workers(0).run(jobs); // one part runs on this thread
     }
 
     /**

@@ -43,8 +43,6 @@ public record Imputer(String numeric, String categorical, double fillNumeric, St
     public static final List<String> NUMERIC_STRATEGIES =
             List.of("mean", "median", "most_frequent", "constant", "drop_rows", "none");
     public static final List<String> CATEGORICAL_STRATEGIES = List.of("most_frequent", "constant", "drop_rows", "none");
-    /** Cells from which the columns' fills are learned in parallel. */
-    private static final long PARALLEL_CELLS = 1 << 20;
 
     public Imputer {
         if (!NUMERIC_STRATEGIES.contains(numeric)) {
@@ -100,10 +98,9 @@ public record Imputer(String numeric, String categorical, double fillNumeric, St
         }
         // each column's fill is learned from that column alone: big tables learn one column per core (800,000
         // rows x 20 number columns: medians by selection took about 0.8 s on one thread)
-        long cells = (long) train.rowCount() * fills.size();
         List<Fitted.NumberFill> numbers = new ArrayList<>();
         List<Fitted.TextFill> texts = new ArrayList<>();
-        for (Record fill : new Workers(cells >= PARALLEL_CELLS ? 0 : 1).run(fills)) {
+        for (Record fill : Workers.forCells((long) train.rowCount() * fills.size()).run(fills)) {
             if (fill instanceof Fitted.NumberFill number) {
                 numbers.add(number);
             } else {
