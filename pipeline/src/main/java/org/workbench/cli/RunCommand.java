@@ -12,11 +12,14 @@ import org.workbench.table.DataWarning;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
 import org.workbench.evaluation.Evaluation;
+import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.evaluation.FinalModel;
+import org.workbench.run.EngineConfig;
 import org.workbench.run.Runner;
 import org.workbench.run.RunOutputs;
 import org.workbench.report.RunMetrics;
 import org.workbench.core.Json;
+import org.workbench.core.StageProgress;
 import org.workbench.stage.StageCache;
 import org.workbench.stage.StageResult;
 import picocli.CommandLine.Command;
@@ -76,7 +79,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SetUp.tablesModelsAndCharts();
         List<String> sets = new ArrayList<>(overrides);
         if (seed != null) {
             sets.add("seed=" + seed);
@@ -109,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         };
         PrintWriter err = spec.commandLine().getErr();
         // the stage cache holds the local engine's artifacts
-        StageCache cache = !cfg.section(org.workbench.run.EngineConfig.class).engine().equals("local") ? null : cache(line -> {
+        StageCache cache = !cfg.section(EngineConfig.class).engine().equals("local") ? null : cache(line -> {
             if (!output.quiet) {
                 err.println("warning: " + line);
                 err.flush();
@@ -119,9 +121,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             outcome = Runner.run(cfg, this.out, until, printStage, context -> {
                 context.put(org.workbench.tuning.TuningProgress.KEY, progress);
-                if (stages != null) {
-                    context.reportProgressTo(stages);
-                }
+                context.reportProgressTo(SetUp.onFirstStage(stages != null ? stages : StageProgress.SILENT));
             }, cache);
         } finally {
             if (stages != null) {
@@ -204,16 +204,21 @@ final class RunCommand implements Callable<Integer> {
         RunMetrics.Final recorded = chosen == null ? recordedFinal(outcome.dir()) : null;
         Map<String, Double> test = chosen != null ? chosen.test() : recorded != null && recorded.test() != null ? recorded.test() : e.test();
         boolean tuned = chosen != null ? chosen.tuned() : recorded != null && recorded.tuned();
-        if (tuned || (chosen != null && chosen.threshold() != null)) {
+        // a run whose files were reused from the stage cache has not loaded its final model: metrics.json says the same
+        DecisionThreshold threshold = chosen != null ? chosen.threshold() : recorded == null || recorded.threshold() == null ? null
+                : new DecisionThreshold(recorded.threshold().value(), recorded.threshold().positiveClass(),
+                recorded.threshold().rule(), recorded.threshold().chosenOn());
+        if (tuned || threshold != null) {
             List<String> how = new ArrayList<>();
             if (tuned) {
                 how.add("with the setting tuning adopted");
             }
-            if (chosen != null && chosen.threshold() != null) {
-                how.add("at the " + chosen.threshold().describe(target));
+            if (threshold != null) {
+                how.add("at the " + threshold.describe(target));
             }
             out.printf(Locale.ROOT, "%s: test %.4f %s (%s holds this model)%n", metric, test.get(metric),
-                    String.join(", ", how), chosen != null ? "the bundle" : "the saved model");
+                    String.join(", ", how), outcome.context().config().section(EngineConfig.class).engine().equals("local")
+                            ? "the bundle" : "the saved model");
             out.println((tuned ? "configured setting" : "at the most probable class") + ":" + sb);
         } else {
             out.println(metric + ":" + sb);

@@ -47,14 +47,38 @@ public final class HtmlReport {
      * Renders {@code report.html} for a run being written: its {@code run.json} text (read back, so the
      * page is the one {@code workbench report} renders from the file) and the columns of its predictions
      * file for the test rows (truth, prediction, prob_&lt;class&gt;), as text or as numbers; both maps
-     * empty when the run has no predictions.
+     * empty when the run has no predictions. Returns the page's body, which a rerun of the same stages
+     * may lay out again with {@link #write(Path, String, Body)}.
      */
-    public static Path write(Path runDir, String runJson, Map<String, String[]> testText, Map<String, double[]> testNumbers) {
+    public static Body write(Path runDir, String runJson, Map<String, String[]> testText, Map<String, double[]> testNumbers) {
         RunRecord run = RunRecord.parse(runJson, runDir.resolve(RunRecord.FILE).toString());
         PredictionRows rows = testText.isEmpty() && testNumbers.isEmpty() ? null : new PredictionRows(testText, testNumbers);
+        Body body = body(run, rows);
+        Json.writeAtomically(runDir.resolve(FILE), page(run, body).getBytes(StandardCharsets.UTF_8));
+        return body;
+    }
+
+    /**
+     * Renders {@code report.html} from a run's {@code run.json} text (read back, as above) around a body
+     * made for a run with the same stage results: its charts are not drawn again.
+     */
+    public static Path write(Path runDir, String runJson, Body body) {
+        RunRecord run = RunRecord.parse(runJson, runDir.resolve(RunRecord.FILE).toString());
         Path file = runDir.resolve(FILE);
-        Json.writeAtomically(file, render(run, rows).getBytes(StandardCharsets.UTF_8));
+        Json.writeAtomically(file, page(run, body).getBytes(StandardCharsets.UTF_8));
         return file;
+    }
+
+    /**
+     * The sections drawn from the stages' records and the test predictions (each stage's, with its
+     * charts, and fairness), by id in page order: the same for every run whose stages reported the
+     * same. The header, the headline box and the provenance section (the run's file, times and config)
+     * are laid out around it for each run.
+     */
+    public record Body(Map<String, String> sections) {
+        public Body {
+            sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        }
     }
 
     /**
@@ -67,6 +91,10 @@ public final class HtmlReport {
     }
 
     static String render(RunRecord run, PredictionRows predictions) {
+        return page(run, body(run, predictions));
+    }
+
+    static Body body(RunRecord run, PredictionRows predictions) {
         Svg svg = new Svg();
         Map<String, String> sections = new LinkedHashMap<>();
         int n = 1;
@@ -78,6 +106,11 @@ public final class HtmlReport {
             sections.put("stage-" + name, Html.section("stage-" + name, title, body));
         }
         FairnessSection.render(run, svg).ifPresent(body -> sections.put("fairness", Html.section("fairness", "Fairness", body)));
+        return new Body(sections);
+    }
+
+    private static String page(RunRecord run, Body body) {
+        Map<String, String> sections = new LinkedHashMap<>(body.sections());
         sections.put("provenance", Html.section("provenance", "Config, data and versions", provenance(run)));
         return page(run, sections);
     }

@@ -1,6 +1,7 @@
 package org.workbench.run;
 
 import java.util.List;
+import org.workbench.config.PipelineConfig;
 import java.util.Map;
 import org.workbench.stage.RunContext;
 import org.workbench.stage.StageResult;
@@ -20,10 +21,17 @@ final class Report {
     }
 
     static String markdown(RunContext context, List<StageResult> results) {
+        return header(context.config()) + body(context, results);
+    }
+
+    /** The title and the config file: the part a rerun of the same stages from another config file changes. */
+    static String header(PipelineConfig config) {
+        return "# Run: " + config.name() + "\n\n" + "Config `" + config.file().getFileName() + "`, seed " + config.seed() + ".\n\n";
+    }
+
+    /** Each stage's account, the final model and the provenance: made from the stages' results alone. */
+    static String body(RunContext context, List<StageResult> results) {
         StringBuilder md = new StringBuilder();
-        md.append("# Run: ").append(context.config().name()).append("\n\n");
-        md.append("Config `").append(context.config().file().getFileName()).append("`, seed ")
-                .append(context.config().seed()).append(".\n\n");
         int n = 1;
         for (StageResult r : results) {
             md.append("## ").append(n++).append(". ").append(r.stage()).append("\n\n");

@@ -85,14 +85,18 @@ public final class Runner {
             }
             String base = sha256 == null ? null : cache.baseKey(sha256, config.section(DataConfig.class).source()
                     .toAbsolutePath().normalize().toString(), config.baseDir().toAbsolutePath().normalize().toString());
-            // a config problem a stage finds is reported with the config file's name
-            Engine.RunWriter writer = engine.writer(tmp, context);
+            // with the cache, the files an earlier run made from the same stages' results are reused when all are restored
+            String lastKey = base == null ? null : pipeline.lastKey(config, base, until);
+            RunOutputs.Reusable reused = lastKey == null ? null : RunOutputs.Reusable.find(cache, lastKey);
+            Engine.RunWriter writer = base == null ? engine.writer(tmp, context)
+                    : new RunOutputs.Writer(tmp, context, cache, lastKey, reused);
             Consumer<StageResult> heard = result -> {
                 listener.accept(result);
                 writer.stageFinished(result);
             };
-            List<StageResult> results = ConfigException.namingFile(config.file(),
-                    () -> pipeline.run(context, until, heard, base == null ? null : finalCache, base));
+            // a config problem a stage finds is reported with the config file's name
+            List<StageResult> results = ConfigException.namingFile(config.file(), () -> pipeline.run(context, until, heard,
+                    base == null ? null : finalCache, base, reused == null ? null : Workbench.READ_AFTER_REUSED_RUN));
             writer.write(results, started, Instant.now());
             Path dir = finalName(parent, started);
             folder.finish(dir);

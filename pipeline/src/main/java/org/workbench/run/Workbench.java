@@ -32,6 +32,12 @@ public final class Workbench {
             CollectionStage.TARGETS, CollectionStage.SPLIT, CollectionStage.ROW_NUMBERS, CollectionStage.RAW_TRAIN,
             CollectionStage.RAW_TEST, EvaluationStage.EVALUATION, EvaluationStage.EVALUATED_MODEL, FinalModel.ADOPTED_MODEL,
             TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
+    /**
+     * What is read after a run whose every stage was restored and whose files are copied from the
+     * cache: run.json's data file, the terminal's headline, and the files stages made.
+     */
+    static final List<Artifact<?>> READ_AFTER_REUSED_RUN = List.of(DefinitionStage.PROBLEM, CollectionStage.SOURCE,
+            EvaluationStage.EVALUATION, TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
     /** The files stages make for the run folder, which the run writes there. */
     static final List<Artifact<RunFile>> RUN_FILES = List.of(TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
 

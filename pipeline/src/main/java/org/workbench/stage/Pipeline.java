@@ -144,32 +144,31 @@ public final class Pipeline {
         return run(context, until, listener, null, null);
     }
 
+    /** As below, loading for the caller everything it keeps. */
+    public List<StageResult> run(RunContext context, String until, Consumer<StageResult> listener, StageCache cache,
+                                 String baseKey) {
+        return run(context, until, listener, cache, baseKey, null);
+    }
+
     /**
      * As above, with a stage cache (null: none). Each stage up to the first one that cannot be cached
      * gets a key following {@code baseKey}; the leading stages whose entries are whole are restored
      * instead of run (only the outputs that later stages or the caller read are loaded), the first
      * miss runs normally from there, and every cachable stage that runs is stored once it succeeds.
      * A restored result says {@code cached: true}; with a cache, a stage that ran says false.
+     *
+     * @param keptIfAllRestored what the caller reads after the run when every stage is restored
+     *                          (it has what else it needs from elsewhere), instead of all it keeps;
+     *                          null: all it keeps, always
      */
     public List<StageResult> run(RunContext context, String until, Consumer<StageResult> listener, StageCache cache,
-                                 String baseKey) {
-        checkUntil(until);
-        int last = stages.size() - 1;
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i).name().equals(until)) {
-                last = i;
-            }
-        }
+                                 String baseKey, List<Artifact<?>> keptIfAllRestored) {
+        int last = lastIndex(until);
         String[] keys = new String[stages.size()];
         List<StageCache.Entry> entries = new ArrayList<>();
         Map<String, Object> restored = new HashMap<>();
         if (cache != null) {
-            String chain = baseKey;
-            for (int i = 0; i <= last && chain != null; i++) {
-                chain = cachable(stages.get(i), context.config())
-                        ? StageCache.stageKey(chain, stages.get(i), context.config()) : null;
-                keys[i] = chain;
-            }
+            keys = keys(context.config(), baseKey, last);
             for (int i = 0; i <= last && keys[i] != null; i++) {
                 StageCache.Entry entry = cache.find(keys[i], stages.get(i).name());
                 if (entry == null) {
@@ -177,7 +176,17 @@ public final class Pipeline {
                 }
                 entries.add(entry);
             }
-            restore(cache, context, entries, last, restored);
+            Set<String> light = null;
+            if (keptIfAllRestored != null) {
+                light = new java.util.HashSet<>();
+                for (Artifact<?> key : keptIfAllRestored) {
+                    if (!kept.contains(key.name())) {
+                        throw new IllegalStateException("the caller reads artifact '" + key.name() + "', which it does not keep");
+                    }
+                    light.add(key.name());
+                }
+            }
+            restore(cache, context, entries, last, restored, light);
         }
         List<StageResult> results = new ArrayList<>();
         // stages are stored on a spare thread while the next ones run, one after another in stage order
@@ -190,6 +199,37 @@ public final class Pipeline {
             }
         }
         return results;
+    }
+
+    /**
+     * The cache key of the last stage a run up to {@code until} runs, when every stage up to it can be
+     * cached (else null): what a run's own files made from those stages' results are keyed by.
+     */
+    public String lastKey(PipelineConfig config, String baseKey, String until) {
+        int last = lastIndex(until);
+        return keys(config, baseKey, last)[last];
+    }
+
+    private int lastIndex(String until) {
+        checkUntil(until);
+        int last = stages.size() - 1;
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).name().equals(until)) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /** Each stage's key up to {@code last}, null from the first stage that cannot be cached. */
+    private String[] keys(PipelineConfig config, String baseKey, int last) {
+        String[] keys = new String[stages.size()];
+        String chain = baseKey;
+        for (int i = 0; i <= last && chain != null; i++) {
+            chain = cachable(stages.get(i), config) ? StageCache.stageKey(chain, stages.get(i), config) : null;
+            keys[i] = chain;
+        }
+        return keys;
     }
 
     /** Runs (or restores) stages 0..last into {@code results}; returns the store still being written, if any. */
@@ -268,14 +308,15 @@ public final class Pipeline {
 
     /**
      * Loads the outputs of the restorable stages that a later stage (up to {@code last}) or the caller
-     * reads. An entry that fails to load is removed, and restoring stops before its stage.
+     * reads ({@code light} instead of what it keeps when every stage is restored, unless null). An
+     * entry that fails to load is removed, and restoring stops before its stage.
      */
     private void restore(StageCache cache, RunContext context, List<StageCache.Entry> entries, int last,
-                         Map<String, Object> restored) {
+                         Map<String, Object> restored, Set<String> light) {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Set<String> needed = new java.util.HashSet<>(kept);
+            Set<String> needed = new java.util.HashSet<>(light != null && entries.size() == last + 1 ? light : kept);
             for (int j = entries.size(); j <= last; j++) {
                 stages.get(j).inputs().forEach(in -> needed.add(in.name()));
             }

@@ -36,7 +36,10 @@ import org.workbench.core.Versions;
 /**
  * Stage outputs kept between runs, one folder per stage key: {@code manifest.json} (the files with
  * their CRC-32C and size: a check against torn or damaged files, which is all it guards against), {@code result.json} (what the stage reported) and one file per output
- * artifact, written by its {@link Codec}.
+ * artifact, written by its {@link Codec}. A run's files made from its stages' results (its metrics,
+ * predictions and report bodies) are kept the same way under a key following its last stage's
+ * ({@link #storeFiles}, {@link #runFilesKey}), so an unchanged rerun copies them instead of loading
+ * the models and tables they were made from.
  *
  * <p>A key is the SHA-256 of the previous stage's key, the stage's name and the config values it
  * reads ({@link Stage#keyPaths()} and {@code seed}); the first stage starts from the Workbench and
@@ -190,8 +193,12 @@ public final class StageCache {
     }
 
     private void discard(Path folder, String stage, Exception why) {
-        warnings.accept(String.format(Locale.ROOT, "stage cache: the %s entry %s was unreadable (%s) and is removed; the stage runs again",
-                stage, folder.getFileName(), firstLine(why)));
+        discard(folder, stage, why, "the stage runs again");
+    }
+
+    private void discard(Path folder, String kind, Exception why, String consequence) {
+        warnings.accept(String.format(Locale.ROOT, "stage cache: the %s entry %s was unreadable (%s) and is removed; %s",
+                kind, folder.getFileName(), firstLine(why), consequence));
         remove(folder);
     }
 
@@ -214,19 +221,71 @@ public final class StageCache {
      * a codec refuses) is a warning: the run goes on without this entry.
      */
     void store(String key, StageResult result, Map<String, Writer> outputs) {
+        Map<String, Writer> files = new LinkedHashMap<>();
+        files.put(RESULT, out -> {
+            SavedResult saved = new SavedResult(result.stage(), result.summary(), result.details(),
+                    result.data().getClass().getName(), Json.MAPPER.valueToTree(result.data()), result.millis());
+            out.write(Json.MAPPER.writeValueAsBytes(saved));
+        });
+        outputs.forEach((name, writer) -> files.put(name + ".bin", writer));
+        storeEntry(key, result.stage(), List.copyOf(outputs.keySet()), files, "the " + result.stage() + " stage");
+    }
+
+    /**
+     * Stores files that are not a stage's outputs under {@code key}, with the label {@code kind} in the
+     * manifest (the run's files made from its stages' results; see {@link #runFilesKey}). A failure is
+     * a warning, as for a stage.
+     */
+    public void storeFiles(String key, String kind, Map<String, byte[]> contents) {
+        Map<String, Writer> files = new LinkedHashMap<>();
+        contents.forEach((name, bytes) -> files.put(name, out -> out.write(bytes)));
+        storeEntry(key, kind, List.copyOf(contents.keySet()), files, "the " + kind);
+    }
+
+    /**
+     * The files stored under {@code key} with {@link #storeFiles}, each checked against its checksum
+     * (the entry is then marked as just used), or null: none, or a damaged entry, which is removed with
+     * a warning.
+     */
+    public Map<String, byte[]> findFiles(String key, String kind) {
+        Path folder = dir.resolve(key);
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try {
+            Manifest manifest = Json.MAPPER.readValue(Files.readAllBytes(folder.resolve(MANIFEST)), Manifest.class);
+            if (manifest.format() != FORMAT || !key.equals(manifest.key()) || !kind.equals(manifest.stage())
+                    || manifest.files() == null || manifest.outputs() == null) {
+                throw new IOException("its manifest does not describe this entry");
+            }
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            for (String name : manifest.outputs()) {
+                out.put(name, checked(folder, name, manifest.files()));
+            }
+            Files.setLastModifiedTime(folder, FileTime.from(Instant.now()));
+            return out;
+        } catch (IOException | RuntimeException e) {
+            discard(folder, kind, e, "they are made again");
+            return null;
+        }
+    }
+
+    /** The key of the files a run writes from the results of the stages up to the one keyed {@code lastStageKey}. */
+    public static String runFilesKey(String lastStageKey) {
+        return sha256(lastStageKey + "\nrun files");
+    }
+
+    /** Writes an entry into a temporary folder and renames it into place; a failure is one warning per run. */
+    private void storeEntry(String key, String kind, List<String> outputs, Map<String, Writer> contents, String what) {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createDirectory(dir.resolve(TEMP + UUID.randomUUID()));
             Map<String, FileSum> files = new LinkedHashMap<>();
-            SavedResult saved = new SavedResult(result.stage(), result.summary(), result.details(),
-                    result.data().getClass().getName(), Json.MAPPER.valueToTree(result.data()), result.millis());
-            byte[] resultBytes = Json.MAPPER.writeValueAsBytes(saved);
-            files.put(RESULT, write(tmp.resolve(RESULT), out -> out.write(resultBytes)));
-            for (Map.Entry<String, Writer> output : outputs.entrySet()) {
-                files.put(output.getKey() + ".bin", write(tmp.resolve(output.getKey() + ".bin"), output.getValue()));
+            for (Map.Entry<String, Writer> file : contents.entrySet()) {
+                files.put(file.getKey(), write(tmp.resolve(file.getKey()), file.getValue()));
             }
-            Manifest manifest = new Manifest(FORMAT, key, result.stage(), List.copyOf(outputs.keySet()), files);
+            Manifest manifest = new Manifest(FORMAT, key, kind, outputs, files);
             Files.write(tmp.resolve(MANIFEST), Json.MAPPER.writeValueAsBytes(manifest));
             try {
                 Files.move(tmp, dir.resolve(key), StandardCopyOption.ATOMIC_MOVE);
@@ -239,7 +298,7 @@ public final class StageCache {
             }
         } catch (IOException | RuntimeException e) {
             if (!storeFailed.getAndSet(true)) {
-                warnings.accept("stage cache: could not store the " + result.stage() + " stage in " + dir + " (" + firstLine(e)
+                warnings.accept("stage cache: could not store " + what + " in " + dir + " (" + firstLine(e)
                         + "); the run goes on without storing");
             }
         } finally {

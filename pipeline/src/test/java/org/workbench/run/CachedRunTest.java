@@ -67,7 +67,8 @@ class CachedRunTest {
         try (Stream<Path> list = Files.list(cacheDir)) {
             entries = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(9, entries.size(), entries.toString());
+        // and one for the run's files made from the stages' results
+        assertEquals(10, entries.size(), entries.toString());
         assertTrue(entries.stream().noneMatch(name -> name.startsWith(".tmp-")), entries.toString());
         for (String entry : entries) {
             assertTrue(Files.isRegularFile(cacheDir.resolve(entry).resolve("manifest.json")), entry);
@@ -183,8 +184,8 @@ class CachedRunTest {
         run("titanic.yaml", cache());
         List<Path> titanic = new ArrayList<>(entries());
         titanic.removeAll(iris);
-        assertEquals(9, iris.size());
-        assertEquals(9, titanic.size());
+        assertEquals(10, iris.size());
+        assertEquals(10, titanic.size());
         for (Path p : iris) {
             Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
         }
@@ -228,7 +229,7 @@ class CachedRunTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(9, entries().size());
+        assertEquals(10, entries().size());
         try (Stream<Path> all = Files.list(cacheDir)) {
             assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith(".")).toList());
         }
@@ -244,6 +245,65 @@ class CachedRunTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("stage cache: could not store the definition stage in "), warnings.get(0));
         sameFiles(run("iris.yaml", null), outcome);
+    }
+
+    @Test
+    void anUnchangedRunCopiesTheFilesMadeFromItsStagesAndADamagedCopyIsMadeAgain() throws IOException {
+        Runner.Outcome cold = run("titanic.yaml", cache());
+        Runner.Outcome warm = run("titanic.yaml", cache());
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(warm));
+        // the final model and the rows were not loaded: the files came from the run-files entry
+        assertFalse(warm.context().find(org.workbench.evaluation.FinalModel.ADOPTED_MODEL).isPresent());
+        assertFalse(warm.context().find(org.workbench.collection.CollectionStage.RAW_TRAIN).isPresent());
+        sameRunFiles(cold, warm);
+
+        // one flipped byte in the stored predictions: a warning, and the files are made from the restored stages
+        Path stored = entry("run files").resolve("predictions.csv");
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(stored, bytes);
+        Runner.Outcome again = run("titanic.yaml", cache());
+        assertEquals(List.of(T, T, T, T, T, T, T, T, T), cached(again));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("stage cache: the run files entry ") && warnings.get(0).contains(
+                "predictions.csv does not match its checksum") && warnings.get(0).endsWith("they are made again"), warnings.get(0));
+        assertTrue(again.context().find(org.workbench.collection.CollectionStage.RAW_TRAIN).isPresent());
+        sameRunFiles(cold, again);
+        // ... and stored again whole
+        warnings.clear();
+        sameRunFiles(cold, run("titanic.yaml", cache()));
+        assertEquals(List.of(), warnings);
+
+        // a stage evicted after all: that stage and the later ones run, and the files are made anew
+        removeEntry(entry("deployment"));
+        Runner.Outcome rerun = run("titanic.yaml", cache());
+        assertEquals(List.of(T, T, T, T, T, T, T, T, F), cached(rerun));
+        sameFiles(cold, rerun);
+        assertEquals(List.of(), warnings);
+    }
+
+    /** Every file of two runs of one config the same bytes, but for the run's times and the cache flags. */
+    private static void sameRunFiles(Runner.Outcome expected, Runner.Outcome actual) throws IOException {
+        for (String file : List.of("metrics.json", "predictions.csv", "model.bundle", "report.md")) {
+            assertEquals(-1L, Files.mismatch(expected.dir().resolve(file), actual.dir().resolve(file)), file);
+        }
+        for (String file : List.of("run.json", "report.html")) {
+            assertEquals(withoutRunFacts(expected.dir().resolve(file)), withoutRunFacts(actual.dir().resolve(file)), file);
+        }
+    }
+
+    /** A file's text without the run's start and end times, stage times and cache flags. */
+    static String withoutRunFacts(Path file) throws IOException {
+        return Files.readString(file).replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", "TIME")
+                .replaceAll("\"millis\" : \\d+", "\"millis\" : 0").replaceAll(",?\\s*\"cached\" : (true|false)", "");
+    }
+
+    private static void removeEntry(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

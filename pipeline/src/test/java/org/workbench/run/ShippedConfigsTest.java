@@ -105,6 +105,12 @@ class ShippedConfigsTest {
         for (String file : files) {
             assertEquals(-1L, Files.mismatch(outcome.dir().resolve(file), again.dir().resolve(file)), name + ": " + file);
         }
+        // its files were copied from the cache, and run.json and report.html differ only in the run's times and cache flags
+        assertTrue(again.context().find(org.workbench.collection.CollectionStage.RAW_TRAIN).isEmpty(), name);
+        for (String file : List.of("run.json", "report.html")) {
+            assertEquals(CachedRunTest.withoutRunFacts(outcome.dir().resolve(file)), CachedRunTest.withoutRunFacts(again.dir().resolve(file)),
+                    name + ": " + file);
+        }
         // the restored stages report what they reported when they ran
         assertEquals(RunRecord.read(outcome.dir()).stages().stream().map(StageResult::summary).toList(),
                 RunRecord.read(again.dir()).stages().stream().map(StageResult::summary).toList(), name);
