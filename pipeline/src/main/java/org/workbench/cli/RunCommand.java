@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import org.workbench.table.DataWarning;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
-import org.workbench.evaluation.Evaluation;
+import org.workbench.evaluation.EvaluationRecord;
+import org.workbench.evaluation.Leaderboard;
+import org.workbench.data.MetricNames;
 import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.evaluation.FinalModel;
 import org.workbench.run.EngineConfig;
@@ -134,7 +136,8 @@ final class RunCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "stage cache: %d of %d stages restored from %s%n", restored, outcome.results().size(), cache.dir());
         }
         out.println("run folder: " + outcome.dir());
-        outcome.context().find(EvaluationStage.EVALUATION).ifPresent(e -> headline(out, e, outcome));
+        outcome.results().stream().filter(r -> r.data() instanceof EvaluationRecord).findFirst()
+                .ifPresent(r -> headline(out, r, outcome));
         out.flush();
         return ErrorHandler.OK;
     }
@@ -184,7 +187,9 @@ final class RunCommand implements Callable<Integer> {
      * baseline and CV follow on the first line; otherwise they are the configured setting's and get
      * their own labelled line: tuning adopted another setting, or a decision threshold relabels rows.
      */
-    private static void headline(PrintWriter out, Evaluation e, Runner.Outcome outcome) {
+    private static void headline(PrintWriter out, StageResult evaluation, Runner.Outcome outcome) {
+        // the stage's record, not the evaluation itself: a run restored whole from the stage cache does not load that
+        EvaluationRecord e = (EvaluationRecord) evaluation.data();
         String metric = outcome.context().get(DefinitionStage.PROBLEM).metric();
         String target = outcome.context().get(DefinitionStage.PROBLEM).target();
         StringBuilder sb = new StringBuilder();
@@ -197,12 +202,13 @@ final class RunCommand implements Callable<Integer> {
         }
         double[] cv = e.cv().get(metric);
         if (cv != null) {
-            sb.append(String.format(Locale.ROOT, ", %d-fold CV %.4f +/- %.4f", e.folds().size(), cv[0], cv[1]));
+            sb.append(String.format(Locale.ROOT, ", %d-fold CV %.4f +/- %.4f", e.cvFolds().size(), cv[0], cv[1]));
         }
         FinalModel chosen = FinalModel.find(outcome.context()).orElse(null);
         // an engine that keeps its own final model (spark) records it in metrics.json's final block
         RunMetrics.Final recorded = chosen == null ? recordedFinal(outcome.dir()) : null;
-        Map<String, Double> test = chosen != null ? chosen.test() : recorded != null && recorded.test() != null ? recorded.test() : e.test();
+        Map<String, Double> test = MetricNames.inCatalogOrder(outcome.context().get(DefinitionStage.PROBLEM).task(),
+                chosen != null ? chosen.test() : recorded != null && recorded.test() != null ? recorded.test() : e.test());
         boolean tuned = chosen != null ? chosen.tuned() : recorded != null && recorded.tuned();
         // a run whose files were reused from the stage cache has not loaded its final model: metrics.json says the same
         DecisionThreshold threshold = chosen != null ? chosen.threshold() : recorded == null || recorded.threshold() == null ? null
@@ -226,8 +232,6 @@ final class RunCommand implements Callable<Integer> {
         StringBuilder others = new StringBuilder("test:");
         test.forEach((k, v) -> others.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
         out.println(others);
-        if (e.leaderboard() != null) {
-            e.leaderboard().lines().forEach(out::println);
-        }
+        Leaderboard.inDetails(evaluation.details()).forEach(out::println);
     }
 }

@@ -11,6 +11,13 @@ public interface StageProgress {
     StageProgress SILENT = new StageProgress() {
     };
 
+    /**
+     * Stages' outputs are about to be loaded from the stage cache for the stages that run next (not
+     * called when every stage is restored and only what is read after the run is loaded).
+     */
+    default void restoring() {
+    }
+
     /** The named stage begins. */
     default void stageStarted(String stage) {
     }

@@ -1,6 +1,7 @@
 package org.workbench.data;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.workbench.config.ConfigException;
 import org.workbench.config.Suggest;
@@ -39,6 +40,21 @@ public final class MetricNames {
             case REGRESSION -> REGRESSION;
             case CLUSTERING -> CLUSTERING;
         };
+    }
+
+    /**
+     * The metrics in the order the task's catalog lists them (any others after, as they come): the
+     * order a report makes them in, which a map read back from sorted JSON has lost.
+     */
+    public static Map<String, Double> inCatalogOrder(Task task, Map<String, Double> metrics) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String name : forTask(task)) {
+            if (metrics.containsKey(name)) {
+                out.put(name, metrics.get(name));
+            }
+        }
+        metrics.forEach(out::putIfAbsent);
+        return out;
     }
 
     /** accuracy for classification, rmse for regression, silhouette for clustering. */

@@ -31,7 +31,7 @@ final class EvaluationSummary {
                     e.threshold().test().get(metric), e.test().get(metric)));
         }
         if (e.leaderboard() != null) {
-            details.add("leaderboard:");
+            details.add(Leaderboard.DETAILS_HEADER);
             details.addAll(e.leaderboard().lines());
         }
         if (!e.importance().model().isEmpty()) {

@@ -50,6 +50,31 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
         return new Leaderboard(metric, alpha, List.copyOf(rows));
     }
 
+    /** The detail line of the evaluation stage that comes before the leaderboard's {@link #lines()}. */
+    static final String DETAILS_HEADER = "leaderboard:";
+
+    /**
+     * The leaderboard's lines as the evaluation stage put them in its detail lines (empty when it
+     * compared no models): how a run restored from the stage cache shows it without loading the
+     * evaluation, whose record leaves out the fit times.
+     */
+    public static List<String> inDetails(List<String> details) {
+        int start = details.indexOf(DETAILS_HEADER);
+        if (start < 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : details.subList(start + 1, details.size())) {
+            out.add(line);
+            if (line.startsWith(T_TEST)) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static final String T_TEST = "t-test: ";
+
     /** A fixed-width text table: rank, model, primary metric mean +/- std, fit time, difference and p-value. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
@@ -64,7 +89,7 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
                     r.pValue() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.pValue()),
                     r == rows.get(0) ? "best" : r.pValue() == null ? "-" : r.significant() ? "yes (p < " + alpha + ")" : "no"));
         }
-        out.add("t-test: corrected resampled (Nadeau & Bengio) on per-fold " + metric + ", each model against the best");
+        out.add(T_TEST + "corrected resampled (Nadeau & Bengio) on per-fold " + metric + ", each model against the best");
         return out;
     }
 

@@ -34,10 +34,11 @@ public final class Workbench {
             TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
     /**
      * What is read after a run whose every stage was restored and whose files are copied from the
-     * cache: run.json's data file, the terminal's headline, and the files stages made.
+     * cache: run.json's data file, the problem for the terminal's headline (its numbers are in the
+     * evaluation stage's record), and the files stages made.
      */
     static final List<Artifact<?>> READ_AFTER_REUSED_RUN = List.of(DefinitionStage.PROBLEM, CollectionStage.SOURCE,
-            EvaluationStage.EVALUATION, TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
+            TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
     /** The files stages make for the run folder, which the run writes there. */
     static final List<Artifact<RunFile>> RUN_FILES = List.of(TuningStage.TUNED_YAML_FILE, DeploymentStage.BUNDLE);
 

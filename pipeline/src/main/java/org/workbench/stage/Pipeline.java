@@ -186,6 +186,9 @@ public final class Pipeline {
                     light.add(key.name());
                 }
             }
+            if (!entries.isEmpty() && (light == null || entries.size() <= last)) {
+                context.progress().restoring();
+            }
             restore(cache, context, entries, last, restored, light);
         }
         List<StageResult> results = new ArrayList<>();

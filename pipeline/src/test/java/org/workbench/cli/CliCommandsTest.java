@@ -73,6 +73,24 @@ class CliCommandsTest {
     }
 
     @Test
+    void aRunRestoredWholeFromTheCachePrintsTheSameResultLines() {
+        Path cache = dir.resolve("stage-cache");
+        // a decision threshold and a leaderboard: the headline's parts that come from the final model and the fit times
+        String[] args = {"run", "../configs/titanic_threshold.yaml", "--set", "evaluate.compare=[decision_tree]", "--out",
+                dir.toString(), "--cache-dir", cache.toString(), "--quiet"};
+        Cli cold = Cli.run(args);
+        Cli warm = Cli.run(args);
+        assertEquals(0, cold.exitCode(), cold.err());
+        assertEquals(0, warm.exitCode(), warm.err());
+        String coldResult = cold.out().substring(cold.out().indexOf('\n', cold.out().indexOf("run folder: ")) + 1);
+        String warmResult = warm.out().substring(warm.out().indexOf('\n', warm.out().indexOf("run folder: ")) + 1);
+        assertTrue(coldResult.startsWith("f1: test ") && coldResult.contains(" at the threshold ")
+                && coldResult.contains("(the bundle holds this model)"), coldResult);
+        assertTrue(coldResult.contains("\nrank ") && coldResult.contains("\nt-test: "), coldResult);
+        assertEquals(coldResult, warmResult);
+    }
+
+    @Test
     void aRerunSaysWhichStagesCameFromTheCacheAndQuietSaysNothingMore() throws IOException {
         Path cache = dir.resolve("stage-cache");
         String[] args = {"run", "../configs/iris.yaml", "--out", dir.toString(), "--cache-dir", cache.toString()};
