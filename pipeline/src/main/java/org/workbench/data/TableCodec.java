@@ -187,21 +187,17 @@ public final class TableCodec {
 
     public static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Double.BYTES);
-        // raw bits: a NaN's payload is kept too
-        for (double v : values) {
-            buffer.putLong(Double.doubleToRawLongBits(v));
-        }
+        // a bulk copy of the raw bits (a NaN's payload is kept too): one call, not one per value, which
+        // matters in a JVM that has not compiled the loop yet (a rerun restoring its tables)
+        buffer.asDoubleBuffer().put(values);
         out.writeInt(values.length);
         out.write(buffer.array());
     }
 
     public static double[] readDoubles(DataInputStream in) throws IOException {
         int n = length(in);
-        ByteBuffer buffer = ByteBuffer.wrap(exactly(in, n * Double.BYTES));
         double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = Double.longBitsToDouble(buffer.getLong());
-        }
+        ByteBuffer.wrap(exactly(in, n * Double.BYTES)).asDoubleBuffer().get(values);
         return values;
     }
 
