@@ -152,9 +152,8 @@ public final class StageCache {
             return null;
         }
         try {
-            Manifest manifest = Json.MAPPER.readValue(Files.readAllBytes(folder.resolve(MANIFEST)), Manifest.class);
-            if (manifest.format() != FORMAT || !key.equals(manifest.key()) || !stage.equals(manifest.stage())
-                    || manifest.files() == null || !manifest.files().containsKey(RESULT)) {
+            Manifest manifest = manifest(folder, key, stage);
+            if (!manifest.files().containsKey(RESULT)) {
                 throw new IOException("its manifest does not describe this entry");
             }
             for (Map.Entry<String, FileSum> file : manifest.files().entrySet()) {
@@ -179,6 +178,16 @@ public final class StageCache {
             discard(folder, stage, e);
             return null;
         }
+    }
+
+    /** The manifest of the entry in {@code folder}, checked to be of this format, key and stage (or kind). */
+    private static Manifest manifest(Path folder, String key, String kind) throws IOException {
+        Manifest manifest = Json.MAPPER.readValue(Files.readAllBytes(folder.resolve(MANIFEST)), Manifest.class);
+        if (manifest.format() != FORMAT || !key.equals(manifest.key()) || !kind.equals(manifest.stage())
+                || manifest.files() == null || manifest.outputs() == null) {
+            throw new IOException("its manifest does not describe this entry");
+        }
+        return manifest;
     }
 
     /** Reads one output of an entry, its checksum verified first. */
@@ -253,11 +262,7 @@ public final class StageCache {
             return null;
         }
         try {
-            Manifest manifest = Json.MAPPER.readValue(Files.readAllBytes(folder.resolve(MANIFEST)), Manifest.class);
-            if (manifest.format() != FORMAT || !key.equals(manifest.key()) || !kind.equals(manifest.stage())
-                    || manifest.files() == null || manifest.outputs() == null) {
-                throw new IOException("its manifest does not describe this entry");
-            }
+            Manifest manifest = manifest(folder, key, kind);
             Map<String, byte[]> out = new LinkedHashMap<>();
             for (String name : manifest.outputs()) {
                 out.put(name, checked(folder, name, manifest.files()));
