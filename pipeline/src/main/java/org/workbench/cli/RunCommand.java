@@ -29,7 +29,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.workbench.evaluation.EvaluationStage;
 import org.workbench.definition.DefinitionStage;
 
 @Command(name = "run", mixinStandardHelpOptions = true,

@@ -213,8 +213,12 @@ public final class StageCache {
 
     /** Marks an entry as just used, for the least-recently-used order. */
     void touch(Entry entry) {
+        touch(entry.folder());
+    }
+
+    private static void touch(Path folder) {
         try {
-            Files.setLastModifiedTime(entry.folder(), FileTime.from(Instant.now()));
+            Files.setLastModifiedTime(folder, FileTime.from(Instant.now()));
         } catch (IOException e) {
             // another run may have evicted it meanwhile: it was read already
         }
@@ -267,7 +271,7 @@ public final class StageCache {
             for (String name : manifest.outputs()) {
                 out.put(name, checked(folder, name, manifest.files()));
             }
-            Files.setLastModifiedTime(folder, FileTime.from(Instant.now()));
+            touch(folder);
             return out;
         } catch (IOException | RuntimeException e) {
             discard(folder, kind, e, "they are made again");
