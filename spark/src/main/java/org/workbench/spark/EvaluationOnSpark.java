@@ -74,9 +74,11 @@ final class EvaluationOnSpark extends SparkStage {
     StageResult runJobs(RunContext context) {
         Problem problem = context.get(DefinitionStage.PROBLEM);
         Map<String, String> types = context.get(DefinitionOnSpark.READ).types();
-        Dataset<Row> trainRows = context.get(CollectionOnSpark.TRAIN).rows();
-        Dataset<Row> testRows = context.get(CollectionOnSpark.TEST).rows();
         SparkRecipe.Built recipe = context.get(RecipeOnSpark.PREPARED);
+        // the rows the recipe and model were fitted on (duplicates dropped when asked), as the local engine scores its
+        // prepared training rows; cross-validation splits every training row, refitting the recipe per fold
+        Dataset<Row> trainRows = recipe.parts().rows();
+        Dataset<Row> testRows = context.get(CollectionOnSpark.TEST).rows();
         Model<?> fitted = context.get(TrainingOnSpark.MODEL);
         EvaluateConfig ev = run.config.section(EvaluateConfig.class);
         // scored once, read by every metric and by the predictions files
@@ -94,7 +96,7 @@ final class EvaluationOnSpark extends SparkStage {
         Map<String, Double> train = restrict(headline(report(trainScored, problem, m)), problem.metric(), ev.metrics());
         Map<String, Double> baseline = restrict(SparkScores.baseline(problem, trainRows, testRows), problem.metric(), ev.metrics());
         int k = ev.cvFolds();
-        List<Map<String, Double>> folds = k >= 2 ? crossValidate(run.config, problem, types, m, withFolds(run.config, types, trainRows, k), k,
+        List<Map<String, Double>> folds = k >= 2 ? crossValidate(run.config, problem, types, m, withFolds(run.config, types, context.get(CollectionOnSpark.TRAIN).rows(), k), k,
                 ev.metrics()) : new ArrayList<>();
         Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
         context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null));
@@ -134,11 +136,14 @@ final class EvaluationOnSpark extends SparkStage {
             Dataset<Row> foldTrain = withFold.filter(col(SparkRun.FOLD).notEqual(f));
             Dataset<Row> foldTest = withFold.filter(col(SparkRun.FOLD).equalTo(f));
             SparkRecipe.Parts parts = SparkRecipe.build(config, types, exclude, problem.task(), foldTrain);
-            PipelineModel recipe = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(foldTrain);
-            Dataset<Row> prepared = recipe.transform(foldTrain);
-            long rows = foldTrain.count();
+            PipelineModel recipe = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(parts.rows());
+            Dataset<Row> prepared = recipe.transform(parts.rows());
+            long rows = parts.rows().count();
             Model<?> model = TrainingOnSpark.fit(m, params, config.seed(), rows, prepared);
             folds.add(restrict(headline(report(model.transform(recipe.transform(foldTest)), problem, m)), problem.metric(), wanted));
+            if (parts.rows() != foldTrain) {
+                parts.rows().unpersist();
+            }
         }
         return folds;
     }

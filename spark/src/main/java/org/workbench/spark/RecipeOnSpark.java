@@ -28,6 +28,7 @@ import org.workbench.definition.Problem;
 import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.recipe.FittedRecipe;
+import org.workbench.recipe.Numbers;
 import org.workbench.recipe.RecipeRecord;
 import org.workbench.recipe.StepJson;
 import org.workbench.stage.RunContext;
@@ -37,6 +38,7 @@ import org.workbench.training.AllSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Stages 3 to 5 on Spark: preprocessing, features and selection are the three parts of one Spark ML
@@ -62,12 +64,12 @@ final class RecipeOnSpark extends SparkStage {
 
     static RecipeOnSpark preprocessing(SparkRun run) {
         return new RecipeOnSpark(run, "preprocessing",
-                "imputes and scales numeric columns and fills text gaps, fitted on the training rows (Spark ML)", null, PREPROCESSED);
+                "drops constant columns when asked, imputes and scales numeric columns and fills text gaps, fitted on the training rows (Spark ML)", null, PREPROCESSED);
     }
 
     static RecipeOnSpark features(SparkRun run) {
         return new RecipeOnSpark(run, "features",
-                "bins numeric columns (QuantileDiscretizer), encodes text columns (StringIndexer + OneHotEncoder), assembles the feature vector"
+                "bins numeric columns (QuantileDiscretizer, or Bucketizer for equal widths), encodes text columns (StringIndexer + OneHotEncoder), assembles the feature vector"
                         + " and projects it on principal components when the config asks (Spark ML)", PREPROCESSED, ENGINEERED);
     }
 
@@ -108,9 +110,14 @@ final class RecipeOnSpark extends SparkStage {
             case "features" -> parts.features();
             default -> parts.selection();
         };
-        Dataset<Row> in = before.transformed(train.rows());
+        // the rows this part is fitted on: every training row, or those left after drop_duplicates
+        Dataset<Row> rows = parts.rows();
+        long count = train.count() - parts.duplicates();
+        Dataset<Row> in = before.transformed(rows);
+        // preprocessing is fitted on the training rows it is handed (it drops duplicates itself), later parts on those left
+        long rowsIn = name().equals("preprocessing") ? train.count() : count;
         int featuresIn = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() + parts.identifiers().size()
-                + run.config.section(PreprocessConfig.class).drop().size() : before.width(train.rows());
+                + parts.constant().size() + run.config.section(PreprocessConfig.class).drop().size() : before.width(train.rows());
         PipelineModel fitted = new Pipeline().setStages(mine.toArray(PipelineStage[]::new)).fit(in);
         SparkRecipe.Built after = before.plus(fitted);
         context.put(to, after);
@@ -123,6 +130,21 @@ final class RecipeOnSpark extends SparkStage {
             steps.add(s);
             details.add("drop_columns: dropped " + dropped.size() + " columns: " + String.join(", ", dropped));
         }
+        if (name().equals("preprocessing") && !parts.constant().isEmpty()) {
+            ObjectNode s = step("drop_constant");
+            s.set("columns", JsonNodeFactory.instance.pojoNode(parts.constant()));
+            steps.add(s);
+            details.add("drop_constant: dropped " + parts.constant().size() + " column" + (parts.constant().size() == 1 ? "" : "s")
+                    + " constant in the training rows: " + String.join(", ", parts.constant()));
+        }
+        if (name().equals("preprocessing") && run.config.section(PreprocessConfig.class).dropDuplicates()) {
+            ObjectNode s = step("drop_duplicates");
+            s.put("training_rows", train.count());
+            s.put("dropped", parts.duplicates());
+            steps.add(s);
+            details.add("drop_duplicates: dropped " + parts.duplicates() + " duplicate rows of " + train.count()
+                    + " training rows (test and prediction rows are never dropped)");
+        }
         if (name().equals("features") && !parts.identifiers().isEmpty()) {
             details.add("left out identifier-like text columns (>= 95% distinct): " + String.join(", ", parts.identifiers()));
         }
@@ -132,8 +154,11 @@ final class RecipeOnSpark extends SparkStage {
                 levels = m.labelsArray();
             }
             SparkPca.Fitted pca = SparkPca.Fitted.of(t);
-            if (pca != null) {
-                steps.add(pcaStep(pca, parts, levels, train.count(), details));
+            Map<Integer, double[]> clipped = SparkClip.bounds(t);
+            if (clipped != null) {
+                steps.add(clipStep(clipped, parts, details));
+            } else if (pca != null) {
+                steps.add(pcaStep(pca, parts, levels, count, details));
             } else if (t instanceof UnivariateFeatureSelectorModel m) {
                 steps.add(fTestStep(m, in, parts, details));
             } else {
@@ -143,9 +168,9 @@ final class RecipeOnSpark extends SparkStage {
         int featuresOut = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() : after.width(train.rows());
         String summary = mine.isEmpty() ? "no steps configured; " + featuresOut + " features pass through"
                 : String.format(Locale.ROOT, "fitted %d Spark ML step%s on %d training rows; %d -> %d features", mine.size(),
-                mine.size() == 1 ? "" : "s", train.count(), featuresIn, featuresOut);
+                mine.size() == 1 ? "" : "s", rowsIn, featuresIn, featuresOut);
         return StageResult.of(name(), summary, details, new RecipeRecord(new RecipeRecord.FittedSteps(steps), featuresIn,
-                featuresOut, (int) train.count(), null, null));
+                featuresOut, (int) rowsIn, rowsIn != count ? (Integer) (int) count : null, null));
     }
 
     private static ObjectNode step(String type) {
@@ -187,6 +212,25 @@ final class RecipeOnSpark extends SparkStage {
                 java.util.Arrays.stream(shares).boxed().toList(), false, parts.projected().components(), (int) rows);
         details.add("pca: " + fitted.summary() + " (Spark ML PCA of the values centred by a StandardScaler with mean, without std)");
         return (ObjectNode) AllSteps.JSON.toTree(new FittedRecipe(List.of(fitted))).get("steps").get(0);
+    }
+
+    /** A fitted clip: the rule and each checked column's bounds, by name. */
+    private ObjectNode clipStep(Map<Integer, double[]> clipped, SparkRecipe.Parts parts, List<String> details) {
+        PreprocessConfig.Outliers o = run.config.section(PreprocessConfig.class).outliers();
+        String rule = o.method().equals("iqr") ? "iqr factor " + Numbers.format(o.factor()) + " (approximate quartiles, relative error 0.001)"
+                : "zscore threshold " + Numbers.format(o.threshold());
+        ObjectNode s = step("spark_clip");
+        s.put("method", o.method());
+        s.put("action", "clip");
+        ObjectNode bounds = s.putObject("bounds");
+        List<String> line = new ArrayList<>();
+        clipped.forEach((i, b) -> {
+            String column = parts.numeric().get(i);
+            bounds.set(column, JsonNodeFactory.instance.pojoNode(b));
+            line.add(column + " [" + Numbers.format(b[0]) + ", " + Numbers.format(b[1]) + "]");
+        });
+        details.add("outliers: " + rule + ", clip: " + String.join(", ", line));
+        return s;
     }
 
     /**
@@ -276,9 +320,11 @@ final class RecipeOnSpark extends SparkStage {
                 String column = parts.numeric().get(Integer.parseInt(b.getInputCols()[i].substring("__num_".length())));
                 double[] splits = b.getSplitsArray()[i];
                 // the outer splits are -inf and +inf: the inner ones are the local engine's edges
-                double[] inner = java.util.Arrays.copyOfRange(splits, 1, splits.length - 1);
+                // (Double.MAX_VALUE stands for no edge: SparkRecipe.equalWidthSplits)
+                double[] inner = java.util.Arrays.stream(splits, 1, splits.length - 1).filter(e -> e != Double.MAX_VALUE).toArray();
                 edges.set(column, JsonNodeFactory.instance.pojoNode(inner));
-                line.add(column + ": " + (inner.length + 1) + " quantile bins, edges " + String.join(", ",
+                s.put("method", parts.binMethod());
+                line.add(column + ": " + (inner.length + 1) + " " + parts.binMethod() + " bins, edges " + String.join(", ",
                         java.util.Arrays.stream(inner).mapToObj(org.workbench.recipe.Numbers::format).toList()));
             }
             details.add("bin: " + String.join("; ", line));

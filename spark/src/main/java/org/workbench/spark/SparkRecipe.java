@@ -1,6 +1,7 @@
 package org.workbench.spark;
 
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.Bucketizer;
 import org.apache.spark.ml.feature.Imputer;
 import org.apache.spark.ml.feature.MaxAbsScaler;
 import org.apache.spark.ml.feature.MinMaxScaler;
@@ -46,7 +47,7 @@ final class SparkRecipe {
     /** The three parts, by core stage name, and the columns they start from. */
     record Parts(List<PipelineStage> preprocessing, List<PipelineStage> features, List<PipelineStage> selection,
                  List<String> numeric, List<String> unbinned, List<String> categorical, List<String> identifiers,
-                 Projected projected) {
+                 List<String> constant, String binMethod, Projected projected, Dataset<Row> rows, long duplicates) {
         List<PipelineStage> all() {
             List<PipelineStage> out = new ArrayList<>(preprocessing);
             out.addAll(features);
@@ -159,24 +160,74 @@ final class SparkRecipe {
             }
         });
 
-        // one pass over the training rows: each text column's mode, and its distinct and present counts
+        // each column's least and greatest training value where drop_constant or equal-width bins need them, and each text
+        // column's mode, distinct and present counts: one pass over the training rows (two with drop_duplicates, whose
+        // text counts are of the rows kept, as the local engine imputes and finds identifiers after dropping them)
+        boolean equalWidth = feat.binMethod().equals("equal_width") && !feat.bins().isEmpty();
+        List<String> ranged = new ArrayList<>(prep.dropConstant() || equalWidth ? numeric : List.of());
+        if (prep.dropConstant()) {
+            ranged.addAll(categorical);
+        }
+        List<Column> aggs = new ArrayList<>();
+        for (String c : ranged) {
+            aggs.add(functions.min(col(SparkData.quoted(c))));
+            aggs.add(functions.max(col(SparkData.quoted(c))));
+        }
+        // the text columns in the order of their counts in the row read
+        List<String> counted = prep.dropDuplicates() ? List.of() : List.copyOf(categorical);
+        aggs.addAll(textCounts(counted));
+        aggs.add(functions.count(functions.lit(1)));
+        Row r = aggs.size() == 1 && !prep.dropDuplicates() ? null : train.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+        Map<String, Object[]> range = new java.util.HashMap<>();
+        for (int i = 0; i < ranged.size(); i++) {
+            range.put(ranged.get(i), new Object[] {r.get(2 * i), r.get(2 * i + 1)});
+        }
+        // drop_constant: at most one distinct value in the training rows, missing values not counted (the local rule)
+        List<String> constant = new ArrayList<>();
+        if (prep.dropConstant()) {
+            for (String c : ranged) {
+                Object[] lowHigh = range.get(c);
+                if (lowHigh[0] == null || lowHigh[0].equals(lowHigh[1])) {
+                    constant.add(c);
+                }
+            }
+            if (!constant.isEmpty() && constant.size() == ranged.size()) {
+                throw new InputException("preprocess.drop_constant: every feature column is constant in the " + r.getLong(aggs.size() - 1)
+                        + " training rows (" + String.join(", ", constant.subList(0, Math.min(5, constant.size())))
+                        + (constant.size() > 5 ? " and " + (constant.size() - 5) + " more" : "")
+                        + "); check the data, or set preprocess.drop_constant: false");
+            }
+        }
+        numeric.removeAll(constant);
+        categorical.removeAll(constant);
+        Dataset<Row> rows = train;
+        long duplicates = 0;
+        int textAt = 2 * ranged.size();
+        if (prep.dropDuplicates()) {
+            // equal in every feature column left and in the target (gaps equal to gaps), as locally; which copy stays does
+            // not matter, they are equal in all the recipe and the model read
+            List<String> key = new ArrayList<>(numeric);
+            key.addAll(categorical);
+            key.addAll(exclude);
+            // kept on the executors: every part, the model and the training scores read these rows again
+            rows = train.dropDuplicates(key.toArray(String[]::new)).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            counted = List.copyOf(categorical);
+            List<Column> counts = new ArrayList<>(textCounts(counted));
+            counts.add(functions.count(functions.lit(1)));
+            Row kept = rows.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+            duplicates = r.getLong(aggs.size() - 1) - kept.getLong(counts.size() - 1);
+            r = kept;
+            textAt = 0;
+        }
         List<String> identifiers = new ArrayList<>();
         List<String> modes = new ArrayList<>();
-        if (!categorical.isEmpty()) {
-            List<Column> aggs = new ArrayList<>();
-            for (String c : categorical) {
-                aggs.add(functions.mode(col(SparkData.quoted(c))));
-                aggs.add(functions.approx_count_distinct(col(SparkData.quoted(c))));
-                aggs.add(functions.count(col(SparkData.quoted(c))));
-            }
-            Row r = train.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
-            for (int i = 0; i < categorical.size(); i++) {
-                modes.add(r.isNullAt(3 * i) ? null : r.getString(3 * i));
-                long distinct = r.getLong(3 * i + 1);
-                long present = r.getLong(3 * i + 2);
-                if (!feat.keepIdentifiers() && present >= 20 && distinct >= IDENTIFIER_SHARE * present) {
-                    identifiers.add(categorical.get(i));
-                }
+        for (int i = 0; i < categorical.size(); i++) {
+            int at = textAt + 3 * counted.indexOf(categorical.get(i));
+            modes.add(r.isNullAt(at) ? null : r.getString(at));
+            long distinct = r.getLong(at + 1);
+            long present = r.getLong(at + 2);
+            if (!feat.keepIdentifiers() && present >= 20 && distinct >= IDENTIFIER_SHARE * present) {
+                identifiers.add(categorical.get(i));
             }
         }
         List<String> keptCategorical = new ArrayList<>();
@@ -207,6 +258,10 @@ final class SparkRecipe {
             pre.add(new SQLTransformer().setStatement(sql.append(" FROM __THIS__").toString()));
         }
         for (String b : feat.bins().keySet()) {
+            if (constant.contains(b)) {
+                throw new InputException("features.bins." + b + ": '" + b + "' is dropped by preprocess.drop_constant (one value in"
+                        + " the training rows); remove it from features.bins");
+            }
             if (!numeric.contains(b)) {
                 throw new InputException("features.bins." + b + ": no numeric feature column '" + b + "'; bin a numeric column"
                         + " (not the target or a dropped one)");
@@ -231,9 +286,30 @@ final class SparkRecipe {
                     binCounts.add(n);
                 }
             }
+            // outliers: clipped after imputing, before scaling and binning, as locally (the imputer then writes __imp_i)
+            PreprocessConfig.Outliers outliers = prep.outliers();
+            boolean clipping = !outliers.method().equals("none");
             // Imputer reads column names literally
-            pre.add(new Imputer().setInputCols(numeric.toArray(String[]::new)).setOutputCols(imputed)
+            pre.add(new Imputer().setInputCols(numeric.toArray(String[]::new))
+                    .setOutputCols(clipping ? java.util.stream.IntStream.range(0, imputed.length).mapToObj(SparkClip::imputed)
+                            .toArray(String[]::new) : imputed)
                     .setStrategy(prep.impute().numeric().equals("most_frequent") ? "mode" : prep.impute().numeric()));
+            if (clipping) {
+                List<Integer> checked = new ArrayList<>();
+                for (String c : outliers.columns()) {
+                    if (!numeric.contains(c)) {
+                        String nearest = org.workbench.config.Suggest.nearest(c, numeric);
+                        throw new InputException("preprocess.outliers.columns: no numeric feature column '" + c + "'"
+                                + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+                    }
+                }
+                for (int i = 0; i < numeric.size(); i++) {
+                    if (outliers.columns().isEmpty() || outliers.columns().contains(numeric.get(i))) {
+                        checked.add(i);
+                    }
+                }
+                pre.add(new SparkClip(outliers.method(), outliers.factor(), outliers.threshold(), numeric.size(), checked));
+            }
         }
         if (!numeric.isEmpty() && binIn.size() < numeric.size()) {
             String[] imputed = java.util.stream.IntStream.range(0, numeric.size()).mapToObj(i -> "__num_" + i)
@@ -268,9 +344,15 @@ final class SparkRecipe {
             sources.add(null);
         }
         if (!binIn.isEmpty()) {
-            // quantile edges of the imputed values (the scalers are monotone, so the same bins as of the scaled ones)
-            features.add(new QuantileDiscretizer().setInputCols(binIn.toArray(String[]::new)).setOutputCols(binOut.toArray(String[]::new))
-                    .setNumBucketsArray(binCounts.stream().mapToInt(Integer::intValue).toArray()));
+            if (equalWidth) {
+                features.add(new Bucketizer().setInputCols(binIn.toArray(String[]::new)).setOutputCols(binOut.toArray(String[]::new))
+                        .setSplitsArray(binIn.stream().map(b -> equalWidthSplits(numeric.get(Integer.parseInt(b.substring("__num_".length()))),
+                                feat.bins(), range)).toArray(double[][]::new)));
+            } else {
+                // quantile edges of the imputed values (the scalers are monotone, so the same bins as of the scaled ones)
+                features.add(new QuantileDiscretizer().setInputCols(binIn.toArray(String[]::new)).setOutputCols(binOut.toArray(String[]::new))
+                        .setNumBucketsArray(binCounts.stream().mapToInt(Integer::intValue).toArray()));
+            }
             assembled.addAll(binOut);
             binIn.forEach(b -> sources.add(numeric.get(Integer.parseInt(b.substring("__num_".length())))));
         }
@@ -314,7 +396,7 @@ final class SparkRecipe {
                     .setSelectionThreshold(sel.k()).setFeaturesCol(ASSEMBLED).setLabelCol(SparkRun.LABEL)
                     .setOutputCol(SparkRun.FEATURES));
         }
-        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, projected);
+        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, constant, feat.binMethod(), projected, rows, duplicates);
     }
 
     /**
@@ -390,6 +472,53 @@ final class SparkRecipe {
         assembled.addAll(rest);
         List<String> keptNumeric = unbinnedNames.stream().filter(c -> !numeric.contains(c)).toList();
         return new Projected(numeric, binned, categorical, onehot, pca.components(), keptNumeric);
+    }
+
+    /** Each text column's mode, approximate distinct count and present count, three aggregates per column. */
+    private static List<Column> textCounts(List<String> categorical) {
+        List<Column> aggs = new ArrayList<>();
+        for (String c : categorical) {
+            aggs.add(functions.mode(col(SparkData.quoted(c))));
+            aggs.add(functions.approx_count_distinct(col(SparkData.quoted(c))));
+            aggs.add(functions.count(col(SparkData.quoted(c))));
+        }
+        return aggs;
+    }
+
+    /**
+     * A Bucketizer's splits for equal-width bins of one column, by the local engine's rule: [min, max] of the training
+     * values cut into n equal parts (the imputed values share that range: a median, mean or mode lies within it), equal
+     * edges merged, then -inf and +inf around them. A column with no inner edge (one value) gets Double.MAX_VALUE as its
+     * only one, as a Bucketizer needs three splits: every finite value is below it, in bin 0 as locally.
+     */
+    static double[] equalWidthSplits(String column, Map<String, Integer> bins, Map<String, Object[]> range) {
+        int n = bins.get(column);
+        if (n < 2) {
+            throw new InputException("features.bins." + column + ": needs at least 2 bins, got " + n);
+        }
+        Object[] lowHigh = range.get(column);
+        java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
+        if (lowHigh[0] != null) {
+            double min = ((Number) lowHigh[0]).doubleValue();
+            double max = ((Number) lowHigh[1]).doubleValue();
+            for (int i = 1; i < n; i++) {
+                double edge = min + i * (max - min) / n;
+                if (edge > min && edge <= max) {
+                    edges.add(edge);
+                }
+            }
+        }
+        if (edges.isEmpty()) {
+            edges.add(Double.MAX_VALUE);
+        }
+        double[] splits = new double[edges.size() + 2];
+        splits[0] = Double.NEGATIVE_INFINITY;
+        int i = 1;
+        for (double e : edges) {
+            splits[i++] = e;
+        }
+        splits[i] = Double.POSITIVE_INFINITY;
+        return splits;
     }
 
     /** An assembled slot's name as the VectorAssembler makes it from our column names: vector, index, level. */

@@ -23,7 +23,8 @@ final class SparkSupport {
     private static final Set<String> ANY = Set.of("name", "seed", "engine", "problem.target", "problem.task", "problem.metric",
             "problem.positive_class", "data.source", "data.delimiter", "data.quote", "data.header", "data.encoding",
             "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical",
-            "features.keep_identifiers", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.metrics",
+            "features.keep_identifiers", "preprocess.drop_constant", "preprocess.drop_duplicates", "preprocess.outliers.factor", "preprocess.outliers.threshold",
+            "preprocess.outliers.columns", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.metrics",
             "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt");
     /** Keys honoured with some values only: the values, and what to say otherwise. */
     private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
@@ -35,11 +36,10 @@ final class SparkSupport {
         VALUES.put("preprocess.impute.numeric", List.of("median", "mean", "most_frequent"));
         VALUES.put("preprocess.impute.categorical", List.of("most_frequent", "constant", "none"));
         VALUES.put("preprocess.scale", List.of("standard", "minmax", "robust", "maxabs", "none"));
-        VALUES.put("preprocess.drop_constant", List.of("false"));
-        VALUES.put("preprocess.drop_duplicates", List.of("false"));
-        VALUES.put("preprocess.outliers.method", List.of("none"));
+        VALUES.put("preprocess.outliers.method", List.of("none", "iqr", "zscore"));
+        VALUES.put("preprocess.outliers.action", List.of("clip"));
         VALUES.put("features.encode", List.of("onehot", "ordinal", "none"));
-        VALUES.put("features.bin_method", List.of("quantile"));
+        VALUES.put("features.bin_method", List.of("quantile", "equal_width"));
         VALUES.put("features.pca.whiten", List.of("false"));
         VALUES.put("select.method", List.of("none", "variance", "f_test"));
         VALUES.put("evaluate.cv_repeats", List.of("1"));
@@ -152,7 +152,8 @@ final class SparkSupport {
         if (prep.impute().numeric().equals("median")) {
             notes.add("preprocess.impute.numeric: Spark's Imputer takes an approximate median (relative error 0.001)");
         }
-        if (!config.section(org.workbench.features.FeaturesConfig.class).bins().isEmpty()) {
+        if (!config.section(org.workbench.features.FeaturesConfig.class).bins().isEmpty()
+                && config.section(org.workbench.features.FeaturesConfig.class).binMethod().equals("quantile")) {
             notes.add("features.bins: Spark's QuantileDiscretizer takes approximate quantiles (relative error 0.001) of the"
                     + " imputed values, so an edge may differ a little from the local engine's exact one");
         }
@@ -166,6 +167,10 @@ final class SparkSupport {
                     + " classes, or the F-value against a numeric target), keeping the k smallest p-values; the local engine keeps the"
                     + " k largest F, the same features unless p-values underflow to 0 (very large F on many rows), where Spark keeps"
                     + " the earlier ones and the selection stage says so; each one-hot level is scored on its own, as locally");
+        }
+        if (prep.outliers().method().equals("iqr")) {
+            notes.add("preprocess.outliers: iqr bounds from Spark's approximate quartiles (relative error 0.001) of the imputed"
+                    + " training values; the local engine's quartiles are exact");
         }
         if (prep.scale().equals("standard")) {
             notes.add("preprocess.scale: standard divides by the sample standard deviation (n - 1), not the population's");

@@ -45,15 +45,18 @@ final class TrainingOnSpark extends SparkStage {
         SparkRecipe.Built recipe = context.get(RecipeOnSpark.PREPARED);
         SparkModels.Model m = SparkModels.of(problem.model(), problem.task());
         JsonNode params = m.spec().resolvedParams(run.config.section(TrainConfig.class).params());
-        Dataset<Row> prepared = recipe.transformed(train.rows());
-        context.put(MODEL, fit(m, params, run.config.seed(), train.count(), prepared));
-        int features = recipe.width(train.rows());
+        // the rows the recipe was fitted on: every training row, or those left after drop_duplicates
+        Dataset<Row> rows = recipe.parts().rows();
+        long count = train.count() - recipe.parts().duplicates();
+        Dataset<Row> prepared = recipe.transformed(rows);
+        context.put(MODEL, fit(m, params, run.config.seed(), count, prepared));
+        int features = recipe.width(rows);
         List<String> details = new ArrayList<>();
         details.add(problem.model() + " -> Spark ML " + m.sparkClass() + "; params " + params);
         m.mapped().forEach((k, v) -> details.add("  " + k + " -> " + v));
         return StageResult.of(name(), String.format(Locale.ROOT, "trained %s (Spark ML %s) on %d rows x %d features in %.2f s",
-                problem.model(), m.sparkClass(), train.count(), features, (System.nanoTime() - started) / 1e9), details,
-                new TrainingRecord(problem.model(), params, (int) train.count(), features));
+                problem.model(), m.sparkClass(), count, features, (System.nanoTime() - started) / 1e9), details,
+                new TrainingRecord(problem.model(), params, (int) count, features));
     }
 
     /** Fits the estimator; k-means keeps the best of its restarts by training cost. */

@@ -161,11 +161,11 @@ final class TuningOnSpark extends SparkStage {
         List<String> exclude = problem.target() == null ? List.of() : List.of(problem.target());
         SparkRecipe.Parts parts = SparkRecipe.build(tuned, types, exclude, problem.task(), train.rows());
         SparkRecipe.Built recipe = new SparkRecipe.Built(parts)
-                .plus(new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train.rows()));
+                .plus(new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(parts.rows()));
         JsonNode params = m.spec().resolvedParams(tuned.section(TrainConfig.class).params());
-        Model<?> fitted = TrainingOnSpark.fit(m, params, tuned.seed(), train.count(), recipe.transformed(train.rows()));
+        Model<?> fitted = TrainingOnSpark.fit(m, params, tuned.seed(), train.count() - parts.duplicates(), recipe.transformed(parts.rows()));
         Dataset<Row> testScored = fitted.transform(recipe.transformed(testRows.rows())).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> trainScored = fitted.transform(recipe.transformed(train.rows())).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> trainScored = fitted.transform(recipe.transformed(parts.rows())).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Double> scores = Scoring.restrict(SparkScores.headline(SparkScores.report(testScored, problem, m)), problem.metric(),
                 run.config.section(EvaluateConfig.class).metrics());
         return new SparkFinalModel(model, true, recipe, fitted, trainScored, testScored, scores, ChartRows.of(testScored, problem));

@@ -133,9 +133,6 @@ class SparkEngineTest {
         assertTrue(kept.toString().contains("\"Sex=female\"") && kept.toString().contains("\"Sex=male\""), kept.toString());
         assertTrue(selection.steps().steps().get(0).get("scores").get("Age").asDouble() >= 0, "the binned Age is scored by name");
         assertEquals(0.7554, test(o).get("f1_macro"), 0.05);
-        InputException e = assertThrows(InputException.class, () -> new SparkEngine().pipeline(config("titanic",
-                "features.bins={Age: 5}", "features.bin_method=equal_width")));
-        assertTrue(e.getMessage().startsWith("features.bin_method: 'equal_width' has no counterpart"), e.getMessage());
     }
 
     @Test
@@ -168,8 +165,16 @@ class SparkEngineTest {
 
     @Test
     void winePcaMatchesTheLocalEngineOnTheTestRowsInCrossValidationAndWhenItsModelPredicts() throws IOException {
-        Runner.Outcome o = run("wine_pca", "evaluate.cv_folds=2");
+        // drop_duplicates and drop_constant on (wine has neither): their record, and folds that drop within their training rows
+        Runner.Outcome o = run("wine_pca", "evaluate.cv_folds=2", "preprocess.drop_duplicates=true", "preprocess.drop_constant=true");
         RunRecord run = RunRecord.read(o.dir());
+        RecipeRecord preprocessing = run.stages().stream().filter(s -> s.stage().equals("preprocessing"))
+                .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        ObjectNode dropped = preprocessing.steps().steps().stream().filter(s -> RecipeRecord.FittedSteps.type(s).equals("drop_duplicates"))
+                .findFirst().orElseThrow();
+        assertEquals(0, dropped.get("dropped").asInt());
+        assertEquals(preprocessing.fittedOnRows(), dropped.get("training_rows").asInt());
+        assertEquals(null, preprocessing.trainingRowsOut(), "no row dropped");
         // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline, pca too)
         assertEquals(0.9722, run.metrics().evaluation().test().get("accuracy"), 0.05);
         assertEquals(2, run.metrics().evaluation().cvFolds().size());
@@ -224,8 +229,9 @@ class SparkEngineTest {
     void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() throws IOException {
         SparkEngine engine = new SparkEngine();
         InputException e = assertThrows(InputException.class,
-                () -> engine.pipeline(config("titanic", "preprocess.outliers.method=iqr")));
-        assertTrue(e.getMessage().startsWith("preprocess.outliers.method: 'iqr' has no counterpart"), e.getMessage());
+                () -> engine.pipeline(config("titanic", "preprocess.outliers.method=iqr", "preprocess.outliers.action=drop")));
+        assertTrue(e.getMessage().startsWith("preprocess.outliers.action: 'drop' has no counterpart on the spark engine; it takes clip"),
+                e.getMessage());
         assertEquals(null, engine.current(), "no run was prepared");
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.model=svm")));
         assertTrue(e.getMessage().startsWith("train.model: 'svm' has no Spark ML counterpart"), e.getMessage());

@@ -1,0 +1,168 @@
+package org.workbench.spark;
+
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.workbench.core.InputException;
+import org.workbench.data.Task;
+import org.workbench.features.Binner;
+import org.workbench.recipe.ApplyLog;
+import org.workbench.run.EngineConfig;
+import org.workbench.table.DataConfig;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Recipe steps fitted on small frames in the session the Spark tests share, against the local engine's steps. */
+class SparkRecipeFitTest {
+    private static final StructType SCHEMA = new StructType().add("x", "double").add("k", "double").add("t", "string")
+            .add("c", "string").add("y", "double");
+
+    private static Map<String, String> types() {
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("x", DataConfig.NUMERIC);
+        types.put("k", DataConfig.NUMERIC);
+        types.put("t", DataConfig.CATEGORICAL);
+        types.put("c", DataConfig.CATEGORICAL);
+        types.put("y", DataConfig.NUMERIC);
+        return types;
+    }
+
+    /** x: skewed values and one gap; k: one value and a gap; t: one level; c: two levels. */
+    private static Dataset<Row> rows(SparkSession spark) {
+        double[] x = {0, 1, 1, 2, 3, 5, 8, 13, 21, 34};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            rows.add(RowFactory.create(x[i], i == 3 ? null : 5.0, "a", i % 2 == 0 ? "p" : "q", (double) (i % 2)));
+        }
+        rows.add(RowFactory.create(null, 5.0, null, "p", 0.0));
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    private static SparkSession spark() {
+        return Sessions.start(new EngineConfig("spark", "local[2]", SparkEngineTest.TEST_CONF), "test");
+    }
+
+    @Test
+    void equalWidthBinsHaveTheLocalEnginesEdgesAndBins() {
+        SparkSession spark = spark();
+        Dataset<Row> train = rows(spark);
+        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]", "features.bins={x: 4}",
+                "features.bin_method=equal_width"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        // local: the same values, the gap imputed by the median (3), then binned
+        double[] present = {0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 3};
+        Table table = Table.create("t", DoubleColumn.create("x", present));
+        Binner.Fitted local = new Binner(Map.of("x", 4), "equal_width").fit(table);
+        assertEquals(List.of(8.5, 17.0, 25.5), local.columns().get(0).edges());
+        Table localBins = local.apply(table, new ApplyLog());
+        List<Double> sparkBins = fitted.transform(train).select("__bin_0").collectAsList().stream().map(r -> r.getDouble(0)).toList();
+        assertEquals(localBins.doubleColumn("x").asList(), sparkBins);
+        // beyond the training range: the first and last bin, as locally
+        Dataset<Row> wide = spark.createDataFrame(List.of(RowFactory.create(-100.0, 5.0, "a", "p", 0.0),
+                RowFactory.create(100.0, 5.0, "a", "q", 1.0)), SCHEMA);
+        assertEquals(List.of(0.0, 3.0), fitted.transform(wide).select("__bin_0").collectAsList().stream().map(r -> r.getDouble(0)).toList());
+        // one value only: no inner edge, every row in bin 0
+        assertEquals(3, SparkRecipe.equalWidthSplits("k", Map.of("k", 3), Map.of("k", new Object[] {5.0, 5.0})).length);
+        assertEquals(Double.MAX_VALUE, SparkRecipe.equalWidthSplits("k", Map.of("k", 3), Map.of("k", new Object[] {5.0, 5.0}))[1]);
+    }
+
+    @Test
+    void dropConstantDropsColumnsWithOneValueInTheTrainingRowsGapsNotCounted() {
+        SparkSession spark = spark();
+        Dataset<Row> train = rows(spark);
+        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
+                "preprocess.drop_constant=true"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        assertEquals(List.of("k", "t"), parts.constant());
+        assertEquals(List.of("x"), parts.numeric());
+        assertEquals(List.of("c"), parts.categorical());
+        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        // x scaled, and c one-hot (p and q; the unseen level dropped): three features
+        assertEquals(3, ((org.apache.spark.ml.linalg.Vector) fitted.transform(train).select(SparkRun.FEATURES).first().get(0)).size());
+        // off: every column stays
+        assertTrue(SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]"), types(), List.of("y"), Task.CLASSIFICATION,
+                train).constant().isEmpty());
+        // a binned column that is dropped is named
+        InputException e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic",
+                "preprocess.drop=[]", "preprocess.drop_constant=true", "features.bins={k: 3}"), types(), List.of("y"), Task.CLASSIFICATION, train));
+        assertTrue(e.getMessage().startsWith("features.bins.k: 'k' is dropped by preprocess.drop_constant"), e.getMessage());
+        // nothing left is an error, as locally
+        e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[x, c]",
+                "preprocess.drop_constant=true"), types(), List.of("y"), Task.CLASSIFICATION, train));
+        assertEquals("preprocess.drop_constant: every feature column is constant in the 11 training rows (k, t); check the data,"
+                + " or set preprocess.drop_constant: false", e.getMessage());
+    }
+
+    @Test
+    void dropDuplicatesKeepsOneOfEachRowEqualInEveryFeatureAndTheTargetAndImputesFromThoseLeft() {
+        SparkSession spark = spark();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(RowFactory.create(1.0, 5.0, "a", "p", 0.0));
+        }
+        rows.add(RowFactory.create(1.0, 5.0, "a", "p", 1.0)); // the same features, another target: kept
+        rows.add(RowFactory.create(null, 5.0, "a", "q", 0.0));
+        rows.add(RowFactory.create(null, 5.0, "a", "q", 0.0)); // a gap equals a gap
+        rows.add(RowFactory.create(2.0, 5.0, "a", "q", 0.0));
+        rows.add(RowFactory.create(3.0, 5.0, "a", "q", 0.0));
+        Dataset<Row> train = spark.createDataFrame(rows, SCHEMA);
+        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
+                "preprocess.drop_duplicates=true"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        assertEquals(5, parts.duplicates());
+        assertEquals(5, parts.rows().count());
+        // c's most frequent value among the rows kept is q (3 of 5), though p is among all ten (6)
+        String fill = ((org.apache.spark.ml.feature.SQLTransformer) parts.preprocessing().get(0)).getStatement();
+        assertTrue(fill.contains("COALESCE(`c`, CAST(unhex('71') AS STRING))"), fill);
+        // off: every row, no second pass
+        SparkRecipe.Parts all = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]"), types(), List.of("y"),
+                Task.CLASSIFICATION, train);
+        assertEquals(0, all.duplicates());
+        assertTrue(all.rows() == train);
+    }
+
+    @Test
+    void outliersAreClippedToBoundsFittedOnTheImputedTrainingValues() {
+        SparkSession spark = spark();
+        Dataset<Row> train = rows(spark);
+        // x: 0 1 1 2 3 5 8 13 21 34 and the gap imputed by the median, 3
+        Table imputed = Table.create("t", DoubleColumn.create("x", new double[] {0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 3}));
+        for (String method : List.of("zscore", "iqr")) {
+            SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
+                    "preprocess.outliers.method=" + method, "preprocess.outliers.threshold=1.5", "preprocess.outliers.columns=[x]"),
+                    types(), List.of("y"), Task.CLASSIFICATION, train);
+            PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+            Map<Integer, double[]> bounds = java.util.Arrays.stream(fitted.stages()).map(SparkClip::bounds)
+                    .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            assertEquals(List.of(0), List.copyOf(bounds.keySet()), "only x is checked");
+            org.workbench.preprocessing.OutlierHandler.Fitted.Bounds local = new org.workbench.preprocessing.OutlierHandler(method, 1.5,
+                    1.5, "clip", List.of("x")).fit(imputed).columns().get(0);
+            // zscore: exact, as locally; iqr: Spark's quartiles are values of the column (1 and 13: bounds -17, 31), the local
+            // ones interpolated (1.5 and 10.5: bounds -12, 24), which on 11 rows is a wide gap, on many rows a small one
+            double tolerance = method.equals("zscore") ? 1e-9 : 7.5;
+            assertEquals(local.lower(), bounds.get(0)[0], tolerance, method);
+            assertEquals(local.upper(), bounds.get(0)[1], tolerance, method);
+            double upper = bounds.get(0)[1];
+            List<Double> clipped = fitted.transform(train).select("__num_0").collectAsList().stream().map(r -> r.getDouble(0)).toList();
+            assertEquals(upper, clipped.get(9), 1e-12, "34 is clipped to the upper bound");
+            assertEquals(8.0, clipped.get(6), 0.0, "8 is inside");
+        }
+        InputException e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic",
+                "preprocess.drop=[]", "preprocess.outliers.method=iqr", "preprocess.outliers.columns=[xx]"), types(), List.of("y"),
+                Task.CLASSIFICATION, train));
+        assertEquals("preprocess.outliers.columns: no numeric feature column 'xx'; did you mean 'x'?", e.getMessage());
+    }
+}
