@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.workbench.table.DataWarning;
 import org.workbench.run.ConfigLoader;
 import org.workbench.config.PipelineConfig;
+import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.evaluation.EvaluationRecord;
 import org.workbench.evaluation.Leaderboard;
 import org.workbench.data.MetricNames;
@@ -201,7 +202,11 @@ final class RunCommand implements Callable<Integer> {
         }
         double[] cv = e.cv().get(metric);
         if (cv != null) {
-            sb.append(String.format(Locale.ROOT, ", %d-fold CV %.4f +/- %.4f", e.cvFolds().size(), cv[0], cv[1]));
+            // repeated k-fold as the evaluation stage words it: "2x5-fold CV", not "10-fold"
+            int repeats = outcome.context().config().section(EvaluateConfig.class).cvRepeats();
+            int folds = e.cvFolds().size();
+            sb.append(String.format(Locale.ROOT, ", %s-fold CV %.4f +/- %.4f", repeats > 1 && folds % repeats == 0
+                    ? repeats + "x" + folds / repeats : String.valueOf(folds), cv[0], cv[1]));
         }
         FinalModel chosen = FinalModel.find(outcome.context()).orElse(null);
         // an engine that keeps its own final model (spark) records it in metrics.json's final block

@@ -3,6 +3,7 @@ package org.workbench.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,10 @@ class LocaleIndependenceTest {
         Run root = rootRun(config);
         Run other = runUnder(Locale.GERMANY, config, out.resolve("german"));
         assertSameOutputs(root, other);
+        if (config.equals("wine_compare")) {
+            // two repeats of 5 folds, worded as the evaluation stage words them
+            assertTrue(root.terminal().contains(", 2x5-fold CV "), root.terminal());
+        }
     }
 
     @ParameterizedTest

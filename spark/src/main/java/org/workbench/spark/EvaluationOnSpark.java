@@ -96,8 +96,13 @@ final class EvaluationOnSpark extends SparkStage {
         Map<String, Double> train = restrict(headline(report(trainScored, problem, m)), problem.metric(), ev.metrics());
         Map<String, Double> baseline = restrict(SparkScores.baseline(problem, trainRows, testRows), problem.metric(), ev.metrics());
         int k = ev.cvFolds();
-        List<Map<String, Double>> folds = k >= 2 ? crossValidate(run.config, problem, types, m, withFolds(run.config, types, context.get(CollectionOnSpark.TRAIN).rows(), k), k,
-                ev.metrics()) : new ArrayList<>();
+        // repeated k-fold: each repeat splits every training row again by a hash under another seed (the first is the
+        // unrepeated split), as the local engine reshuffles each repeat
+        List<Map<String, Double>> folds = new ArrayList<>();
+        for (int repeat = 0; k >= 2 && repeat < ev.cvRepeats(); repeat++) {
+            folds.addAll(crossValidate(run.config, problem, types, m, withFolds(run.config, types,
+                    context.get(CollectionOnSpark.TRAIN).rows(), k, repeat), k, ev.metrics()));
+        }
         Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
         context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null));
         context.put(CHART_ROWS, ChartRows.of(testScored, problem));
@@ -109,12 +114,13 @@ final class EvaluationOnSpark extends SparkStage {
             details.add("roc_auc: Spark's BinaryClassificationEvaluator, the curve down-sampled to " + SparkMetrics.ROC_BINS + " score bins");
         }
         if (!folds.isEmpty()) {
-            details.add(k + " folds by a seeded hash of each training row (stratified in expectation); recipe and model refitted per fold");
+            details.add(k + " folds by a seeded hash of each training row (stratified in expectation)" + (ev.cvRepeats() > 1
+                    ? ", repeated " + ev.cvRepeats() + " times under other seeds" : "") + "; recipe and model refitted per fold");
         }
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s)", metric, f4(test.get(metric)),
                 f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
-                + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %d-fold CV %s +/- %s", k, f4(cv.get(metric)[0]),
+                + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %s%d-fold CV %s +/- %s", ev.cvRepeats() > 1 ? ev.cvRepeats() + "x" : "", k, f4(cv.get(metric)[0]),
                 f4(cv.get(metric)[1])) : "");
         return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, testReport,
                 null, null, null, null, null, null));
@@ -122,8 +128,13 @@ final class EvaluationOnSpark extends SparkStage {
 
     /** The training rows with their fold: a seeded hash of each row, so every setting tuning tries sees the same folds. */
     static Dataset<Row> withFolds(PipelineConfig config, Map<String, String> types, Dataset<Row> trainRows, int k) {
+        return withFolds(config, types, trainRows, k, 0);
+    }
+
+    /** ... for one repeat of repeated k-fold: repeat 0 is the split above, each later one hashes under its own seed. */
+    static Dataset<Row> withFolds(PipelineConfig config, Map<String, String> types, Dataset<Row> trainRows, int k, int repeat) {
         return trainRows.withColumn(SparkRun.FOLD, functions.floor(
-                SparkData.unit(config.seed() + 1, types.keySet().toArray(String[]::new)).multiply(k)));
+                SparkData.unit(config.seed() + 1 + 1000L * repeat, types.keySet().toArray(String[]::new)).multiply(k)));
     }
 
     /** Each fold's scores under {@code config}: the whole recipe and model fitted on the fold's training rows only. */

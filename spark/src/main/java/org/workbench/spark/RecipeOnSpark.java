@@ -165,7 +165,7 @@ final class RecipeOnSpark extends SparkStage {
                 steps.add(describe(t, parts, details));
             }
         }
-        int featuresOut = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() : after.width(train.rows());
+        int featuresOut = name().equals("preprocessing") ? parts.numeric().size() + parts.categorical().size() + parts.indicators().size() : after.width(train.rows());
         String summary = mine.isEmpty() ? "no steps configured; " + featuresOut + " features pass through"
                 : String.format(Locale.ROOT, "fitted %d Spark ML step%s on %d training rows; %d -> %d features", mine.size(),
                 mine.size() == 1 ? "" : "s", rowsIn, featuresIn, featuresOut);
@@ -289,6 +289,11 @@ final class RecipeOnSpark extends SparkStage {
                 line.append(' ').append(parts.numeric().get(i)).append(' ').append(String.format(Locale.ROOT, "%.4g", values.getDouble(i)));
             }
             details.add(line.toString());
+        } else if (t instanceof SQLTransformer q && q.getStatement().contains(" IS NULL AS DOUBLE) AS __ind_")) {
+            s.put("statement", q.getStatement());
+            s.set("indicators", JsonNodeFactory.instance.pojoNode(parts.indicators()));
+            details.add("missing indicators (0/1, scaled with the numeric columns): " + String.join(", ", parts.indicators().stream()
+                    .map(c -> c + "_missing").toList()));
         } else if (t instanceof SQLTransformer q) {
             s.put("statement", q.getStatement());
             details.add("fill text gaps: " + String.join(", ", parts.categorical()) + " (most frequent training value, or the constant)");
@@ -330,6 +335,14 @@ final class RecipeOnSpark extends SparkStage {
             details.add("bin: " + String.join("; ", line));
         } else if (t instanceof OneHotEncoderModel m) {
             s.put("drop_last", m.getDropLast());
+        } else if (t instanceof org.apache.spark.ml.feature.PolynomialExpansion pe && parts.expanded() != null) {
+            List<String> names = parts.expanded().names();
+            s.put("degree", pe.getDegree());
+            s.set("columns", JsonNodeFactory.instance.pojoNode(parts.expanded().inputs()));
+            s.set("terms", JsonNodeFactory.instance.pojoNode(names));
+            details.add("polynomial: degree " + pe.getDegree() + " of " + String.join(", ", parts.expanded().inputs()) + ": "
+                    + names.size() + " features, the columns and every product (" + String.join(", ", names.subList(0, Math.min(6,
+                    names.size()))) + (names.size() > 6 ? ", ..." : "") + ")");
         } else if (t instanceof VectorSlicer v) {
             s.set("indices", JsonNodeFactory.instance.pojoNode(v.getIndices()));
         } else if (t instanceof VectorAssembler a) {

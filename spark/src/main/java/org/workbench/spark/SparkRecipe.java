@@ -47,7 +47,8 @@ final class SparkRecipe {
     /** The three parts, by core stage name, and the columns they start from. */
     record Parts(List<PipelineStage> preprocessing, List<PipelineStage> features, List<PipelineStage> selection,
                  List<String> numeric, List<String> unbinned, List<String> categorical, List<String> identifiers,
-                 List<String> constant, String binMethod, Projected projected, Dataset<Row> rows, long duplicates) {
+                 List<String> constant, List<String> indicators, String binMethod, Projected projected, Expanded expanded,
+                 Dataset<Row> rows, long duplicates) {
         List<PipelineStage> all() {
             List<PipelineStage> out = new ArrayList<>(preprocessing);
             out.addAll(features);
@@ -105,7 +106,7 @@ final class SparkRecipe {
             List<String> columns = java.util.Arrays.asList(t.columns());
             String vector = columns.contains(SparkRun.FEATURES) ? SparkRun.FEATURES : columns.contains(ASSEMBLED) ? ASSEMBLED : null;
             if (vector == null) {
-                return parts.numeric.size() + parts.categorical.size();
+                return parts.numeric.size() + parts.categorical.size() + parts.indicators.size();
             }
             if (width < 0) {
                 width = ((org.apache.spark.ml.linalg.Vector) t.select(vector).first().get(0)).size();
@@ -173,6 +174,15 @@ final class SparkRecipe {
             aggs.add(functions.min(col(SparkData.quoted(c))));
             aggs.add(functions.max(col(SparkData.quoted(c))));
         }
+        // impute.indicator: each feature column's present count, to find those with gaps in the training rows
+        List<String> all = new ArrayList<>();
+        types.keySet().stream().filter(c -> numeric.contains(c) || categorical.contains(c)).forEach(all::add);
+        if (prep.impute().indicator()) {
+            for (String c : all) {
+                aggs.add(functions.count(col(SparkData.quoted(c))));
+            }
+        }
+        int presentAt = aggs.size() - (prep.impute().indicator() ? all.size() : 0);
         // the text columns in the order of their counts in the row read
         List<String> counted = prep.dropDuplicates() ? List.of() : List.copyOf(categorical);
         aggs.addAll(textCounts(counted));
@@ -200,9 +210,17 @@ final class SparkRecipe {
         }
         numeric.removeAll(constant);
         categorical.removeAll(constant);
+        // a 0/1 <name>_missing column for every column left with gaps in the training rows, in the file's order (dropping
+        // duplicates keeps a copy of every row, so the same columns have gaps after it)
+        List<String> indicators = new ArrayList<>();
+        for (int i = 0; prep.impute().indicator() && i < all.size(); i++) {
+            if (!constant.contains(all.get(i)) && r.getLong(presentAt + i) < r.getLong(aggs.size() - 1)) {
+                indicators.add(all.get(i));
+            }
+        }
         Dataset<Row> rows = train;
         long duplicates = 0;
-        int textAt = 2 * ranged.size();
+        int textAt = 2 * ranged.size() + (prep.impute().indicator() ? all.size() : 0);
         if (prep.dropDuplicates()) {
             // equal in every feature column left and in the target (gaps equal to gaps), as locally; which copy stays does
             // not matter, they are equal in all the recipe and the model read
@@ -240,6 +258,13 @@ final class SparkRecipe {
         }
 
         List<PipelineStage> pre = new ArrayList<>();
+        if (!indicators.isEmpty()) {
+            StringBuilder sql = new StringBuilder("SELECT *");
+            for (int i = 0; i < indicators.size(); i++) {
+                sql.append(", CAST(").append(SparkData.quoted(indicators.get(i))).append(" IS NULL AS DOUBLE) AS __ind_").append(i);
+            }
+            pre.add(new SQLTransformer().setStatement(sql.append(" FROM __THIS__").toString()));
+        }
         // text gaps: the training rows' most frequent value, or the constant, as one SQL step
         List<String> cats = new ArrayList<>();
         if (!keptCategorical.isEmpty()) {
@@ -311,9 +336,11 @@ final class SparkRecipe {
                 pre.add(new SparkClip(outliers.method(), outliers.factor(), outliers.threshold(), numeric.size(), checked));
             }
         }
-        if (!numeric.isEmpty() && binIn.size() < numeric.size()) {
-            String[] imputed = java.util.stream.IntStream.range(0, numeric.size()).mapToObj(i -> "__num_" + i)
-                    .filter(c -> !binIn.contains(c)).toArray(String[]::new);
+        if (numeric.size() - binIn.size() + indicators.size() > 0) {
+            // the unbinned numeric columns, then the indicators: scaled together, as the local scaler scales every numeric column
+            String[] imputed = java.util.stream.Stream.concat(java.util.stream.IntStream.range(0, numeric.size()).mapToObj(i -> "__num_" + i)
+                    .filter(c -> !binIn.contains(c)), java.util.stream.IntStream.range(0, indicators.size()).mapToObj(i -> "__ind_" + i))
+                    .toArray(String[]::new);
             pre.add(new VectorAssembler().setInputCols(imputed).setOutputCol("__num_vec"));
             numericVector = "__num_vec";
             PipelineStage scaler = switch (prep.scale()) {
@@ -339,6 +366,7 @@ final class SparkRecipe {
                 unbinnedNames.add(numeric.get(i));
             }
         }
+        indicators.forEach(c -> unbinnedNames.add(c + "_missing"));
         if (numericVector != null) {
             assembled.add(numericVector);
             sources.add(null);
@@ -355,6 +383,10 @@ final class SparkRecipe {
             }
             assembled.addAll(binOut);
             binIn.forEach(b -> sources.add(numeric.get(Integer.parseInt(b.substring("__num_".length())))));
+        }
+        Expanded expanded = null;
+        if (feat.polynomial().degree() >= 2) {
+            expanded = expand(feat.polynomial(), assembled, sources, unbinnedNames, features);
         }
         boolean onehot = feat.encode().equals("onehot");
         if (!cats.isEmpty() && !feat.encode().equals("none")) {
@@ -396,7 +428,7 @@ final class SparkRecipe {
                     .setSelectionThreshold(sel.k()).setFeaturesCol(ASSEMBLED).setLabelCol(SparkRun.LABEL)
                     .setOutputCol(SparkRun.FEATURES));
         }
-        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, constant, feat.binMethod(), projected, rows, duplicates);
+        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, constant, indicators, feat.binMethod(), projected, expanded, rows, duplicates);
     }
 
     /**
@@ -521,8 +553,126 @@ final class SparkRecipe {
         return splits;
     }
 
+    /**
+     * {@code features.polynomial}: the numeric columns it combines (by name, in the order of its input vector), the
+     * degree, and the unbinned numeric columns it leaves as they are (when it takes only some of them).
+     */
+    record Expanded(List<String> inputs, int degree, List<String> plain) {
+        /**
+         * Each slot of Spark's {@code PolynomialExpansion} output by the local engine's term names ("Age", "Age^2",
+         * "Age*Fare"), in Spark's order: the terms without the last input, then those with it once, twice, ... (for
+         * (x, y) and degree 2: x, x^2, y, x*y, y^2).
+         */
+        List<String> names() {
+            List<String> names = new ArrayList<>();
+            for (int[] powers : terms(inputs.size(), degree)) {
+                List<String> factors = new ArrayList<>();
+                for (int i = 0; i < powers.length; i++) {
+                    if (powers[i] > 0) {
+                        factors.add(inputs.get(i) + (powers[i] > 1 ? "^" + powers[i] : ""));
+                    }
+                }
+                if (!factors.isEmpty()) {
+                    names.add(String.join("*", factors));
+                }
+            }
+            return names;
+        }
+
+        /** Every exponent vector over {@code n} inputs of total degree <= {@code degree}, the constant first, in Spark's order. */
+        private static List<int[]> terms(int n, int degree) {
+            List<int[]> out = new ArrayList<>();
+            if (n == 0) {
+                out.add(new int[0]);
+                return out;
+            }
+            for (int last = 0; last <= degree; last++) {
+                for (int[] head : terms(n - 1, degree - last)) {
+                    int[] t = java.util.Arrays.copyOf(head, n);
+                    t[n - 1] = last;
+                    out.add(t);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Adds {@code features.polynomial} to the features part: the chosen parts of the vector (every unbinned numeric
+     * column and bin number, as the local engine combines every numeric column, or the named ones) assembled and expanded
+     * by Spark's {@code PolynomialExpansion}, whose output holds the columns themselves and every product up to the degree;
+     * {@code assembled} keeps the parts left out, the expansion first.
+     */
+    private static Expanded expand(org.workbench.features.FeaturesConfig.Polynomial poly, List<String> assembled, List<String> sources,
+                                   List<String> unbinnedNames, List<PipelineStage> features) {
+        List<String> named = poly.columns();
+        List<String> binned = sources.stream().filter(java.util.Objects::nonNull).toList();
+        for (String name : named) {
+            if (!unbinnedNames.contains(name) && !binned.contains(name)) {
+                List<String> known = new ArrayList<>(unbinnedNames);
+                known.addAll(binned);
+                String nearest = org.workbench.config.Suggest.nearest(name, known);
+                throw new InputException("features.polynomial.columns: no numeric column '" + name + "'"
+                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            }
+        }
+        List<String> in = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        List<String> restSources = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        for (int i = 0; i < assembled.size(); i++) {
+            String part = assembled.get(i);
+            String source = sources.get(i);
+            if (source == null) {
+                List<Integer> chosen = new ArrayList<>();
+                for (int j = 0; j < unbinnedNames.size(); j++) {
+                    if (named.isEmpty() || named.contains(unbinnedNames.get(j))) {
+                        chosen.add(j);
+                        inputs.add(unbinnedNames.get(j));
+                    } else {
+                        plain.add(unbinnedNames.get(j));
+                    }
+                }
+                if (chosen.size() == unbinnedNames.size()) {
+                    in.add(part);
+                } else if (chosen.isEmpty()) {
+                    rest.add(part);
+                    restSources.add(null);
+                } else {
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__poly_num")
+                            .setIndices(chosen.stream().mapToInt(Integer::intValue).toArray()));
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__plain_num")
+                            .setIndices(java.util.stream.IntStream.range(0, unbinnedNames.size()).filter(j -> !chosen.contains(j)).toArray()));
+                    in.add("__poly_num");
+                    rest.add("__plain_num");
+                    restSources.add(null);
+                }
+            } else if (named.isEmpty() || named.contains(source)) {
+                in.add(part);
+                inputs.add(source);
+            } else {
+                rest.add(part);
+                restSources.add(source);
+            }
+        }
+        if (in.isEmpty()) {
+            return null;
+        }
+        features.add(new VectorAssembler().setInputCols(in.toArray(String[]::new)).setOutputCol("__poly_in"));
+        features.add(new org.apache.spark.ml.feature.PolynomialExpansion().setDegree(poly.degree()).setInputCol("__poly_in")
+                .setOutputCol("__poly"));
+        rest.add(0, "__poly");
+        restSources.add(0, null);
+        assembled.clear();
+        assembled.addAll(rest);
+        sources.clear();
+        sources.addAll(restSources);
+        return new Expanded(inputs, poly.degree(), plain);
+    }
+
     /** An assembled slot's name as the VectorAssembler makes it from our column names: vector, index, level. */
-    private static final Pattern SLOT = Pattern.compile("__(num_vec|num_scaled|kept_num|bin|idx|ohe|pcs)_(\\d+)(?:_(.*))?");
+    private static final Pattern SLOT = Pattern.compile("__(num_vec|num_scaled|kept_num|plain_num|poly|bin|idx|ohe|pcs)_(\\d+)(?:_(.*))?");
 
     /**
      * Each slot of an assembled vector column by the data column it comes from, as the local engine names its
@@ -549,6 +699,8 @@ final class SparkRecipe {
             names.add(switch (m.group(1)) {
                 case "num_vec", "num_scaled" -> parts.unbinned().get(i);
                 case "kept_num" -> parts.projected().keptNumeric().get(i);
+                case "plain_num" -> parts.expanded().plain().get(i);
+                case "poly" -> parts.expanded().names().get(i);
                 case "bin" -> parts.numeric().get(i);
                 case "idx" -> parts.categorical().get(i);
                 case "ohe" -> parts.categorical().get(i) + "=" + m.group(3);

@@ -22,9 +22,9 @@ final class SparkSupport {
     /** The keys the engine honours whatever their value. */
     private static final Set<String> ANY = Set.of("name", "seed", "engine", "problem.target", "problem.task", "problem.metric",
             "problem.positive_class", "data.source", "data.delimiter", "data.quote", "data.header", "data.encoding",
-            "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical",
+            "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical", "preprocess.impute.indicator",
             "features.keep_identifiers", "preprocess.drop_constant", "preprocess.drop_duplicates", "preprocess.outliers.factor", "preprocess.outliers.threshold",
-            "preprocess.outliers.columns", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.metrics",
+            "preprocess.outliers.columns", "features.polynomial.degree", "features.polynomial.columns", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.cv_repeats", "evaluate.metrics",
             "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt");
     /** Keys honoured with some values only: the values, and what to say otherwise. */
     private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
@@ -41,8 +41,8 @@ final class SparkSupport {
         VALUES.put("features.encode", List.of("onehot", "ordinal", "none"));
         VALUES.put("features.bin_method", List.of("quantile", "equal_width"));
         VALUES.put("features.pca.whiten", List.of("false"));
+        VALUES.put("features.polynomial.interaction_only", List.of("false"));
         VALUES.put("select.method", List.of("none", "variance", "f_test"));
-        VALUES.put("evaluate.cv_repeats", List.of("1"));
         VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
         VALUES.put("evaluate.threshold", List.of("default"));
         VALUES.put("deploy.partial_dependence", List.of("0"));
@@ -113,6 +113,11 @@ final class SparkSupport {
                 notes.add("train.model: " + model + " runs as Spark ML " + m.sparkClass() + " (" + String.join(", ",
                         m.mapped().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList()) + ")");
             }
+        }
+        var features = config.section(org.workbench.features.FeaturesConfig.class);
+        if (features.polynomial().degree() >= 2 && features.pca() != null) {
+            throw new InputException("features.polynomial: on the spark engine pca does not project a polynomial's products; use"
+                    + " one of features.polynomial and features.pca, or run the config with --engine local");
         }
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten("", config.tree(), leaves);

@@ -166,7 +166,8 @@ class SparkEngineTest {
     @Test
     void winePcaMatchesTheLocalEngineOnTheTestRowsInCrossValidationAndWhenItsModelPredicts() throws IOException {
         // drop_duplicates and drop_constant on (wine has neither): their record, and folds that drop within their training rows
-        Runner.Outcome o = run("wine_pca", "evaluate.cv_folds=2", "preprocess.drop_duplicates=true", "preprocess.drop_constant=true");
+        Runner.Outcome o = run("wine_pca", "evaluate.cv_folds=2", "evaluate.cv_repeats=2", "preprocess.drop_duplicates=true",
+                "preprocess.drop_constant=true");
         RunRecord run = RunRecord.read(o.dir());
         RecipeRecord preprocessing = run.stages().stream().filter(s -> s.stage().equals("preprocessing"))
                 .map(s -> s.data(RecipeRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
@@ -177,7 +178,12 @@ class SparkEngineTest {
         assertEquals(null, preprocessing.trainingRowsOut(), "no row dropped");
         // local engine: test accuracy 0.9722, 5-fold CV 0.9791 (two folds here: each refits the whole Spark pipeline, pca too)
         assertEquals(0.9722, run.metrics().evaluation().test().get("accuracy"), 0.05);
-        assertEquals(2, run.metrics().evaluation().cvFolds().size());
+        // two repeats of two folds, each repeat splitting the training rows again
+        List<Map<String, Double>> folds = run.metrics().evaluation().cvFolds();
+        assertEquals(4, folds.size());
+        assertFalse(folds.subList(0, 2).equals(folds.subList(2, 4)), "the second repeat has other folds: " + folds);
+        assertTrue(run.stages().stream().filter(s -> s.stage().equals("evaluation")).findFirst().orElseThrow().summary()
+                .contains("; 2x2-fold CV "), "the summary names the repeats");
         assertEquals(0.9791, run.metrics().evaluation().cv().get("accuracy")[0], 0.05);
         // local engine: 13 columns -> 10 components keeping 0.9659 of the variance (asked: 0.95)
         RecipeRecord features = run.stages().stream().filter(s -> s.stage().equals("features"))
@@ -233,6 +239,11 @@ class SparkEngineTest {
         assertTrue(e.getMessage().startsWith("preprocess.outliers.action: 'drop' has no counterpart on the spark engine; it takes clip"),
                 e.getMessage());
         assertEquals(null, engine.current(), "no run was prepared");
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "features.polynomial={degree: 2,"
+                + " interaction_only: true}")));
+        assertTrue(e.getMessage().startsWith("features.polynomial.interaction_only: 'true' has no counterpart"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("wine_pca", "features.polynomial.degree=2")));
+        assertTrue(e.getMessage().startsWith("features.polynomial: on the spark engine pca does not project"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.model=svm")));
         assertTrue(e.getMessage().startsWith("train.model: 'svm' has no Spark ML counterpart"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.params.epochs=5",

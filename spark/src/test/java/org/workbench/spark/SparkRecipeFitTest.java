@@ -165,4 +165,42 @@ class SparkRecipeFitTest {
                 Task.CLASSIFICATION, train));
         assertEquals("preprocess.outliers.columns: no numeric feature column 'xx'; did you mean 'x'?", e.getMessage());
     }
+
+    @Test
+    void missingIndicatorsMarkTheColumnsWithGapsInTheTrainingRowsAndAreScaledWithTheNumbers() {
+        SparkSession spark = spark();
+        Dataset<Row> train = rows(spark);
+        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
+                "preprocess.impute.indicator=true"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        // x, k and t have gaps, c has none; in the file's order
+        assertEquals(List.of("x", "k", "t"), parts.indicators());
+        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        Dataset<Row> out = fitted.transform(train);
+        assertEquals(List.of(0.0, 0.0, 0.0, 1.0), out.select("__ind_1").collectAsList().stream().limit(4).map(r -> r.getDouble(0)).toList());
+        assertEquals(1.0, out.select("__ind_0").collectAsList().get(10).getDouble(0));
+        // x, k, then the three indicators, scaled together; t's one level and c's two
+        List<String> names = SparkRecipe.featureNames(out, SparkRun.FEATURES, parts);
+        assertEquals(List.of("x", "k", "x_missing", "k_missing", "t_missing", "t=a", "c=p", "c=q"), names);
+    }
+
+    @Test
+    void polynomialExpandsTheNamedColumnsAndLeavesTheOthersAsTheyAre() {
+        SparkSession spark = spark();
+        Dataset<Row> train = rows(spark);
+        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
+                "features.polynomial={degree: 3, columns: [x]}"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        Dataset<Row> out = fitted.transform(train);
+        assertEquals(List.of("x", "x^2", "x^3", "k", "t=a", "c=p", "c=q"), SparkRecipe.featureNames(out, SparkRun.FEATURES, parts));
+        for (Row r : out.select(SparkRun.FEATURES).collectAsList()) {
+            org.apache.spark.ml.linalg.Vector v = (org.apache.spark.ml.linalg.Vector) r.get(0);
+            assertEquals(v.apply(0) * v.apply(0), v.apply(1), 1e-12);
+            assertEquals(v.apply(0) * v.apply(0) * v.apply(0), v.apply(2), 1e-12);
+        }
+        // every numeric column: Spark's order of the products, by the local engine's term names
+        assertEquals(List.of("x", "x^2", "k", "x*k", "k^2"), new SparkRecipe.Expanded(List.of("x", "k"), 2, List.of()).names());
+        InputException e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic",
+                "preprocess.drop=[]", "features.polynomial={degree: 2, columns: [xx]}"), types(), List.of("y"), Task.CLASSIFICATION, train));
+        assertEquals("features.polynomial.columns: no numeric column 'xx'; did you mean 'x'?", e.getMessage());
+    }
 }
