@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
 import org.workbench.definition.Problem;
+import org.workbench.features.FeaturesConfig;
 import org.workbench.features.Pca;
 import org.workbench.preprocessing.PreprocessConfig;
 import org.workbench.recipe.FittedRecipe;
@@ -278,7 +279,7 @@ final class RecipeOnSpark extends SparkStage {
     }
 
     /** A fitted Spark transformer as a step of run.json: its class and what it learned. */
-    private static ObjectNode describe(Transformer t, SparkRecipe.Parts parts, List<String> details) {
+    private ObjectNode describe(Transformer t, SparkRecipe.Parts parts, List<String> details) {
         ObjectNode s = step("spark_" + t.getClass().getSimpleName().replace("Model", "").toLowerCase(Locale.ROOT));
         if (t instanceof ImputerModel m) {
             Row values = m.surrogateDF().first();
@@ -294,6 +295,13 @@ final class RecipeOnSpark extends SparkStage {
             s.set("indicators", JsonNodeFactory.instance.pojoNode(parts.indicators()));
             details.add("missing indicators (0/1, scaled with the numeric columns): " + String.join(", ", parts.indicators().stream()
                     .map(c -> c + "_missing").toList()));
+        } else if (t instanceof SQLTransformer q && q.getStatement().contains(" AS __lvl_")) {
+            s.put("statement", q.getStatement());
+            s.set("kept_levels", JsonNodeFactory.instance.pojoNode(parts.pooled()));
+            FeaturesConfig f = run.config.section(FeaturesConfig.class);
+            details.add("onehot: rarer levels share <column>=other (max_levels " + f.maxLevels() + ", min_frequency "
+                    + Numbers.format(f.minFrequency()) + "): " + String.join(", ", parts.pooled().entrySet().stream()
+                    .map(e -> e.getKey() + " keeps " + e.getValue()).toList()) + "; in these columns an unseen level joins other too");
         } else if (t instanceof SQLTransformer q) {
             s.put("statement", q.getStatement());
             details.add("fill text gaps: " + String.join(", ", parts.categorical()) + " (most frequent training value, or the constant)");
@@ -317,7 +325,8 @@ final class RecipeOnSpark extends SparkStage {
                 levels.set(parts.categorical().get(i), JsonNodeFactory.instance.pojoNode(all[i]));
                 line.append(' ').append(parts.categorical().get(i)).append(": ").append(all[i].length).append(';');
             }
-            details.add(line + " an unseen level is all zeros (every training level kept)");
+            details.add(line + (parts.pooled().isEmpty() ? " an unseen level is all zeros (every training level kept)"
+                    : " an unseen level is all zeros in the columns that keep every level"));
         } else if (t instanceof Bucketizer b) {
             ObjectNode edges = s.putObject("edges");
             List<String> line = new ArrayList<>();

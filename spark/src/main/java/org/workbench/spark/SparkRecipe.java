@@ -30,6 +30,7 @@ import org.workbench.table.DataConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ final class SparkRecipe {
     /** The three parts, by core stage name, and the columns they start from. */
     record Parts(List<PipelineStage> preprocessing, List<PipelineStage> features, List<PipelineStage> selection,
                  List<String> numeric, List<String> unbinned, List<String> categorical, List<String> identifiers,
-                 List<String> constant, List<String> indicators, String binMethod, Projected projected, Expanded expanded,
+                 List<String> constant, List<String> indicators, Map<String, Integer> pooled, String binMethod, Projected projected, Expanded expanded,
                  Dataset<Row> rows, long duplicates) {
         List<PipelineStage> all() {
             List<PipelineStage> out = new ArrayList<>(preprocessing);
@@ -239,23 +240,28 @@ final class SparkRecipe {
         }
         List<String> identifiers = new ArrayList<>();
         List<String> modes = new ArrayList<>();
+        List<Long> distinctLevels = new ArrayList<>();
         for (int i = 0; i < categorical.size(); i++) {
             int at = textAt + 3 * counted.indexOf(categorical.get(i));
             modes.add(r.isNullAt(at) ? null : r.getString(at));
             long distinct = r.getLong(at + 1);
             long present = r.getLong(at + 2);
+            distinctLevels.add(distinct);
             if (!feat.keepIdentifiers() && present >= 20 && distinct >= IDENTIFIER_SHARE * present) {
                 identifiers.add(categorical.get(i));
             }
         }
         List<String> keptCategorical = new ArrayList<>();
         List<String> keptModes = new ArrayList<>();
+        List<Long> keptDistinct = new ArrayList<>();
         for (int i = 0; i < categorical.size(); i++) {
             if (!identifiers.contains(categorical.get(i))) {
                 keptCategorical.add(categorical.get(i));
                 keptModes.add(modes.get(i));
+                keptDistinct.add(distinctLevels.get(i));
             }
         }
+        long fitRows = r == null ? -1 : r.getLong(r.size() - 1);
 
         List<PipelineStage> pre = new ArrayList<>();
         if (!indicators.isEmpty()) {
@@ -281,6 +287,34 @@ final class SparkRecipe {
                 cats.add(out);
             }
             pre.add(new SQLTransformer().setStatement(sql.append(" FROM __THIS__").toString()));
+        }
+        // one-hot's rare levels: those in fewer than min_frequency training rows, and those beyond the max_levels most
+        // frequent, share column=other (the local rule); a column whose levels all stay is left as it is
+        Map<String, Integer> pooled = new LinkedHashMap<>();
+        PipelineStage pooling = null;
+        List<String> encodedCats = new ArrayList<>(cats);
+        if (feat.encode().equals("onehot") && (feat.maxLevels() > 0 || feat.minFrequency() > 0)) {
+            StringBuilder sql = new StringBuilder("SELECT *");
+            for (int i = 0; i < keptCategorical.size(); i++) {
+                // the approximate distinct count (a few percent off at most) says when no level can be pooled
+                if (feat.minFrequency() == 0 && keptDistinct.get(i) * 1.1 + 2 < feat.maxLevels()) {
+                    continue;
+                }
+                List<String> kept = frequentLevels(rows, keptCategorical.get(i), fillOf(prep, keptModes.get(i)), feat, fitRows);
+                if (kept == null) {
+                    continue;
+                }
+                String in = cats.get(i);
+                String out = "__lvl_" + i;
+                sql.append(", CASE WHEN ").append(in).append(kept.isEmpty() ? " IS NULL THEN NULL" : " IN (" + String.join(", ",
+                        kept.stream().map(SparkRecipe::literal).toList()) + ") THEN " + in + " WHEN " + in + " IS NULL THEN NULL")
+                        .append(" ELSE ").append(literal(org.workbench.features.OneHotEncoder.OTHER)).append(" END AS ").append(out);
+                encodedCats.set(i, out);
+                pooled.put(keptCategorical.get(i), kept.size());
+            }
+            if (!pooled.isEmpty()) {
+                pooling = new SQLTransformer().setStatement(sql.append(" FROM __THIS__").toString());
+            }
         }
         for (String b : feat.bins().keySet()) {
             if (constant.contains(b)) {
@@ -357,6 +391,9 @@ final class SparkRecipe {
         }
 
         List<PipelineStage> features = new ArrayList<>();
+        if (pooling != null) {
+            features.add(pooling);
+        }
         // each part of the feature vector with the data column(s) it comes from
         List<String> assembled = new ArrayList<>();
         List<String> sources = new ArrayList<>();
@@ -390,12 +427,12 @@ final class SparkRecipe {
         }
         boolean onehot = feat.encode().equals("onehot");
         if (!cats.isEmpty() && !feat.encode().equals("none")) {
-            String[] idx = cats.stream().map(c -> c.replace("__cat_", "__idx_")).toArray(String[]::new);
+            String[] idx = java.util.stream.IntStream.range(0, cats.size()).mapToObj(i -> "__idx_" + i).toArray(String[]::new);
             // frequent levels first for one-hot; ordinal codes in sorted level order
-            features.add(new StringIndexer().setInputCols(cats.toArray(String[]::new)).setOutputCols(idx)
+            features.add(new StringIndexer().setInputCols(encodedCats.toArray(String[]::new)).setOutputCols(idx)
                     .setHandleInvalid("keep").setStringOrderType(onehot ? "frequencyDesc" : "alphabetAsc"));
             if (onehot) {
-                String[] ohe = cats.stream().map(c -> c.replace("__cat_", "__ohe_")).toArray(String[]::new);
+                String[] ohe = java.util.stream.IntStream.range(0, cats.size()).mapToObj(i -> "__ohe_" + i).toArray(String[]::new);
                 // dropLast drops the extra "unseen" level StringIndexer keeps: an unseen level is all zeros
                 features.add(new OneHotEncoder().setInputCols(idx).setOutputCols(ohe).setDropLast(true));
                 assembled.addAll(List.of(ohe));
@@ -428,7 +465,7 @@ final class SparkRecipe {
                     .setSelectionThreshold(sel.k()).setFeaturesCol(ASSEMBLED).setLabelCol(SparkRun.LABEL)
                     .setOutputCol(SparkRun.FEATURES));
         }
-        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, constant, indicators, feat.binMethod(), projected, expanded, rows, duplicates);
+        return new Parts(pre, features, selection, numeric, unbinnedNames, keptCategorical, identifiers, constant, indicators, pooled, feat.binMethod(), projected, expanded, rows, duplicates);
     }
 
     /**
@@ -504,6 +541,36 @@ final class SparkRecipe {
         assembled.addAll(rest);
         List<String> keptNumeric = unbinnedNames.stream().filter(c -> !numeric.contains(c)).toList();
         return new Projected(numeric, binned, categorical, onehot, pca.components(), keptNumeric);
+    }
+
+    /** The value a text column's gaps are filled with ({@code mode} is the training rows' most frequent), or null. */
+    private static String fillOf(PreprocessConfig prep, String mode) {
+        return switch (prep.impute().categorical()) {
+            case "most_frequent" -> mode;
+            case "constant" -> prep.impute().fillCategorical();
+            default -> null;
+        };
+    }
+
+    /**
+     * The levels of a text column one-hot keeps by the local rule, counted after its gaps are filled: those in at least
+     * min_frequency of the {@code rows} rows (a count when >= 1, else a share), the max_levels most frequent of them (ties
+     * in level order); null when every level stays. One job, which brings at most max_levels + 1 levels to the driver
+     * (every level when max_levels is 0).
+     */
+    static List<String> frequentLevels(Dataset<Row> train, String column, String fill, FeaturesConfig feat, long rows) {
+        Column value = fill == null ? col(SparkData.quoted(column)) : functions.coalesce(col(SparkData.quoted(column)), functions.lit(fill));
+        Dataset<Row> counts = train.select(value.as("level")).filter(col("level").isNotNull()).groupBy("level").count()
+                .orderBy(functions.desc("count"), functions.asc("level"));
+        List<Row> top = (feat.maxLevels() > 0 ? counts.limit(feat.maxLevels() + 1) : counts).collectAsList();
+        double least = feat.minFrequency() >= 1 ? feat.minFrequency() : feat.minFrequency() * rows;
+        List<String> kept = new ArrayList<>();
+        for (Row level : top) {
+            if (level.getLong(1) >= least && (feat.maxLevels() == 0 || kept.size() < feat.maxLevels())) {
+                kept.add(level.getString(0));
+            }
+        }
+        return kept.size() == top.size() ? null : kept;
     }
 
     /** Each text column's mode, approximate distinct count and present count, three aggregates per column. */

@@ -203,4 +203,43 @@ class SparkRecipeFitTest {
                 "preprocess.drop=[]", "features.polynomial={degree: 2, columns: [xx]}"), types(), List.of("y"), Task.CLASSIFICATION, train));
         assertEquals("features.polynomial.columns: no numeric column 'xx'; did you mean 'x'?", e.getMessage());
     }
+
+    @Test
+    void oneHotPoolsRareLevelsIntoOtherByTheLocalRule() {
+        SparkSession spark = spark();
+        StructType schema = new StructType().add("x", "double").add("g", "string").add("y", "double");
+        List<Row> rows = new ArrayList<>();
+        String[] levels = {"a", "a", "a", "a", "a", "a", "b", "b", "b", "c", "d", null};
+        for (int i = 0; i < levels.length; i++) {
+            rows.add(RowFactory.create((double) i, levels[i], (double) (i % 2)));
+        }
+        Dataset<Row> train = spark.createDataFrame(rows, schema);
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("x", DataConfig.NUMERIC);
+        types.put("g", DataConfig.CATEGORICAL);
+        types.put("y", DataConfig.NUMERIC);
+        Dataset<Row> test = spark.createDataFrame(List.of(RowFactory.create(1.0, "a", 0.0), RowFactory.create(1.0, "d", 0.0),
+                RowFactory.create(1.0, "z", 0.0)), schema);
+        // the two most frequent (the gap filled with a), or those in at least 2 rows: a and b keep their own column
+        for (String[] sets : new String[][] {{"features.max_levels=2"}, {"features.max_levels=0", "features.min_frequency=2"},
+                {"features.max_levels=0", "features.min_frequency=0.2"}}) {
+            List<String> overrides = new ArrayList<>(List.of("preprocess.drop=[]"));
+            overrides.addAll(List.of(sets));
+            SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", overrides.toArray(String[]::new)), types,
+                    List.of("y"), Task.CLASSIFICATION, train);
+            assertEquals(Map.of("g", 2), parts.pooled(), List.of(sets).toString());
+            PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+            Dataset<Row> out = fitted.transform(test);
+            assertEquals(List.of("x", "g=a", "g=b", "g=other"), SparkRecipe.featureNames(out, SparkRun.FEATURES, parts));
+            // a is itself; d (rare) and z (unseen) are other
+            List<double[]> vectors = out.select(SparkRun.FEATURES).collectAsList().stream()
+                    .map(r -> ((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray()).toList();
+            assertEquals(List.of(1.0, 0.0, 0.0), List.of(vectors.get(0)[1], vectors.get(0)[2], vectors.get(0)[3]));
+            assertEquals(List.of(0.0, 0.0, 1.0), List.of(vectors.get(1)[1], vectors.get(1)[2], vectors.get(1)[3]));
+            assertEquals(List.of(0.0, 0.0, 1.0), List.of(vectors.get(2)[1], vectors.get(2)[2], vectors.get(2)[3]));
+        }
+        // every level frequent enough and within the cap: nothing pooled, no job
+        assertTrue(SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]"), types, List.of("y"), Task.CLASSIFICATION,
+                train).pooled().isEmpty());
+    }
 }
