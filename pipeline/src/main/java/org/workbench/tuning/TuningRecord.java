@@ -41,7 +41,7 @@ public record TuningRecord(Boolean skipped, String method, String metric, Intege
             null, null, null, null, null, null, null);
 
     /** The time budget ran out before any setting was scored. */
-    static TuningRecord outOfTime(String method) {
+    public static TuningRecord outOfTime(String method) {
         return new TuningRecord(null, method, null, null, null, null, null, null, null, null, null, true, null, null, null, null,
                 null, null);
     }

@@ -25,7 +25,7 @@ final class SparkSupport {
             "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical", "preprocess.impute.indicator",
             "features.keep_identifiers", "preprocess.drop_constant", "preprocess.drop_duplicates", "preprocess.outliers.factor", "preprocess.outliers.threshold",
             "preprocess.outliers.columns", "features.polynomial.degree", "features.polynomial.columns", "features.max_levels", "features.min_frequency", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.cv_repeats", "evaluate.metrics",
-            "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt");
+            "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt", "tune.time_budget");
     /** Keys honoured with some values only: the values, and what to say otherwise. */
     private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
 
@@ -47,7 +47,6 @@ final class SparkSupport {
         VALUES.put("evaluate.threshold", List.of("default"));
         VALUES.put("deploy.partial_dependence", List.of("0"));
         VALUES.put("tune.method", List.of("grid", "random"));
-        VALUES.put("tune.time_budget", List.of("0"));
     }
 
     private SparkSupport() {

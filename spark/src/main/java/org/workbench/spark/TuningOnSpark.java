@@ -90,15 +90,23 @@ final class TuningOnSpark extends SparkStage {
         all.add(Map.entry(Map.of(), config));
         all.addAll(settings.entrySet());
         int threads = Math.min(all.size(), tune.threads() > 0 ? tune.threads() : run.session().sparkContext().defaultParallelism());
+        // tune.time_budget: no trial starts after it, as locally (the configured setting is always scored)
+        long deadline = tune.timeBudget() > 0 ? System.nanoTime() + (long) (tune.timeBudget() * 1e9) : 0;
         List<Trial> scored;
         try {
-            scored = concurrently(all.size(), threads, i -> run.jobs(name(), () -> trial(i, all.get(i).getKey(),
+            scored = concurrently(all.size(), threads, deadline, i -> run.jobs(name(), () -> trial(i, all.get(i).getKey(),
                     all.get(i).getValue(), problem, types, withFold, k, wanted, rows)));
         } finally {
             withFold.unpersist();
         }
         Trial configured = scored.get(0);
-        List<Trial> trials = scored.subList(1, scored.size());
+        List<Trial> trials = scored.subList(1, scored.size()).stream().filter(java.util.Objects::nonNull).toList();
+        boolean outOfTime = trials.size() < settings.size();
+        if (trials.isEmpty()) {
+            return StageResult.of(name(), tune.method() + ": no setting scored within the time budget of " + tune.timeBudget() + " s",
+                    List.of("the time budget ran out before any setting was scored; the configured model is kept"),
+                    TuningRecord.outOfTime(tune.method()));
+        }
         List<Trial> ranked = Tuning.ranked(trials, metric);
         Trial best = ranked.get(0);
         boolean improves = Tuning.better(best.mean(), configured.mean(), metric);
@@ -121,7 +129,7 @@ final class TuningOnSpark extends SparkStage {
         context.find(RunContext.RUN_DIR).ifPresent(dir -> TunedYaml.write(dir.resolve(TuningStage.TUNED_YAML), finalConfig, adopted));
 
         TuningRecord record = new TuningRecord(null, tune.method(), metric, k, threads, settings.size(), configured, trials,
-                ranked.stream().map(Trial::number).toList(), best, null, false,
+                ranked.stream().map(Trial::number).toList(), best, null, outOfTime,
                 new TuningRecord.Significance(test.meanDifference(), test.t(), test.degreesOfFreedom(), test.pValue(), alpha, significant),
                 verdict, adopted, testScores, TuningStage.TUNED_YAML, null);
 
@@ -136,6 +144,10 @@ final class TuningOnSpark extends SparkStage {
             Trial t = ranked.get(i);
             details.add(String.format(Locale.ROOT, "  %2d. trial %d %s: %.4f +/- %.4f (%.2f s)", i + 1, t.number(), t.params(),
                     t.mean(), t.std(), t.millis() / 1000.0));
+        }
+        if (outOfTime) {
+            details.add("the time budget of " + tune.timeBudget() + " s ran out; " + (settings.size() - trials.size())
+                    + " settings not started in time are left out");
         }
         details.add(verdict);
         details.add(adopted ? "the best setting's whole Spark ML pipeline was refitted on every training row and replaces the"
@@ -178,6 +190,15 @@ final class TuningOnSpark extends SparkStage {
      * setting and the persisted folds, never on which thread ran it or when.
      */
     static <T> List<T> concurrently(int count, int threads, java.util.function.IntFunction<T> trial) {
+        return concurrently(count, threads, 0, trial);
+    }
+
+    /**
+     * ... where a trial after the first that has not started by {@code deadline} (a {@code System.nanoTime()}; 0: none)
+     * is left out: null in its place.
+     */
+    static <T> List<T> concurrently(int count, int threads, long deadline, java.util.function.IntFunction<T> run) {
+        java.util.function.IntFunction<T> trial = i -> i > 0 && deadline != 0 && System.nanoTime() - deadline > 0 ? null : run.apply(i);
         if (threads <= 1) {
             List<T> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -48,4 +48,14 @@ class TuningOnSparkTest {
         }));
         assertEquals("trial 2 has no such parameter", thrown.getMessage());
     }
+
+    @Test
+    void noTrialButTheConfiguredOneStartsAfterTheTimeBudget() {
+        long spent = System.nanoTime() - 1;
+        for (int threads : new int[] {1, 2}) {
+            assertEquals(java.util.Arrays.asList(0, null, null), TuningOnSpark.concurrently(3, threads, spent, i -> i));
+            // no budget: every trial
+            assertEquals(List.of(0, 1, 2), TuningOnSpark.concurrently(3, threads, 0, i -> i));
+        }
+    }
 }
