@@ -69,10 +69,27 @@ public record Importance(String metric, int repeats, List<Entry> model, List<Ent
                 perFeature.merge(p.getA(), Math.abs(p.getB()) / top.size(), Double::sum);
             }
         }
+        return bySource(perFeature, groups);
+    }
+
+    /** Each source column's summed importance over its features, largest first. */
+    private static List<Entry> bySource(Map<String, Double> perFeature, Map<String, List<String>> groups) {
         List<Entry> out = new ArrayList<>();
         groups.forEach((source, parts) -> out.add(new Entry(source,
                 parts.stream().mapToDouble(f -> perFeature.getOrDefault(f, 0.0)).sum(), 0)));
         return sorted(out);
+    }
+
+    /**
+     * A model's own view from one value per processed feature (an engine that reads it from its own models): summed by
+     * source column as above, largest first.
+     */
+    public static List<Entry> ownView(List<String> features, double[] values, Collection<String> rawColumns) {
+        Map<String, Double> perFeature = new LinkedHashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            perFeature.merge(features.get(i), values[i], Double::sum);
+        }
+        return bySource(perFeature, groups(features, rawColumns));
     }
 
     private static List<Entry> permutation(TrainedModel model, Frame test, Predictions testPredictions, Problem problem,

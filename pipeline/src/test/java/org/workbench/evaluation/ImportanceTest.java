@@ -25,6 +25,12 @@ class ImportanceTest {
     }
 
     @Test
+    void anEnginesOwnValuesAreSummedBySourceColumnLargestFirst() {
+        assertEquals(List.of(new Importance.Entry("sex", 0.7, 0), new Importance.Entry("age", 0.25, 0)),
+                Importance.ownView(List.of("age", "sex=f", "sex=m"), new double[] {0.25, 0.5, 0.2}, List.of("age", "sex")));
+    }
+
+    @Test
     void shufflingAColumnTheModelIgnoresCostsNothing() {
         // the label is "a" exactly when x <= 4; "flat" is 0.5 on every row
         Table features = Table.create("f", DoubleColumn.create("x", 1, 2, 3, 4, 5, 6, 7, 8),

@@ -117,13 +117,22 @@ final class EvaluationOnSpark extends SparkStage {
             details.add(k + " folds by a seeded hash of each training row (stratified in expectation)" + (ev.cvRepeats() > 1
                     ? ", repeated " + ev.cvRepeats() + " times under other seeds" : "") + "; recipe and model refitted per fold");
         }
+        // the model's own importance, as locally; permutation importance would score the test rows again per column
+        List<org.workbench.evaluation.Importance.Entry> own = SparkImportance.own(fitted, recipe.transformed(testRows), recipe.parts(),
+                types.keySet());
+        if (!own.isEmpty()) {
+            details.add("importance (the model's own: " + (SparkImportance.isTree(fitted) ? "Spark's featureImportances, normalised"
+                    + " impurity gain" : "absolute coefficients on the scaled features") + "): " + String.join(", ", own.stream()
+                    .limit(5).map(en -> en.feature() + " " + f4(en.value())).toList()) + (own.size() > 5 ? ", ..." : "")
+                    + "; permutation importance is not computed on the spark engine");
+        }
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s)", metric, f4(test.get(metric)),
                 f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
                 + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %s%d-fold CV %s +/- %s", ev.cvRepeats() > 1 ? ev.cvRepeats() + "x" : "", k, f4(cv.get(metric)[0]),
                 f4(cv.get(metric)[1])) : "");
         return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, testReport,
-                null, null, null, null, null, null));
+                null, null, null, null, own.isEmpty() ? null : new EvaluationRecord.Importances(own, List.of()), null));
     }
 
     /** The training rows with their fold: a seeded hash of each row, so every setting tuning tries sees the same folds. */

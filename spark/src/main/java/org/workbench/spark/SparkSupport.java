@@ -46,6 +46,7 @@ final class SparkSupport {
         VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
         VALUES.put("evaluate.threshold", List.of("default"));
         VALUES.put("deploy.partial_dependence", List.of("0"));
+        VALUES.put("evaluate.importance_repeats", List.of("auto", "0"));
         VALUES.put("tune.method", List.of("grid", "random"));
     }
 

@@ -133,6 +133,14 @@ class SparkEngineTest {
         assertTrue(kept.toString().contains("\"Sex=female\"") && kept.toString().contains("\"Sex=male\""), kept.toString());
         assertTrue(selection.steps().steps().get(0).get("scores").get("Age").asDouble() >= 0, "the binned Age is scored by name");
         assertEquals(0.7554, test(o).get("f1_macro"), 0.05);
+        // the model's own importance by source column (its absolute coefficients), drawn in report.html as a local run's
+        org.workbench.evaluation.EvaluationRecord evaluation = run.stages().stream().filter(s -> s.stage().equals("evaluation"))
+                .map(s -> s.data(org.workbench.evaluation.EvaluationRecord.class)).flatMap(Optional::stream).findFirst().orElseThrow();
+        List<String> sources = evaluation.importance().model().stream().map(org.workbench.evaluation.Importance.Entry::feature).toList();
+        // the five features kept by the F-test, summed by the column they come from (Sex's two levels are one entry)
+        assertTrue(sources.contains("Sex") && sources.size() >= 2 && sources.size() <= 4, sources.toString());
+        assertTrue(evaluation.importance().permutation().isEmpty());
+        assertTrue(Files.readString(o.dir().resolve("report.html")).contains("feature-importance-model"), "the importance chart");
     }
 
     @Test
