@@ -223,7 +223,9 @@ final class CollectionOnSpark extends SparkStage {
         Row r = rows.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
         long total = r.getLong(0);
         String[] numericNames = names.stream().filter(n -> types.get(n).equals(DataConfig.NUMERIC)).toArray(String[]::new);
-        double[][] q = numericNames.length == 0 ? new double[0][] : rows.stat().approxQuantile(numericNames, new double[] {0.25, 0.5, 0.75}, 0.001);
+        double[][] q = numericNames.length == 0 ? new double[0][] : rows.stat().approxQuantile(
+                // approxQuantile parses each name as an attribute path: quoted, "a.b" or a backtick is a name as written
+                java.util.Arrays.stream(numericNames).map(SparkData::quoted).toArray(String[]::new), new double[] {0.25, 0.5, 0.75}, 0.001);
         List<ColumnProfile> profiles = new ArrayList<>();
         Map<String, Integer> targetDistribution = null;
         DataProfile.Quartiles targetQuartiles = null;

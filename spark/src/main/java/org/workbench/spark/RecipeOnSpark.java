@@ -295,6 +295,9 @@ final class RecipeOnSpark extends SparkStage {
             s.set("indicators", JsonNodeFactory.instance.pojoNode(parts.indicators()));
             details.add("missing indicators (0/1, scaled with the numeric columns): " + String.join(", ", parts.indicators().stream()
                     .map(c -> c + "_missing").toList()));
+        } else if (t instanceof SQLTransformer q && q.getStatement().contains(" AS __in_")) {
+            s.put("statement", q.getStatement());
+            details.add("numeric columns copied under plain names for the imputer, which reads a dot or a backtick in a name as syntax");
         } else if (t instanceof SQLTransformer q && q.getStatement().contains(" AS __lvl_")) {
             s.put("statement", q.getStatement());
             s.set("kept_levels", JsonNodeFactory.instance.pojoNode(parts.pooled()));

@@ -348,8 +348,18 @@ final class SparkRecipe {
             // outliers: clipped after imputing, before scaling and binning, as locally (the imputer then writes __imp_i)
             PreprocessConfig.Outliers outliers = prep.outliers();
             boolean clipping = !outliers.method().equals("none");
-            // Imputer reads column names literally
-            pre.add(new Imputer().setInputCols(numeric.toArray(String[]::new))
+            // Spark ML's Imputer parses each input name as an attribute path ("a.b" a field of a, a backtick a quote): names
+            // that are not plain identifiers are first copied under plain ones
+            String[] imputerIn = numeric.toArray(String[]::new);
+            if (numeric.stream().anyMatch(n -> !n.matches("[A-Za-z_][A-Za-z0-9_]*"))) {
+                StringBuilder copy = new StringBuilder("SELECT *");
+                for (int i = 0; i < numeric.size(); i++) {
+                    imputerIn[i] = "__in_" + i;
+                    copy.append(", ").append(SparkData.quoted(numeric.get(i))).append(" AS ").append(imputerIn[i]);
+                }
+                pre.add(new SQLTransformer().setStatement(copy.append(" FROM __THIS__").toString()));
+            }
+            pre.add(new Imputer().setInputCols(imputerIn)
                     .setOutputCols(clipping ? java.util.stream.IntStream.range(0, imputed.length).mapToObj(SparkClip::imputed)
                             .toArray(String[]::new) : imputed)
                     .setStrategy(prep.impute().numeric().equals("most_frequent") ? "mode" : prep.impute().numeric()));

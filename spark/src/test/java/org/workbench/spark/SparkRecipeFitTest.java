@@ -242,4 +242,25 @@ class SparkRecipeFitTest {
         assertTrue(SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]"), types, List.of("y"), Task.CLASSIFICATION,
                 train).pooled().isEmpty());
     }
+
+    @Test
+    void columnNamesWithADotOrABacktickAreReadAsWritten() {
+        SparkSession spark = spark();
+        StructType schema = new StructType().add("a.b", "double").add("w `n`", "double").add("y", "double");
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(RowFactory.create(i == 3 ? null : (double) i, (double) (i * i), (double) (i % 2)));
+        }
+        Dataset<Row> train = spark.createDataFrame(rows, schema);
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("a.b", DataConfig.NUMERIC);
+        types.put("w `n`", DataConfig.NUMERIC);
+        types.put("y", DataConfig.NUMERIC);
+        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
+                "preprocess.impute.indicator=true", "preprocess.outliers.method=zscore", "preprocess.drop_constant=true"), types,
+                List.of("y"), Task.CLASSIFICATION, train);
+        Dataset<Row> out = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train).transform(train);
+        assertEquals(List.of("a.b", "w `n`", "a.b_missing"), SparkRecipe.featureNames(out, SparkRun.FEATURES, parts));
+        assertEquals(12, out.select(SparkRun.FEATURES).count());
+    }
 }
