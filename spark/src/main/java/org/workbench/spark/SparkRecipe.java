@@ -503,54 +503,79 @@ final class SparkRecipe {
             throw new InputException("features.pca.columns: no numeric column '" + name + "'"
                     + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
         }
-        List<String> in = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        List<String> numeric = new ArrayList<>();
-        List<String> binned = new ArrayList<>();
-        List<String> categorical = new ArrayList<>();
+        Taken t = take(named, assembled, sources, unbinnedNames, "__pca_num", "__kept_num", features);
+        if (t.taken().isEmpty()) {
+            // nothing numeric to project: the features pass through, as on the local engine
+            return null;
+        }
+        features.add(new VectorAssembler().setInputCols(t.taken().toArray(String[]::new)).setOutputCol("__pca_in"));
+        features.add(new SparkPca(pca.components(), "__pca_in", "__pcs"));
+        assembled.clear();
+        assembled.addAll(t.left());
+        assembled.add("__pcs");
+        sources.clear();
+        sources.addAll(t.leftSources());
+        sources.add(null);
+        List<String> numeric = t.names().stream().filter(unbinnedNames::contains).toList();
+        List<String> categorical = t.names().stream().filter(keptCategorical::contains).toList();
+        List<String> binned = t.names().stream().filter(n -> !numeric.contains(n) && !categorical.contains(n)).toList();
+        return new Projected(numeric, binned, categorical, onehot, pca.components(), t.leftNumeric());
+    }
+
+    /**
+     * The parts of the assembled vector a step takes, and those it leaves as they are ({@code sources} names each part's
+     * data column; null: the vector of unbinned numeric columns): every part, or those of the {@code named} data columns,
+     * the numeric vector sliced (into {@code takenSlice} and {@code leftSlice}) when only some of its columns are named.
+     *
+     * @param taken       the parts the step takes
+     * @param names       the data columns they hold, in order
+     * @param left        the parts left as they are
+     * @param leftSources their data columns (null: a numeric vector)
+     * @param leftNumeric the unbinned numeric columns left as they are
+     */
+    private record Taken(List<String> taken, List<String> names, List<String> left, List<String> leftSources,
+                         List<String> leftNumeric) {
+    }
+
+    private static Taken take(List<String> named, List<String> assembled, List<String> sources, List<String> unbinnedNames,
+                              String takenSlice, String leftSlice, List<PipelineStage> features) {
+        Taken t = new Taken(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < assembled.size(); i++) {
             String part = assembled.get(i);
             String source = sources.get(i);
             if (source == null) {
-                // the numeric vector: sliced when only some of its columns are projected
                 List<Integer> chosen = new ArrayList<>();
                 for (int j = 0; j < unbinnedNames.size(); j++) {
                     if (named.isEmpty() || named.contains(unbinnedNames.get(j))) {
                         chosen.add(j);
-                        numeric.add(unbinnedNames.get(j));
+                        t.names().add(unbinnedNames.get(j));
+                    } else {
+                        t.leftNumeric().add(unbinnedNames.get(j));
                     }
                 }
                 if (chosen.size() == unbinnedNames.size()) {
-                    in.add(part);
+                    t.taken().add(part);
                 } else if (chosen.isEmpty()) {
-                    rest.add(part);
+                    t.left().add(part);
+                    t.leftSources().add(null);
                 } else {
-                    int[] others = java.util.stream.IntStream.range(0, unbinnedNames.size()).filter(j -> !chosen.contains(j)).toArray();
-                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__pca_num")
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol(takenSlice)
                             .setIndices(chosen.stream().mapToInt(Integer::intValue).toArray()));
-                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__kept_num")
-                            .setIndices(others));
-                    in.add("__pca_num");
-                    rest.add("__kept_num");
+                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol(leftSlice)
+                            .setIndices(java.util.stream.IntStream.range(0, unbinnedNames.size()).filter(j -> !chosen.contains(j)).toArray()));
+                    t.taken().add(takenSlice);
+                    t.left().add(leftSlice);
+                    t.leftSources().add(null);
                 }
             } else if (named.isEmpty() || named.contains(source)) {
-                in.add(part);
-                (keptCategorical.contains(source) ? categorical : binned).add(source);
+                t.taken().add(part);
+                t.names().add(source);
             } else {
-                rest.add(part);
+                t.left().add(part);
+                t.leftSources().add(source);
             }
         }
-        if (in.isEmpty()) {
-            // nothing numeric to project: the features pass through, as on the local engine
-            return null;
-        }
-        features.add(new VectorAssembler().setInputCols(in.toArray(String[]::new)).setOutputCol("__pca_in"));
-        features.add(new SparkPca(pca.components(), "__pca_in", "__pcs"));
-        rest.add("__pcs");
-        assembled.clear();
-        assembled.addAll(rest);
-        List<String> keptNumeric = unbinnedNames.stream().filter(c -> !numeric.contains(c)).toList();
-        return new Projected(numeric, binned, categorical, onehot, pca.components(), keptNumeric);
+        return t;
     }
 
     /** The value a text column's gaps are filled with ({@code mode} is the training rows' most frequent), or null. */
@@ -693,59 +718,20 @@ final class SparkRecipe {
                         + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
             }
         }
-        List<String> in = new ArrayList<>();
-        List<String> inputs = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        List<String> restSources = new ArrayList<>();
-        List<String> plain = new ArrayList<>();
-        for (int i = 0; i < assembled.size(); i++) {
-            String part = assembled.get(i);
-            String source = sources.get(i);
-            if (source == null) {
-                List<Integer> chosen = new ArrayList<>();
-                for (int j = 0; j < unbinnedNames.size(); j++) {
-                    if (named.isEmpty() || named.contains(unbinnedNames.get(j))) {
-                        chosen.add(j);
-                        inputs.add(unbinnedNames.get(j));
-                    } else {
-                        plain.add(unbinnedNames.get(j));
-                    }
-                }
-                if (chosen.size() == unbinnedNames.size()) {
-                    in.add(part);
-                } else if (chosen.isEmpty()) {
-                    rest.add(part);
-                    restSources.add(null);
-                } else {
-                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__poly_num")
-                            .setIndices(chosen.stream().mapToInt(Integer::intValue).toArray()));
-                    features.add(new org.apache.spark.ml.feature.VectorSlicer().setInputCol(part).setOutputCol("__plain_num")
-                            .setIndices(java.util.stream.IntStream.range(0, unbinnedNames.size()).filter(j -> !chosen.contains(j)).toArray()));
-                    in.add("__poly_num");
-                    rest.add("__plain_num");
-                    restSources.add(null);
-                }
-            } else if (named.isEmpty() || named.contains(source)) {
-                in.add(part);
-                inputs.add(source);
-            } else {
-                rest.add(part);
-                restSources.add(source);
-            }
-        }
-        if (in.isEmpty()) {
+        Taken t = take(named, assembled, sources, unbinnedNames, "__poly_num", "__plain_num", features);
+        if (t.taken().isEmpty()) {
             return null;
         }
-        features.add(new VectorAssembler().setInputCols(in.toArray(String[]::new)).setOutputCol("__poly_in"));
+        features.add(new VectorAssembler().setInputCols(t.taken().toArray(String[]::new)).setOutputCol("__poly_in"));
         features.add(new org.apache.spark.ml.feature.PolynomialExpansion().setDegree(poly.degree()).setInputCol("__poly_in")
                 .setOutputCol("__poly"));
-        rest.add(0, "__poly");
-        restSources.add(0, null);
         assembled.clear();
-        assembled.addAll(rest);
+        assembled.add("__poly");
+        assembled.addAll(t.left());
         sources.clear();
-        sources.addAll(restSources);
-        return new Expanded(inputs, poly.degree(), plain);
+        sources.add(null);
+        sources.addAll(t.leftSources());
+        return new Expanded(t.names(), poly.degree(), t.leftNumeric());
     }
 
     /** An assembled slot's name as the VectorAssembler makes it from our column names: vector, index, level. */

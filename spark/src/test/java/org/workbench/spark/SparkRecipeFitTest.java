@@ -53,6 +53,18 @@ class SparkRecipeFitTest {
         return spark.createDataFrame(rows, SCHEMA);
     }
 
+    /** The recipe titanic's config (no column dropped) with these overrides builds for the frame of {@link #rows}, target y. */
+    private static SparkRecipe.Parts parts(Dataset<Row> train, String... sets) {
+        List<String> overrides = new ArrayList<>(List.of("preprocess.drop=[]"));
+        overrides.addAll(List.of(sets));
+        return SparkRecipe.build(SparkEngineTest.config("titanic", overrides.toArray(String[]::new)), types(), List.of("y"),
+                Task.CLASSIFICATION, train);
+    }
+
+    private static PipelineModel fit(SparkRecipe.Parts parts, Dataset<Row> train) {
+        return new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+    }
+
     private static SparkSession spark() {
         return Sessions.start(new EngineConfig("spark", "local[2]", SparkEngineTest.TEST_CONF), "test");
     }
@@ -61,9 +73,8 @@ class SparkRecipeFitTest {
     void equalWidthBinsHaveTheLocalEnginesEdgesAndBins() {
         SparkSession spark = spark();
         Dataset<Row> train = rows(spark);
-        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]", "features.bins={x: 4}",
-                "features.bin_method=equal_width"), types(), List.of("y"), Task.CLASSIFICATION, train);
-        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        SparkRecipe.Parts parts = parts(train, "features.bins={x: 4}", "features.bin_method=equal_width");
+        PipelineModel fitted = fit(parts, train);
         // local: the same values, the gap imputed by the median (3), then binned
         double[] present = {0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 3};
         Table table = Table.create("t", DoubleColumn.create("x", present));
@@ -85,24 +96,20 @@ class SparkRecipeFitTest {
     void dropConstantDropsColumnsWithOneValueInTheTrainingRowsGapsNotCounted() {
         SparkSession spark = spark();
         Dataset<Row> train = rows(spark);
-        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
-                "preprocess.drop_constant=true"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        SparkRecipe.Parts parts = parts(train, "preprocess.drop_constant=true");
         assertEquals(List.of("k", "t"), parts.constant());
         assertEquals(List.of("x"), parts.numeric());
         assertEquals(List.of("c"), parts.categorical());
-        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        PipelineModel fitted = fit(parts, train);
         // x scaled, and c one-hot (p and q; the unseen level dropped): three features
         assertEquals(3, ((org.apache.spark.ml.linalg.Vector) fitted.transform(train).select(SparkRun.FEATURES).first().get(0)).size());
         // off: every column stays
-        assertTrue(SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]"), types(), List.of("y"), Task.CLASSIFICATION,
-                train).constant().isEmpty());
+        assertTrue(parts(train).constant().isEmpty());
         // a binned column that is dropped is named
-        InputException e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic",
-                "preprocess.drop=[]", "preprocess.drop_constant=true", "features.bins={k: 3}"), types(), List.of("y"), Task.CLASSIFICATION, train));
+        InputException e = assertThrows(InputException.class, () -> parts(train, "preprocess.drop_constant=true", "features.bins={k: 3}"));
         assertTrue(e.getMessage().startsWith("features.bins.k: 'k' is dropped by preprocess.drop_constant"), e.getMessage());
         // nothing left is an error, as locally
-        e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[x, c]",
-                "preprocess.drop_constant=true"), types(), List.of("y"), Task.CLASSIFICATION, train));
+        e = assertThrows(InputException.class, () -> parts(train, "preprocess.drop=[x, c]", "preprocess.drop_constant=true"));
         assertEquals("preprocess.drop_constant: every feature column is constant in the 11 training rows (k, t); check the data,"
                 + " or set preprocess.drop_constant: false", e.getMessage());
     }
@@ -120,16 +127,14 @@ class SparkRecipeFitTest {
         rows.add(RowFactory.create(2.0, 5.0, "a", "q", 0.0));
         rows.add(RowFactory.create(3.0, 5.0, "a", "q", 0.0));
         Dataset<Row> train = spark.createDataFrame(rows, SCHEMA);
-        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
-                "preprocess.drop_duplicates=true"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        SparkRecipe.Parts parts = parts(train, "preprocess.drop_duplicates=true");
         assertEquals(5, parts.duplicates());
         assertEquals(5, parts.rows().count());
         // c's most frequent value among the rows kept is q (3 of 5), though p is among all ten (6)
         String fill = ((org.apache.spark.ml.feature.SQLTransformer) parts.preprocessing().get(0)).getStatement();
         assertTrue(fill.contains("COALESCE(`c`, CAST(unhex('71') AS STRING))"), fill);
         // off: every row, no second pass
-        SparkRecipe.Parts all = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]"), types(), List.of("y"),
-                Task.CLASSIFICATION, train);
+        SparkRecipe.Parts all = parts(train);
         assertEquals(0, all.duplicates());
         assertTrue(all.rows() == train);
     }
@@ -141,10 +146,8 @@ class SparkRecipeFitTest {
         // x: 0 1 1 2 3 5 8 13 21 34 and the gap imputed by the median, 3
         Table imputed = Table.create("t", DoubleColumn.create("x", new double[] {0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 3}));
         for (String method : List.of("zscore", "iqr")) {
-            SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
-                    "preprocess.outliers.method=" + method, "preprocess.outliers.threshold=1.5", "preprocess.outliers.columns=[x]"),
-                    types(), List.of("y"), Task.CLASSIFICATION, train);
-            PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+            SparkRecipe.Parts parts = parts(train, "preprocess.outliers.method=" + method, "preprocess.outliers.threshold=1.5", "preprocess.outliers.columns=[x]");
+            PipelineModel fitted = fit(parts, train);
             Map<Integer, double[]> bounds = java.util.Arrays.stream(fitted.stages()).map(SparkClip::bounds)
                     .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
             assertEquals(List.of(0), List.copyOf(bounds.keySet()), "only x is checked");
@@ -160,9 +163,7 @@ class SparkRecipeFitTest {
             assertEquals(upper, clipped.get(9), 1e-12, "34 is clipped to the upper bound");
             assertEquals(8.0, clipped.get(6), 0.0, "8 is inside");
         }
-        InputException e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic",
-                "preprocess.drop=[]", "preprocess.outliers.method=iqr", "preprocess.outliers.columns=[xx]"), types(), List.of("y"),
-                Task.CLASSIFICATION, train));
+        InputException e = assertThrows(InputException.class, () -> parts(train, "preprocess.outliers.method=iqr", "preprocess.outliers.columns=[xx]"));
         assertEquals("preprocess.outliers.columns: no numeric feature column 'xx'; did you mean 'x'?", e.getMessage());
     }
 
@@ -170,11 +171,10 @@ class SparkRecipeFitTest {
     void missingIndicatorsMarkTheColumnsWithGapsInTheTrainingRowsAndAreScaledWithTheNumbers() {
         SparkSession spark = spark();
         Dataset<Row> train = rows(spark);
-        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
-                "preprocess.impute.indicator=true"), types(), List.of("y"), Task.CLASSIFICATION, train);
+        SparkRecipe.Parts parts = parts(train, "preprocess.impute.indicator=true");
         // x, k and t have gaps, c has none; in the file's order
         assertEquals(List.of("x", "k", "t"), parts.indicators());
-        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        PipelineModel fitted = fit(parts, train);
         Dataset<Row> out = fitted.transform(train);
         assertEquals(List.of(0.0, 0.0, 0.0, 1.0), out.select("__ind_1").collectAsList().stream().limit(4).map(r -> r.getDouble(0)).toList());
         assertEquals(1.0, out.select("__ind_0").collectAsList().get(10).getDouble(0));
@@ -187,9 +187,8 @@ class SparkRecipeFitTest {
     void polynomialExpandsTheNamedColumnsAndLeavesTheOthersAsTheyAre() {
         SparkSession spark = spark();
         Dataset<Row> train = rows(spark);
-        SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
-                "features.polynomial={degree: 3, columns: [x]}"), types(), List.of("y"), Task.CLASSIFICATION, train);
-        PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+        SparkRecipe.Parts parts = parts(train, "features.polynomial={degree: 3, columns: [x]}");
+        PipelineModel fitted = fit(parts, train);
         Dataset<Row> out = fitted.transform(train);
         assertEquals(List.of("x", "x^2", "x^3", "k", "t=a", "c=p", "c=q"), SparkRecipe.featureNames(out, SparkRun.FEATURES, parts));
         for (Row r : out.select(SparkRun.FEATURES).collectAsList()) {
@@ -199,8 +198,7 @@ class SparkRecipeFitTest {
         }
         // every numeric column: Spark's order of the products, by the local engine's term names
         assertEquals(List.of("x", "x^2", "k", "x*k", "k^2"), new SparkRecipe.Expanded(List.of("x", "k"), 2, List.of()).names());
-        InputException e = assertThrows(InputException.class, () -> SparkRecipe.build(SparkEngineTest.config("titanic",
-                "preprocess.drop=[]", "features.polynomial={degree: 2, columns: [xx]}"), types(), List.of("y"), Task.CLASSIFICATION, train));
+        InputException e = assertThrows(InputException.class, () -> parts(train, "features.polynomial={degree: 2, columns: [xx]}"));
         assertEquals("features.polynomial.columns: no numeric column 'xx'; did you mean 'x'?", e.getMessage());
     }
 
@@ -228,7 +226,7 @@ class SparkRecipeFitTest {
             SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", overrides.toArray(String[]::new)), types,
                     List.of("y"), Task.CLASSIFICATION, train);
             assertEquals(Map.of("g", 2), parts.pooled(), List.of(sets).toString());
-            PipelineModel fitted = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train);
+            PipelineModel fitted = fit(parts, train);
             Dataset<Row> out = fitted.transform(test);
             assertEquals(List.of("x", "g=a", "g=b", "g=other"), SparkRecipe.featureNames(out, SparkRun.FEATURES, parts));
             // a is itself; d (rare) and z (unseen) are other
@@ -259,7 +257,7 @@ class SparkRecipeFitTest {
         SparkRecipe.Parts parts = SparkRecipe.build(SparkEngineTest.config("titanic", "preprocess.drop=[]",
                 "preprocess.impute.indicator=true", "preprocess.outliers.method=zscore", "preprocess.drop_constant=true"), types,
                 List.of("y"), Task.CLASSIFICATION, train);
-        Dataset<Row> out = new Pipeline().setStages(parts.all().toArray(PipelineStage[]::new)).fit(train).transform(train);
+        Dataset<Row> out = fit(parts, train).transform(train);
         assertEquals(List.of("a.b", "w `n`", "a.b_missing"), SparkRecipe.featureNames(out, SparkRun.FEATURES, parts));
         assertEquals(12, out.select(SparkRun.FEATURES).count());
     }
