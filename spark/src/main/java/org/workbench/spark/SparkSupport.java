@@ -43,7 +43,7 @@ final class SparkSupport {
         VALUES.put("features.pca.whiten", List.of("false"));
         VALUES.put("features.polynomial.interaction_only", List.of("false"));
         VALUES.put("select.method", List.of("none", "variance", "f_test"));
-        VALUES.put("evaluate.cv_mode", List.of("auto", "stratified"));
+        VALUES.put("evaluate.cv_mode", List.of("auto", "stratified", "kfold"));
         VALUES.put("evaluate.threshold", List.of("default"));
         VALUES.put("deploy.partial_dependence", List.of("0"));
         VALUES.put("evaluate.importance_repeats", List.of("auto", "0"));
@@ -172,6 +172,10 @@ final class SparkSupport {
                     + " classes, or the F-value against a numeric target), keeping the k smallest p-values; the local engine keeps the"
                     + " k largest F, the same features unless p-values underflow to 0 (very large F on many rows), where Spark keeps"
                     + " the earlier ones and the selection stage says so; each one-hot level is scored on its own, as locally");
+        }
+        if (!config.section(org.workbench.evaluation.EvaluateConfig.class).cvMode().equals("auto")) {
+            notes.add("evaluate.cv_mode: the spark engine's folds are a seeded hash of each training row whatever the mode (each"
+                    + " class spread over the folds at the same rate in expectation, not exactly)");
         }
         if (prep.outliers().method().equals("iqr")) {
             notes.add("preprocess.outliers: iqr bounds from Spark's approximate quartiles (relative error 0.001) of the imputed"
