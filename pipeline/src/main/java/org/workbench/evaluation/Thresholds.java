@@ -11,8 +11,8 @@ import org.workbench.training.Candidate;
 
 /** Chooses a decision threshold for the positive class, and relabels binary predictions with one. */
 public final class Thresholds {
-    static final String OUT_OF_FOLD = "out-of-fold training predictions";
-    static final String IN_SAMPLE = "training rows (in-sample: no cross-validation)";
+    public static final String OUT_OF_FOLD = "out-of-fold training predictions";
+    public static final String IN_SAMPLE = "training rows (in-sample: no cross-validation)";
 
     private Thresholds() {
     }

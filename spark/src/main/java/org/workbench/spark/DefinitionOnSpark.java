@@ -138,6 +138,12 @@ final class DefinitionOnSpark extends SparkStage {
         } else if (cfg.positiveClass() != null) {
             throw new InputException("problem.positive_class: only applies to classification");
         }
+        String threshold = run.config.section(org.workbench.evaluation.EvaluateConfig.class).threshold();
+        if (!threshold.equals("default") && (classList.size() != 2 || !m.probabilities())) {
+            // as the local engine refuses it, before anything is fitted
+            throw new InputException("evaluate.threshold: '" + threshold + "' needs a two-class problem and a model that gives"
+                    + " probabilities; '" + model + "' on " + classList.size() + " classes does not");
+        }
         context.put(DefinitionStage.PROBLEM, new Problem(target, task, metric, positive, classList, model));
         run.notes.forEach(n -> details.add("note: " + n));
         String what = task == Task.CLASSIFICATION ? "classification of '" + target + "' (" + classList.size() + " classes " + classes + ")"

@@ -21,7 +21,9 @@ import org.workbench.evaluation.ClusteringMetrics;
 import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.EvaluationRecord;
+import org.workbench.evaluation.DecisionThreshold;
 import org.workbench.evaluation.EvaluationStage;
+import org.workbench.evaluation.Thresholds;
 import org.workbench.evaluation.MetricSummary;
 import org.workbench.evaluation.ScoreReport;
 import org.workbench.models.TrainConfig;
@@ -99,13 +101,19 @@ final class EvaluationOnSpark extends SparkStage {
         // repeated k-fold: each repeat splits every training row again by a hash under another seed (the first is the
         // unrepeated split), as the local engine reshuffles each repeat
         List<Map<String, Double>> folds = new ArrayList<>();
+        // evaluate.threshold f1 / youden: chosen on the out-of-fold scores, as locally (on the training rows without CV)
+        boolean choosing = !ev.threshold().equals("default") && DecisionThreshold.fixedValue(ev.threshold()) == null;
+        long[][] outOfFold = choosing && k >= 2 ? SparkThreshold.counts() : null;
         for (int repeat = 0; k >= 2 && repeat < ev.cvRepeats(); repeat++) {
             folds.addAll(crossValidate(run.config, problem, types, m, withFolds(run.config, types,
-                    context.get(CollectionOnSpark.TRAIN).rows(), k, repeat), k, ev.metrics()));
+                    context.get(CollectionOnSpark.TRAIN).rows(), k, repeat), k, ev.metrics(), outOfFold));
         }
+        Evaluation.Threshold threshold = threshold(ev, problem, m, outOfFold, trainScored, testScored);
         Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
-        context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null));
-        context.put(CHART_ROWS, ChartRows.of(testScored, problem));
+        context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null, null, null, threshold,
+                null, List.of()));
+        context.put(CHART_ROWS, ChartRows.of(threshold == null ? testScored
+                : SparkThreshold.relabel(testScored, problem.classes().indexOf(problem.positiveClass()), threshold.value()), problem));
         List<String> details = new ArrayList<>();
         details.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", "metric", "test", "train", "baseline"));
         test.forEach((name, v) -> details.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", name, f4(v),
@@ -131,8 +139,48 @@ final class EvaluationOnSpark extends SparkStage {
                 f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
                 + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %s%d-fold CV %s +/- %s", ev.cvRepeats() > 1 ? ev.cvRepeats() + "x" : "", k, f4(cv.get(metric)[0]),
                 f4(cv.get(metric)[1])) : "");
+        if (threshold != null) {
+            details.add(threshold.decision(problem.positiveClass()).describe(problem.target()) + (threshold.chosenOn().equals(Thresholds.OUT_OF_FOLD)
+                    ? " (scores counted in bins of 1e-5)" : "") + ": test " + String.join(" ", threshold.test().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + f4(e.getValue())).toList()));
+        }
         return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, testReport,
-                null, null, null, null, own.isEmpty() ? null : new EvaluationRecord.Importances(own, List.of()), null));
+                null, null, threshold, null, own.isEmpty() ? null : new EvaluationRecord.Importances(own, List.of()), null));
+    }
+
+    /**
+     * The decision threshold of {@code evaluate.threshold}: the config's number, or chosen by its rule on the out-of-fold
+     * counts (else on the training rows' own scores, optimistic, as the local engine says), with the test metrics at it;
+     * null for the default rule or when the rows hold one class.
+     */
+    private Evaluation.Threshold threshold(EvaluateConfig ev, Problem problem, SparkModels.Model m, long[][] outOfFold,
+                                           Dataset<Row> trainScored, Dataset<Row> testScored) {
+        if (ev.threshold().equals("default")) {
+            return null;
+        }
+        int positive = problem.classes().indexOf(problem.positiveClass());
+        Double fixed = DecisionThreshold.fixedValue(ev.threshold());
+        double value;
+        String chosenOn;
+        if (fixed != null) {
+            value = fixed;
+            chosenOn = "evaluate.threshold";
+        } else {
+            long[][] counts = outOfFold;
+            chosenOn = Thresholds.OUT_OF_FOLD;
+            if (counts == null) {
+                counts = SparkThreshold.counts();
+                SparkThreshold.count(trainScored, positive, counts);
+                chosenOn = Thresholds.IN_SAMPLE;
+            }
+            value = SparkThreshold.choose(ev.threshold(), counts);
+            if (Double.isNaN(value)) {
+                return null;
+            }
+        }
+        Map<String, Double> at = restrict(headline(report(SparkThreshold.relabel(testScored, positive, value), problem, m)),
+                problem.metric(), ev.metrics());
+        return new Evaluation.Threshold(fixed != null ? DecisionThreshold.FIXED : ev.threshold(), value, chosenOn, at);
     }
 
     /** The training rows with their fold: a seeded hash of each row, so every setting tuning tries sees the same folds. */
@@ -149,6 +197,13 @@ final class EvaluationOnSpark extends SparkStage {
     /** Each fold's scores under {@code config}: the whole recipe and model fitted on the fold's training rows only. */
     static List<Map<String, Double>> crossValidate(PipelineConfig config, Problem problem, Map<String, String> types,
                                                    SparkModels.Model m, Dataset<Row> withFold, int k, List<String> wanted) {
+        return crossValidate(config, problem, types, m, withFold, k, wanted, null);
+    }
+
+    /** ... and, given {@code outOfFold}, each fold's scores of its held-out rows counted into it ({@link SparkThreshold#count}). */
+    static List<Map<String, Double>> crossValidate(PipelineConfig config, Problem problem, Map<String, String> types,
+                                                   SparkModels.Model m, Dataset<Row> withFold, int k, List<String> wanted,
+                                                   long[][] outOfFold) {
         List<Map<String, Double>> folds = new ArrayList<>();
         JsonNode params = m.spec().resolvedParams(config.section(TrainConfig.class).params());
         List<String> exclude = problem.target() == null ? List.of() : List.of(problem.target());
@@ -160,7 +215,11 @@ final class EvaluationOnSpark extends SparkStage {
             Dataset<Row> prepared = recipe.transform(parts.rows());
             long rows = parts.rows().count();
             Model<?> model = TrainingOnSpark.fit(m, params, config.seed(), rows, prepared);
-            folds.add(restrict(headline(report(model.transform(recipe.transform(foldTest)), problem, m)), problem.metric(), wanted));
+            Dataset<Row> heldOut = model.transform(recipe.transform(foldTest));
+            folds.add(restrict(headline(report(heldOut, problem, m)), problem.metric(), wanted));
+            if (outOfFold != null) {
+                SparkThreshold.count(heldOut, problem.classes().indexOf(problem.positiveClass()), outOfFold);
+            }
             if (parts.rows() != foldTrain) {
                 parts.rows().unpersist();
             }

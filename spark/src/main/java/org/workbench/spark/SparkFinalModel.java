@@ -5,6 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.workbench.core.Artifact;
 import org.workbench.definition.DefinitionStage;
+import org.workbench.definition.Problem;
+import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.EvaluationStage;
 import org.workbench.report.RunMetrics;
 import org.workbench.stage.RunContext;
@@ -34,10 +36,25 @@ record SparkFinalModel(String model, boolean tuned, SparkRecipe.Built recipe, Mo
 
     /** The final model; a stage that calls this declares {@link #ADOPTED} and the configured model's keys among its inputs. */
     static SparkFinalModel find(RunContext context) {
-        return context.find(ADOPTED).orElseGet(() -> new SparkFinalModel(context.get(DefinitionStage.PROBLEM).model(), false,
-                context.get(RecipeOnSpark.PREPARED), context.get(TrainingOnSpark.MODEL), context.get(EvaluationOnSpark.TRAIN_SCORED),
-                context.get(EvaluationOnSpark.TEST_SCORED), context.get(EvaluationStage.EVALUATION).test(),
-                context.find(EvaluationOnSpark.CHART_ROWS).orElse(null)));
+        return context.find(ADOPTED).orElseGet(() -> {
+            Problem problem = context.get(DefinitionStage.PROBLEM);
+            Evaluation evaluation = context.get(EvaluationStage.EVALUATION);
+            Model<?> fitted = context.get(TrainingOnSpark.MODEL);
+            Dataset<Row> train = context.get(EvaluationOnSpark.TRAIN_SCORED);
+            Dataset<Row> test = context.get(EvaluationOnSpark.TEST_SCORED);
+            Map<String, Double> scores = evaluation.test();
+            Evaluation.Threshold t = evaluation.threshold();
+            if (t != null) {
+                // evaluate.threshold: the model predicts with it, and its rows and scores are those at it, as locally
+                int positive = problem.classes().indexOf(problem.positiveClass());
+                fitted = SparkThreshold.applied(fitted, positive, t.value());
+                train = SparkThreshold.relabel(train, positive, t.value());
+                test = SparkThreshold.relabel(test, positive, t.value());
+                scores = t.test();
+            }
+            return new SparkFinalModel(problem.model(), false, context.get(RecipeOnSpark.PREPARED), fitted, train, test, scores,
+                    context.find(EvaluationOnSpark.CHART_ROWS).orElse(null));
+        });
     }
 
     /** metrics.json's {@code final} block after the run, from what the run keeps ({@link SparkEngine#READ_AFTER_RUN}). */
@@ -47,7 +64,11 @@ record SparkFinalModel(String model, boolean tuned, SparkRecipe.Built recipe, Mo
             return Optional.of(new RunMetrics.Final(adopted.get().model(), true, null, adopted.get().test()));
         }
         return context.find(EvaluationStage.EVALUATION).flatMap(e -> context.find(DefinitionStage.PROBLEM)
-                .map(p -> new RunMetrics.Final(p.model(), false, null, e.test())));
+                .map(p -> {
+                    Evaluation.Threshold t = e.threshold();
+                    return new RunMetrics.Final(p.model(), false, t == null ? null : new RunMetrics.Threshold(t.value(),
+                            p.positiveClass(), t.rule(), t.chosenOn()), t == null ? e.test() : t.test());
+                }));
     }
 
     /** report.html's sample of the final model's scored test rows. */

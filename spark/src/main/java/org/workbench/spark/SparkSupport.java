@@ -25,7 +25,7 @@ final class SparkSupport {
             "data.missing_values", "data.split.test", "data.split.stratify", "preprocess.drop", "preprocess.impute.fill_categorical", "preprocess.impute.indicator",
             "features.keep_identifiers", "preprocess.drop_constant", "preprocess.drop_duplicates", "preprocess.outliers.factor", "preprocess.outliers.threshold",
             "preprocess.outliers.columns", "features.polynomial.degree", "features.polynomial.columns", "features.max_levels", "features.min_frequency", "features.pca.components", "features.pca.columns", "select.variance_threshold", "select.k", "train.model", "evaluate.cv_folds", "evaluate.cv_repeats", "evaluate.metrics",
-            "evaluate.alpha", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt", "tune.time_budget");
+            "evaluate.alpha", "evaluate.threshold", "evaluate.overfit_gap", "deploy.bundle", "tune.enabled", "tune.n_trials", "tune.cv_folds", "tune.adopt", "tune.time_budget");
     /** Keys honoured with some values only: the values, and what to say otherwise. */
     private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
 
@@ -44,7 +44,6 @@ final class SparkSupport {
         VALUES.put("features.polynomial.interaction_only", List.of("false"));
         VALUES.put("select.method", List.of("none", "variance", "f_test"));
         VALUES.put("evaluate.cv_mode", List.of("auto", "stratified", "kfold"));
-        VALUES.put("evaluate.threshold", List.of("default"));
         VALUES.put("deploy.partial_dependence", List.of("0"));
         VALUES.put("evaluate.importance_repeats", List.of("auto", "0"));
         VALUES.put("tune.method", List.of("grid", "random"));
@@ -118,6 +117,10 @@ final class SparkSupport {
         if (features.polynomial().degree() >= 2 && features.pca() != null) {
             throw new InputException("features.polynomial: on the spark engine pca does not project a polynomial's products; use"
                     + " one of features.polynomial and features.pca, or run the config with --engine local");
+        }
+        if (tuning && !config.section(org.workbench.evaluation.EvaluateConfig.class).threshold().equals("default")) {
+            throw new InputException("evaluate.threshold: the spark engine does not choose a threshold for a setting tuning"
+                    + " adopts; set evaluate.threshold: default or tune.enabled: false, or run the config with --engine local");
         }
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten("", config.tree(), leaves);

@@ -144,6 +144,32 @@ class SparkEngineTest {
     }
 
     @Test
+    void titanicThresholdIsChosenOnOutOfFoldScoresAndTheSavedModelPredictsWithIt() throws IOException {
+        // local engine: threshold 0.4943 chosen by f1 on out-of-fold training predictions, test f1 0.7153 at it
+        Runner.Outcome o = run("titanic_threshold", "evaluate.cv_folds=2");
+        RunMetrics.Final chosen = RunRecord.read(o.dir()).metrics().finalModel();
+        assertEquals("f1", chosen.threshold().rule());
+        assertEquals("out-of-fold training predictions", chosen.threshold().chosenOn());
+        assertEquals(0.5, chosen.threshold().value(), 0.15);
+        assertEquals(0.7153, chosen.test().get("f1"), 0.05);
+        // predictions/ are at the threshold, and predict replays the saved model with it
+        Path scoredDir = out.resolve("threshold_scored");
+        new SparkEngine().predict(o.dir().resolve("model.spark"), Path.of("../datasets/titanic/data.csv"), scoredDir);
+        List<String> predicted = rows(o.dir().resolve("predictions"));
+        assertEquals(predicted.stream().map(l -> l.split(",")[2]).sorted().toList(),
+                rows(scoredDir).stream().map(l -> l.split(",")[l.split(",").length - 3]).sorted().toList());
+        // the threshold's positives are the rows whose probability reaches it
+        for (String l : predicted) {
+            String[] f = l.split(",");
+            assertEquals(Double.parseDouble(f[4]) >= chosen.threshold().value() ? "1" : "0", f[2], l);
+        }
+        // a model without probabilities, or more than two classes, is refused before anything is fitted
+        InputException e = assertThrows(InputException.class, () -> Runner.run(config("iris", "evaluate.threshold=f1"),
+                out.resolve("refused_threshold"), null, r -> { }));
+        assertTrue(e.getMessage().startsWith("evaluate.threshold: 'f1' needs a two-class problem"), e.getMessage());
+    }
+
+    @Test
     void sharedRowsAreTestRowsThatCopyATrainingRowMissingValuesIncluded() {
         var spark = Sessions.start(new EngineConfig("spark", "local[2]", TEST_CONF), "shared rows");
         var schema = new org.apache.spark.sql.types.StructType().add("x", "double").add("c", "string");
@@ -257,6 +283,9 @@ class SparkEngineTest {
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.params.epochs=5",
                 "train.model=xgboost", "train.params.gamma=1")));
         assertTrue(e.getMessage().startsWith("train.params."), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune", "evaluate.threshold=f1")));
+        assertTrue(e.getMessage().startsWith("evaluate.threshold: the spark engine does not choose a threshold for a setting"),
+                e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic_tune", "tune.method=halving")));
         assertTrue(e.getMessage().startsWith("tune.method: 'halving' has no counterpart"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "select.method=mutual_info")));
