@@ -51,7 +51,7 @@ public record Leaderboard(String metric, double alpha, List<Row> rows) {
     }
 
     /** The detail line of the evaluation stage that comes before the leaderboard's {@link #lines()}. */
-    static final String DETAILS_HEADER = "leaderboard:";
+    public static final String DETAILS_HEADER = "leaderboard:";
 
     /**
      * The leaderboard's lines as the evaluation stage put them in its detail lines (empty when it

@@ -132,6 +132,15 @@ final class DefinitionOnSpark extends SparkStage {
                 throw new InputException("train.model: " + model + " on Spark (" + m.sparkClass() + ") takes two classes, and '"
                         + target + "' has " + classList.size() + "; choose logistic_regression, random_forest or decision_tree");
             }
+            List<String> compared = run.config.section(org.workbench.evaluation.EvaluateConfig.class).compare();
+            for (int i = 0; i < compared.size(); i++) {
+                SparkModels.Model c = SparkModels.of(compared.get(i), task);
+                if (c.binaryOnly() && classList.size() > 2) {
+                    throw new InputException("evaluate.compare[" + i + "]: " + compared.get(i) + " on Spark (" + c.sparkClass()
+                            + ") takes two classes, and '" + target + "' has " + classList.size() + "; compare logistic_regression,"
+                            + " random_forest, decision_tree or naive_bayes");
+                }
+            }
             int most = classes.values().stream().mapToInt(Integer::intValue).max().orElse(1);
             int least = classes.values().stream().mapToInt(Integer::intValue).min().orElse(1);
             details.add(String.format(Locale.ROOT, "class balance: largest/smallest = %d/%d = %.2f", most, least, (double) most / least));

@@ -22,6 +22,9 @@ import org.workbench.evaluation.EvaluateConfig;
 import org.workbench.evaluation.Evaluation;
 import org.workbench.evaluation.EvaluationRecord;
 import org.workbench.evaluation.DecisionThreshold;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.workbench.evaluation.Leaderboard;
+import org.workbench.evaluation.CrossValidation;
 import org.workbench.evaluation.EvaluationStage;
 import org.workbench.evaluation.Thresholds;
 import org.workbench.evaluation.MetricSummary;
@@ -101,6 +104,7 @@ final class EvaluationOnSpark extends SparkStage {
         // repeated k-fold: each repeat splits every training row again by a hash under another seed (the first is the
         // unrepeated split), as the local engine reshuffles each repeat
         List<Map<String, Double>> folds = new ArrayList<>();
+        long cvStarted = System.nanoTime();
         // evaluate.threshold f1 / youden: chosen on the out-of-fold scores, as locally (on the training rows without CV)
         boolean choosing = !ev.threshold().equals("default") && DecisionThreshold.fixedValue(ev.threshold()) == null;
         long[][] outOfFold = choosing && k >= 2 ? SparkThreshold.counts() : null;
@@ -108,10 +112,13 @@ final class EvaluationOnSpark extends SparkStage {
             folds.addAll(crossValidate(run.config, problem, types, m, withFolds(run.config, types,
                     context.get(CollectionOnSpark.TRAIN).rows(), k, repeat), k, ev.metrics(), outOfFold));
         }
+        long cvMillis = (System.nanoTime() - cvStarted) / 1_000_000;
         Evaluation.Threshold threshold = threshold(ev, problem, m, outOfFold, trainScored, testScored);
+        Leaderboard leaderboard = ev.compare().isEmpty() ? null : compare(ev, problem, types, context.get(CollectionOnSpark.TRAIN).rows(),
+                folds, cvMillis);
         Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
-        context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null, null, null, threshold,
-                null, List.of()));
+        context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null, null, leaderboard,
+                threshold, null, List.of()));
         context.put(CHART_ROWS, ChartRows.of(threshold == null ? testScored
                 : SparkThreshold.relabel(testScored, problem.classes().indexOf(problem.positiveClass()), threshold.value()), problem));
         List<String> details = new ArrayList<>();
@@ -139,13 +146,75 @@ final class EvaluationOnSpark extends SparkStage {
                 f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
                 + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %s%d-fold CV %s +/- %s", ev.cvRepeats() > 1 ? ev.cvRepeats() + "x" : "", k, f4(cv.get(metric)[0]),
                 f4(cv.get(metric)[1])) : "");
+        if (leaderboard != null) {
+            details.add(Leaderboard.DETAILS_HEADER);
+            details.addAll(leaderboard.lines());
+        }
         if (threshold != null) {
             details.add(threshold.decision(problem.positiveClass()).describe(problem.target()) + (threshold.chosenOn().equals(Thresholds.OUT_OF_FOLD)
                     ? " (scores counted in bins of 1e-5)" : "") + ": test " + String.join(" ", threshold.test().entrySet().stream()
                     .map(e -> e.getKey() + "=" + f4(e.getValue())).toList()));
         }
         return StageResult.of(name(), summary, details, new EvaluationRecord(test, train, baseline, null, folds, cv, null, testReport,
-                null, null, threshold, null, own.isEmpty() ? null : new EvaluationRecord.Importances(own, List.of()), null));
+                null, null, threshold, leaderboard == null ? null : leaderboard.rows().stream().map(r -> new EvaluationRecord.Compared(
+                r.model(), r.cv(), r.meanDifference(), r.pValue(), r.significant())).toList(), own.isEmpty() ? null : new EvaluationRecord.Importances(own, List.of()), null));
+    }
+
+    /**
+     * {@code evaluate.compare}: every algorithm cross-validated on the configured model's folds (the same hashed folds, each
+     * repeat), the whole recipe refitted per fold, ranked with the corrected t-test against the best by the core's
+     * {@link Leaderboard}; each fold's row counts from one count per repeat.
+     */
+    private Leaderboard compare(EvaluateConfig ev, Problem problem, Map<String, String> types, Dataset<Row> trainRows,
+                                List<Map<String, Double>> configuredFolds, long configuredMillis) {
+        int k = ev.cvFolds();
+        List<long[]> sizes = new ArrayList<>();
+        long total = 0;
+        for (int repeat = 0; repeat < ev.cvRepeats(); repeat++) {
+            long[] perFold = new long[k];
+            for (Row r : withFolds(run.config, types, trainRows, k, repeat).groupBy(SparkRun.FOLD).count().collectAsList()) {
+                perFold[(int) r.getLong(0)] = r.getLong(1);
+            }
+            sizes.add(perFold);
+            total = java.util.Arrays.stream(perFold).sum();
+        }
+        Map<String, CrossValidation.Result> results = new LinkedHashMap<>();
+        results.put(problem.model(), result(configuredFolds, sizes, total, configuredMillis));
+        for (String name : ev.compare()) {
+            if (results.containsKey(name)) {
+                continue;
+            }
+            PipelineConfig config = run.config.with(Map.of("train.model", JsonNodeFactory.instance.textNode(name), "train.params",
+                    paramsFor(name, run.config)));
+            SparkModels.Model m = SparkModels.of(name, problem.task());
+            long started = System.nanoTime();
+            List<Map<String, Double>> folds = new ArrayList<>();
+            for (int repeat = 0; repeat < ev.cvRepeats(); repeat++) {
+                folds.addAll(crossValidate(config, problem, types, m, withFolds(config, types, trainRows, k, repeat), k, ev.metrics()));
+            }
+            results.put(name, result(folds, sizes, total, (System.nanoTime() - started) / 1_000_000));
+        }
+        return Leaderboard.of(problem.metric(), results, ev.alpha());
+    }
+
+    /** The parameters a compared algorithm is given: its evaluate.compare_params, the configured ones for the configured model, else defaults. */
+    static JsonNode paramsFor(String model, PipelineConfig config) {
+        EvaluateConfig ev = config.section(EvaluateConfig.class);
+        JsonNode given = ev.compareParams().get(model);
+        if (given != null) {
+            return given;
+        }
+        TrainConfig train = config.section(TrainConfig.class);
+        return model.equals(train.model()) ? train.params() : JsonNodeFactory.instance.objectNode();
+    }
+
+    private static CrossValidation.Result result(List<Map<String, Double>> folds, List<long[]> sizes, long total, long millis) {
+        List<CrossValidation.Fold> out = new ArrayList<>();
+        for (int i = 0; i < folds.size(); i++) {
+            long test = sizes.get(i / sizes.get(0).length)[i % sizes.get(0).length];
+            out.add(new CrossValidation.Fold(folds.get(i), millis / Math.max(1, folds.size()), (int) (total - test), (int) test));
+        }
+        return new CrossValidation.Result(out, null);
     }
 
     /**

@@ -78,6 +78,16 @@ final class SparkSupport {
 
     /** Once the data says the task: each setting's model and parameters, as the definition checks the configured ones. */
     static void checkSettings(PipelineConfig config, org.workbench.data.Task task) {
+        // evaluate.compare: each algorithm on Spark for this task, with the parameters it would be given
+        var ev = config.section(org.workbench.evaluation.EvaluateConfig.class);
+        for (int i = 0; i < ev.compare().size(); i++) {
+            String name = ev.compare().get(i);
+            try {
+                SparkModels.check(SparkModels.of(name, task), EvaluationOnSpark.paramsFor(name, config), new ArrayList<>());
+            } catch (InputException e) {
+                throw new InputException("evaluate.compare[" + i + "]: " + e.getMessage());
+            }
+        }
         for (Map.Entry<Map<String, JsonNode>, PipelineConfig> s : Tuning.settings(config).entrySet()) {
             var train = s.getValue().section(org.workbench.models.TrainConfig.class);
             String model = train.model().equals("auto") ? org.workbench.models.ModelCatalog.defaultModel(task) : train.model();
@@ -122,13 +132,18 @@ final class SparkSupport {
             throw new InputException("evaluate.threshold: the spark engine does not choose a threshold for a setting tuning"
                     + " adopts; set evaluate.threshold: default or tune.enabled: false, or run the config with --engine local");
         }
+        var ev = config.section(org.workbench.evaluation.EvaluateConfig.class);
+        if (!ev.compare().isEmpty() && ev.cvFolds() < 2) {
+            throw new InputException("evaluate.compare: needs cross-validation: set evaluate.cv_folds to 2 or more");
+        }
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten("", config.tree(), leaves);
         for (Map.Entry<String, JsonNode> e : leaves.entrySet()) {
             String path = e.getKey();
             if (ANY.contains(path) || path.startsWith("spark.") || path.startsWith("data.column_types.")
                     || path.startsWith("train.params.") || path.startsWith("features.bins.") || (path.startsWith("tune.") && !tuning)
-                    || path.startsWith("tune.grid.") || path.startsWith("tune.space.") || path.equals("tune.threads")) {
+                    || path.startsWith("tune.grid.") || path.startsWith("tune.space.") || path.equals("tune.threads")
+                    || path.equals("evaluate.compare") || path.startsWith("evaluate.compare_params.")) {
                 continue;
             }
             if (path.equals("select.method") && e.getValue().asText().equals("mutual_info")) {

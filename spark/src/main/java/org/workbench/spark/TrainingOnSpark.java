@@ -72,6 +72,17 @@ final class TrainingOnSpark extends SparkStage {
             }
             return best;
         }
-        return (Model<?>) SparkModels.estimator(m, params, seed, trainRows).fit(prepared);
+        try {
+            return (Model<?>) SparkModels.estimator(m, params, seed, trainRows).fit(prepared);
+        } catch (Exception e) { // SparkException is a checked exception that Scala code throws undeclared
+            // Spark's multinomial naive Bayes fails its job on a negative feature: the local engine's input error instead
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("MUST NOT be Negative")) {
+                    throw new org.workbench.core.InputException("train.model: " + m.name() + " needs features >= 0, but the prepared"
+                            + " training rows hold negative values; set preprocess.scale: minmax");
+                }
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

@@ -146,7 +146,7 @@ class SparkEngineTest {
     @Test
     void titanicThresholdIsChosenOnOutOfFoldScoresAndTheSavedModelPredictsWithIt() throws IOException {
         // local engine: threshold 0.4943 chosen by f1 on out-of-fold training predictions, test f1 0.7153 at it
-        Runner.Outcome o = run("titanic_threshold", "evaluate.cv_folds=2");
+        Runner.Outcome o = run("titanic_threshold", "evaluate.cv_folds=2", "evaluate.compare=[decision_tree]");
         RunMetrics.Final chosen = RunRecord.read(o.dir()).metrics().finalModel();
         assertEquals("f1", chosen.threshold().rule());
         assertEquals("out-of-fold training predictions", chosen.threshold().chosenOn());
@@ -163,10 +163,21 @@ class SparkEngineTest {
             String[] f = l.split(",");
             assertEquals(Double.parseDouble(f[4]) >= chosen.threshold().value() ? "1" : "0", f[2], l);
         }
+        // evaluate.compare: the configured model and the decision tree on the same folds, ranked by the corrected t-test
+        org.workbench.evaluation.EvaluationRecord evaluation = RunRecord.read(o.dir()).stages().stream()
+                .filter(s -> s.stage().equals("evaluation")).map(s -> s.data(org.workbench.evaluation.EvaluationRecord.class))
+                .flatMap(Optional::stream).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("logistic_regression", "decision_tree"), evaluation.leaderboard().stream()
+                .map(org.workbench.evaluation.EvaluationRecord.Compared::model).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(evaluation.leaderboard().stream().anyMatch(c -> c.pValue() != null), evaluation.leaderboard().toString());
         // a model without probabilities, or more than two classes, is refused before anything is fitted
         InputException e = assertThrows(InputException.class, () -> Runner.run(config("iris", "evaluate.threshold=f1"),
                 out.resolve("refused_threshold"), null, r -> { }));
         assertTrue(e.getMessage().startsWith("evaluate.threshold: 'f1' needs a two-class problem"), e.getMessage());
+        // Spark's multinomial naive Bayes on standard-scaled (negative) features: the local engine's input error, not a failed job
+        e = assertThrows(InputException.class, () -> Runner.run(config("titanic", "train.model=naive_bayes", "train.params={}",
+                "evaluate.cv_folds=0"), out.resolve("refused_bayes"), null, r -> { }));
+        assertTrue(e.getMessage().startsWith("train.model: naive_bayes needs features >= 0"), e.getMessage());
     }
 
     @Test
@@ -278,6 +289,9 @@ class SparkEngineTest {
         assertTrue(e.getMessage().startsWith("features.polynomial.interaction_only: 'true' has no counterpart"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("wine_pca", "features.polynomial.degree=2")));
         assertTrue(e.getMessage().startsWith("features.polynomial: on the spark engine pca does not project"), e.getMessage());
+        e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "evaluate.compare=[random_forest]",
+                "evaluate.cv_folds=0")));
+        assertEquals("evaluate.compare: needs cross-validation: set evaluate.cv_folds to 2 or more", e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.model=svm")));
         assertTrue(e.getMessage().startsWith("train.model: 'svm' has no Spark ML counterpart"), e.getMessage());
         e = assertThrows(InputException.class, () -> engine.pipeline(config("titanic", "train.params.epochs=5",
