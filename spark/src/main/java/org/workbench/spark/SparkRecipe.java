@@ -591,17 +591,23 @@ final class SparkRecipe {
      * The levels of a text column one-hot keeps by the local rule, counted after its gaps are filled: those in at least
      * min_frequency of the {@code rows} rows (a count when >= 1, else a share), the max_levels most frequent of them (ties
      * in level order); null when every level stays. One job, which brings at most max_levels + 1 levels to the driver
-     * (every level when max_levels is 0).
+     * (with max_levels 0, two: the frequent levels, and whether a rarer one exists).
      */
     static List<String> frequentLevels(Dataset<Row> train, String column, String fill, FeaturesConfig feat, long rows) {
         Column value = fill == null ? col(SparkData.quoted(column)) : functions.coalesce(col(SparkData.quoted(column)), functions.lit(fill));
         Dataset<Row> counts = train.select(value.as("level")).filter(col("level").isNotNull()).groupBy("level").count()
                 .orderBy(functions.desc("count"), functions.asc("level"));
-        List<Row> top = (feat.maxLevels() > 0 ? counts.limit(feat.maxLevels() + 1) : counts).collectAsList();
         double least = feat.minFrequency() >= 1 ? feat.minFrequency() : feat.minFrequency() * rows;
+        if (feat.maxLevels() == 0) {
+            // no cap: the frequent levels (at most rows / min_frequency of them), and whether any level is rarer
+            List<String> kept = counts.filter(col("count").geq(least)).select("level").collectAsList().stream()
+                    .map(r -> r.getString(0)).toList();
+            return counts.filter(col("count").lt(least)).limit(1).count() == 0 ? null : kept;
+        }
+        List<Row> top = counts.limit(feat.maxLevels() + 1).collectAsList();
         List<String> kept = new ArrayList<>();
         for (Row level : top) {
-            if (level.getLong(1) >= least && (feat.maxLevels() == 0 || kept.size() < feat.maxLevels())) {
+            if (level.getLong(1) >= least && kept.size() < feat.maxLevels()) {
                 kept.add(level.getString(0));
             }
         }
