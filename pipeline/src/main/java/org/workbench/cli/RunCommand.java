@@ -203,10 +203,10 @@ final class RunCommand implements Callable<Integer> {
         double[] cv = e.cv().get(metric);
         if (cv != null) {
             // repeated k-fold as the evaluation stage words it: "2x5-fold CV", not "10-fold"
-            int repeats = outcome.context().config().section(EvaluateConfig.class).cvRepeats();
+            EvaluateConfig cfg = outcome.context().config().section(EvaluateConfig.class);
             int folds = e.cvFolds().size();
-            sb.append(String.format(Locale.ROOT, ", %s-fold CV %.4f +/- %.4f", repeats > 1 && folds % repeats == 0
-                    ? repeats + "x" + folds / repeats : String.valueOf(folds), cv[0], cv[1]));
+            sb.append(String.format(Locale.ROOT, ", %s %.4f +/- %.4f", folds == cfg.cvFolds() * cfg.cvRepeats() ? cfg.cvName()
+                    : folds + "-fold CV", cv[0], cv[1]));
         }
         FinalModel chosen = FinalModel.find(outcome.context()).orElse(null);
         // an engine that keeps its own final model (spark) records it in metrics.json's final block

@@ -131,6 +131,11 @@ public record EvaluateConfig(int cvFolds, int cvRepeats, String cvMode, List<Str
 
     private static final List<String> THRESHOLD_RULES = List.of("default", "f1", "youden");
 
+    /** How the terminal names the cross-validation: "5-fold CV", or "2x5-fold CV" for two repeats of 5 folds. */
+    public String cvName() {
+        return (cvRepeats > 1 ? cvRepeats + "x" : "") + cvFolds + "-fold CV";
+    }
+
     /** Whether folds keep class shares, given the hold-out split's setting. */
     public boolean stratify(boolean splitStratify) {
         return switch (cvMode) {

@@ -19,7 +19,7 @@ final class EvaluationSummary {
         List<String> details = new ArrayList<>();
         details.addAll(MetricTable.scores(e.test(), e.train(), e.baseline(), e.cv(), false, Map.of())
                 .text(List.of("metric", "test", "train", "baseline"), "", 18, 10, " "));
-        String folds = cfg.cvRepeats() > 1 ? cfg.cvRepeats() + "x" + cfg.cvFolds() + "-fold CV" : cfg.cvFolds() + "-fold CV";
+        String folds = cfg.cvName();
         e.cv().forEach((m, ms) -> details.add(String.format(Locale.ROOT, "%s %-18s %.4f +/- %.4f", folds, m, ms[0], ms[1])));
         String overfitting = overfitting(problem, cfg, e);
         if (overfitting != null) {

@@ -128,18 +128,11 @@ final class DefinitionOnSpark extends SparkStage {
             if (positive == null && classList.size() == 2) {
                 positive = classes.get(classList.get(0)) < classes.get(classList.get(1)) ? classList.get(0) : classList.get(1);
             }
-            if (m.binaryOnly() && classList.size() > 2) {
-                throw new InputException("train.model: " + model + " on Spark (" + m.sparkClass() + ") takes two classes, and '"
-                        + target + "' has " + classList.size() + "; choose logistic_regression, random_forest or decision_tree");
-            }
+            twoClassesAtMost("train.model", model, m, target, classList.size());
             List<String> compared = run.config.section(org.workbench.evaluation.EvaluateConfig.class).compare();
             for (int i = 0; i < compared.size(); i++) {
-                SparkModels.Model c = SparkModels.of(compared.get(i), task);
-                if (c.binaryOnly() && classList.size() > 2) {
-                    throw new InputException("evaluate.compare[" + i + "]: " + compared.get(i) + " on Spark (" + c.sparkClass()
-                            + ") takes two classes, and '" + target + "' has " + classList.size() + "; compare logistic_regression,"
-                            + " random_forest, decision_tree or naive_bayes");
-                }
+                twoClassesAtMost("evaluate.compare[" + i + "]", compared.get(i), SparkModels.of(compared.get(i), task), target,
+                        classList.size());
             }
             int most = classes.values().stream().mapToInt(Integer::intValue).max().orElse(1);
             int least = classes.values().stream().mapToInt(Integer::intValue).min().orElse(1);
@@ -169,5 +162,13 @@ final class DefinitionOnSpark extends SparkStage {
             out.put(r.getString(0), (int) r.getLong(1));
         }
         return new LinkedHashMap<>(out);
+    }
+
+    /** Refuses an algorithm Spark fits on two classes only (asked for at {@code key}) when the target has more. */
+    private static void twoClassesAtMost(String key, String name, SparkModels.Model m, String target, int classes) {
+        if (m.binaryOnly() && classes > 2) {
+            throw new InputException(key + ": " + name + " on Spark (" + m.sparkClass() + ") takes two classes, and '" + target
+                    + "' has " + classes + "; choose logistic_regression, random_forest, decision_tree or naive_bayes");
+        }
     }
 }

@@ -103,19 +103,19 @@ final class EvaluationOnSpark extends SparkStage {
         int k = ev.cvFolds();
         // repeated k-fold: each repeat splits every training row again by a hash under another seed (the first is the
         // unrepeated split), as the local engine reshuffles each repeat
+        Dataset<Row> everyTrainingRow = context.get(CollectionOnSpark.TRAIN).rows();
         List<Map<String, Double>> folds = new ArrayList<>();
         long cvStarted = System.nanoTime();
         // evaluate.threshold f1 / youden: chosen on the out-of-fold scores, as locally (on the training rows without CV)
         boolean choosing = !ev.threshold().equals("default") && DecisionThreshold.fixedValue(ev.threshold()) == null;
         long[][] outOfFold = choosing && k >= 2 ? SparkThreshold.counts() : null;
         for (int repeat = 0; k >= 2 && repeat < ev.cvRepeats(); repeat++) {
-            folds.addAll(crossValidate(run.config, problem, types, m, withFolds(run.config, types,
-                    context.get(CollectionOnSpark.TRAIN).rows(), k, repeat), k, ev.metrics(), outOfFold));
+            folds.addAll(crossValidate(run.config, problem, types, m, withFolds(run.config, types, everyTrainingRow, k, repeat), k,
+                    ev.metrics(), outOfFold));
         }
         long cvMillis = (System.nanoTime() - cvStarted) / 1_000_000;
         Evaluation.Threshold threshold = threshold(ev, problem, m, outOfFold, trainScored, testScored);
-        Leaderboard leaderboard = ev.compare().isEmpty() ? null : compare(ev, problem, types, context.get(CollectionOnSpark.TRAIN).rows(),
-                folds, cvMillis);
+        Leaderboard leaderboard = ev.compare().isEmpty() ? null : compare(ev, problem, types, everyTrainingRow, folds, cvMillis);
         Map<String, double[]> cv = folds.isEmpty() ? Map.of() : MetricSummary.meanStd(folds);
         context.put(EvaluationStage.EVALUATION, new Evaluation(test, train, baseline, folds, cv, testReport, null, null, leaderboard,
                 threshold, null, List.of()));
@@ -144,7 +144,7 @@ final class EvaluationOnSpark extends SparkStage {
         String metric = problem.metric();
         String summary = String.format(Locale.ROOT, "test %s %s (train %s, baseline %s)", metric, f4(test.get(metric)),
                 f4(train.get(metric)), baseline.containsKey(metric) ? f4(baseline.get(metric)) : "n/a")
-                + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %s%d-fold CV %s +/- %s", ev.cvRepeats() > 1 ? ev.cvRepeats() + "x" : "", k, f4(cv.get(metric)[0]),
+                + (cv.containsKey(metric) ? String.format(Locale.ROOT, "; %s %s +/- %s", ev.cvName(), f4(cv.get(metric)[0]),
                 f4(cv.get(metric)[1])) : "");
         if (leaderboard != null) {
             details.add(Leaderboard.DETAILS_HEADER);

@@ -25,11 +25,16 @@ final class SparkThreshold {
 
     /** Adds the scored rows' counts to {@code counts} ([0]: other rows, [1]: positive rows, by bin floor(p x BINS)). */
     static void count(Dataset<Row> scored, int positive, long[][] counts) {
-        Column p = org.apache.spark.ml.functions.vector_to_array(col(SparkRun.PROBABILITY), "float64").getItem(positive);
+        Column p = probability(positive);
         Column bin = functions.least(functions.greatest(functions.floor(p.multiply(BINS)), functions.lit(0L)), functions.lit((long) BINS));
         for (Row r : scored.groupBy(bin.as("bin"), col(SparkRun.LABEL).equalTo(positive).as("pos")).count().collectAsList()) {
             counts[r.getBoolean(1) ? 1 : 0][(int) r.getLong(0)] += r.getLong(2);
         }
+    }
+
+    /** A scored row's probability of the class with this index. */
+    private static Column probability(int positive) {
+        return org.apache.spark.ml.functions.vector_to_array(col(SparkRun.PROBABILITY), "float64").getItem(positive);
     }
 
     static long[][] counts() {
@@ -72,7 +77,7 @@ final class SparkThreshold {
 
     /** The scored rows relabelled: the positive class where p(positive) >= threshold, else the other one. */
     static Dataset<Row> relabel(Dataset<Row> scored, int positive, double threshold) {
-        Column p = org.apache.spark.ml.functions.vector_to_array(col(SparkRun.PROBABILITY), "float64").getItem(positive);
+        Column p = probability(positive);
         return scored.withColumn(SparkRun.PREDICTION, functions.when(p.geq(threshold), (double) positive)
                 .otherwise((double) (1 - positive)));
     }
