@@ -91,8 +91,7 @@ public final class DeploymentStage implements Stage {
         String summary = String.format(Locale.ROOT, "wrote %s (%.1f KB): %s with %d fitted steps, needs %d input columns",
                 BUNDLE_FILE, bytes.length / 1024.0, m.model(), bundle.recipe().steps().size(),
                 m.requiredColumns().size())
-                + (m.threshold() == null ? "" : String.format(Locale.ROOT, "; threshold %.4f on P(%s=%s)",
-                        m.threshold().value(), m.target(), m.threshold().positiveClass()));
+                + (m.threshold() == null ? "" : "; " + m.threshold().onProbability(m.target()));
         List<PartialDependence> curves = partialDependence(context, bundle, details);
         return StageResult.of(name(), summary, details, DeploymentRecord.wrote(BUNDLE_FILE, bytes.length,
                 m.requiredColumns(), curves));

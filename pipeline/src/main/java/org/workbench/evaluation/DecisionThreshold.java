@@ -28,7 +28,12 @@ public record DecisionThreshold(double value, String positiveClass, String rule,
     /** For the terminal, e.g. "threshold 0.3712 on P(Survived=1), chosen by f1 on out-of-fold training predictions". */
     public String describe(String target) {
         String how = rule.equals(FIXED) ? "set by " + chosenOn : "chosen by " + rule + " on " + chosenOn;
-        return String.format(Locale.ROOT, "threshold %.4f on P(%s=%s), %s", value, target, positiveClass, how);
+        return onProbability(target) + ", " + how;
+    }
+
+    /** E.g. "threshold 0.3712 on P(Survived=1)", as a deployment's summary names it. */
+    public String onProbability(String target) {
+        return String.format(Locale.ROOT, "threshold %.4f on P(%s=%s)", value, target, positiveClass);
     }
 
     /** The probability a config's {@code evaluate.threshold} gives, like "0.35"; null for a rule name or anything else. */

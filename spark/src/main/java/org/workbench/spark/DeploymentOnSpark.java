@@ -131,8 +131,9 @@ final class DeploymentOnSpark extends SparkStage {
         return StageResult.of(name(), String.format(Locale.ROOT, "wrote %s/ (%.1f KB): %s with %d fitted Spark ML stages, needs %d input"
                         + " columns%s; %s/ (partitioned CSV)", MODEL_DIR, bytes / 1024.0, chosen.model() + (chosen.tuned() ? " (tuned)" : ""),
                 stages.size() - 1, required.size(), SparkFinalModel.block(context).map(f -> f.threshold()).filter(t -> t != null)
-                        .map(t -> String.format(Locale.ROOT, "; threshold %.4f on P(%s=%s)", t.value(), context.get(
-                                org.workbench.definition.DefinitionStage.PROBLEM).target(), t.positiveClass())).orElse(""),
+                        .map(t -> "; " + new org.workbench.evaluation.DecisionThreshold(t.value(), t.positiveClass(), t.rule(),
+                                t.chosenOn()).onProbability(context.get(org.workbench.definition.DefinitionStage.PROBLEM).target()))
+                        .orElse(""),
                 PREDICTIONS_DIR), List.of("needs columns " + required, "score new rows: workbench predict --model " + MODEL_DIR
                         + " --input new.csv --output scored (with --engine spark's class path: scripts/workbench adds it)"),
                 new DeploymentRecord(MODEL_DIR, bytes, required, null, null));
