@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
@@ -363,7 +362,8 @@ final class ColumnBuilder {
     /** The column; a column without any value is text (all ""), unless forced numeric. */
     Column<?> build() {
         if (numeric()) {
-            return DoubleColumn.create(name, Arrays.copyOf(values, size));
+            // a column that grew past the file's expected rows may hold up to twice its values: those are trimmed
+            return new ReadNumbers(name, values.length > size + size / 4 + FIRST_CAPACITY ? Arrays.copyOf(values, size) : values, size);
         }
         if (kind == Kind.DETECT) {
             String[] blanks = new String[size];
