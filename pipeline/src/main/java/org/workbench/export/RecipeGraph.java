@@ -408,7 +408,7 @@ final class RecipeGraph {
             index.put(levels.levels().get(j), (long) j);
         }
         if (!levels.rare().isEmpty()) {
-            outputs.add(OneHotEncoder.OTHER);
+            outputs.add(OneHotEncoder.poolName(levels.levels()));
             levels.rare().forEach(r -> index.put(r, (long) outputs.size() - 1));
         }
         Map<String, Long> table = text.lookup(index);

@@ -26,10 +26,25 @@ import tech.tablesaw.columns.Column;
  * with {@code maxLevels > 0}, only that many of the remaining most frequent levels (ties broken
  * alphabetically) get their own column and the rest join {@code column=other} too.
  * Missing ("") is not a level, so a missing category encodes as all zeros, like a level never seen
- * in training.
+ * in training. When a kept level is itself "other" (in any case), the pooled column is
+ * {@code column=other (pooled)} instead ({@link #poolName}), so the real level keeps its own column.
  */
 public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColumns columns) implements UnsupervisedStep {
     public static final String OTHER = "other";
+
+    /**
+     * The level name rare levels share: "other", unless a kept level already is "other" (names ignore case),
+     * then "other (pooled)" (or "other (pooled 2)", ...). Both engines name the pooled column with this.
+     */
+    public static String poolName(java.util.Collection<String> kept) {
+        Set<String> taken = new HashSet<>();
+        kept.forEach(level -> taken.add(level.toLowerCase(Locale.ROOT)));
+        String name = OTHER;
+        for (int n = 1; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
+            name = OTHER + (n == 1 ? " (pooled)" : " (pooled " + n + ")");
+        }
+        return name;
+    }
 
     public OneHotEncoder() {
         this(0, CategoricalColumns.ALL);
@@ -80,14 +95,32 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
         return new Fitted.Levels(column.name(), kept, rare);
     }
 
-    /** Table column names ignore case, so "Sex=male" and "Sex=Male" (or an existing column) would clash. */
+    /**
+     * Table column names ignore case, so "Sex=male" and "Sex=Male" would clash, and so would a one-hot
+     * column and another column of the same name: column "a" with level "b=c" and column "a=b" with level "c"
+     * both make "a=b=c", as would a column already named "a=b=c". The error names both makers.
+     */
     private static void checkNamesDiffer(Table train, Fitted fitted) {
-        Set<String> seen = new HashSet<>();
-        for (String kept : fitted.outputColumns(train.columnNames())) {
-            if (!seen.add(kept.toLowerCase(Locale.ROOT))) {
-                throw new InputException("features.encode: the one-hot column '" + kept
-                        + "' clashes with another column whose name differs only in case;"
-                        + " make the categories of that column differ by more than case");
+        Map<String, String> makers = new HashMap<>();
+        Set<String> encoded = fitted.encodedNames();
+        for (String name : train.columnNames()) {
+            if (!encoded.contains(name)) {
+                makers.put(name.toLowerCase(Locale.ROOT), "column '" + name + "'");
+            }
+        }
+        for (Fitted.Levels c : fitted.columns()) {
+            for (String level : c.outputs()) {
+                String name = c.column() + "=" + level;
+                String maker = "column '" + c.column() + "', level '" + level + "'";
+                String earlier = makers.putIfAbsent(name.toLowerCase(Locale.ROOT), maker);
+                if (earlier == null) {
+                    continue;
+                }
+                boolean sameColumn = earlier.startsWith("column '" + c.column() + "', level ");
+                throw new InputException("features.encode: one-hot would make the feature '" + name + "' twice (names ignore case):"
+                        + " from " + earlier + " and from " + maker + "; " + (sameColumn
+                        ? "make the levels of '" + c.column() + "' differ by more than case in the data"
+                        : "rename one of these columns in the data, or leave it out (preprocess.drop)"));
             }
         }
     }
@@ -115,13 +148,13 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
                 this(column, levels, List.of());
             }
 
-            /** Output level names: the levels, then "other" when rare levels were pooled. */
-            List<String> outputs() {
+            /** Output level names: the levels, then the pooled level ({@link #poolName}) when rare levels were pooled. */
+            public List<String> outputs() {
                 if (rare.isEmpty()) {
                     return levels;
                 }
                 List<String> all = new ArrayList<>(levels);
-                all.add(OneHotEncoder.OTHER);
+                all.add(poolName(levels));
                 return all;
             }
         }
@@ -224,7 +257,7 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
             for (Levels c : columns) {
                 parts.add(c.column() + ": " + c.levels().size() + (c.levels().size() == 1 ? " level (" : " levels (")
                         + preview(c.levels()) + ")" + (c.rare().isEmpty() ? ""
-                        : " + other (" + c.rare().size() + " rarer levels: " + preview(c.rare()) + ")"));
+                        : " + " + poolName(c.levels()) + " (" + c.rare().size() + " rarer levels: " + preview(c.rare()) + ")"));
             }
             return String.join("; ", parts);
         }

@@ -88,8 +88,38 @@ class OneHotEncoderTest {
     void levelsDifferingOnlyInCaseAreAnInputError() {
         Table t = Table.create("t", StringColumn.create("c", "yes", "Yes"));
         InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
-        assertEquals("features.encode: the one-hot column 'c=yes' clashes with another column whose name differs"
-                + " only in case; make the categories of that column differ by more than case", e.getMessage());
+        assertEquals("features.encode: one-hot would make the feature 'c=yes' twice (names ignore case): from column 'c', level 'Yes'"
+                + " and from column 'c', level 'yes'; make the levels of 'c' differ by more than case in the data", e.getMessage());
+    }
+
+    @Test
+    void aFeatureNameMadeByTwoColumnsIsAnInputErrorNamingBoth() {
+        // "a" + "=" + "b=c" and "a=b" + "=" + "c" are the same name
+        Table t = Table.create("t", StringColumn.create("a", "b=c", "d"), StringColumn.create("a=b", "c", "e"));
+        InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
+        assertEquals("features.encode: one-hot would make the feature 'a=b=c' twice (names ignore case): from column 'a', level 'b=c'"
+                + " and from column 'a=b', level 'c'; rename one of these columns in the data, or leave it out (preprocess.drop)",
+                e.getMessage());
+        // a column already named as a one-hot feature
+        Table named = Table.create("t", StringColumn.create("Sex", "male", "female"), DoubleColumn.create("sex=Male", 1, 0));
+        e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(named));
+        assertEquals("features.encode: one-hot would make the feature 'Sex=male' twice (names ignore case): from column 'sex=Male'"
+                + " and from column 'Sex', level 'male'; rename one of these columns in the data, or leave it out (preprocess.drop)",
+                e.getMessage());
+    }
+
+    @Test
+    void aKeptLevelNamedOtherKeepsItsColumnAndTheRareLevelsGetAnotherOne() {
+        // "other" x3 and "paris" x2 are kept (min_frequency 2); "x" and "y" are rare
+        Table t = Table.create("t", StringColumn.create("city", "other", "paris", "other", "x", "paris", "other", "y"));
+        OneHotEncoder.Fitted fitted = new OneHotEncoder(0, 2, CategoricalColumns.ALL).fit(t);
+        Table out = fitted.apply(t, new ApplyLog());
+        assertEquals(List.of("city=other", "city=paris", "city=other (pooled)"), out.columnNames());
+        assertArrayEquals(new double[] {1, 0, 1, 0, 0, 1, 0}, values(out, "city=other"));
+        assertArrayEquals(new double[] {0, 0, 0, 1, 0, 0, 1}, values(out, "city=other (pooled)"));
+        assertEquals("city: 2 levels (other, paris) + other (pooled) (2 rarer levels: x, y)", fitted.summary());
+        assertEquals("other", OneHotEncoder.poolName(List.of("paris")));
+        assertEquals("other (pooled 2)", OneHotEncoder.poolName(List.of("Other", "OTHER (pooled)")));
     }
 
     @Test

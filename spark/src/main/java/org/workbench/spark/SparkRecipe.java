@@ -308,7 +308,7 @@ final class SparkRecipe {
                 String out = "__lvl_" + i;
                 sql.append(", CASE WHEN ").append(in).append(kept.isEmpty() ? " IS NULL THEN NULL" : " IN (" + String.join(", ",
                         kept.stream().map(SparkRecipe::literal).toList()) + ") THEN " + in + " WHEN " + in + " IS NULL THEN NULL")
-                        .append(" ELSE ").append(literal(org.workbench.features.OneHotEncoder.OTHER)).append(" END AS ").append(out);
+                        .append(" ELSE ").append(literal(org.workbench.features.OneHotEncoder.poolName(kept))).append(" END AS ").append(out);
                 encodedCats.set(i, out);
                 pooled.put(keptCategorical.get(i), kept.size());
             }
