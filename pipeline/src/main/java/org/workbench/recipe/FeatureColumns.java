@@ -36,7 +36,6 @@ public final class FeatureColumns {
                 + describe(column) + " here");
     }
 
-    /** A new table with the given (already copied) columns, keeping the input table's name. */
     /** A copy made column by column (Tablesaw's {@code Table.copy()} goes cell by cell, several times slower). */
     public static Table copy(Table table) {
         List<Column<?>> columns = new java.util.ArrayList<>(table.columnCount());
@@ -44,8 +43,37 @@ public final class FeatureColumns {
         return tableLike(table, columns);
     }
 
+    /**
+     * A new table with the given (already copied) columns, keeping the input table's name. Two columns
+     * of one name (Tablesaw's names ignore case) are a {@link NameClash}: a step adding "x_missing" or
+     * "Age^2" to data that already has such a column.
+     */
     public static Table tableLike(Table like, List<Column<?>> columns) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Column<?> column : columns) {
+            if (!names.add(column.name().toLowerCase(Locale.ROOT))) {
+                throw new NameClash(column.name());
+            }
+        }
         return Table.create(like.name(), columns);
+    }
+
+    /**
+     * A step made a column whose name another column has. {@link Recipe#fit} names the step; elsewhere
+     * the message stands alone.
+     */
+    public static final class NameClash extends InputException {
+        private final String column;
+
+        NameClash(String column) {
+            super("two columns would be named '" + column + "' (names ignore case); rename that column in the data,"
+                    + " or leave it out (preprocess.drop)");
+            this.column = column;
+        }
+
+        public String column() {
+            return column;
+        }
     }
 
     /**

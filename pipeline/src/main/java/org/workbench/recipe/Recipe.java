@@ -24,7 +24,13 @@ public record Recipe(List<Step> steps) {
             if (rowsOf(current) == 0) {
                 throw noRowsLeft("to fit step '" + step.name() + "' on", emptiedBy);
             }
-            Step.Fit f = step.fitTransform(current);
+            Step.Fit f;
+            try {
+                f = step.fitTransform(current);
+            } catch (FeatureColumns.NameClash e) {
+                throw new InputException("step '" + step.name() + "' makes a column '" + e.column() + "', but the data already has"
+                        + " a column of that name (names ignore case); rename that column in the data, or leave it out (preprocess.drop)");
+            }
             if (rowsOf(f.train()) == 0) {
                 emptiedBy = step.name();
             }

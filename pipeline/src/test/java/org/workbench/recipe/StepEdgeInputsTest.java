@@ -45,6 +45,35 @@ class StepEdgeInputsTest {
         return StepContractTest.cases();
     }
 
+    /**
+     * Data that already has a column named like one the step makes (a user's own "Age_missing" beside
+     * "Age", or "Age^2"): the step fits, or the recipe refuses in one line naming the column; never
+     * Tablesaw's internal "duplicate name" error.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aColumnNamedLikeOneTheStepMakesIsRefusedClearlyOrFits(Case c) {
+        Frame input = StepContractTest.input(c);
+        List<String> made = new ArrayList<>(new Recipe(List.of(c.step())).fit(input).train().features().columnNames());
+        made.removeAll(input.features().columnNames());
+        if (made.isEmpty()) {
+            return;
+        }
+        String name = made.get(0);
+        Table features = input.features().copy();
+        // a numeric column of zeros, named as the step's first new column but in upper case: names ignore case
+        features.addColumns(DoubleColumn.create(name.toUpperCase(Locale.ROOT), new double[features.rowCount()]));
+        Frame clashing = new Frame(features, input.target());
+        try {
+            new Recipe(List.of(c.step())).fit(clashing);
+        } catch (InputException e) {
+            assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("'" + name.toLowerCase(Locale.ROOT) + "'"),
+                    c + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            fail(c + ": an internal error for a column named like the step's '" + name + "': " + e);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
     void fitOnAnEmptyTableRefusesClearlyOrFitsANoOp(Case c) {
