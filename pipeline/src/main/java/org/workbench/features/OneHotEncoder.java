@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workbench.core.InputException;
+import org.workbench.core.Memory;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.FittedStep;
@@ -182,6 +183,7 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
 
         @Override
         public Table apply(Table features, ApplyLog log) {
+            requireRoom(features.rowCount());
             Set<String> encoded = encodedNames();
             List<Column<?>> out = new ArrayList<>();
             for (Column<?> column : features.columns()) {
@@ -227,6 +229,31 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
                 out.add(DoubleColumn.create(column.name() + "=" + levels.get(j), indicators[j]));
             }
             return out;
+        }
+
+        /**
+         * One-hot columns are dense numbers: {@code rows} x the columns it makes, 8 bytes each. Refused before
+         * allocating when that is more than {@link Memory#MAX_SHARE} of the heap: 100,000 rows with a 50,000-level
+         * column kept whole (max_levels 0) asked for 32 GB and ended, after 36 s, in an OutOfMemoryError.
+         */
+        private void requireRoom(int rows) {
+            long made = 0;
+            Levels widest = null;
+            for (Levels c : columns) {
+                made += c.outputs().size();
+                if (widest == null || c.outputs().size() > widest.outputs().size()) {
+                    widest = c;
+                }
+            }
+            long bytes = made * rows * Double.BYTES;
+            if (widest != null && !Memory.fits(bytes)) {
+                throw new InputException(String.format(Locale.ROOT, "features.encode: one-hot would make %,d columns x %,d rows"
+                        + " (%s as numbers; '%s' alone makes %,d), more than %.0f%% of the %s this JVM may use; keep fewer levels"
+                        + " (features.max_levels, default 100, or features.min_frequency), encode '%s' otherwise (features.encode_columns:"
+                        + " {%s: frequency}), or give the JVM more memory (WORKBENCH_JAVA_OPTS=-Xmx...)", made, rows,
+                        Memory.size(bytes), widest.column(), widest.outputs().size(), Memory.MAX_SHARE * 100,
+                        Memory.size(Memory.maxHeap()), widest.column(), widest.column()));
+            }
         }
 
         private Set<String> encodedNames() {

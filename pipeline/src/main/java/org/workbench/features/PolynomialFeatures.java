@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.workbench.config.Suggest;
 import org.workbench.core.InputException;
+import org.workbench.core.Memory;
 import org.workbench.recipe.ApplyLog;
 import org.workbench.recipe.FeatureColumns;
 import org.workbench.recipe.FittedStep;
@@ -46,11 +47,44 @@ public record PolynomialFeatures(int degree, List<String> columns, boolean inter
                 chosen.add(c.name());
             }
         }
+        requireRoom(chosen.size(), train.rowCount());
         List<List<String>> terms = new ArrayList<>();
         for (int d = 2; d <= degree; d++) {
             terms(chosen, d, 0, new ArrayList<>(), terms);
         }
         return new Fitted(degree, chosen, terms, train.columnCount());
+    }
+
+    /** Bytes a term costs beside its numbers: its name, its list of columns, its column object. */
+    private static final long BYTES_PER_TERM = 200;
+
+    /**
+     * The new features are dense numbers, and their count grows as columns^degree: refused before they are
+     * listed when they would take more than {@link Memory#MAX_SHARE} of the heap. Degree 3 over 300 columns
+     * (4.6 million features) ran for 264 s and ended in an OutOfMemoryError.
+     */
+    private void requireRoom(int columnCount, int rows) {
+        double terms = 0;
+        for (int d = 2; d <= degree; d++) {
+            terms += combinations(interactionOnly ? columnCount : columnCount + d - 1, d);
+        }
+        double bytes = terms * ((double) rows * Double.BYTES + BYTES_PER_TERM);
+        if (!Memory.fits((long) Math.min(bytes, Long.MAX_VALUE))) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "features.polynomial: degree %d over %d columns makes"
+                    + " %,.0f new features x %,d rows (%s as numbers), more than %.0f%% of the %s this JVM may use; name fewer"
+                    + " columns (features.polynomial.columns), lower the degree, or keep interactions only"
+                    + " (features.polynomial.interaction_only)", degree, columnCount, terms, rows,
+                    Memory.size((long) Math.min(bytes, Long.MAX_VALUE)), Memory.MAX_SHARE * 100, Memory.size(Memory.maxHeap())));
+        }
+    }
+
+    /** n choose k, as a double (exact below 2^53). */
+    private static double combinations(int n, int k) {
+        double c = 1;
+        for (int i = 1; i <= k; i++) {
+            c = c * (n - k + i) / i;
+        }
+        return n < k ? 0 : c;
     }
 
     /** Appends every multiset (or set, for interactions only) of {@code size} columns in index order. */

@@ -3,6 +3,7 @@ package org.workbench.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.workbench.recipe.TableAssert.assertNoSharedColumns;
 import static org.workbench.recipe.TableAssert.assertSameTable;
 import static org.workbench.recipe.TableAssert.values;
@@ -90,6 +91,22 @@ class OneHotEncoderTest {
         InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
         assertEquals("features.encode: one-hot would make the feature 'c=yes' twice (names ignore case): from column 'c', level 'Yes'"
                 + " and from column 'c', level 'yes'; make the levels of 'c' differ by more than case in the data", e.getMessage());
+    }
+
+    @Test
+    void encodingThatCouldNotFitInTheHeapIsRefusedBeforeAllocatingNamingTheWidestColumn() {
+        // 1,000,000 kept levels x 10,000 rows: 80 GB of numbers, more than half of any heap a test runs with
+        List<String> many = java.util.stream.IntStream.range(0, 1_000_000).mapToObj(i -> "l" + i).sorted().toList();
+        OneHotEncoder.Fitted fitted = new OneHotEncoder.Fitted(List.of(new OneHotEncoder.Fitted.Levels("code", many),
+                new OneHotEncoder.Fitted.Levels("Sex", List.of("female", "male"))));
+        String[] codes = new String[10_000];
+        java.util.Arrays.fill(codes, "l7");
+        Table rows = Table.create("t", StringColumn.create("code", codes), StringColumn.create("Sex", codes));
+        InputException e = assertThrows(InputException.class, () -> fitted.apply(rows, new ApplyLog()));
+        assertTrue(e.getMessage().startsWith("features.encode: one-hot would make 1,000,002 columns x 10,000 rows (80.0 GB as"
+                + " numbers; 'code' alone makes 1,000,000), more than 50% of the "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("encode 'code' otherwise (features.encode_columns: {code: frequency}), or give the JVM"
+                + " more memory (WORKBENCH_JAVA_OPTS=-Xmx...)"), e.getMessage());
     }
 
     @Test

@@ -14,6 +14,26 @@ import tech.tablesaw.api.Table;
 /** Polynomial and interaction terms and their count. */
 class PolynomialFeaturesTest {
     @Test
+    void termsThatCouldNotFitInTheHeapAreRefusedBeforeTheyAreListed() {
+        // degree 3 over 300 columns: 4,590,250 new features x 1,000 rows, about 38 GB
+        Table wide = Table.create("t");
+        for (int c = 0; c < 300; c++) {
+            wide.addColumns(DoubleColumn.create("c" + c, new double[1000]));
+        }
+        org.workbench.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(org.workbench.core.InputException.class,
+                () -> new PolynomialFeatures(3, List.of(), false).fit(wide));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("features.polynomial: degree 3 over 300 columns makes"
+                + " 4,590,250 new features x 1,000 rows (37.6 GB as numbers), more than 50% of the "), e.getMessage());
+        // interactions only: 44,850 + 4,455,100 products of different columns, refused the same way
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.workbench.core.InputException.class,
+                () -> new PolynomialFeatures(3, List.of(), true).fit(wide));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(" makes 4,499,950 new features "), e.getMessage());
+        // degree 2 over 50 of them (1,275 features, 10 MB) is fitted
+        Table fifty = wide.selectColumns(wide.columnNames().subList(0, 50).toArray(String[]::new));
+        assertEquals(1_275, new PolynomialFeatures(2, List.of(), false).fit(fifty).terms().size());
+    }
+
+    @Test
     void polynomialTermsAndTheirCount() {
         Table t = Table.create("t", DoubleColumn.create("a", 2, 3), DoubleColumn.create("b", 5, 7), StringColumn.create("s", "x", "y"));
         PolynomialFeatures.Fitted fitted = new PolynomialFeatures(2, List.of(), false).fit(t);
