@@ -27,7 +27,24 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             err.println("error: " + oneLine(bad.getMessage()));
             return BAD_INPUT;
         }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) { // on a worker thread, carried back inside a wrapper
+                return outOfMemory(oom, verbose, err); // the trace, with --verbose, is printed above
+            }
+        }
         err.println("internal error: " + oneLine(e.toString()) + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        return INTERNAL_ERROR;
+    }
+
+    /**
+     * The heap ran out: one line with the limit and what asks for less, exit 1 (the input may be fine for a
+     * bigger heap). The steps that can tell in advance refuse before allocating ({@code core.Memory}).
+     */
+    static int outOfMemory(OutOfMemoryError e, boolean verbose, java.io.PrintWriter err) {
+        err.println("error: out of memory (" + oneLine(e.getMessage()) + "): this command needed more than the "
+                + org.workbench.core.Memory.size(org.workbench.core.Memory.maxHeap()) + " this JVM may use; give it more"
+                + " (WORKBENCH_JAVA_OPTS=-Xmx...) or ask for less (a sample of the rows, fewer one-hot levels with"
+                + " features.max_levels, fewer features)" + (verbose ? "" : "; run with --verbose for the stack trace"));
         return INTERNAL_ERROR;
     }
 
@@ -51,8 +68,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return null;
     }
 
-    /** A message that spans lines (e.g. a library's) is joined, so an error is always one line. */
-    /** A message on one line: its lines stripped and joined by spaces. */
+    /** A message on one line (e.g. a library's that spans lines): its lines stripped and joined by spaces. */
     static String oneLine(String message) {
         return message == null ? "" : String.join(" ", message.strip().lines().map(String::strip).toList());
     }

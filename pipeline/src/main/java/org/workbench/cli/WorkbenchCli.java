@@ -39,7 +39,16 @@ public final class WorkbenchCli implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(handler);
         cli.setParameterExceptionHandler(handler);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's exception handler; the run folder is already removed (Runner)
+            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return ErrorHandler.outOfMemory(e, verbose, err);
+        }
     }
 
     @Override
