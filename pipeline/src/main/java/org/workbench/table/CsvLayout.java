@@ -94,11 +94,47 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
         });
     }
 
+    /**
+     * Excel's first line "sep=;" (written by its CSV export in some locales, read by Excel as the delimiter):
+     * "sep=" and one character, alone on the line. It declares the delimiter and is not part of the table.
+     */
+    private static final java.util.regex.Pattern SEPARATOR_LINE = java.util.regex.Pattern.compile("(?i)sep=([^\r\n])(\r\n|\n|\r|$)");
+
+    /** The delimiter the text's first line declares ("sep=;"), or null when it is not such a line. */
+    static Character declaredDelimiter(String start) {
+        java.util.regex.Matcher m = SEPARATOR_LINE.matcher(start);
+        return m.lookingAt() ? m.group(1).charAt(0) : null;
+    }
+
+    /** {@code text} without its first line when that line is a "sep=" line, else as it is. */
+    static String withoutSeparatorLine(String text) {
+        java.util.regex.Matcher m = SEPARATOR_LINE.matcher(text);
+        return m.lookingAt() ? text.substring(m.end()) : text;
+    }
+
+    /** True when the file's first line is a "sep=" line (read past a byte-order mark). */
+    static boolean startsWithSeparatorLine(Path file, java.nio.charset.Charset encoding) {
+        try (Reader reader = TextDecoding.open(file, encoding)) {
+            char[] start = new char[8];
+            int length = 0;
+            for (int n; length < start.length && (n = reader.read(start, length, start.length - length)) > 0; ) {
+                length += n;
+            }
+            return declaredDelimiter(new String(start, 0, length)) != null;
+        } catch (IOException e) {
+            return false; // the parse that follows reports why the file cannot be read
+        }
+    }
+
     /** Runs {@code reading} on a parser over the file, turning parser failures into InputExceptions. */
     private static <T> T parse(DataConfig data, Function<CsvParser, T> reading) {
         Path file = data.source();
         checkReadable(file, data.encoding());
-        CsvParser parser = new CsvParser(settings(data));
+        CsvParserSettings settings = settings(data);
+        if (startsWithSeparatorLine(file, data.encoding())) {
+            settings.setNumberOfRowsToSkip(1); // lines are still counted from the file's first: errors name physical lines
+        }
+        CsvParser parser = new CsvParser(settings);
         try (Reader reader = TextDecoding.open(file, data.encoding())) {
             parser.beginParsing(reader);
             return reading.apply(parser);
@@ -271,7 +307,17 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
         } catch (IOException e) {
             throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
         }
-        return CsvDialect.resolve(data, new String(buffer, 0, length), whole);
+        String sample = new String(buffer, 0, length);
+        Character declared = declaredDelimiter(sample);
+        if (declared == null) {
+            return CsvDialect.resolve(data, sample, whole);
+        }
+        // the file's own "sep=" line sets the delimiter, unless data.delimiter does; the decimal mark is sniffed after it
+        DataConfig declaring = data.delimiter() == DataConfig.AUTO ? data.withDialect(declared, data.decimal()) : data;
+        CsvDialect d = CsvDialect.resolve(declaring, withoutSeparatorLine(sample), whole);
+        // found in the file, as a sniffed delimiter is: data.delimiter overrides it
+        return new CsvDialect(d.delimiter(), d.decimal(), d.thousands(), d.encoding(), data.delimiter() == DataConfig.AUTO,
+                d.decimalSniffed());
     }
 
     /** With kept quotes, a value that opens a quote must end with one; otherwise it ran to the end of the file. */

@@ -21,7 +21,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * non-missing cells are numbers except for a few ({@link ColumnBuilder}), unless
  * {@code data.column_types} says otherwise. Cells equal to one of the missing markers are missing;
  * spaces around an unquoted cell are dropped (so {@code " ?"} is the marker {@code "?"}); quoted
- * cells are kept exactly. Columns with a blank header name and no values are dropped.
+ * cells are kept exactly. Columns with a blank header name and no values are dropped. A first line
+ * "sep=;" (Excel's) sets the delimiter and is skipped; line numbers still count it.
  *
  * <p>The file is read in one pass ({@link CsvLayout} checks every row, {@link CsvColumns} collects
  * the values on a second thread, {@link RowHandoff}); only a column that turns out to be text after holding numbers is read a second time.
@@ -151,6 +152,11 @@ public final class CsvSource {
         if (!table.columnNames().contains(column)) {
             throw new InputException(noColumn(data.source(), column, table.columnNames(), "no column"));
         }
+    }
+
+    /** True when the file's first line is Excel's delimiter line ("sep=;"), which the read skips. */
+    public static boolean startsWithSeparatorLine(DataConfig data) {
+        return CsvLayout.startsWithSeparatorLine(data.source(), data.encoding());
     }
 
     /** Column names only (blank-named columns left out); reads just the start of the file. */

@@ -2,6 +2,7 @@ package org.workbench.table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,28 @@ class CsvDialectTest {
 
     static DataConfig auto(Path file) {
         return auto(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void excelsSepLineSetsTheDelimiterAndIsNotPartOfTheTable() throws IOException {
+        // as Excel writes it in a locale with decimal commas: "sep=;" first, CRLF line ends, a byte-order mark
+        Path file = dir.resolve("excel.csv");
+        Files.writeString(file, "\uFEFFsep=;\r\na;b;y\r\n1,5;x;yes\r\n2,5;z;no\r\n3,25;x;no\r\n");
+        CsvSource.CsvRead read = CsvSource.load(auto(file));
+        assertEquals(List.of("a", "b", "y"), read.table().columnNames());
+        assertEquals(3, read.table().rowCount());
+        assertArrayEquals(new double[] {1.5, 2.5, 3.25}, read.table().doubleColumn("a").asDoubleArray());
+        assertEquals(';', read.dialect().delimiter());
+        assertEquals(',', read.dialect().decimal());
+        assertTrue(CsvSource.startsWithSeparatorLine(auto(file)));
+        // errors still name the file's physical lines: the sep line is line 1, the header line 2
+        Files.writeString(file, "SEP=|\na|y\n1|yes\n2|no|extra\n");
+        InputException e = assertThrows(InputException.class, () -> CsvSource.load(auto(file)));
+        assertEquals(file + ": line 4 has 3 fields, expected 2 as in the header (delimiter '|')", e.getMessage());
+        // a header whose first name merely starts with "sep=" is a header
+        Files.writeString(file, "sep=1,b\n1,2\n3,4\n");
+        assertEquals(List.of("sep=1", "b"), CsvSource.load(auto(file)).table().columnNames());
+        assertFalse(CsvSource.startsWithSeparatorLine(auto(file)));
     }
 
     /** Iris with another delimiter, and decimal commas when asked. */

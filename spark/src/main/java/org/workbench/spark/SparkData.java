@@ -44,6 +44,10 @@ final class SparkData {
         if (!Files.isRegularFile(file)) {
             throw new InputException("data.source: " + file + " not found; give a CSV file relative to the config");
         }
+        if (org.workbench.table.CsvSource.startsWithSeparatorLine(data)) {
+            throw new InputException(file + ": line 1 is Excel's 'sep=' line, which Spark's CSV reader would take for the header;"
+                    + " remove that line (and set data.delimiter to the character it names) to read the file on Spark");
+        }
         boolean sniffed = data.delimiter() == DataConfig.AUTO;
         char delimiter = sniffed ? sniff(file, data) : data.delimiter();
         Dataset<Row> raw = spark.read()

@@ -277,6 +277,18 @@ class SparkEngineTest {
     }
 
     @Test
+    void excelsSepLineIsRefusedBeforeAnyJobWithWhatToDo() throws IOException {
+        Path file = out.resolve("excel.csv");
+        Files.writeString(file, "sep=;\na;y\n1;yes\n2;no\n");
+        org.workbench.table.DataConfig data = new org.workbench.table.DataConfig(file, org.workbench.table.DataConfig.AUTO, '"',
+                true, org.workbench.table.DataConfig.DEFAULT_MISSING, Map.of(), new org.workbench.table.DataConfig.Split(0.2, true),
+                org.workbench.table.DataConfig.AUTO, org.workbench.table.DataConfig.NONE, java.nio.charset.StandardCharsets.UTF_8);
+        InputException e = assertThrows(InputException.class, () -> SparkData.read(null, data)); // no session is needed to refuse
+        assertEquals(file + ": line 1 is Excel's 'sep=' line, which Spark's CSV reader would take for the header; remove that line"
+                + " (and set data.delimiter to the character it names) to read the file on Spark", e.getMessage());
+    }
+
+    @Test
     void aKeyWithoutASparkCounterpartIsRefusedBeforeAnyJob() throws IOException {
         SparkEngine engine = new SparkEngine();
         InputException e = assertThrows(InputException.class,
