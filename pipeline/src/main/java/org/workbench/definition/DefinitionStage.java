@@ -147,7 +147,7 @@ public final class DefinitionStage implements Stage {
                 }
             }
             classes = counts;
-            what = problem.classes().size() + " classes " + counts;
+            what = problem.classes().size() + " classes " + shown(counts);
             int max = counts.values().stream().max(Integer::compare).orElse(0);
             int min = counts.values().stream().min(Integer::compare).orElse(0);
             details.add(String.format(java.util.Locale.ROOT, "class balance: largest/smallest = %d/%d = %.2f", max, min, (double) max / min));
@@ -162,6 +162,17 @@ public final class DefinitionStage implements Stage {
         String summary = String.format(Locale.ROOT, "%s%s of '%s' (%s), scored by %s; algorithm %s",
                 problem.task().label(), taskNote, problem.target(), what, problem.metric(), problem.model());
         return StageResult.of(name(), summary, details, DefinitionRecord.supervised(problem, classes, missing, checked.findings()));
+    }
+
+    /** The class counts, "{no=5190, yes=4809}"; beyond 20 classes the 20 most frequent and how many more. */
+    static String shown(TreeMap<String, Integer> counts) {
+        if (counts.size() <= MAX_CLASSES_FOR_AUTO) {
+            return counts.toString();
+        }
+        List<String> top = counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(MAX_CLASSES_FOR_AUTO).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return "{" + String.join(", ", top) + ", ... " + (counts.size() - MAX_CLASSES_FOR_AUTO) + " more}";
     }
 
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
@@ -256,6 +267,7 @@ public final class DefinitionStage implements Stage {
                 throw new ConfigException("problem.target", file + ": target '" + cfg.target()
                         + "' has a single class " + classes + "; a classifier needs at least two");
             }
+            requireRepeatedClasses(cfg, target, classes.size(), file);
             positive = cfg.positiveClass();
             if (positive != null && !classes.contains(positive)) {
                 throw new ConfigException("problem.positive_class", "'" + positive + "' is not a class of '"
@@ -271,6 +283,46 @@ public final class DefinitionStage implements Stage {
         String model = train.model().equals("auto") ? ModelCatalog.defaultModel(task) : train.model();
         ModelCatalog.spec(model, task).resolvedParams(train.params());
         return new Problem(cfg.target(), task, metric, positive, classes, model);
+    }
+
+    /**
+     * A class seen in one row cannot be both learned and tested: a target where most of many classes are
+     * single rows is an identifier or a quantity, not a category ("$125,937" as text made 398 classes of 400
+     * rows, and a run that ended with accuracy 0 and exit 0). Refused before anything is fitted when the task was
+     * inferred; {@code problem.task: classification} keeps such classes (a long tail the user means).
+     */
+    private static void requireRepeatedClasses(ProblemConfig cfg, Column<?> target, int classCount, String file) {
+        if (classCount <= MAX_CLASSES_FOR_AUTO || !cfg.task().equals("auto")) {
+            return;
+        }
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String label : Labels.of(target)) {
+            if (label != null) {
+                counts.merge(label, 1, Integer::sum);
+            }
+        }
+        requireRepeatedClasses(cfg.target(), counts, file);
+    }
+
+    /** The rule above over an inferred classification's class counts (both engines): most of many classes single rows. */
+    public static void requireRepeatedClasses(String target, java.util.Map<String, Integer> counts, String file) {
+        if (counts.size() <= MAX_CLASSES_FOR_AUTO) {
+            return;
+        }
+        long once = counts.values().stream().filter(n -> n == 1).count();
+        if (once * 2 <= counts.size()) {
+            return;
+        }
+        long rows = counts.values().stream().mapToLong(Integer::longValue).sum();
+        String example = counts.keySet().stream().sorted().findFirst().orElse("");
+        long withDigits = counts.keySet().stream().filter(l -> l.chars().anyMatch(Character::isDigit)).count();
+        String hint = withDigits * 10 >= counts.size() * 9
+                ? "its values look like amounts written as text (e.g. \"" + example + "\"): write them as plain numbers in the file"
+                        + " (or set data.thousands / data.decimal when only the separators differ), then problem.task: regression"
+                : "is it an identifier? choose another problem.target";
+        throw new ConfigException("problem.target", String.format(java.util.Locale.ROOT, "%s: target '%s' has %,d classes among"
+                + " %,d rows, %,d of them seen once: a classifier cannot learn a class from one row; %s (or set"
+                + " problem.task: classification to keep them as classes)", file, target, counts.size(), rows, once, hint));
     }
 
     static Task inferTask(Column<?> target) {

@@ -57,6 +57,50 @@ class DefinitionStageTest {
     }
 
     @Test
+    void aTargetWhoseManyClassesAreMostlySingleRowsIsRefusedWithTheLikelyCause() {
+        // amounts written as text: 25 values, 24 of them once
+        String[] amounts = new String[26];
+        for (int i = 0; i < 25; i++) {
+            amounts[i] = "$" + (100 + i) + ",500";
+        }
+        amounts[25] = amounts[0];
+        InputException e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("auto", "auto", null, "drop"), AUTO, StringColumn.create("y", amounts), "f.csv"));
+        assertEquals("problem.target: f.csv: target 'y' has 25 classes among 26 rows, 24 of them seen once: a classifier cannot"
+                + " learn a class from one row; its values look like amounts written as text (e.g. \"$100,500\"): write them as"
+                + " plain numbers in the file (or set data.thousands / data.decimal when only the separators differ), then"
+                + " problem.task: regression (or set problem.task: classification to keep them as classes)", e.getMessage());
+        // asked for explicitly, they are classes
+        assertEquals(25, DefinitionStage.define(problem("classification", "auto", null, "drop"), AUTO, StringColumn.create("y", amounts),
+                "f.csv").classes().size());
+        // identifiers
+        String[] ids = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "user-" + (char) ('a' + i % 26) + (char) ('a' + i / 26))
+                .toArray(String[]::new);
+        e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("auto", "auto", null, "drop"), AUTO, StringColumn.create("y", ids), "f.csv"));
+        assertTrue(e.getMessage().endsWith("30 classes among 30 rows, 30 of them seen once: a classifier cannot learn a class from"
+                + " one row; is it an identifier? choose another problem.target (or set problem.task: classification to keep them"
+                + " as classes)"), e.getMessage());
+        // many classes, each seen several times, are classes
+        String[] repeated = java.util.stream.IntStream.range(0, 90).mapToObj(i -> "c" + i % 30).toArray(String[]::new);
+        assertEquals(30, DefinitionStage.define(problem("auto", "auto", null, "drop"), AUTO, StringColumn.create("y", repeated),
+                "f.csv").classes().size());
+    }
+
+    @Test
+    void moreThanTwentyClassesAreShownAsTheMostFrequentTwentyAndACount() {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < 25; i++) {
+            counts.put(String.format(java.util.Locale.ROOT, "c%02d", i), i == 7 ? 9 : 2);
+        }
+        String shown = DefinitionStage.shown(counts);
+        assertTrue(shown.startsWith("{c07=9, c00=2, c01=2, "), shown);
+        assertTrue(shown.endsWith(", c19=2, ... 5 more}"), shown);
+        counts.headMap("c05").clear();
+        assertEquals(counts.toString(), DefinitionStage.shown(counts), "20 classes are all shown");
+    }
+
+    @Test
     void missingTargetsFailWhenConfiguredTo() {
         StringColumn y = StringColumn.create("y", "a", "b", "", "a");
         InputException e = assertThrows(InputException.class,

@@ -117,6 +117,10 @@ final class DefinitionOnSpark extends SparkStage {
                         + " classification the spark engine takes (set problem.task: regression?)");
             }
             classes = counts(read.rows(), target, numeric);
+            if (cfg.task().equals("auto")) {
+                DefinitionStage.requireRepeatedClasses(target, classes, run.config.section(org.workbench.table.DataConfig.class)
+                        .source().toString());
+            }
             classList = List.copyOf(classes.keySet());
             if (classList.size() < 2) {
                 throw new InputException("problem.target: target '" + target + "' has a single class " + classList + "; a classifier needs at least two");
