@@ -34,6 +34,7 @@ final class ClassWarnings {
             return out;
         }
         imbalance(target, counts, setting.metric()).ifPresent(out::add);
+        out.addAll(lookAlike(target, counts));
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             String label = e.getKey();
             int rows = e.getValue();
@@ -51,6 +52,27 @@ final class ClassWarnings {
                 out.add(new DataWarning("class_fewer_than_folds", null, train, String.format(Locale.ROOT,
                         "class '%s' has %d training %s, fewer than the %d cross-validation folds: some folds have no row"
                                 + " of it to score", label, train, train == 1 ? "row" : "rows", setting.cvFolds())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Classes that differ only in case or surrounding spaces ("Yes", "yes", "yes "): kept apart, as the file
+     * writes them, which is rarely what it means; one warning per group, in sorted order.
+     */
+    static List<DataWarning> lookAlike(String target, Map<String, Integer> counts) {
+        Map<String, List<String>> groups = new java.util.TreeMap<>();
+        counts.keySet().stream().sorted().forEach(label -> groups.computeIfAbsent(label.strip().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>()).add(label));
+        List<DataWarning> out = new ArrayList<>();
+        for (List<String> group : groups.values()) {
+            if (group.size() > 1) {
+                int rows = group.stream().mapToInt(counts::get).sum();
+                out.add(new DataWarning("look_alike_classes", null, rows, "target '" + target + "' has classes that differ only in"
+                        + " case or surrounding spaces: " + String.join(", ", group.stream().map(l -> "'" + l + "' ("
+                        + counts.get(l) + ")").toList()) + "; they are separate classes: if they mean one, write them one way in"
+                        + " the file"));
             }
         }
         return out;

@@ -96,8 +96,13 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
         return new Fitted.Levels(column.name(), kept, rare);
     }
 
+    /** A column name as Tablesaw compares it: trimmed (Tablesaw trims every name) and in lower case. */
+    private static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
     /**
-     * Table column names ignore case, so "Sex=male" and "Sex=Male" would clash, and so would a one-hot
+     * Table column names ignore case and surrounding spaces, so "Sex=male" and "Sex=Male" would clash, and so would a one-hot
      * column and another column of the same name: column "a" with level "b=c" and column "a=b" with level "c"
      * both make "a=b=c", as would a column already named "a=b=c". The error names both makers.
      */
@@ -106,21 +111,21 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
         Set<String> encoded = fitted.encodedNames();
         for (String name : train.columnNames()) {
             if (!encoded.contains(name)) {
-                makers.put(name.toLowerCase(Locale.ROOT), "column '" + name + "'");
+                makers.put(key(name), "column '" + name + "'");
             }
         }
         for (Fitted.Levels c : fitted.columns()) {
             for (String level : c.outputs()) {
                 String name = c.column() + "=" + level;
                 String maker = "column '" + c.column() + "', level '" + level + "'";
-                String earlier = makers.putIfAbsent(name.toLowerCase(Locale.ROOT), maker);
+                String earlier = makers.putIfAbsent(key(name), maker);
                 if (earlier == null) {
                     continue;
                 }
                 boolean sameColumn = earlier.startsWith("column '" + c.column() + "', level ");
-                throw new InputException("features.encode: one-hot would make the feature '" + name + "' twice (names ignore case):"
-                        + " from " + earlier + " and from " + maker + "; " + (sameColumn
-                        ? "make the levels of '" + c.column() + "' differ by more than case in the data"
+                throw new InputException("features.encode: one-hot would make the feature '" + name.trim() + "' twice (names ignore"
+                        + " case and surrounding spaces): from " + earlier + " and from " + maker + "; " + (sameColumn
+                        ? "make the levels of '" + c.column() + "' differ by more than case and spaces in the data"
                         : "rename one of these columns in the data, or leave it out (preprocess.drop)"));
             }
         }

@@ -45,13 +45,13 @@ public final class FeatureColumns {
 
     /**
      * A new table with the given (already copied) columns, keeping the input table's name. Two columns
-     * of one name (Tablesaw's names ignore case) are a {@link NameClash}: a step adding "x_missing" or
+     * of one name (Tablesaw's names ignore case and surrounding spaces) are a {@link NameClash}: a step adding "x_missing" or
      * "Age^2" to data that already has such a column.
      */
     public static Table tableLike(Table like, List<Column<?>> columns) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Column<?> column : columns) {
-            if (!names.add(column.name().toLowerCase(Locale.ROOT))) {
+            if (!names.add(column.name().trim().toLowerCase(Locale.ROOT))) { // as Tablesaw compares names
                 throw new NameClash(column.name());
             }
         }
@@ -66,7 +66,8 @@ public final class FeatureColumns {
         private final String column;
 
         NameClash(String column) {
-            super("two columns would be named '" + column + "' (names ignore case); rename that column in the data,"
+            super("two columns would be named '" + column.trim() + "' (names ignore case and surrounding spaces); rename that"
+                    + " column in the data,"
                     + " or leave it out (preprocess.drop)");
             this.column = column;
         }

@@ -36,6 +36,18 @@ class ClassWarningsTest {
         return t.rows(keep.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    @Test
+    void classesThatDifferOnlyInCaseOrSpacesAreOneWarningPerGroup() {
+        List<DataWarning> w = ClassWarnings.lookAlike("y", Map.of("Yes", 46, "no", 153, "yes", 49, "YES", 52, "no ", 2));
+        assertEquals(List.of("target 'y' has classes that differ only in case or surrounding spaces: 'no' (153), 'no ' (2);"
+                        + " they are separate classes: if they mean one, write them one way in the file",
+                "target 'y' has classes that differ only in case or surrounding spaces: 'YES' (52), 'Yes' (46), 'yes' (49);"
+                        + " they are separate classes: if they mean one, write them one way in the file"),
+                w.stream().map(DataWarning::message).toList());
+        assertEquals(147.0, w.get(1).value());
+        assertTrue(ClassWarnings.lookAlike("y", Map.of("a", 3, "b", 4)).isEmpty());
+    }
+
     private static List<DataWarning> warnings(Table table, String target, DataWarnings.Setting setting) {
         Frame all = new Frame(table.copy().removeColumns(target), Target.labels(target, Labels.of(table.column(target))));
         Split split = Splits.holdout(all.target(), 0.2, true, 42);

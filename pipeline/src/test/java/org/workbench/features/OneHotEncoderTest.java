@@ -89,8 +89,9 @@ class OneHotEncoderTest {
     void levelsDifferingOnlyInCaseAreAnInputError() {
         Table t = Table.create("t", StringColumn.create("c", "yes", "Yes"));
         InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
-        assertEquals("features.encode: one-hot would make the feature 'c=yes' twice (names ignore case): from column 'c', level 'Yes'"
-                + " and from column 'c', level 'yes'; make the levels of 'c' differ by more than case in the data", e.getMessage());
+        assertEquals("features.encode: one-hot would make the feature 'c=yes' twice (names ignore"
+                + " case and surrounding spaces): from column 'c', level 'Yes'"
+                + " and from column 'c', level 'yes'; make the levels of 'c' differ by more than case and spaces in the data", e.getMessage());
     }
 
     @Test
@@ -110,17 +111,29 @@ class OneHotEncoderTest {
     }
 
     @Test
+    void levelsDifferingOnlyInSurroundingSpacesAreAnInputError() {
+        // a quoted "male " keeps its space, and Tablesaw trims column names
+        Table t = Table.create("t", StringColumn.create("sex", "male", "male ", "female"));
+        InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
+        assertEquals("features.encode: one-hot would make the feature 'sex=male' twice (names ignore case and surrounding spaces):"
+                + " from column 'sex', level 'male' and from column 'sex', level 'male '; make the levels of 'sex' differ by more than"
+                + " case and spaces in the data", e.getMessage());
+    }
+
+    @Test
     void aFeatureNameMadeByTwoColumnsIsAnInputErrorNamingBoth() {
         // "a" + "=" + "b=c" and "a=b" + "=" + "c" are the same name
         Table t = Table.create("t", StringColumn.create("a", "b=c", "d"), StringColumn.create("a=b", "c", "e"));
         InputException e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(t));
-        assertEquals("features.encode: one-hot would make the feature 'a=b=c' twice (names ignore case): from column 'a', level 'b=c'"
+        assertEquals("features.encode: one-hot would make the feature 'a=b=c' twice (names ignore"
+                + " case and surrounding spaces): from column 'a', level 'b=c'"
                 + " and from column 'a=b', level 'c'; rename one of these columns in the data, or leave it out (preprocess.drop)",
                 e.getMessage());
         // a column already named as a one-hot feature
         Table named = Table.create("t", StringColumn.create("Sex", "male", "female"), DoubleColumn.create("sex=Male", 1, 0));
         e = assertThrows(InputException.class, () -> new OneHotEncoder().fit(named));
-        assertEquals("features.encode: one-hot would make the feature 'Sex=male' twice (names ignore case): from column 'sex=Male'"
+        assertEquals("features.encode: one-hot would make the feature 'Sex=male' twice (names ignore"
+                + " case and surrounding spaces): from column 'sex=Male'"
                 + " and from column 'Sex', level 'male'; rename one of these columns in the data, or leave it out (preprocess.drop)",
                 e.getMessage());
     }
