@@ -161,7 +161,7 @@ public final class CollectionStage implements Stage {
         java.util.Set<String> formatted = read.warnings().stream().filter(w -> w.kind().equals("formatted_numbers"))
                 .map(DataWarning::column).collect(java.util.stream.Collectors.toSet());
         DataWarnings.of(profile, screened, screen, setting).stream()
-                .filter(w -> !(w.kind().equals("identifier") && formatted.contains(w.column())))
+                .filter(w -> !((w.kind().equals("identifier") || w.kind().equals("numbers_as_text")) && formatted.contains(w.column())))
                 .forEach(warnings::add);
         profile = profile.withWarnings(warnings);
         context.put(CollectionStage.PROFILE, profile);

@@ -66,6 +66,16 @@ public final class DataWarnings {
         return present > 0 && numbers >= 0.95 * present;
     }
 
+    /** The column's first present value, as text. */
+    private static String firstPresent(Column<?> column) {
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row)) {
+                return column.getString(row).trim();
+            }
+        }
+        return "";
+    }
+
     /**
      * What the linter finds without the profile, so it can run while the profile is computed: each
      * column's possible leakage (by column name) and how many of the test rows are copies of training rows.
@@ -165,7 +175,13 @@ public final class DataWarnings {
                 continue;
             }
             double missingShare = profile.rows() == 0 ? 0 : (double) p.missing() / profile.rows();
-            if (p.identifierLike()) {
+            if (p.identifierLike() && p.type().equals(ColumnProfile.CATEGORICAL) && numbersAsText(column)) {
+                // amounts such as "$125,937" or "12.5%": features keep such a column, each value a category of its own
+                warnings.add(new DataWarning("numbers_as_text", p.name(), p.distinct(), "'" + p.name() + "' holds numbers written"
+                        + " as text (e.g. \"" + firstPresent(column) + "\"), so each of its " + p.distinct() + " distinct values is a"
+                        + " category of its own; write plain numbers in the file (data.thousands and data.decimal read other"
+                        + " separators)" + (setting.dropped().contains(p.name()) ? "" : ", or drop it (preprocess.drop)")));
+            } else if (p.identifierLike()) {
                 boolean leaves = setting.leavesOutIdentifiers() && p.type().equals(ColumnProfile.CATEGORICAL)
                         && !setting.dropped().contains(p.name()) && !setting.encoded().contains(p.name())
                         && !numbersAsText(column);

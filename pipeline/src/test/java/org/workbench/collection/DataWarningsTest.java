@@ -116,6 +116,22 @@ class DataWarningsTest {
     }
 
     @Test
+    void amountsWrittenAsTextAreNamedAsNumbersNotAsAnIdentifier() {
+        // titanic's fares as a spreadsheet shows them: "$7.25", each one a category to the model
+        Table t = CsvSource.read(CsvSourceTest.shipped("titanic"));
+        String[] fares = new String[t.rowCount()];
+        for (int i = 0; i < fares.length; i++) {
+            fares[i] = "$" + (1000 + i) + "." + (i % 100);
+        }
+        t.replaceColumn("Fare", StringColumn.create("Fare", fares));
+        List<DataWarning> found = warnings(t).stream().filter(w -> "Fare".equals(w.column())).toList();
+        assertEquals(List.of("'Fare' holds numbers written as text (e.g. \"$1000.0\"), so each of its 891 distinct values is a"
+                + " category of its own; write plain numbers in the file (data.thousands and data.decimal read other separators),"
+                + " or drop it (preprocess.drop)"), found.stream().map(DataWarning::message).toList());
+        assertEquals("numbers_as_text", found.get(0).kind());
+    }
+
+    @Test
     void constantColumnsAndRowsSharedBetweenSplits() {
         Table t = Table.create("t", DoubleColumn.create("x", 1, 2, 3, 1, 2), StringColumn.create("k", "a", "a", "a", "a", "a"));
         Frame all = new Frame(t, Target.labels("y", new String[] {"p", "q", "p", "p", "q"}));
