@@ -22,15 +22,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (verbose) {
             e.printStackTrace(err);
         }
-        InputException bad = inputCause(e);
+        InputException bad = cause(e, InputException.class);
         if (bad != null) {
             err.println("error: " + oneLine(bad.getMessage()));
             return BAD_INPUT;
         }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OutOfMemoryError oom) { // on a worker thread, carried back inside a wrapper
-                return outOfMemory(oom, verbose, err); // the trace, with --verbose, is printed above
-            }
+        OutOfMemoryError oom = cause(e, OutOfMemoryError.class); // a worker thread's, carried back inside a wrapper
+        if (oom != null) {
+            return outOfMemory(oom, verbose, err); // the trace, with --verbose, is printed above
         }
         err.println("internal error: " + oneLine(e.toString()) + (verbose ? "" : " (run with --verbose for the stack trace)"));
         return INTERNAL_ERROR;
@@ -58,11 +57,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return BAD_INPUT;
     }
 
-    /** The bad input behind {@code e}, also when a worker thread's wrapper carries it; else null. */
-    private static InputException inputCause(Throwable e) {
+    /** The first {@code type} in {@code e}'s cause chain (a worker thread's wrapper may carry it), or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InputException input) {
-                return input;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

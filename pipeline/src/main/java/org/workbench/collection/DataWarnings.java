@@ -182,9 +182,9 @@ public final class DataWarnings {
                         + " category of its own; write plain numbers in the file (data.thousands and data.decimal read other"
                         + " separators)" + (setting.dropped().contains(p.name()) ? "" : ", or drop it (preprocess.drop)")));
             } else if (p.identifierLike()) {
+                // numbers written as text took the branch above: a text column here is not one
                 boolean leaves = setting.leavesOutIdentifiers() && p.type().equals(ColumnProfile.CATEGORICAL)
-                        && !setting.dropped().contains(p.name()) && !setting.encoded().contains(p.name())
-                        && !numbersAsText(column);
+                        && !setting.dropped().contains(p.name()) && !setting.encoded().contains(p.name());
                 if (leaves) {
                     leftOut.add(p.name());
                 }

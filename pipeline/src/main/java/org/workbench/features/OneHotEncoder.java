@@ -96,11 +96,6 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
         return new Fitted.Levels(column.name(), kept, rare);
     }
 
-    /** A column name as Tablesaw compares it: trimmed (Tablesaw trims every name) and in lower case. */
-    private static String key(String name) {
-        return name.trim().toLowerCase(Locale.ROOT);
-    }
-
     /**
      * Table column names ignore case and surrounding spaces, so "Sex=male" and "Sex=Male" would clash, and so would a one-hot
      * column and another column of the same name: column "a" with level "b=c" and column "a=b" with level "c"
@@ -111,14 +106,14 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
         Set<String> encoded = fitted.encodedNames();
         for (String name : train.columnNames()) {
             if (!encoded.contains(name)) {
-                makers.put(key(name), "column '" + name + "'");
+                makers.put(FeatureColumns.nameKey(name), "column '" + name + "'");
             }
         }
         for (Fitted.Levels c : fitted.columns()) {
             for (String level : c.outputs()) {
                 String name = c.column() + "=" + level;
                 String maker = "column '" + c.column() + "', level '" + level + "'";
-                String earlier = makers.putIfAbsent(key(name), maker);
+                String earlier = makers.putIfAbsent(FeatureColumns.nameKey(name), maker);
                 if (earlier == null) {
                     continue;
                 }
@@ -152,6 +147,11 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
 
             public Levels(String column, List<String> levels) {
                 this(column, levels, List.of());
+            }
+
+            /** How many columns it makes: one per level, and one for the pooled rare levels if any. */
+            int width() {
+                return levels.size() + (rare.isEmpty() ? 0 : 1);
             }
 
             /** Output level names: the levels, then the pooled level ({@link #poolName}) when rare levels were pooled. */
@@ -245,8 +245,8 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
             long made = 0;
             Levels widest = null;
             for (Levels c : columns) {
-                made += c.outputs().size();
-                if (widest == null || c.outputs().size() > widest.outputs().size()) {
+                made += c.width();
+                if (widest == null || c.width() > widest.width()) {
                     widest = c;
                 }
             }
@@ -256,7 +256,7 @@ public record OneHotEncoder(int maxLevels, double minFrequency, CategoricalColum
                         + " (%s as numbers; '%s' alone makes %,d), more than %.0f%% of the %s this JVM may use; keep fewer levels"
                         + " (features.max_levels, default 100, or features.min_frequency), encode '%s' otherwise (features.encode_columns:"
                         + " {%s: frequency}), or give the JVM more memory (WORKBENCH_JAVA_OPTS=-Xmx...)", made, rows,
-                        Memory.size(bytes), widest.column(), widest.outputs().size(), Memory.MAX_SHARE * 100,
+                        Memory.size(bytes), widest.column(), widest.width(), Memory.MAX_SHARE * 100,
                         Memory.size(Memory.maxHeap()), widest.column(), widest.column()));
             }
         }

@@ -68,13 +68,13 @@ public record PolynomialFeatures(int degree, List<String> columns, boolean inter
         for (int d = 2; d <= degree; d++) {
             terms += combinations(interactionOnly ? columnCount : columnCount + d - 1, d);
         }
-        double bytes = terms * ((double) rows * Double.BYTES + BYTES_PER_TERM);
-        if (!Memory.fits((long) Math.min(bytes, Long.MAX_VALUE))) {
+        long bytes = (long) Math.min(terms * ((double) rows * Double.BYTES + BYTES_PER_TERM), Long.MAX_VALUE);
+        if (!Memory.fits(bytes)) {
             throw new InputException(String.format(java.util.Locale.ROOT, "features.polynomial: degree %d over %d columns makes"
                     + " %,.0f new features x %,d rows (%s as numbers), more than %.0f%% of the %s this JVM may use; name fewer"
                     + " columns (features.polynomial.columns), lower the degree, or keep interactions only"
                     + " (features.polynomial.interaction_only)", degree, columnCount, terms, rows,
-                    Memory.size((long) Math.min(bytes, Long.MAX_VALUE)), Memory.MAX_SHARE * 100, Memory.size(Memory.maxHeap())));
+                    Memory.size(bytes), Memory.MAX_SHARE * 100, Memory.size(Memory.maxHeap())));
         }
     }
 

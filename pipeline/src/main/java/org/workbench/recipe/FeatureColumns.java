@@ -51,11 +51,16 @@ public final class FeatureColumns {
     public static Table tableLike(Table like, List<Column<?>> columns) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Column<?> column : columns) {
-            if (!names.add(column.name().trim().toLowerCase(Locale.ROOT))) { // as Tablesaw compares names
+            if (!names.add(nameKey(column.name()))) {
                 throw new NameClash(column.name());
             }
         }
         return Table.create(like.name(), columns);
+    }
+
+    /** A column name as Tablesaw compares names: trimmed (Tablesaw trims every name) and in lower case. */
+    public static String nameKey(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -74,6 +79,13 @@ public final class FeatureColumns {
 
         public String column() {
             return column;
+        }
+
+        /** The same clash, said of the step that made the column. */
+        public InputException madeBy(String step) {
+            return new InputException("step '" + step + "' makes a column '" + column.trim() + "' that another column is also"
+                    + " named (names ignore case and surrounding spaces); rename that column in the data, or leave it out"
+                    + " (preprocess.drop)");
         }
     }
 

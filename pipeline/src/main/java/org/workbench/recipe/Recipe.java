@@ -28,9 +28,7 @@ public record Recipe(List<Step> steps) {
             try {
                 f = step.fitTransform(current);
             } catch (FeatureColumns.NameClash e) {
-                throw new InputException("step '" + step.name() + "' makes a column '" + e.column().trim() + "' that another column is"
-                        + " also named (names ignore case and surrounding spaces); rename that column in the data, or leave it out"
-                        + " (preprocess.drop)");
+                throw e.madeBy(step.name());
             }
             if (rowsOf(f.train()) == 0) {
                 emptiedBy = step.name();
