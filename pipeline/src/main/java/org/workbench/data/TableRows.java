@@ -72,6 +72,18 @@ public final class TableRows {
         return columns[feature].getDouble(from + row);
     }
 
+    /**
+     * Copies feature {@code feature}'s cells of these rows into {@code into} (at least {@link #size} long).
+     * Why: a loop over one column reads one array in order; a row's cells across columns are as many
+     * arrays, each read through a call that sees several column classes.
+     */
+    public void copyColumn(int feature, double[] into) {
+        NumericColumn<?> column = columns[feature];
+        for (int row = 0, n = size(); row < n; row++) {
+            into[row] = column.getDouble(from + row);
+        }
+    }
+
     /** Consecutive parts of at most {@code rows} rows each, in order. */
     public List<TableRows> chunks(int rows) {
         List<TableRows> out = new ArrayList<>();

@@ -61,12 +61,18 @@ final class LinearSgd {
      */
     record SparseRows(int[] start, int[] feature, double[] value) {
         static SparseRows of(TableRows rows) {
+            // column by column, both to count each row's non-zero cells and to place them: on 100,000 rows
+            // with a 100-level one-hot column, reading row by row across the columns took most of the time
             int n = rows.size();
             int f = rows.features();
+            double[] cells = new double[n];
+            int[] start = new int[n + 1];
             long nonZero = 0;
             for (int j = 0; j < f; j++) {
+                rows.copyColumn(j, cells);
                 for (int row = 0; row < n; row++) {
-                    if (rows.value(j, row) != 0) {
+                    if (cells[row] != 0) {
+                        start[row + 1]++;
                         nonZero++;
                     }
                 }
@@ -74,19 +80,23 @@ final class LinearSgd {
             if (nonZero > MAX_ENTRIES) {
                 return null;
             }
-            int[] start = new int[n + 1];
+            for (int row = 0; row < n; row++) {
+                start[row + 1] += start[row];
+            }
             int[] feature = new int[(int) nonZero];
             double[] value = new double[(int) nonZero];
-            int at = 0;
-            for (int row = 0; row < n; row++) {
-                for (int j = 0; j < f; j++) {
-                    double v = rows.value(j, row);
+            // each row's cells in ascending feature order, as a row-by-row pass would place them
+            int[] next = java.util.Arrays.copyOf(start, n);
+            for (int j = 0; j < f; j++) {
+                rows.copyColumn(j, cells);
+                for (int row = 0; row < n; row++) {
+                    double v = cells[row];
                     if (v != 0) {
+                        int at = next[row]++;
                         feature[at] = j;
-                        value[at++] = v;
+                        value[at] = v;
                     }
                 }
-                start[row + 1] = at;
             }
             return new SparseRows(start, feature, value);
         }
