@@ -81,6 +81,40 @@ class PartialDependenceTest {
     }
 
     @Test
+    void aWideFileIsScreenedFirstAndItsDriverStillLeads() throws IOException {
+        // 60 input columns (more than CANDIDATES): a first pass picks the columns to chart; y follows x17
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 60; j++) {
+            csv.append('x').append(j).append(',');
+        }
+        csv.append("y\n");
+        for (int row = 0; row < 300; row++) {
+            double driver = 0;
+            for (int j = 0; j < 60; j++) {
+                double v = random.nextDouble(-1, 1);
+                driver = j == 17 ? v : driver;
+                csv.append(String.format(java.util.Locale.ROOT, "%.4f,", v));
+            }
+            csv.append(driver + random.nextDouble(-0.2, 0.2) > 0 ? "yes" : "no").append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("wide.csv"), csv);
+        Path config = Files.writeString(dir.resolve("wide.yaml"), "name: wide\nproblem: {target: y, positive_class: \"yes\"}\n"
+                + "data: {source: " + data + "}\ntrain: {model: logistic_regression}\nevaluate: {cv_folds: 0}\nseed: 1\n");
+        Path out = dir.resolve("wide-runs");
+        Cli cli = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, cli.exitCode(), cli.err());
+        Path runDir;
+        try (Stream<Path> runs = Files.list(out.resolve("wide"))) {
+            runDir = runs.findFirst().orElseThrow();
+        }
+        JsonNode curves = deployment(runDir).path("partial_dependence");
+        assertEquals(3, curves.size(), curves.toString());
+        assertEquals("x17", curves.get(0).path("column").asText(), curves.toString());
+        assertTrue(curves.get(0).path("spread").asDouble() > 0.5, curves.get(0).toString());
+    }
+
+    @Test
     void offWithZero() throws IOException {
         Path runDir = run("--set", "deploy.partial_dependence=0");
         assertTrue(deployment(runDir).path("partial_dependence").isMissingNode());
