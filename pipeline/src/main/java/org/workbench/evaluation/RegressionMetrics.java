@@ -27,8 +27,14 @@ public final class RegressionMetrics {
         double mean = 0;
         boolean constant = true;
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(truth[i]) || !Double.isFinite(predicted[i])) {
+            if (!Double.isFinite(truth[i])) {
                 throw new IllegalArgumentException("row " + i + ": truth " + truth[i] + ", prediction " + predicted[i]);
+            }
+            if (!Double.isFinite(predicted[i])) {
+                // the fit diverged (a target or feature far from unit scale): the user can fix it, so no internal error
+                throw new org.workbench.core.InputException("the model predicted " + predicted[i] + " for a row whose target is "
+                        + truth[i] + ": the fit diverged; scale the features (preprocess.scale: standard) or the target,"
+                        + " or lower train.params.learning_rate");
             }
             residuals[i] = truth[i] - predicted[i];
             squared += residuals[i] * residuals[i];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.workbench.config.ConfigException;
 import org.workbench.core.InputException;
 import org.workbench.data.Task;
 import org.workbench.models.TrainConfig;
@@ -117,6 +118,24 @@ class DefinitionStageTest {
         InputException e = assertThrows(InputException.class,
                 () -> DefinitionStage.define(problem("regression", "accuracy", null, "drop"), AUTO, v, "f.csv"));
         assertTrue(e.getMessage().startsWith("problem.metric: 'accuracy' is not a regression metric"), e.getMessage());
+    }
+
+    @Test
+    void aRegressionTargetWhoseSquaresOverflowIsRefusedBeforeFitting() {
+        double[] values = new double[50];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+        values[3] = -1e308;
+        values[9] = Double.POSITIVE_INFINITY;
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> DefinitionStage.define(problem("regression", "auto", null, "drop"), AUTO, DoubleColumn.create("y", values), "f.csv"));
+        assertTrue(e.getMessage().contains("2 values beyond +/-1e150"), e.getMessage());
+        assertTrue(e.getMessage().contains("rescale the target"), e.getMessage());
+        values[3] = 1e149;
+        values[9] = -1e149;
+        assertEquals(Task.REGRESSION, DefinitionStage.define(problem("regression", "auto", null, "drop"), AUTO,
+                DoubleColumn.create("y", values), "f.csv").task(), "large but summable");
     }
 
     @Test
