@@ -36,6 +36,16 @@ public final class FeatureSteps {
     }
 
     public static Recipe from(FeaturesConfig config) {
+        return from(config, null);
+    }
+
+    /**
+     * As above, with the preprocessing stage's scaler when it waits for this stage (null: it does not):
+     * it runs right after the derived and transformed columns are made, so expressions and transforms
+     * read the file's values and the new columns are scaled with the rest; bins, polynomial terms,
+     * encoders and projections come after it, as they would after preprocessing.
+     */
+    public static Recipe from(FeaturesConfig config, Step deferredScaler) {
         List<Step> steps = new ArrayList<>();
         FeaturesConfig.Dates dates = config.dates();
         if (!dates.columns().isEmpty()) {
@@ -46,6 +56,9 @@ public final class FeatureSteps {
         }
         if (!config.transform().isEmpty()) {
             steps.add(new MathTransform(config.transform()));
+        }
+        if (deferredScaler != null) {
+            steps.add(deferredScaler);
         }
         if (!config.bins().isEmpty()) {
             steps.add(new Binner(config.bins(), config.binMethod()));

@@ -15,12 +15,19 @@ public final class FeaturesStage extends RecipeStage {
     public static final Artifact<Prepared> ENGINEERED = new Artifact<>("engineered", Prepared.class, "features");
 
     public FeaturesStage() {
-        super(FeatureSteps.FITTED_TYPES, org.workbench.preprocessing.PreprocessingSteps.FITTED_TYPES, PreprocessingStage.PREPROCESSED, ENGINEERED);
+        // the preprocessing scaler is among this stage's types: it runs here when the stage derives or transforms columns
+        super(withScaler(), org.workbench.preprocessing.PreprocessingSteps.FITTED_TYPES, PreprocessingStage.PREPROCESSED, ENGINEERED);
     }
 
     @Override
     public String name() {
         return "features";
+    }
+
+    private static List<org.workbench.recipe.StepJson.Type> withScaler() {
+        List<org.workbench.recipe.StepJson.Type> types = new java.util.ArrayList<>(FeatureSteps.FITTED_TYPES);
+        types.addAll(org.workbench.recipe.StepJson.typesOf(org.workbench.preprocessing.Scaler.Fitted.class));
+        return List.copyOf(types);
     }
 
     @Override
@@ -42,6 +49,9 @@ public final class FeaturesStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return FeatureSteps.from(config.section(FeaturesConfig.class));
+        org.workbench.preprocessing.Scaler scaler = org.workbench.preprocessing.PreprocessingSteps.scalesAfterFeatures(config)
+                ? org.workbench.preprocessing.PreprocessingSteps.scaler(config.section(org.workbench.preprocessing.PreprocessConfig.class))
+                : null;
+        return FeatureSteps.from(config.section(FeaturesConfig.class), scaler);
     }
 }

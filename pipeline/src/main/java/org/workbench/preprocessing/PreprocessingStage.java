@@ -39,6 +39,19 @@ public final class PreprocessingStage extends RecipeStage {
 
     @Override
     public Recipe steps(PipelineConfig config) {
-        return PreprocessingSteps.from(config.section(PreprocessConfig.class));
+        return PreprocessingSteps.from(config.section(PreprocessConfig.class), PreprocessingSteps.scalesAfterFeatures(config));
+    }
+
+    @Override
+    protected String note(PipelineConfig config) {
+        return PreprocessingSteps.scalesAfterFeatures(config) && PreprocessingSteps.scaler(config.section(PreprocessConfig.class)) != null
+                ? "scale runs in the features stage, after features.derive / transform, so they read the file's values"
+                : null;
+    }
+
+    /** Whether the scaler runs here depends on the features section too ({@link PreprocessingSteps#scalesAfterFeatures}). */
+    @Override
+    public List<String> keyPaths() {
+        return List.of("features.derive", "features.transform", "preprocess");
     }
 }

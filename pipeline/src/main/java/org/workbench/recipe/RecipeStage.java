@@ -102,6 +102,11 @@ public abstract class RecipeStage implements Stage {
         return output;
     }
 
+    /** A decision about this stage's steps the user should read on its line (null: none). */
+    protected String note(PipelineConfig config) {
+        return null;
+    }
+
     @Override
     public final StageResult run(RunContext context) {
         Prepared before = previous != null ? context.get(previous) : Prepared.raw(context.get(rawTrain), context.get(rawTest));
@@ -131,6 +136,10 @@ public abstract class RecipeStage implements Stage {
                         fitted.steps().size(), fitted.steps().size() == 1 ? "" : "s",
                         String.join(", ", fitted.steps().stream().map(FittedStep::name).toList()),
                         train.rows(), train.features().columnCount(), newTrain.features().columnCount());
+        String note = note(context.config());
+        if (note != null) {
+            summary += "; " + note;
+        }
         return StageResult.of(name(), summary, details, new RecipeRecord(RecipeRecord.FittedSteps.of(json.toTree(fitted)), train.features().columnCount(),
                 newTrain.features().columnCount(), train.rows(), newTrain.rows() != train.rows() ? newTrain.rows() : null,
                 testLog.isEmpty() ? null : testLog.counts()));

@@ -73,7 +73,9 @@ public final class StepJson {
         Map<String, Class<? extends FittedStep>> types = new LinkedHashMap<>();
         for (List<Type> group : groups) {
             for (Type type : group) {
-                if (types.putIfAbsent(type.name(), type.fitted()) != null) {
+                // one type in two groups is fine (the scaler a features stage may run); one name for two types is not
+                Class<? extends FittedStep> known = types.putIfAbsent(type.name(), type.fitted());
+                if (known != null && known != type.fitted()) {
                     throw new IllegalArgumentException("fitted step type '" + type.name() + "' is registered twice");
                 }
             }

@@ -233,7 +233,7 @@ class OnnxExportTest {
     void aStepWithoutAnOnnxFormIsRefusedByName() {
         Bundle bundle = run("titanic", "features.derive={Root: \"cbrt(Fare)\"}");
         InputException e = assertThrows(InputException.class, () -> OnnxExport.export(bundle));
-        assertTrue(e.getMessage().startsWith("step 4 'derive': function 'cbrt' in Root = cbrt(Fare) has no ONNX form; exportable:"),
+        assertTrue(e.getMessage().startsWith("step 3 'derive': function 'cbrt' in Root = cbrt(Fare) has no ONNX form; exportable:"),
                 e.getMessage());
     }
 

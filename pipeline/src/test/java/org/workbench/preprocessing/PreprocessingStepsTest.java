@@ -1,6 +1,9 @@
 package org.workbench.preprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +29,21 @@ class PreprocessingStepsTest {
         assertEquals(List.of(), stepNames(new PreprocessConfig(List.of(), noImpute, "none")));
         var someImpute = new PreprocessConfig.Impute("none", "constant", 0, "missing");
         assertEquals(List.of("impute", "scale"), stepNames(new PreprocessConfig(List.of(), someImpute, "minmax")));
+    }
+
+    @Test
+    void theScalerWaitsForDerivedColumnsAndTheCacheKeyKnows() {
+        java.nio.file.Path titanic = java.nio.file.Path.of("../configs/titanic.yaml");
+        org.workbench.config.PipelineConfig plain = org.workbench.run.ConfigLoader.load(titanic, List.of("preprocess.scale=standard"));
+        org.workbench.config.PipelineConfig derived = org.workbench.run.ConfigLoader.load(titanic,
+                List.of("preprocess.scale=standard", "features.derive={F: \"SibSp + Parch\"}"));
+        assertFalse(PreprocessingSteps.scalesAfterFeatures(plain));
+        assertTrue(PreprocessingSteps.scalesAfterFeatures(derived));
+        PreprocessingStage stage = new PreprocessingStage();
+        assertTrue(stage.steps(plain).steps().stream().anyMatch(s -> s instanceof Scaler));
+        assertFalse(stage.steps(derived).steps().stream().anyMatch(s -> s instanceof Scaler));
+        // a stored preprocessing result that scaled must not serve a run whose features stage scales
+        assertNotEquals(org.workbench.stage.StageCache.stageKey("base", stage, plain),
+                org.workbench.stage.StageCache.stageKey("base", stage, derived));
     }
 }
