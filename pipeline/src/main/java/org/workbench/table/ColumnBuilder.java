@@ -61,6 +61,12 @@ final class ColumnBuilder {
     private String[] oddTexts = new String[16];
     private int oddCount;
     private final Map<String, Integer> oddTokens = new LinkedHashMap<>();
+    /**
+     * The warning of a column read as text though most of its cells are numbers and its other cells a
+     * few distinct texts, too many of them to read as missing (say "-" in 8% of the rows): each number
+     * becomes a category, which is rarely meant. Null when that is not the case.
+     */
+    private DataWarning mostlyNumbers;
     /** Infinite values read as missing. */
     private int infiniteCount;
     private final Map<String, Integer> infiniteTokens = new LinkedHashMap<>();
@@ -225,6 +231,29 @@ final class ColumnBuilder {
         kind = Kind.DETECT;
     }
 
+    /** The odd texts of a TEXT_FIRST column with their counts, up to one more distinct text than allowed. */
+    private Map<String, Integer> oddTextCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int row = 0; row < size; row++) {
+            String cell = texts[row];
+            if (!cell.isEmpty() && Double.isNaN(numbers.parse(cell))
+                    && (counts.containsKey(cell) || counts.size() <= MAX_ODD_TOKENS)) {
+                counts.merge(cell, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private DataWarning mostlyNumbersWarning(Map<String, Integer> tokens, List<Integer> firstLines) {
+        int nonMissing = numberCount + oddCount;
+        return new DataWarning("numbers_with_text", name, oddCount, String.format(java.util.Locale.ROOT,
+                "column '%s' is numbers except for %d cell%s (%s; %s), %.1f%% of its values: too many to read as missing,"
+                        + " so the column was read as text and each number is a category; if %s no value, add %s to"
+                        + " data.missing_values", name, oddCount, oddCount == 1 ? "" : "s", tokens(tokens),
+                lines(firstLines, oddCount), 100.0 * oddCount / nonMissing,
+                tokens.size() == 1 ? "it means" : "they mean", tokens.size() == 1 ? "it" : "them"));
+    }
+
     /** Distinct odd texts of a TEXT_FIRST column, up to one more than allowed. */
     private int distinctOddTexts() {
         java.util.Set<String> distinct = new java.util.HashSet<>();
@@ -276,6 +305,12 @@ final class ColumnBuilder {
             if (numberCount > 0 && oddCount <= MAX_ODD_SHARE * (numberCount + oddCount) && distinctOddTexts() <= MAX_ODD_TOKENS) {
                 textsToNumbers();
             } else {
+                if (numberCount >= oddCount) {
+                    Map<String, Integer> tokens = oddTextCounts();
+                    if (tokens.size() <= MAX_ODD_TOKENS) {
+                        mostlyNumbers = mostlyNumbersWarning(tokens, firstOddLines);
+                    }
+                }
                 kind = Kind.TEXT;
             }
             return;
@@ -285,6 +320,10 @@ final class ColumnBuilder {
         }
         int nonMissing = numberCount + oddCount;
         if (numberCount == 0 || oddCount > MAX_ODD_SHARE * nonMissing) {
+            if (numberCount >= oddCount && oddTokens.size() <= MAX_ODD_TOKENS) {
+                mostlyNumbers = mostlyNumbersWarning(oddTokens,
+                        Arrays.stream(oddLines, 0, Math.min(oddCount, LINES_SHOWN)).boxed().toList());
+            }
             toText();
         }
     }
@@ -322,6 +361,9 @@ final class ColumnBuilder {
     List<DataWarning> warnings() {
         List<DataWarning> warnings = new ArrayList<>();
         if (!numeric()) {
+            if (mostlyNumbers != null) {
+                warnings.add(mostlyNumbers);
+            }
             return warnings;
         }
         // a forced number column reaches here with odd cells only when they are read as missing (a bundle's types)

@@ -88,7 +88,34 @@ class DirtyNumbersTest {
         CsvSource.CsvRead read = load(irisWith("text.csv", odd));
         assertEquals("3.0", read.table().stringColumn("sepal_width").get(1));
         assertEquals("n0", read.table().stringColumn("sepal_width").get(9));
-        assertEquals(List.of(), read.warnings());
+        // a few distinct texts among numbers: the read says it made the numbers categories, and how to undo it
+        assertEquals(1, read.warnings().size(), read.warnings().toString());
+        DataWarning w = read.warnings().get(0);
+        assertEquals("numbers_with_text", w.kind());
+        assertEquals(8, w.value());
+        assertTrue(w.message().startsWith("column 'sepal_width' is numbers except for 8 cells (\"n0\", \"n1\""), w.message());
+        assertTrue(w.message().contains("5.3% of its values"), w.message());
+        assertTrue(w.message().endsWith("add them to data.missing_values"), w.message());
+    }
+
+    @Test
+    void aPlaceholderInMoreThanOneRowInTwentyIsNamedWhereverItFirstAppears() throws IOException {
+        // "-" in 8.5% of the rows, the first data row among them: read as text, with the reason and the fix
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append(i % 12 == 0 ? "-" : String.valueOf(i % 61)).append(',').append(i % 2).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("dash.csv"), csv);
+        CsvSource.CsvRead read = load(file);
+        assertInstanceOf(tech.tablesaw.api.StringColumn.class, read.table().column("x"));
+        DataWarning w = read.warnings().stream().filter(d -> d.kind().equals("numbers_with_text")).findFirst().orElseThrow();
+        assertEquals("x", w.column());
+        assertTrue(w.message().startsWith("column 'x' is numbers except for 34 cells (\"-\" x34; lines 2, 14, 26, 38, 50, ...), 8.5%"),
+                w.message());
+        // the fix it names works: the column is numbers, the placeholders missing
+        DataConfig fixed = new DataConfig(file, DataConfig.AUTO, '"', true, List.of("", "-"), Map.of(),
+                new DataConfig.Split(0.2, true), DataConfig.AUTO, DataConfig.NONE, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(34, CsvSource.read(fixed).doubleColumn("x").countMissing());
     }
 
     @Test
