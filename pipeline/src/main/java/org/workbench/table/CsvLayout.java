@@ -24,7 +24,10 @@ import org.workbench.core.InputException;
  * univocity, configured as Tablesaw configures it plus strict quoting, with quotes kept so that a
  * quote that never closes can be recognised ({@link #unquote} gives the value Tablesaw would read).
  */
-record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedBlankColumns) {
+record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedBlankColumns, List<DataWarning> warnings) {
+
+    /** A quoted value with at least this many lines shaped like rows is reported (see {@link #rowsInside}). */
+    static final int ROWS_INSIDE = 2;
 
     /** Receives the rows of a scan. */
     interface Rows {
@@ -58,6 +61,7 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
                 count++;
             }
             String[] row;
+            List<DataWarning> warnings = new ArrayList<>();
             int lastEnd = (int) parser.getContext().currentLine();
             while ((row = parser.parseNext()) != null) {
                 int end = (int) parser.getContext().currentLine();
@@ -74,6 +78,9 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
                 for (int i : blank) {
                     checkBlankColumn(file, data, row, i, start);
                 }
+                if (end > start + ROWS_INSIDE && warnings.size() < 3) {
+                    rowsInside(data, names, row, start, end).ifPresent(warnings::add);
+                }
                 rows.accept(row, start);
                 count++;
             }
@@ -81,8 +88,40 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
                 throw new InputException(file + ": has a header but no data rows");
             }
             List<Integer> dropped = java.util.Arrays.stream(blank).mapToObj(i -> i + 1).toList();
-            return new CsvLayout(file, names.stream().filter(n -> !n.isEmpty()).toList(), count, dropped);
+            return new CsvLayout(file, names.stream().filter(n -> !n.isEmpty()).toList(), count, dropped, List.copyOf(warnings));
         });
+    }
+
+    /**
+     * A quoted value over several lines is valid CSV, but one whose lines are shaped like the file's rows
+     * (each with a delimiter per column boundary) is almost always a stray quote and a later one: the rows
+     * between them were read as one cell (a name written {@code "Bob} on one line and {@code Smith"} 70
+     * lines later lost 70 rows silently). Reported as a warning naming both lines; the read goes on.
+     */
+    private static java.util.Optional<DataWarning> rowsInside(DataConfig data, List<String> names, String[] row, int start,
+                                                              int end) {
+        for (int i = 0; i < row.length; i++) {
+            String cell = row[i];
+            if (cell == null || (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0)) {
+                continue;
+            }
+            String[] lines = cell.split("\r\n|\n|\r", -1);
+            int rowLike = 0;
+            for (int l = 1; l < lines.length - 1; l++) {
+                if (lines[l].chars().filter(c -> c == data.delimiter()).count() >= names.size() - 1) {
+                    rowLike++;
+                }
+            }
+            if (rowLike >= ROWS_INSIDE && names.size() > 1) {
+                String column = names.get(i).isEmpty() ? "column " + (i + 1) : names.get(i);
+                return java.util.Optional.of(new DataWarning("rows_in_quotes", column, rowLike, String.format(java.util.Locale.ROOT,
+                        "lines %d-%d are one quoted value of column '%s' holding %d lines shaped like rows (%s-separated):"
+                                + " probably a stray quote on line %d and another on line %d, so those rows are missing from"
+                                + " the table; fix the quotes in the file (a quote inside a value is written twice)", start, end,
+                        column, rowLike, CsvDialect.shown(data.delimiter()), start, end)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Reads only the first record: the column names. */

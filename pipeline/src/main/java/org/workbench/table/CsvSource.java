@@ -99,7 +99,8 @@ public final class CsvSource {
             }
         }
         Table table = columns.table(layout);
-        List<DataWarning> warnings = new ArrayList<>(columns.warnings(table.rowCount()));
+        List<DataWarning> warnings = new ArrayList<>(layout.warnings());
+        warnings.addAll(columns.warnings(table.rowCount()));
         warnings.addAll(NumberHints.find(table, resolved));
         List<String> notes = new ArrayList<>(dialect.notes());
         List<Integer> blank = layout.droppedBlankColumns();

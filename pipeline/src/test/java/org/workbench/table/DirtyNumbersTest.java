@@ -191,4 +191,24 @@ class DirtyNumbersTest {
             }
         }
     }
+
+    @Test
+    void rowsSwallowedBetweenTwoStrayQuotesAreNamedWithBothLines() throws IOException {
+        StringBuilder csv = new StringBuilder("x,name,y\n");
+        for (int i = 0; i < 200; i++) {
+            String name = i == 50 ? "\"Bob" : i == 120 ? "Smith\"" : "n" + i;
+            csv.append(i).append(',').append(name).append(',').append(i % 2).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("quotes.csv"), csv);
+        CsvSource.CsvRead read = load(file);
+        assertEquals(130, read.table().rowCount(), "RFC 4180 reading: the rows between the quotes are one value");
+        DataWarning w = read.warnings().stream().filter(d -> d.kind().equals("rows_in_quotes")).findFirst().orElseThrow();
+        assertEquals("name", w.column());
+        assertEquals(69, w.value());
+        assertTrue(w.message().startsWith("lines 52-122 are one quoted value of column 'name' holding 69 lines shaped like rows"),
+                w.message());
+        // a real multi-line value (an address) is not reported
+        Path address = Files.writeString(dir.resolve("address.csv"), "a,addr,y\n1,\"12 High St\nFlat 2\nLeeds\",0\n2,x,1\n3,y,0\n");
+        assertEquals(List.of(), load(address).warnings().stream().filter(d -> d.kind().equals("rows_in_quotes")).toList());
+    }
 }
