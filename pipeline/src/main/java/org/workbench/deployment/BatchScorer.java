@@ -57,11 +57,21 @@ public final class BatchScorer {
      * The training types of the model's input columns that {@code header} holds, refusing a file
      * without one the model needs: how {@code predict}, {@code drift} and {@code serve} read new rows.
      */
+    /** A hint when missing names are in the header in another case ("City" for "city"): names must match exactly. */
+    private static String otherCase(List<String> missing, List<String> header) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String name : missing) {
+            header.stream().filter(h -> h.equalsIgnoreCase(name)).findFirst().ifPresent(h -> found.add(h + " for " + name));
+        }
+        return found.isEmpty() ? "" : " (names differ only in case: " + String.join(", ", found)
+                + "; rename them in the file's header, names must match exactly)";
+    }
+
     public static Map<String, String> inputTypes(Manifest m, Path input, List<String> header) {
         List<String> missing = m.requiredColumns().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new InputException(input + ": missing column" + (missing.size() == 1 ? " " : "s ") + missing
-                    + " needed by the model; the file has " + header + otherDelimiter(m, header));
+                    + " needed by the model; the file has " + header + otherCase(missing, header) + otherDelimiter(m, header));
         }
         Map<String, String> types = new LinkedHashMap<>();
         m.inputColumns().stream().filter(c -> header.contains(c.name())).forEach(c -> types.put(c.name(), c.type()));

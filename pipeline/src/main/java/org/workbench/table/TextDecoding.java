@@ -65,6 +65,24 @@ final class TextDecoding {
         return first == 0xFF && second == 0xFE ? "little-endian UTF-16" : first == 0xFE && second == 0xFF ? "big-endian UTF-16" : null;
     }
 
+    /** What a binary file that is often mistaken for a CSV is, with what to do, by its first bytes; null when none. */
+    static String container(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
+            return "gzip-compressed, not a CSV text file; decompress it first (gunzip FILE, or zcat FILE > data.csv)";
+        }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return "a zip archive (an .xlsx workbook is one), not a CSV text file; unzip it, or save the sheet as CSV (UTF-8)";
+        }
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
+                && (bytes[3] & 0xFF) == 0xE0) {
+            return "an old Excel workbook (.xls), not a CSV text file; save the sheet as CSV (UTF-8)";
+        }
+        if (bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
+            return "a PDF document, not a CSV text file; export its table as CSV";
+        }
+        return null;
+    }
+
     /** The error for a file that does not decode: where the first bad byte is, and what to set. */
     static InputException undecodable(Path file, Charset encoding, Throwable cause) {
         try {
@@ -74,6 +92,10 @@ final class TextDecoding {
                 // Excel's "Unicode text" export: every character takes two bytes, so the first one already fails
                 return new InputException(file + ": starts with a " + utf16 + " byte order mark, so it is UTF-16 text, not "
                         + encoding.name() + "; set data.encoding: UTF-16", cause);
+            }
+            String container = container(bytes);
+            if (container != null) {
+                return new InputException(file + ": is " + container, cause);
             }
             CharsetDecoder decoder = encoding.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

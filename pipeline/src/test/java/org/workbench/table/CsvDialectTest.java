@@ -206,6 +206,25 @@ class CsvDialectTest {
     }
 
     @Test
+    void aCompressedFileOrWorkbookIsNamedForWhatItIs() throws IOException {
+        Path gz = dir.resolve("data.csv");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        InputException e = assertThrows(InputException.class, () -> CsvSource.read(auto(gz)));
+        assertEquals(gz + ": is gzip-compressed, not a CSV text file; decompress it first (gunzip FILE, or zcat FILE > data.csv)",
+                e.getMessage());
+        Path xlsx = dir.resolve("sheet.csv");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(xlsx))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1});
+            out.closeEntry();
+        }
+        e = assertThrows(InputException.class, () -> CsvSource.read(auto(xlsx)));
+        assertTrue(e.getMessage().startsWith(xlsx + ": is a zip archive (an .xlsx workbook is one)"), e.getMessage());
+    }
+
+    @Test
     void anUndecodableByteFarIntoTheFileIsNamedToo() throws IOException {
         Path file = dir.resolve("late-byte.csv");
         StringBuilder text = new StringBuilder("city;temp\n");
