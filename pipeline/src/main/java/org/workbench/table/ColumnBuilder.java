@@ -67,6 +67,8 @@ final class ColumnBuilder {
      * becomes a category, which is rarely meant. Null when that is not the case.
      */
     private DataWarning mostlyNumbers;
+    /** Null unless the file's ';' fields and '.' decimals make '.' thousands separators possible. */
+    private final DotGroups dots;
     /** Infinite values read as missing. */
     private int infiniteCount;
     private final Map<String, Integer> infiniteTokens = new LinkedHashMap<>();
@@ -84,6 +86,12 @@ final class ColumnBuilder {
     private final List<Integer> firstOddLines = new ArrayList<>();
 
     ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers, int expectedRows) {
+        this(name, index, kind, numbers, expectedRows, false);
+    }
+
+    /** @param watchDots whether to look for '.' used as a thousands separator ({@link DotGroups}) */
+    ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers, int expectedRows, boolean watchDots) {
+        this.dots = watchDots ? new DotGroups() : null;
         this.firstCapacity = Math.max(FIRST_CAPACITY, expectedRows);
         this.name = name;
         this.index = index;
@@ -129,6 +137,9 @@ final class ColumnBuilder {
             } else if (!numbers.isMarker(parsed)) {
                 numberCount++;
                 value = parsed;
+                if (dots != null) {
+                    dots.see(cell);
+                }
             }
         }
         if (size == values.length) {
@@ -375,6 +386,13 @@ final class ColumnBuilder {
                     name, oddCount, oddCount == 1 ? "" : "s", tokens(oddTokens), lines, name,
                     oddTokens.size() == 1 ? "" : "s")));
         }
+        if (dots != null && dots.groupsThousands()) {
+            warnings.add(new DataWarning("formatted_numbers", name, dots.dotted, String.format(java.util.Locale.ROOT,
+                    "column '%s' is read as decimals, but each of its %d values with a '.' has 1 to 3 digits before it and"
+                            + " exactly 3 after (e.g. \"%s\"), as '.' thousands separators write numbers in files with ';'"
+                            + " between fields, and none without a '.' reaches 1000; if '.' groups thousands here, set"
+                            + " data.thousands: \".\" and data.decimal: \",\"", name, dots.dotted, CsvLayout.shown(dots.example))));
+        }
         if (infiniteCount > 0) {
             warnings.add(new DataWarning("infinite_values", name, infiniteCount, String.format(java.util.Locale.ROOT,
                     "column '%s' has %d infinite value%s (%s; %s), read as missing: no model can use them",
@@ -382,6 +400,56 @@ final class ColumnBuilder {
                     lines(infiniteLines, infiniteCount))));
         }
         return warnings;
+    }
+
+    /**
+     * Watches a number column of a file with ';' between fields and '.' as its decimal mark for numbers
+     * written with '.' thousands separators ("14.957" for 14957): every value with a '.' has 1 to 3
+     * digits before it (no leading zero) and exactly 3 after, and no value without one reaches 1000.
+     * Such a file reads without error as decimals a thousand times too small (pandas reads it so too).
+     */
+    private static final class DotGroups {
+        /** Fewer dotted values than this say nothing. */
+        private static final int ENOUGH = 10;
+        int dotted;
+        int grouped;
+        int undottedLarge;
+        String example;
+
+        void see(String cell) {
+            String t = cell.trim();
+            int dot = t.indexOf('.');
+            int from = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+            if (dot < 0) {
+                if (t.length() - from >= 4 && digits(t, from, t.length())) {
+                    undottedLarge++;
+                }
+                return;
+            }
+            dotted++;
+            int before = dot - from;
+            if (before >= 1 && before <= 3 && t.charAt(from) != '0' && t.length() - dot - 1 == 3 && digits(t, from, dot)
+                    && digits(t, dot + 1, t.length())) {
+                grouped++;
+                if (example == null) {
+                    example = t;
+                }
+            }
+        }
+
+        boolean groupsThousands() {
+            return dotted >= ENOUGH && grouped == dotted && undottedLarge == 0;
+        }
+
+        private static boolean digits(String t, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return to > from;
+        }
     }
 
     /** "\"abc\" x2, \"#REF!\"". */

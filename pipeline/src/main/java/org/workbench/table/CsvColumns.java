@@ -44,7 +44,8 @@ final class CsvColumns implements CsvLayout.Rows {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!name.isEmpty() && (wanted == null || wanted.contains(name))) {
-                list.add(new ColumnBuilder(name, i, kind(data.columnTypes().get(name)), numbers, expectedRows));
+                list.add(new ColumnBuilder(name, i, kind(data.columnTypes().get(name)), numbers, expectedRows,
+                        data.delimiter() == ';' && data.decimal() == '.' && data.thousands() == DataConfig.NONE));
             }
         }
         builders = list.toArray(ColumnBuilder[]::new);

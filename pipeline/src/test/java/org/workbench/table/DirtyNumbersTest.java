@@ -211,4 +211,25 @@ class DirtyNumbersTest {
         Path address = Files.writeString(dir.resolve("address.csv"), "a,addr,y\n1,\"12 High St\nFlat 2\nLeeds\",0\n2,x,1\n3,y,0\n");
         assertEquals(List.of(), load(address).warnings().stream().filter(d -> d.kind().equals("rows_in_quotes")).toList());
     }
+
+    @Test
+    void dotsThatGroupThousandsInASemicolonFileAreNamedNotSilentlyReadAsDecimals() throws IOException {
+        StringBuilder grouped = new StringBuilder("amount;y\n");
+        StringBuilder decimals = new StringBuilder("amount;y\n");
+        for (int i = 0; i < 60; i++) {
+            int euros = 1000 + 997 * i;
+            grouped.append(euros / 1000).append('.').append(String.format(java.util.Locale.ROOT, "%03d", euros % 1000))
+                    .append(';').append(i % 2).append('\n');
+            decimals.append(String.format(java.util.Locale.ROOT, "%.2f;%d%n", i * 1.37, i % 2));
+        }
+        grouped.append("890;1\n");
+        CsvSource.CsvRead read = load(Files.writeString(dir.resolve("grouped.csv"), grouped));
+        DataWarning w = read.warnings().stream().filter(d -> d.kind().equals("formatted_numbers")).findFirst().orElseThrow();
+        assertEquals("amount", w.column());
+        assertTrue(w.message().endsWith("set data.thousands: \".\" and data.decimal: \",\""), w.message());
+        assertEquals(List.of(), load(Files.writeString(dir.resolve("decimals.csv"), decimals)).warnings());
+        // a value without a '.' from 1000 up says the dots are decimals
+        grouped.append("1500;0\n");
+        assertEquals(List.of(), load(Files.writeString(dir.resolve("mixed.csv"), grouped)).warnings());
+    }
 }
