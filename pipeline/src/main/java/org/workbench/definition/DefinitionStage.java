@@ -268,7 +268,9 @@ public final class DefinitionStage implements Stage {
                     .distinct().sorted().toList();
             if (classes.size() < 2) {
                 throw new ConfigException("problem.target", file + ": target '" + cfg.target()
-                        + "' has a single class " + classes + "; a classifier needs at least two");
+                        + "' has a single class " + classes + "; a classifier needs at least two"
+                        + (target.size() < 10 ? " (the file has only " + target.size() + " data row" + (target.size() == 1 ? "" : "s")
+                        + ")" : ""));
             }
             requireRepeatedClasses(cfg, target, classes.size(), file);
             positive = cfg.positiveClass();

@@ -54,7 +54,12 @@ class DefinitionStageTest {
         StringColumn y = StringColumn.create("y", "a", "a", "", "a");
         InputException e = assertThrows(InputException.class,
                 () -> DefinitionStage.define(problem("classification", "auto", null, "drop"), AUTO, y, "f.csv"));
-        assertEquals("problem.target: f.csv: target 'y' has a single class [a]; a classifier needs at least two", e.getMessage());
+        assertEquals("problem.target: f.csv: target 'y' has a single class [a]; a classifier needs at least two"
+                + " (the file has only 4 data rows)", e.getMessage());
+        StringColumn one = StringColumn.create("y", "hi");
+        e = assertThrows(InputException.class,
+                () -> DefinitionStage.define(problem("auto", "auto", null, "drop"), AUTO, one, "f.csv"));
+        assertTrue(e.getMessage().endsWith("(the file has only 1 data row)"), e.getMessage());
     }
 
     @Test
