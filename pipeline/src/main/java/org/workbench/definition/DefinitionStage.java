@@ -130,12 +130,19 @@ public final class DefinitionStage implements Stage {
         if (cfg.isClustering()) {
             return clustering(context);
         }
-        Table table = readOnce(context);
+        CsvSource.CsvRead read = readOnce(context);
+        Table table = read.table();
+        List<String> details = new ArrayList<>();
+        if (read.reformattedNumbers().contains(cfg.target()) && table.column(cfg.target()) instanceof DoubleColumn numbers
+                && (cfg.task().equals("classification") || cfg.task().equals("auto") && inferTask(numbers) == Task.CLASSIFICATION)) {
+            // classes are labels: "001" and "010" stay as written, not 1 and 10 (nor "1.0" 1), as pandas' read with dtype=str
+            table.replaceColumn(cfg.target(), targetAsWritten(config, cfg.target()));
+            details.add("classes kept as the file writes them (some are not plain integers, e.g. 001 or 1.0)");
+        }
         Checked checked = check(config, table, prefit);
         Problem problem = checked.problem();
         context.put(DefinitionStage.PROBLEM, problem);
 
-        List<String> details = new ArrayList<>();
         TreeMap<String, Integer> classes = null;
         String taskNote = cfg.task().equals("auto") ? " (inferred from the target)" : "";
         String what;
@@ -175,19 +182,27 @@ public final class DefinitionStage implements Stage {
         return "{" + String.join(", ", top) + ", ... " + (counts.size() - MAX_CLASSES_FOR_AUTO) + " more}";
     }
 
+    /** The target column read again as text: its cells as the file writes them. */
+    private static Column<?> targetAsWritten(PipelineConfig config, String target) {
+        DataConfig data = config.section(DataConfig.class);
+        Map<String, String> types = new LinkedHashMap<>(data.columnTypes());
+        types.put(target, DataConfig.CATEGORICAL);
+        return CsvSource.read(data.forFile(data.source(), types), java.util.Set.of(target)).column(target);
+    }
+
     /** The data is read once, here, and handed to the collection stage, which profiles and splits it. */
-    private static Table readOnce(RunContext context) {
+    private static CsvSource.CsvRead readOnce(RunContext context) {
         CsvSource.CsvRead read = CsvSource.load(context.config().section(DataConfig.class), context.progress());
         context.put(DefinitionStage.RAW_TABLE, read.table());
         context.put(DefinitionStage.CSV_READ, read);
         context.put(DefinitionStage.CSV_DIALECT, read.dialect());
-        return read.table();
+        return read;
     }
 
     private StageResult clustering(RunContext context) {
         PipelineConfig config = context.config();
         ProblemConfig cfg = config.section(ProblemConfig.class);
-        Table table = readOnce(context);
+        Table table = readOnce(context).table();
         Checked checked = check(config, table, prefit);
         Problem problem = checked.problem();
         Column<?> label = cfg.target() == null ? null : table.column(cfg.target());

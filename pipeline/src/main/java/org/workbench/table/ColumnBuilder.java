@@ -67,6 +67,11 @@ final class ColumnBuilder {
      * becomes a category, which is rarely meant. Null when that is not the case.
      */
     private DataWarning mostlyNumbers;
+    /**
+     * Whether some number was written otherwise than as a plain integer ("001", "1.0", "+2", "1e3", or 16
+     * digits and more): as a class label it would then read back differently ({@code Labels.of}).
+     */
+    private boolean reformatted;
     /** Null unless the file's ';' fields and '.' decimals make '.' thousands separators possible. */
     private final DotGroups dots;
     /** Infinite values read as missing. */
@@ -137,6 +142,9 @@ final class ColumnBuilder {
             } else if (!numbers.isMarker(parsed)) {
                 numberCount++;
                 value = parsed;
+                if (!reformatted) {
+                    reformatted = !plainInteger(cell);
+                }
                 if (dots != null) {
                     dots.see(cell);
                 }
@@ -348,6 +356,27 @@ final class ColumnBuilder {
         kind = Kind.TEXT;
         size = 0;
         texts = new String[firstCapacity];
+    }
+
+    /** "0", "-12", "345": no sign but '-', no leading zero (nor "-0"), at most 15 digits (exact as a double). */
+    static boolean plainInteger(String cell) {
+        int from = cell.startsWith("-") ? 1 : 0;
+        int digits = cell.length() - from;
+        if (digits < 1 || digits > 15 || (digits > 1 || from == 1) && cell.charAt(from) == '0') {
+            return false;
+        }
+        for (int i = from; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for a number column with a cell written otherwise than as a plain integer (see {@link #plainInteger}). */
+    boolean reformatted() {
+        return numeric() && reformatted;
     }
 
     /** True when the column will be a number column. */

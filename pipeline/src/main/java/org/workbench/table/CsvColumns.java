@@ -97,6 +97,11 @@ final class CsvColumns implements CsvLayout.Rows {
      * The warnings of the columns read as numbers, in file order: odd cells and infinite values read
      * as missing, then missing-value codes ({@link MissingCodes}). Call once the table is built.
      */
+    /** The number columns with a cell written otherwise than as a plain integer, in file order. */
+    List<String> reformatted() {
+        return Arrays.stream(builders).filter(ColumnBuilder::reformatted).map(b -> b.name).toList();
+    }
+
     List<DataWarning> warnings(int rows) {
         List<DataWarning> warnings = new ArrayList<>();
         Map<String, double[]> numberColumns = new LinkedHashMap<>();

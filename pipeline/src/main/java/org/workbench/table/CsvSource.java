@@ -34,7 +34,17 @@ public final class CsvSource {
     }
 
     /** The table, how the file was read, and what the read noticed: warnings for the profile, notes for the terminal. */
-    public record CsvRead(Table table, CsvDialect dialect, List<DataWarning> warnings, List<String> notes) {
+    public record CsvRead(Table table, CsvDialect dialect, List<DataWarning> warnings, List<String> notes,
+                          List<String> reformattedNumbers) {
+        /**
+         * A read that does not say which number columns hold numbers written otherwise than as plain
+         * integers ({@code reformattedNumbers}: "001", "1.0", ...; a class label read from them would
+         * change), e.g. one restored from the stage cache.
+         */
+        public CsvRead(Table table, CsvDialect dialect, List<DataWarning> warnings, List<String> notes) {
+            this(table, dialect, warnings, notes, List.of());
+        }
+
     }
 
     /** The whole file. */
@@ -108,7 +118,7 @@ public final class CsvSource {
             notes.add("dropped " + blank.size() + (blank.size() == 1 ? " column" : " columns") + " with a blank name and no values (column"
                     + (blank.size() == 1 ? " " : "s ") + blank.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
-        return new CsvRead(table, dialect, List.copyOf(warnings), List.copyOf(notes));
+        return new CsvRead(table, dialect, List.copyOf(warnings), List.copyOf(notes), columns.reformatted());
     }
 
     /** Rows read are reported in batches: one call per row would cost more than the count is worth. */

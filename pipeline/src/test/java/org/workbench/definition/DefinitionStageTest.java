@@ -182,4 +182,21 @@ class DefinitionStageTest {
         assertTrue(model.getMessage().startsWith("train.model: 'random_forest' is not a clustering model (it is for"
                 + " classification); valid: baseline, kmeans, hdbscan"), model.getMessage());
     }
+
+    @Test
+    void classLabelsWrittenAsNumbersStayAsTheFileWritesThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        String[] codes = {"001", "010", "100"};
+        for (int i = 0; i < 90; i++) {
+            csv.append(i % 3).append('.').append(i % 7).append(',').append(codes[i % 3]).append('\n');
+        }
+        java.nio.file.Path data = java.nio.file.Files.writeString(dir.resolve("d.csv"), csv);
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("c.yaml"), "name: codes\nproblem: {target: y,"
+                + " positive_class: \"010\"}\ndata: {source: " + data + "}\nevaluate: {cv_folds: 0}\nseed: 1\n");
+        org.workbench.cli.Cli cli = org.workbench.cli.Cli.run("run", config.toString(), "--out", dir.resolve("out").toString(),
+                "--until", "definition");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("3 classes {001=30, 010=30, 100=30}"), cli.out());
+    }
 }

@@ -1,6 +1,7 @@
 package org.workbench.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -231,5 +232,15 @@ class DirtyNumbersTest {
         // a value without a '.' from 1000 up says the dots are decimals
         grouped.append("1500;0\n");
         assertEquals(List.of(), load(Files.writeString(dir.resolve("mixed.csv"), grouped)).warnings());
+    }
+
+    @Test
+    void numbersWrittenOtherwiseThanAsPlainIntegersAreNamedForTheirLabels() throws IOException {
+        assertTrue(ColumnBuilder.plainInteger("10") && ColumnBuilder.plainInteger("-3") && ColumnBuilder.plainInteger("0"));
+        for (String cell : List.of("010", "1.0", "+1", "1e3", "-0", "9007199254740993", " 1")) {
+            assertFalse(ColumnBuilder.plainInteger(cell), cell);
+        }
+        Path file = Files.writeString(dir.resolve("labels.csv"), "a,b,c\n1,1.0,001\n2,2.0,010\n");
+        assertEquals(List.of("b", "c"), load(file).reformattedNumbers());
     }
 }
