@@ -73,7 +73,7 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
                 if (row.length != names.size()) {
                     throw new InputException(file + ": line " + start + " has " + row.length + " fields, expected "
                             + names.size() + (data.header() ? " as in the header" : " as in the first row")
-                            + " (delimiter " + CsvDialect.shown(data.delimiter()) + ")");
+                            + " (delimiter " + CsvDialect.shown(data.delimiter()) + ")" + commentHint(names, firstLine));
                 }
                 for (int i : blank) {
                     checkBlankColumn(file, data, row, i, start);
@@ -122,6 +122,15 @@ record CsvLayout(Path file, List<String> names, int rows, List<Integer> droppedB
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** A hint when the first record looks like a comment line ("# exported by ..."), which CSV readers do not skip. */
+    private static String commentHint(List<String> names, int firstLine) {
+        String first = names.isEmpty() ? "" : names.get(0).trim();
+        return first.startsWith("#") || first.startsWith("//")
+                ? "; line " + firstLine + " starts with '" + (first.startsWith("#") ? "#" : "//") + "', so it was taken for the header:"
+                        + " if it is a comment, delete it (comment lines are not skipped)"
+                : "";
     }
 
     /** Reads only the first record: the column names. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * <ul>
  * <li>it is the column's minimum or maximum, and not 0;</li>
  * <li>it is a whole number made of one digit repeated ({@code 99}, {@code -999}) or one digit
- *     followed by zeros ({@code -1}, {@code -200}, {@code 1000}), and not a positive single digit;</li>
+ *     followed by zeros ({@code -1}, {@code -200}, {@code 1000}), and not a positive single digit; or
+ *     at least {@link #FILL_VALUE} in size (a scientific file's fill value, {@code 9.96921e36});</li>
  * <li>it fills at least {@link #MIN_SHARE} of the rows (and at least 2);</li>
  * <li>it is far from the column's other values: outside their IQR fences (1.5 IQR beyond the
  *     quartiles), or negative while every other value is 0 or more;</li>
@@ -24,6 +25,8 @@ import java.util.Map;
  */
 final class MissingCodes {
     static final double MIN_SHARE = 0.01;
+    /** From this size on, a repeated extreme value far from the others is a fill value, whatever its digits. */
+    static final double FILL_VALUE = 1e20;
     /** Fewer distinct other values than this say too little about "far". */
     static final int MIN_OTHER_DISTINCT = 5;
 
@@ -90,6 +93,9 @@ final class MissingCodes {
      * positive single digit: 8 is the top of many counts and rating scales, not a code.
      */
     static boolean looksLikeCode(double v) {
+        if (Math.abs(v) >= FILL_VALUE) {
+            return true; // a fill value of scientific files: 9.96921e36 (netCDF), 1e20, the largest float
+        }
         if (v == 0 || v != Math.rint(v) || Math.abs(v) >= 1e15 || v > 0 && v < 10) {
             return false;
         }
@@ -125,6 +131,6 @@ final class MissingCodes {
     }
 
     private static String text(double v) {
-        return Long.toString((long) v);
+        return Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

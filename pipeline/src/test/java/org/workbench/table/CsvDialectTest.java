@@ -206,6 +206,14 @@ class CsvDialectTest {
     }
 
     @Test
+    void aCommentFirstLineTakenForTheHeaderIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("comment.csv"), "# exported 2026-01-01\na,b,y\n1,2,x\n3,4,z\n");
+        InputException e = assertThrows(InputException.class, () -> CsvSource.read(auto(file)));
+        assertTrue(e.getMessage().endsWith("line 1 starts with '#', so it was taken for the header: if it is a comment,"
+                + " delete it (comment lines are not skipped)"), e.getMessage());
+    }
+
+    @Test
     void aCompressedFileOrWorkbookIsNamedForWhatItIs() throws IOException {
         Path gz = dir.resolve("data.csv");
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {

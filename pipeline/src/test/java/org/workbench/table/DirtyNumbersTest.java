@@ -169,6 +169,15 @@ class DirtyNumbersTest {
             flags[i] = 1;
         }
         assertEquals(List.of(), MissingCodes.candidates(flags, flags.length));
+        // a netCDF fill value in 2% of a measurement's rows, whatever its digits
+        assertTrue(MissingCodes.looksLikeCode(9.96921e36) && MissingCodes.looksLikeCode(-1e20));
+        double[] temperatures = new double[200];
+        for (int i = 0; i < temperatures.length; i++) {
+            temperatures[i] = i % 50 == 0 ? 9.96921e36 : 10 + i % 17 * 0.5;
+        }
+        assertEquals(List.of(9.96921e36), MissingCodes.candidates(temperatures, temperatures.length));
+        List<DataWarning> warned = MissingCodes.find(Map.of("t", temperatures), temperatures.length);
+        assertTrue(warned.get(0).message().startsWith("9.96921E36 looks like a missing-value code"), warned.toString());
     }
 
     @Test
