@@ -35,7 +35,7 @@ public final class BatchScorer {
 
         List<String> notes = new ArrayList<>();
         bundle.integrityWarning().ifPresent(w -> notes.add("warning: " + w));
-        read.warnings().forEach(w -> notes.add("warning: " + w.message()));
+        read.warnings().forEach(w -> notes.add("warning: " + forScoring(w.message(), m)));
         List<String> extra = header.stream().filter(c -> !types.containsKey(c) && !c.equals(m.target())).toList();
         if (!extra.isEmpty()) {
             notes.add("ignored column" + (extra.size() == 1 ? " " : "s ") + extra + " (not used by the model)");
@@ -103,6 +103,24 @@ public final class BatchScorer {
         }
         return "classification".equals(m.task()) && m.classes() != null && m.classes().size() == 2
                 ? "; labels by the most probable class (the bundle holds no decision threshold)" : "";
+    }
+
+    /**
+     * A read warning as a command that scores with a bundle should say it: the read's own advice names
+     * {@code data.*} keys, which these commands do not read (the bundle fixes how a file is read), so it is
+     * replaced by how the bundle reads files.
+     */
+    public static String forScoring(String message, Manifest m) {
+        int keys = message.indexOf("data.");
+        if (keys < 0) {
+            return message;
+        }
+        int cut = message.lastIndexOf("; ", keys);
+        String fact = cut < 0 ? message : message.substring(0, cut);
+        String missing = m.missingValues() == null || m.missingValues().equals(org.workbench.table.DataConfig.DEFAULT_MISSING)
+                ? "the default missing markers" : "missing values " + m.missingValues();
+        return fact + "; the model reads files as its training file was read (delimiter '" + m.delimiter() + "', decimal mark '"
+                + m.decimal() + "', " + missing + "): if these cells are values, write them that way";
     }
 
     private static DataConfig dataOptions(Manifest m, Path input, Map<String, String> types) {

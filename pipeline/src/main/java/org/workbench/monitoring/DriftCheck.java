@@ -81,7 +81,8 @@ public final class DriftCheck {
         Verdict verdict = Verdict.of(scored, predicted);
 
         List<String> notes = new ArrayList<>();
-        read.warnings().forEach(w -> notes.add("warning: " + w.message()));
+        read.warnings().forEach(w -> notes.add("warning: " + org.workbench.deployment.BatchScorer.forScoring(w.message(),
+                bundle.manifest())));
         if (!log.isEmpty()) {
             notes.add("handled by the fitted steps: " + log);
         }

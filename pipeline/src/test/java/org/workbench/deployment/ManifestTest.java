@@ -49,4 +49,15 @@ class ManifestTest {
         assertEquals(StandardCharsets.UTF_8, data.encoding());
         assertEquals(';', data.delimiter());
     }
+
+    @Test
+    void aReadWarningWhileScoringSaysHowTheBundleReadsNotWhichConfigKeyToSet() throws Exception {
+        Manifest m = manifest(",", ".", "UTF-8");
+        String scored = BatchScorer.forScoring("column 'x' is numeric except for 2 cells (\"0.5\" x2; lines 3, 4), read as missing;"
+                + " to keep it as text set data.column_types: {x: categorical}, or add the tokens to data.missing_values", m);
+        org.junit.jupiter.api.Assertions.assertEquals("column 'x' is numeric except for 2 cells (\"0.5\" x2; lines 3, 4), read as"
+                + " missing; the model reads files as its training file was read (delimiter ';', decimal mark ',', missing values"
+                + " [, -200]): if these cells are values, write them that way", scored);
+        org.junit.jupiter.api.Assertions.assertEquals("no advice here", BatchScorer.forScoring("no advice here", m));
+    }
 }
