@@ -256,15 +256,13 @@ public record PartialDependence(String column, List<Double> values, List<String>
             } finally {
                 stacked.replaceColumn(name, own);
             }
+            double[][] outputs = outputs(p);
             if (p.labels() == null) {
-                curves.put("predicted " + target, averages(grid.size(), n, i -> p.values()[i]));
+                curves.put("predicted " + target, averages(grid.size(), n, outputs[0]));
             } else {
                 for (int c = 0; c < p.classes().size(); c++) {
-                    String label = p.classes().get(c);
-                    int k = c;
-                    curves.put((p.hasProbabilities() ? "P(" : "share predicted (") + target + "=" + label + ")",
-                            averages(grid.size(), n, i -> p.hasProbabilities() ? p.probabilities()[i][k]
-                                    : label.equals(p.labels()[i]) ? 1 : 0));
+                    curves.put((p.hasProbabilities() ? "P(" : "share predicted (") + target + "=" + p.classes().get(c) + ")",
+                            averages(grid.size(), n, outputs[c]));
                 }
                 if (p.classes().size() == 2) { // one curve says it all
                     String positive = bundle.manifest().positiveClass() != null && p.classes().contains(bundle.manifest().positiveClass())
@@ -282,12 +280,12 @@ public record PartialDependence(String column, List<Double> values, List<String>
         return new PartialDependence(name, values, levels, curves, spread, n);
     }
 
-    private static List<Double> averages(int gridSize, int n, java.util.function.IntToDoubleFunction output) {
+    private static List<Double> averages(int gridSize, int n, double[] output) {
         List<Double> out = new ArrayList<>(gridSize);
         for (int g = 0; g < gridSize; g++) {
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += output.applyAsDouble(g * n + i);
+                sum += output[g * n + i];
             }
             out.add(sum / n);
         }
