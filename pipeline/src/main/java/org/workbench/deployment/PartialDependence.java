@@ -57,8 +57,8 @@ public record PartialDependence(String column, List<Double> values, List<String>
     public static List<PartialDependence> top(Bundle bundle, Table trainingRows, List<String> columns, int top) {
         List<String> present = columns.stream().filter(trainingRows::containsColumn).toList();
         int wanted = Math.max(top, CANDIDATES);
-        List<String> candidates = present.size() <= wanted ? present : screen(bundle, trainingRows, present, wanted);
         Table sample = sample(trainingRows, ROWS);
+        List<String> candidates = present.size() <= wanted ? present : screen(bundle, trainingRows, sample, present, wanted);
         Table stacked = repeated(sample, GRID);
         List<PartialDependence> all = new ArrayList<>();
         for (String column : candidates) {
@@ -69,11 +69,11 @@ public record PartialDependence(String column, List<Double> values, List<String>
     }
 
     /**
-     * The {@code wanted} columns whose two end values ({@link #ends}, over the chart's sample) move the average prediction most
-     * over {@value #SCREEN_ROWS} evenly spaced training rows; ties by name, columns kept in their order.
+     * The {@code wanted} columns whose two end values ({@link #ends}, over the chart's sample {@code chartSample})
+     * move the average prediction most over {@value #SCREEN_ROWS} evenly spaced training rows; ties by name,
+     * columns kept in their order.
      */
-    static List<String> screen(Bundle bundle, Table trainingRows, List<String> columns, int wanted) {
-        Table chartSample = sample(trainingRows, ROWS);
+    static List<String> screen(Bundle bundle, Table trainingRows, Table chartSample, List<String> columns, int wanted) {
         Table rows = sample(trainingRows, SCREEN_ROWS);
         int n = rows.rowCount();
         Map<String, Double> moved = new java.util.HashMap<>();
@@ -173,10 +173,6 @@ public record PartialDependence(String column, List<Double> values, List<String>
         } else {
             throw new IllegalArgumentException("column " + column.name() + " is neither numbers nor text: " + column.type());
         }
-    }
-
-    static Table sample(Table rows) {
-        return sample(rows, ROWS);
     }
 
     /** At most {@code size} rows, evenly spaced (no random draw); all of them when there are no more. */

@@ -90,10 +90,6 @@ final class ColumnBuilder {
     /** Lines of the first odd and infinite cells of a TEXT_FIRST column. */
     private final List<Integer> firstOddLines = new ArrayList<>();
 
-    ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers, int expectedRows) {
-        this(name, index, kind, numbers, expectedRows, false);
-    }
-
     /** @param watchDots whether to look for '.' used as a thousands separator ({@link DotGroups}) */
     ColumnBuilder(String name, int index, Kind kind, NumberCheck numbers, int expectedRows, boolean watchDots) {
         this.dots = watchDots ? new DotGroups() : null;
@@ -250,13 +246,15 @@ final class ColumnBuilder {
         kind = Kind.DETECT;
     }
 
-    /** The odd texts of a TEXT_FIRST column with their counts, up to one more distinct text than allowed. */
+    /**
+     * The odd texts of a TEXT_FIRST column with their counts; the scan stops at one more distinct text
+     * than allowed (the counts are then incomplete, and the column is text anyway).
+     */
     private Map<String, Integer> oddTextCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int row = 0; row < size; row++) {
+        for (int row = 0; row < size && counts.size() <= MAX_ODD_TOKENS; row++) {
             String cell = texts[row];
-            if (!cell.isEmpty() && Double.isNaN(numbers.parse(cell))
-                    && (counts.containsKey(cell) || counts.size() <= MAX_ODD_TOKENS)) {
+            if (!cell.isEmpty() && Double.isNaN(numbers.parse(cell))) {
                 counts.merge(cell, 1, Integer::sum);
             }
         }
@@ -271,18 +269,6 @@ final class ColumnBuilder {
                         + " data.missing_values", name, oddCount, oddCount == 1 ? "" : "s", tokens(tokens),
                 lines(firstLines, oddCount), 100.0 * oddCount / nonMissing,
                 tokens.size() == 1 ? "it means" : "they mean", tokens.size() == 1 ? "it" : "them"));
-    }
-
-    /** Distinct odd texts of a TEXT_FIRST column, up to one more than allowed. */
-    private int distinctOddTexts() {
-        java.util.Set<String> distinct = new java.util.HashSet<>();
-        for (int row = 0; row < size && distinct.size() <= MAX_ODD_TOKENS; row++) {
-            String cell = texts[row];
-            if (!cell.isEmpty() && Double.isNaN(numbers.parse(cell))) {
-                distinct.add(cell);
-            }
-        }
-        return distinct.size();
     }
 
     /** Turns a detecting column into text: rebuilt from the odd cells when it held no number, else read again. */
@@ -321,14 +307,13 @@ final class ColumnBuilder {
     /** Decides a detecting column's type once every row has been seen. */
     void finish() {
         if (kind == Kind.TEXT_FIRST) {
-            if (numberCount > 0 && oddCount <= MAX_ODD_SHARE * (numberCount + oddCount) && distinctOddTexts() <= MAX_ODD_TOKENS) {
+            // the first cell was odd, so a column with a number has both; without one it is plain text
+            Map<String, Integer> tokens = numberCount > 0 ? oddTextCounts() : Map.of();
+            if (numberCount > 0 && oddCount <= MAX_ODD_SHARE * (numberCount + oddCount) && tokens.size() <= MAX_ODD_TOKENS) {
                 textsToNumbers();
             } else {
-                if (numberCount >= oddCount) {
-                    Map<String, Integer> tokens = oddTextCounts();
-                    if (tokens.size() <= MAX_ODD_TOKENS) {
-                        mostlyNumbers = mostlyNumbersWarning(tokens, firstOddLines);
-                    }
+                if (numberCount >= oddCount && tokens.size() <= MAX_ODD_TOKENS) {
+                    mostlyNumbers = mostlyNumbersWarning(tokens, firstOddLines);
                 }
                 kind = Kind.TEXT;
             }

@@ -130,10 +130,10 @@ class PartialDependenceTest {
             towns[i] = "town" + (i % 25);
         }
         Table rows = Table.create("rows", DoubleColumn.create("age", ages), StringColumn.create("town", towns));
-        Table sample = PartialDependence.sample(rows);
+        Table sample = PartialDependence.sample(rows, PartialDependence.ROWS);
         assertEquals(PartialDependence.ROWS, sample.rowCount());
         assertEquals(0.0, sample.doubleColumn("age").getDouble(0));
         assertEquals(5.0, sample.doubleColumn("age").getDouble(1), "every fifth row of 1000");
-        assertEquals(PartialDependence.sample(rows.first(50)).rowCount(), 50, "fewer rows are all kept");
+        assertEquals(PartialDependence.sample(rows.first(50), PartialDependence.ROWS).rowCount(), 50, "fewer rows are all kept");
     }
 }
